@@ -1,0 +1,79 @@
+"""Every model in the library, by name, without importing Keras.
+
+The GUI lists these names before TensorFlow has loaded, so an entry names
+its class by module path and imports it only when ``create`` is called.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class ZooEntry:
+    """One pickable model: an architecture at a given configuration."""
+
+    name: str
+    title: str
+    kind: str
+    module: str
+    class_name: str
+    kwargs: dict = field(default_factory=dict)
+    description: str = ""
+
+    def model_class(self):
+        module = importlib.import_module(f"dlviz.core.zoo.{self.module}")
+        return getattr(module, self.class_name)
+
+    def create(self, **overrides):
+        """Instantiate the class with this entry's settings (not yet built)."""
+        return self.model_class()(**{**self.kwargs, **overrides})
+
+
+_MINI = {"input_shape": (32, 32, 3), "classes": 10}
+
+_ENTRIES = [
+    ZooEntry("lenet5", "LeNet-5 (1998)", "CNN", "lenet", "LeNet5", {},
+             "32x32 grey digits; tanh and average pooling as in LeCun et al. 1998."),
+    ZooEntry("lenet5-modern", "LeNet-5, ReLU + max pooling", "CNN", "lenet", "LeNet5",
+             {"modern": True}, "The same layers with the activations used today."),
+    ZooEntry("alexnet", "AlexNet (2012)", "CNN", "alexnet", "AlexNet", {},
+             "227x227 RGB, ReLU, local response normalisation, grouped convolutions."),
+    ZooEntry("alexnet-mini", "AlexNet mini", "CNN", "alexnet", "AlexNet", dict(_MINI),
+             "AlexNet's layer pattern at 32x32 for CPU training."),
+    ZooEntry("vgg16", "VGG-16 (2014)", "CNN", "vgg", "VGG16", {},
+             "Thirteen 3x3 convolutions in five blocks, three dense layers."),
+    ZooEntry("vgg16-mini", "VGG-16 mini", "CNN", "vgg", "VGG16", dict(_MINI),
+             "VGG-16's blocks at 32x32 with narrower layers for CPU training."),
+    ZooEntry("googlenet", "GoogLeNet / Inception v1 (2014)", "CNN", "googlenet",
+             "GoogLeNet", {}, "Inception blocks (1x1, 3x3, 5x5, pool) and two auxiliary heads."),
+    ZooEntry("googlenet-mini", "GoogLeNet mini", "CNN", "googlenet", "GoogLeNet",
+             dict(_MINI), "Inception blocks at 32x32 for CPU training."),
+    ZooEntry("resnet50", "ResNet-50 (2015)", "CNN", "resnet", "ResNet50", {},
+             "Convolutional and identity blocks with skip connections and batch norm."),
+    ZooEntry("resnet50-mini", "ResNet-50 mini", "CNN", "resnet", "ResNet50", dict(_MINI),
+             "ResNet-50's blocks at 32x32 for CPU training."),
+    ZooEntry("mobilenet", "MobileNet v1 (2017)", "CNN", "mobilenet", "MobileNet", {},
+             "Depthwise 3x3 + pointwise 1x1 convolutions; width multiplier alpha."),
+    ZooEntry("mobilenet-mini", "MobileNet mini", "CNN", "mobilenet", "MobileNet",
+             dict(_MINI), "MobileNet at 32x32 for CPU training."),
+]
+
+#: name -> entry, in the order the model library shows them.
+REGISTRY: dict[str, ZooEntry] = {e.name: e for e in _ENTRIES}
+
+
+def get_entry(name: str) -> ZooEntry:
+    """Return the entry for ``name`` or raise ``KeyError`` listing the choices."""
+    try:
+        return REGISTRY[name.lower()]
+    except KeyError:
+        raise KeyError(
+            f"unknown model {name!r}; choose one of: {', '.join(REGISTRY)}"
+        ) from None
+
+
+def create(name: str, **overrides):
+    """Instantiate a library model by registry name (not yet built)."""
+    return get_entry(name).create(**overrides)
