@@ -1,29 +1,78 @@
 """Import Keras and TensorFlow quietly, once, on whichever thread asks first.
 
-TensorFlow prints CUDA-probe lines on machines without a GPU. Setting the
-log level *before* the first import keeps the user's terminal for dlviz's
-own messages.
+TensorFlow's C++ side prints CUDA-probe and oneDNN lines to file descriptor 2
+before its own log settings apply (``TF_CPP_MIN_LOG_LEVEL`` no longer hides
+them in 2.21). dlviz captures fd 2 while TensorFlow loads and replays every
+line that is not one of those known notices, so the user's terminal shows
+dlviz's own status and any real error, nothing else.
 """
 
 from __future__ import annotations
 
 import os
+import re
+import sys
+import tempfile
 import threading
 
 _lock = threading.Lock()
 _device: str | None = None
 
+# glog/absl line prefix: I0000 00:00:1795728554.045722    4218 port.cc:153] ...
+_NATIVE_NOTICE = re.compile(r"^[IWE]\d{4} [\d:.]+\s+\d+ [\w./-]+:\d+\] ")
+_ABSL_PREAMBLE = "WARNING: All log messages before absl::InitializeLog() is called"
+
 
 def quiet_tensorflow_logs() -> None:
-    """Ask TensorFlow's C++ side to print errors only (must run before import)."""
+    """Ask TensorFlow to print errors only (must run before its import)."""
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
     os.environ.setdefault("KERAS_BACKEND", "tensorflow")
 
 
-def import_keras():
-    """Return the ``keras`` module, importing TensorFlow first if needed."""
+def _is_notice(line: str) -> bool:
+    return line.startswith(_ABSL_PREAMBLE) or bool(_NATIVE_NOTICE.match(line))
+
+
+def _with_quiet_fd2(action):
+    """Run ``action()`` with fd 2 captured; replay lines that are not notices."""
+    try:
+        sys.stderr.flush()
+        saved = os.dup(2)
+    except (OSError, ValueError, AttributeError):
+        return action()  # no real fd 2 (embedded interpreter): nothing to hide
+    with tempfile.TemporaryFile() as capture:
+        os.dup2(capture.fileno(), 2)
+        try:
+            return action()
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
+            capture.seek(0)
+            text = capture.read().decode("utf-8", errors="replace")
+            kept = [ln for ln in text.splitlines() if ln.strip() and not _is_notice(ln)]
+            if kept:
+                sys.stderr.write("\n".join(kept) + "\n")
+
+
+def import_tensorflow():
+    """Return the ``tensorflow`` module, importing it quietly on first use."""
+    if "tensorflow" in sys.modules:
+        return sys.modules["tensorflow"]
     quiet_tensorflow_logs()
-    import keras  # noqa: PLC0415  (lazy on purpose; see module docstring)
+    with _lock:
+
+        def _load():
+            import tensorflow  # noqa: PLC0415  (lazy on purpose; see module docstring)
+
+            return tensorflow
+
+        return _with_quiet_fd2(_load)
+
+
+def import_keras():
+    """Return the ``keras`` module (TensorFlow backend), importing it quietly."""
+    import_tensorflow()
+    import keras  # noqa: PLC0415
 
     return keras
 
@@ -35,22 +84,23 @@ def training_device() -> str:
     dlviz does not grab the whole card at start-up.
     """
     global _device
+    tf = import_tensorflow()
     with _lock:
-        if _device is not None:
-            return _device
-        quiet_tensorflow_logs()
-        import tensorflow as tf  # noqa: PLC0415
-
-        gpus = tf.config.list_physical_devices("GPU")
-        if not gpus:
-            _device = "CPU"
-            return _device
-        for gpu in gpus:
-            try:
-                tf.config.experimental.set_memory_growth(gpu, True)
-            except RuntimeError:
-                pass  # already initialised; growth can no longer change
-        details = tf.config.experimental.get_device_details(gpus[0])
-        name = details.get("device_name") or gpus[0].name
-        _device = f"GPU: {name}" + (f" (+{len(gpus) - 1} more)" if len(gpus) > 1 else "")
+        if _device is None:
+            _device = _with_quiet_fd2(lambda: _describe_devices(tf))
         return _device
+
+
+def _describe_devices(tf) -> str:
+    gpus = tf.config.list_physical_devices("GPU")
+    if not gpus:
+        return "CPU"
+    for gpu in gpus:
+        try:
+            tf.config.experimental.set_memory_growth(gpu, True)
+        except RuntimeError:
+            pass  # TensorFlow already initialised the GPU; growth is fixed now
+    details = tf.config.experimental.get_device_details(gpus[0])
+    name = details.get("device_name") or gpus[0].name
+    more = f" (+{len(gpus) - 1} more)" if len(gpus) > 1 else ""
+    return f"GPU: {name}{more}"

@@ -1,0 +1,41 @@
+# dlviz: `make run` starts the app, `make test` runs every test headless.
+# Both create .venv on first use and reinstall when pyproject.toml changes.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+APP    := $(VENV)/.installed-app
+TEST   := $(VENV)/.installed-test
+
+.PHONY: run test test-fast bench screenshot clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(APP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(TEST): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $(APP) $@
+
+run: $(APP)
+	$(BIN)/python main.py
+
+# The whole suite, headless (tests/conftest.py sets QT_QPA_PLATFORM=offscreen).
+test: $(TEST)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q --durations=15
+
+# Everything but the tests marked slow (real training, the full-size models).
+test-fast: $(TEST)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -m "not slow"
+
+bench: $(TEST)
+	@for script in benchmarks/*.py; do \
+		echo "== $$script"; $(BIN)/python $$script || exit 1; \
+	done
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis

@@ -1,0 +1,1 @@
+"""The Qt application. Imports ``dlviz.core``; the core never imports this."""

@@ -1,0 +1,1 @@
+"""Dialogs that need an answer from the person."""

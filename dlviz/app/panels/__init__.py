@@ -1,0 +1,1 @@
+"""Input widgets: the model library, training controls, the text box."""

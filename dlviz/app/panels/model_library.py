@@ -1,0 +1,88 @@
+"""The model library: every registry model, grouped by kind, plus "Open file"."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dlviz.core.zoo.registry import REGISTRY
+
+_NAME_ROLE = Qt.ItemDataRole.UserRole
+
+
+class ModelLibraryPanel(QWidget):
+    """Lists the library's models; picking one asks for it to be built."""
+
+    model_chosen = Signal(str)      # registry name
+    open_file_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.tree = QTreeWidget()
+        self.tree.setHeaderHidden(True)
+        self.tree.setObjectName("model_library_tree")
+        self._fill()
+        self.tree.itemActivated.connect(self._on_item_activated)
+        self.tree.itemClicked.connect(self._on_item_activated)
+        self.tree.currentItemChanged.connect(self._on_current_changed)
+
+        self.description = QLabel("Pick a model to see its layers.")
+        self.description.setWordWrap(True)
+        self.description.setObjectName("model_description")
+        open_button = QPushButton("Open model file…")
+        open_button.setToolTip("Open a .keras or .h5 model (loaded in safe mode)")
+        open_button.clicked.connect(self.open_file_requested)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.description)
+        layout.addWidget(open_button)
+
+    def _fill(self) -> None:
+        groups: dict[str, QTreeWidgetItem] = {}
+        for entry in REGISTRY.values():
+            group = groups.get(entry.kind)
+            if group is None:
+                group = QTreeWidgetItem([f"{entry.kind} models"])
+                group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                self.tree.addTopLevelItem(group)
+                groups[entry.kind] = group
+            item = QTreeWidgetItem([entry.title])
+            item.setData(0, _NAME_ROLE, entry.name)
+            item.setToolTip(0, f"{entry.name}: {entry.description}")
+            group.addChild(item)
+        self.tree.expandAll()
+
+    def item_for(self, name: str) -> QTreeWidgetItem | None:
+        """The tree item of a registry name (used by tests and shortcuts)."""
+        for i in range(self.tree.topLevelItemCount()):
+            group = self.tree.topLevelItem(i)
+            for j in range(group.childCount()):
+                if group.child(j).data(0, _NAME_ROLE) == name:
+                    return group.child(j)
+        return None
+
+    def choose(self, name: str) -> None:
+        """Select ``name`` as if the person had clicked it."""
+        item = self.item_for(name)
+        if item is None:
+            raise KeyError(name)
+        self.tree.setCurrentItem(item)
+        self._on_item_activated(item)
+
+    def _on_current_changed(self, item, _previous) -> None:
+        name = item.data(0, _NAME_ROLE) if item else None
+        if name:
+            self.description.setText(REGISTRY[name].description)
+
+    def _on_item_activated(self, item, _column: int = 0) -> None:
+        name = item.data(0, _NAME_ROLE)
+        if name:
+            self.model_chosen.emit(name)

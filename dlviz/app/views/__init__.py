@@ -1,0 +1,1 @@
+"""Drawings of model and probe results, one view per kind."""

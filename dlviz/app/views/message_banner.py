@@ -1,0 +1,49 @@
+"""A non-blocking message strip above the central view.
+
+Errors a person should read (a refused file, a failed build) go here instead
+of a modal box, so the window stays usable and the last good state stays on
+screen.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
+
+_STYLES = {
+    "error": "background:#fde2e1; color:#7a1b17; border:1px solid #f5b5b1;",
+    "warning": "background:#fff4d6; color:#6b4e00; border:1px solid #f0d48a;",
+    "info": "background:#e3f0ff; color:#123f73; border:1px solid #a9cdf5;",
+}
+
+
+class MessageBanner(QWidget):
+    """One message at a time; the close button hides it."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("message_banner")
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        close = QToolButton()
+        close.setText("✕")
+        close.setAutoRaise(True)
+        close.setToolTip("Dismiss")
+        close.clicked.connect(self.hide)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 6, 6, 6)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.level = "info"
+        self.hide()
+
+    def show_message(self, text: str, level: str = "error") -> None:
+        self.level = level
+        self.setStyleSheet(f"#message_banner {{{_STYLES[level]} border-radius:4px;}}")
+        self.label.setText(text)
+        self.show()
+
+    def text(self) -> str:
+        return self.label.text()

@@ -1,0 +1,157 @@
+"""The ``dlviz`` command: the GUI by default, plus a few inspection tools.
+
+    dlviz                      start the app
+    dlviz zoo                  every library model, its kind and parameters
+    dlviz summary NAME|FILE    the layer table; last line "Total params: N"
+    dlviz inspect FILE         pre-scan a model file, then its layer table
+
+Bad arguments and bad files end with a one-line message, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
+MODEL_SUFFIXES = (".keras", ".h5", ".hdf5")
+
+
+class CliError(Exception):
+    """A problem the person can fix; printed as one line."""
+
+
+def _parse_shape(text: str) -> tuple[int, int, int]:
+    try:
+        dims = tuple(int(p) for p in text.replace("x", ",").split(","))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"--input wants H,W,C such as 32,32,3, not {text!r}")
+    if len(dims) != 3 or min(dims) < 1:
+        raise argparse.ArgumentTypeError(f"--input wants three positive numbers H,W,C, not {text!r}")
+    return dims
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"--classes wants a positive whole number, not {text!r}")
+    return value
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # one line, exit 2, as argparse does, minus the usage dump
+        print(f"dlviz: {message} (see dlviz --help)", file=sys.stderr)
+        raise SystemExit(EXIT_USAGE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="dlviz", description="See inside deep-learning models.")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+    sub.add_parser("gui", help="start the app (the default)")
+    sub.add_parser("zoo", help="list the model library with parameter counts")
+    summary = sub.add_parser("summary", help="layer table of a library model or a model file")
+    summary.add_argument("model", help="library name (see dlviz zoo) or .keras/.h5 file")
+    summary.add_argument("--input", type=_parse_shape, help="input shape H,W,C (library models)")
+    summary.add_argument("--classes", type=_positive, help="number of classes (library models)")
+    inspect = sub.add_parser("inspect", help="pre-scan a model file, then show its layers")
+    inspect.add_argument("file", help=".keras or .h5 file")
+    return parser
+
+
+def _quiet_keras():
+    from dlviz.core.kerasenv import import_keras
+
+    return import_keras()
+
+
+def cmd_zoo(out) -> int:
+    from dlviz.core.zoo.registry import REGISTRY
+
+    keras = _quiet_keras()
+    print(f"{'name':<16} {'kind':<5} {'params':>13}  title", file=out)
+    for entry in REGISTRY.values():
+        model = entry.create().build()
+        print(f"{entry.name:<16} {entry.kind:<5} {model.count_params():>13,}  {entry.title}",
+              file=out, flush=True)
+        del model
+        keras.backend.clear_session()  # VGG-16 and AlexNet would otherwise pile up
+    return EXIT_OK
+
+
+def cmd_summary(args, out) -> int:
+    from dlviz.core.summary import summarize
+
+    target = args.model
+    if target.lower().endswith(MODEL_SUFFIXES) or Path(target).exists():
+        if args.input or args.classes:
+            raise CliError("--input and --classes apply to library models, not files")
+        from dlviz.core.modelio import load_model
+
+        _quiet_keras()
+        print(summarize(load_model(target)).as_text(), file=out)
+        return EXIT_OK
+    from dlviz.core.zoo.registry import get_entry
+
+    try:
+        entry = get_entry(target)
+    except KeyError as exc:
+        raise CliError(exc.args[0]) from None
+    overrides = {}
+    if args.input:
+        overrides["input_shape"] = args.input
+    if args.classes:
+        overrides["classes"] = args.classes
+    _quiet_keras()
+    try:
+        model = entry.create(**overrides).build()
+    except ValueError as exc:  # e.g. an input too small for the architecture
+        raise CliError(f"{entry.title} cannot be built that way: {' '.join(str(exc).split())[:300]}")
+    print(summarize(model).as_text(), file=out)
+    return EXIT_OK
+
+
+def cmd_inspect(args, out) -> int:
+    from dlviz.core.modelio import load_model, prescan
+    from dlviz.core.summary import summarize
+
+    report = prescan(args.file)
+    print(report.describe(), file=out)
+    if report.needs_unsafe:
+        print(f"dlviz: refused {Path(args.file).name}: it needs unsafe loading "
+              "(it could run code); open it in the app to decide", file=sys.stderr)
+        return EXIT_REFUSED
+    _quiet_keras()
+    print(summarize(load_model(args.file)).as_text(), file=out)
+    return EXIT_OK
+
+
+def main(argv: list[str] | None = None, out=None) -> int:
+    """Entry point of the ``dlviz`` console script."""
+    out = out or sys.stdout
+    args = build_parser().parse_args(argv)
+    if args.command in (None, "gui"):
+        from dlviz.app.application import run
+
+        return run([])
+    from dlviz.core.modelio import ModelFileError
+
+    try:
+        if args.command == "zoo":
+            return cmd_zoo(out)
+        if args.command == "summary":
+            return cmd_summary(args, out)
+        return cmd_inspect(args, out)
+    except (CliError, ModelFileError) as exc:
+        print(f"dlviz: {exc}", file=sys.stderr)
+        return EXIT_REFUSED
+    except KeyboardInterrupt:
+        print("dlviz: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # noqa: BLE001 - promise: one line, never a traceback
+        text = " ".join(str(exc).split())[:400]
+        print(f"dlviz: unexpected {type(exc).__name__}: {text}", file=sys.stderr)
+        return EXIT_REFUSED

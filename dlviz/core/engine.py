@@ -1,0 +1,183 @@
+"""The one thread that owns every Keras object.
+
+TensorFlow's ``predict`` is not thread-safe and Keras keeps per-thread state
+(safe mode, name scopes), so every model call in dlviz runs here, one job at
+a time. The protocol, step by step:
+
+1. ``start()`` launches the thread; it imports TensorFlow (slow) and reports
+   ``EngineReady`` or ``EngineFailed``. Jobs submitted earlier wait.
+2. ``submit(kind, fn, slot=...)`` queues ``fn``. With a ``slot``, a job still
+   waiting in the same slot is replaced (``JobDropped("replaced")``): the
+   queue never grows with stale requests.
+3. The thread runs each job and reports ``JobFinished`` / ``JobFailed``. If a
+   newer job entered the same slot while this one ran, its result is stale
+   and is reported as ``JobDropped("superseded")`` instead.
+4. ``stop()`` lets the running job finish, drops the rest, joins the thread.
+
+Listeners are plain callables receiving frozen events on the engine thread.
+"""
+
+from __future__ import annotations
+
+import itertools
+import threading
+import time
+from collections import deque
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from dlviz.core.training.events import (
+    EngineEvent,
+    EngineFailed,
+    EngineReady,
+    JobDropped,
+    JobFailed,
+    JobFinished,
+    JobStarted,
+)
+
+Listener = Callable[[EngineEvent], None]
+
+
+@dataclass
+class _Job:
+    job_id: int
+    kind: str
+    fn: Callable[[], Any]
+    slot: str | None
+    label: str
+
+
+def describe_error(exc: BaseException) -> str:
+    """One line a person can act on, for any exception a job raised."""
+    name = type(exc).__name__
+    text = " ".join(str(exc).split()) or name
+    if name in {"ResourceExhaustedError", "MemoryError"} or "OOM" in text:
+        return f"Out of memory: {text[:300]}. Try a smaller batch, input size or model."
+    if getattr(exc, "user_message", False) or name.endswith(("FileError", "LoadError", "DatasetError")):
+        return text  # dlviz's own errors are already written for people
+    return f"{name}: {text[:500]}"
+
+
+class Engine:
+    """Runs Keras work on a single background thread.
+
+    Args:
+        warm_up: called once on the engine thread before the first job; by
+            default it imports TensorFlow and names the training device.
+    """
+
+    def __init__(self, warm_up: Callable[[], EngineReady] | None = None):
+        self._warm_up = warm_up or _load_tensorflow
+        self._listeners: list[Listener] = []
+        self._pending: deque[_Job] = deque()
+        self._latest_in_slot: dict[str, int] = {}
+        self._ids = itertools.count(1)
+        self._cond = threading.Condition()
+        self._stopping = False
+        self._thread: threading.Thread | None = None
+        self.ready_event: EngineReady | None = None
+        #: Engine-thread-only state that jobs share (the current model, ...).
+        self.state: dict[str, Any] = {}
+
+    # -- wiring --------------------------------------------------------------
+    def add_listener(self, listener: Listener) -> None:
+        self._listeners.append(listener)
+
+    def _emit(self, event: EngineEvent) -> None:
+        for listener in list(self._listeners):
+            try:
+                listener(event)
+            except Exception:  # a broken listener must not kill the engine
+                import traceback
+
+                traceback.print_exc()
+
+    # -- lifecycle -------------------------------------------------------------
+    def start(self) -> None:
+        if self._thread is not None:
+            return
+        self._thread = threading.Thread(target=self._run, name="dlviz-engine", daemon=True)
+        self._thread.start()
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    def stop(self, timeout: float | None = 30.0) -> bool:
+        """Drop waiting jobs, let the current one finish, join the thread.
+
+        Returns True when the thread has ended.
+        """
+        with self._cond:
+            self._stopping = True
+            self._pending.clear()
+            self._cond.notify_all()
+        if self._thread is not None:
+            self._thread.join(timeout)
+            return not self._thread.is_alive()
+        return True
+
+    # -- jobs ----------------------------------------------------------------
+    def submit(self, kind: str, fn: Callable[[], Any], *, slot: str | None = None,
+               label: str = "") -> int:
+        """Queue ``fn`` to run on the engine thread; returns its job id."""
+        dropped: list[_Job] = []
+        with self._cond:
+            if self._stopping:
+                raise RuntimeError("the engine has stopped")
+            job = _Job(next(self._ids), kind, fn, slot, label or kind)
+            if slot is not None:
+                dropped = [j for j in self._pending if j.slot == slot]
+                for old in dropped:
+                    self._pending.remove(old)
+                self._latest_in_slot[slot] = job.job_id
+            self._pending.append(job)
+            self._cond.notify_all()
+        for old in dropped:
+            self._emit(JobDropped(old.job_id, old.kind, "replaced"))
+        return job.job_id
+
+    def _next_job(self) -> _Job | None:
+        with self._cond:
+            while not self._pending and not self._stopping:
+                self._cond.wait()
+            if self._stopping:
+                return None
+            return self._pending.popleft()
+
+    def _run(self) -> None:
+        try:
+            self.ready_event = self._warm_up()
+            self._emit(self.ready_event)
+        except Exception as exc:  # noqa: BLE001 - reported, engine keeps serving
+            self._emit(EngineFailed(describe_error(exc)))
+        while (job := self._next_job()) is not None:
+            self._run_job(job)
+
+    def _run_job(self, job: _Job) -> None:
+        self._emit(JobStarted(job.job_id, job.kind, job.label))
+        began = time.perf_counter()
+        try:
+            result = job.fn()
+        except BaseException as exc:  # noqa: BLE001 - every failure is reported
+            if isinstance(exc, (KeyboardInterrupt, SystemExit)):
+                raise
+            self._emit(JobFailed(job.job_id, job.kind, describe_error(exc), type(exc).__name__))
+            return
+        with self._cond:
+            stale = job.slot is not None and self._latest_in_slot.get(job.slot) != job.job_id
+        if stale:
+            self._emit(JobDropped(job.job_id, job.kind, "superseded"))
+        else:
+            self._emit(JobFinished(job.job_id, job.kind, result, time.perf_counter() - began))
+
+
+def _load_tensorflow() -> EngineReady:
+    from dlviz.core.kerasenv import import_keras, import_tensorflow, training_device
+
+    began = time.perf_counter()
+    tf = import_tensorflow()
+    keras = import_keras()
+    device = training_device()
+    return EngineReady(device, tf.__version__, keras.__version__, time.perf_counter() - began)

@@ -1,0 +1,1 @@
+"""Training sessions, callbacks, events and run directories."""

@@ -1,0 +1,82 @@
+"""The main window over a real engine: pick a model, read its layer table."""
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "screenshots"
+
+
+def pick(qtbot, window, name, timeout=120_000):
+    with qtbot.waitSignal(window.bridge.job_finished, timeout=timeout):
+        window.library.choose(name)
+
+
+def drop_files(window, paths):
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    event = QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime,
+                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)
+    return event
+
+
+def test_status_bar_names_the_device_when_ready(window):
+    text = window.engine_status.text()
+    assert text.startswith("Ready · training on ")
+    assert "CPU" in text or "GPU" in text
+    assert "TensorFlow 2." in text and "Keras 3." in text
+
+
+def test_picking_lenet_shows_its_layers_and_total(qtbot, window):
+    pick(qtbot, window, "lenet5")
+    table = window.layer_table
+    assert "Total params: 61,706" in table.totals.text()
+    assert table.title.text() == "LeNet-5 (1998)"
+    names = [table.tree.topLevelItem(i).text(0) for i in range(table.tree.topLevelItemCount())]
+    assert len(names) == len(table.summary.rows) and len(names) >= 8
+    params = sum(int(table.tree.topLevelItem(i).text(3).replace(",", ""))
+                 for i in range(table.tree.topLevelItemCount()))
+    assert params == 61_706
+    SCREENSHOTS.mkdir(exist_ok=True)
+    assert window.grab().save(str(SCREENSHOTS / "main_window_lenet5.png"))
+
+
+def test_quick_clicks_build_only_the_latest_model(qtbot, window):
+    finished = []
+    window.bridge.job_finished.connect(lambda e: finished.append(e.result.source))
+    window.library.choose("vgg16-mini")
+    window.library.choose("mobilenet-mini")
+    with qtbot.waitSignal(window.bridge.job_finished, timeout=120_000,
+                          check_params_cb=lambda e: e.result.source == "lenet5-modern"):
+        window.library.choose("lenet5-modern")
+    assert finished[-1] == "lenet5-modern"
+    assert "mobilenet-mini" not in finished  # it was still waiting: replaced
+    assert window.layer_table.title.text() == "LeNet-5, ReLU + max pooling"
+
+
+def test_a_broken_model_file_gives_a_message_and_keeps_the_table(qtbot, window, tmp_path):
+    pick(qtbot, window, "lenet5")
+    bad = tmp_path / "broken.keras"
+    bad.write_bytes(b"PK\x03\x04 this is not really a zip")
+    with qtbot.waitSignal(window.bridge.job_failed, timeout=60_000):
+        window.open_model_file(str(bad))
+    assert window.banner.isVisible()
+    assert "broken.keras" in window.banner.text()
+    assert "Total params: 61,706" in window.layer_table.totals.text()  # last good state kept
+
+
+def test_dropping_a_non_model_file_says_so(window, tmp_path):
+    photo = tmp_path / "cat.png"
+    photo.write_bytes(b"\x89PNG\r\n")
+    drop_files(window, [photo])
+    assert window.banner.isVisible() and "cat.png is not a model file" in window.banner.text()
+    drop_files(window, [photo, photo])
+    assert "one file at a time" in window.banner.text()
+
+
+def test_closing_the_window_stops_the_engine(qtbot, window):
+    window.close()
+    assert not window.engine.running

@@ -1,0 +1,140 @@
+"""The engine runs jobs on its own thread, in order, latest-wins per slot."""
+
+import threading
+
+import pytest
+
+from dlviz.core.engine import Engine, describe_error
+from dlviz.core.training.events import (
+    EngineFailed,
+    EngineReady,
+    JobDropped,
+    JobFailed,
+    JobFinished,
+    JobStarted,
+)
+
+
+def fake_ready():
+    return EngineReady("CPU", "test", "test", 0.0)
+
+
+class Recorder:
+    def __init__(self):
+        self.events = []
+        self.done = threading.Event()
+        self.expect = None
+
+    def __call__(self, event):
+        self.events.append(event)
+        if self.expect and self.expect(self.events):
+            self.done.set()
+
+    def of(self, kind):
+        return [e for e in self.events if isinstance(e, kind)]
+
+
+@pytest.fixture
+def engine():
+    eng = Engine(warm_up=fake_ready)
+    rec = Recorder()
+    eng.add_listener(rec)
+    eng.recorder = rec
+    yield eng
+    assert eng.stop(timeout=5), "engine thread did not end"
+
+
+def wait_for(engine, predicate, timeout=5):
+    engine.recorder.done.clear()
+    engine.recorder.expect = predicate
+    if predicate(engine.recorder.events):
+        return
+    assert engine.recorder.done.wait(timeout), engine.recorder.events
+
+
+def test_jobs_run_in_order_on_the_engine_thread(engine):
+    seen = []
+    engine.start()
+    for i in range(3):
+        engine.submit("work", lambda i=i: seen.append((i, threading.current_thread().name)) or i)
+    wait_for(engine, lambda ev: len([e for e in ev if isinstance(e, JobFinished)]) == 3)
+    assert [i for i, _ in seen] == [0, 1, 2]
+    assert {name for _, name in seen} == {"dlviz-engine"}
+    assert [e.result for e in engine.recorder.of(JobFinished)] == [0, 1, 2]
+    assert isinstance(engine.recorder.events[0], EngineReady)
+
+
+def test_failure_is_reported_and_engine_keeps_serving(engine):
+    engine.start()
+    engine.submit("bad", lambda: 1 / 0)
+    engine.submit("good", lambda: "ok")
+    wait_for(engine, lambda ev: any(isinstance(e, JobFinished) for e in ev))
+    failed = engine.recorder.of(JobFailed)
+    assert len(failed) == 1 and failed[0].error_type == "ZeroDivisionError"
+    assert "division by zero" in failed[0].message
+    assert engine.recorder.of(JobFinished)[0].result == "ok"
+
+
+def test_waiting_job_in_same_slot_is_replaced(engine):
+    gate = threading.Event()
+    engine.submit("block", gate.wait)  # occupies the thread once started
+    engine.start()
+    wait_for(engine, lambda ev: any(isinstance(e, JobStarted) for e in ev))
+    ids = [engine.submit("image", lambda n=n: n, slot="image") for n in range(3)]
+    gate.set()
+    wait_for(engine, lambda ev: sum(isinstance(e, JobFinished) for e in ev) == 2)
+    dropped = engine.recorder.of(JobDropped)
+    assert [d.job_id for d in dropped] == ids[:2]
+    assert {d.reason for d in dropped} == {"replaced"}
+    finished = [e for e in engine.recorder.of(JobFinished) if e.kind == "image"]
+    assert [(f.job_id, f.result) for f in finished] == [(ids[2], 2)]
+
+
+def test_result_of_a_job_overtaken_while_running_is_not_delivered(engine):
+    running, release = threading.Event(), threading.Event()
+
+    def slow():
+        running.set()
+        release.wait(5)
+        return "stale"
+
+    engine.start()
+    first = engine.submit("image", slow, slot="image")
+    assert running.wait(5)
+    second = engine.submit("image", lambda: "fresh", slot="image")
+    release.set()
+    wait_for(engine, lambda ev: any(isinstance(e, JobFinished) for e in ev))
+    assert [(d.job_id, d.reason) for d in engine.recorder.of(JobDropped)] == [(first, "superseded")]
+    assert [(f.job_id, f.result) for f in engine.recorder.of(JobFinished)] == [(second, "fresh")]
+
+
+def test_failed_warm_up_is_reported_and_jobs_still_run():
+    def broken():
+        raise ImportError("no tensorflow here")
+
+    eng = Engine(warm_up=broken)
+    rec = Recorder()
+    eng.add_listener(rec)
+    eng.recorder = rec
+    eng.start()
+    eng.submit("work", lambda: 42)
+    wait_for(eng, lambda ev: any(isinstance(e, JobFinished) for e in ev))
+    assert "no tensorflow here" in rec.of(EngineFailed)[0].message
+    assert eng.stop(timeout=5)
+
+
+def test_stop_joins_and_refuses_new_jobs(engine):
+    engine.start()
+    assert engine.running
+    assert engine.stop(timeout=5)
+    assert not engine.running
+    with pytest.raises(RuntimeError, match="stopped"):
+        engine.submit("late", lambda: None)
+
+
+def test_out_of_memory_message_says_what_to_do():
+    class ResourceExhaustedError(Exception):
+        pass
+
+    msg = describe_error(ResourceExhaustedError("OOM when allocating tensor"))
+    assert msg.startswith("Out of memory") and "smaller batch" in msg
