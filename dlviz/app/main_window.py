@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from dlviz.app.bridge import EngineBridge
 from dlviz.app.dialogs.unsafe_model_dialog import ask_to_load_unsafely
+from dlviz.app.font_zoom import add_view_menu
 from dlviz.app.panels.model_library import ModelLibraryPanel
 from dlviz.app.views.layer_table import LayerTableView
 from dlviz.app.views.message_banner import MessageBanner
@@ -83,6 +84,7 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
+        self.font_zoom = add_view_menu(self)
 
     def _connect(self) -> None:
         self.library.model_chosen.connect(self._on_model_chosen)

@@ -80,3 +80,52 @@ def test_dropping_a_non_model_file_says_so(window, tmp_path):
 def test_closing_the_window_stops_the_engine(qtbot, window):
     window.close()
     assert not window.engine.running
+
+
+def test_larger_text_for_the_projector(window):
+    from PySide6.QtWidgets import QApplication
+
+    base = QApplication.font().pointSizeF()
+    try:
+        assert window.font_zoom.step(+2) == 1.3
+        assert QApplication.font().pointSizeF() == pytest.approx(base * 1.3)
+        window.font_zoom.step(+99)
+        assert window.font_zoom.factor == 2.0  # clamped
+    finally:
+        window.font_zoom.reset()
+    assert QApplication.font().pointSizeF() == pytest.approx(base)
+
+
+def lambda_model_file(tmp_path):
+    import keras
+
+    inputs = keras.Input((4,), name="x")
+    outputs = keras.layers.Lambda(lambda t: t + 1, name="plus_one")(inputs)
+    path = tmp_path / "with_lambda.keras"
+    keras.Model(inputs, outputs, name="lambda_net").save(path)
+    return path
+
+
+def test_unsafe_file_is_loaded_only_after_consent(qtbot, window, tmp_path):
+    path = lambda_model_file(tmp_path)
+    asked = []
+
+    def decline(parent, name, report):
+        asked.append((name, report.unsafe_reasons))
+        return False
+
+    window._ask_unsafe = decline
+    with qtbot.waitSignal(window.bridge.job_finished, timeout=60_000):
+        window.open_model_file(str(path))
+    assert asked and asked[0][0] == "with_lambda.keras"
+    assert any("plus_one" in reason or "lambda" in reason.lower() for reason in asked[0][1])
+    assert window.banner.level == "warning" and "declined" in window.banner.text()
+    assert window.layer_table.summary is None  # nothing was loaded
+
+    window._ask_unsafe = lambda *_: True
+    with qtbot.waitSignal(window.bridge.job_finished, timeout=60_000,
+                          check_params_cb=lambda e: hasattr(e.result, "summary")):
+        window.open_model_file(str(path))
+    assert window.layer_table.title.text() == "with_lambda.keras"
+    assert "safe mode OFF" in window.layer_table.notes.text()
+    assert any(r.name == "plus_one" for r in window.layer_table.summary.rows)

@@ -1,0 +1,208 @@
+"""Open and save Keras model files safely.
+
+Loading, step by step:
+
+1. Copy the file once into a private folder, hashing the bytes as they go
+   (``prescan.snapshot``); everything below reads that copy, so the file
+   checked is the file loaded.
+2. Pre-scan the copy's JSON architecture and ask Keras which classes it
+   cannot build; unknown classes stop here (``unknown_layer``).
+3. If the scan found code that only unsafe loading runs (a ``Lambda``, ...)
+   and the caller did not pass ``trust_sha256`` equal to this file's
+   SHA-256, stop (``needs_unsafe``) without handing Keras anything. The GUI
+   shows ``error.report.describe()`` and, if the person agrees, calls again
+   with ``trust_sha256=error.report.sha256``.
+4. Load with ``safe_mode`` passed on the call *and* set as Keras's safe-mode
+   scope: Keras 3.15 lets a thread's ``enable_unsafe_deserialization()``
+   override ``safe_mode=True`` on the call for ``.keras`` files.
+
+Saving writes a temporary file beside the target and swaps it in with
+``os.replace``, so the previous file is never damaged.
+
+Example:
+    >>> try:                                            # doctest: +SKIP
+    ...     model = load_model("net.keras")
+    ... except ModelFileError as e:
+    ...     if e.kind == "needs_unsafe" and ask(e.report.describe()):
+    ...         model = load_model("net.keras", trust_sha256=e.report.sha256)
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import secrets
+import shutil
+import stat
+from pathlib import Path
+
+from dlviz.core.kerasenv import import_keras
+from dlviz.core.modelscan import import_dlviz_layers
+from dlviz.core.prescan import (
+    MODEL_SUFFIXES,
+    ModelFileError,
+    PrescanReport,
+    file_sha256,
+    prescan,
+    scan_copy,
+    snapshot,
+)
+
+__all__ = ["ModelFileError", "PrescanReport", "file_sha256", "load_model",
+           "prescan", "save_model"]
+
+_UNKNOWN = re.compile(  # Keras 3.15's wordings for a class it cannot find
+    r"Could not locate (?:class|function) '([^']+)'"
+    r"|Unknown [\w ]+: '([^']+)'"
+    r"|Could not deserialize '(?:[\w.]+\.)?([^'.]+)' because it is not a KerasSaveable"
+)
+
+
+def load_model(path, *, trust_sha256: str | None = None, compile: bool = False):
+    """Load a ``.keras``/``.h5`` model, in safe mode unless this file is trusted.
+
+    Args:
+        path: the model file.
+        trust_sha256: the SHA-256 a person agreed to load unsafely; unsafe
+            loading happens only when it equals the hash of the bytes loaded.
+        compile: restore the training configuration too.
+
+    Returns:
+        The ``keras.Model``.
+
+    Raises:
+        ModelFileError: any prescan kind, or ``unknown_layer``,
+            ``needs_unsafe`` (``report`` says why and which hash to trust)
+            or ``load_failed``.
+    """
+    name = Path(path).name
+    with snapshot(path) as (copy, sha):
+        report = scan_copy(path, copy, sha, resolve_classes=True)
+        if report.unknown_classes:
+            raise _unknown_error(path, report, report.unknown_classes)
+        trusted = trust_sha256 is not None and str(trust_sha256).strip().lower() == sha
+        if report.needs_unsafe and not trusted:
+            raise ModelFileError(
+                "needs_unsafe", path,
+                f"{name} needs unsafe loading, which runs code stored in the file: "
+                + "; ".join(report.unsafe_reasons)
+                + ". Load it only if you trust where it came from",
+                report,
+            )
+        keras = import_keras()
+        import_dlviz_layers()
+        safe = not trusted
+        try:
+            with _safe_mode_scope(safe):
+                return keras.saving.load_model(copy, compile=compile, safe_mode=safe)
+        except Exception as e:
+            raise _load_error(path, report, e) from e
+
+
+def save_model(model, path) -> Path:
+    """Save ``model`` to ``path`` atomically; the old file survives any failure.
+
+    Args:
+        model: a ``keras.Model``.
+        path: a ``.keras`` file (or legacy ``.h5``); parent folders are made.
+
+    Returns:
+        ``path`` as a ``Path``.
+
+    Raises:
+        ModelFileError: ``unsupported_format`` or ``not_a_file`` for a bad
+            target, ``save_failed`` when Keras or the disk fails.
+    """
+    path = Path(path)
+    if path.suffix.lower() not in MODEL_SUFFIXES:
+        raise ModelFileError(
+            "unsupported_format", path,
+            f"{path.name}: dlviz saves models as .keras files (or legacy .h5)",
+        )
+    if path.is_dir():
+        raise ModelFileError("not_a_file", path, f"{path.name} is a folder; choose a file name")
+    keras = import_keras()
+    # Keras picks its format by suffix, so the temporary name keeps it.
+    tmp = path.with_name(f".{path.stem}.saving-{secrets.token_hex(4)}{path.suffix}")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        keras.saving.save_model(model, tmp)
+        fd = os.open(tmp, os.O_RDWR | getattr(os, "O_BINARY", 0))
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        with contextlib.suppress(FileNotFoundError):
+            os.chmod(tmp, stat.S_IMODE(path.stat().st_mode))
+        os.replace(tmp, path)
+    except BaseException as e:
+        _remove(tmp)
+        if not isinstance(e, Exception):
+            raise
+        kept = "the previous file is unchanged" if path.exists() else "nothing was written"
+        raise ModelFileError(
+            "save_failed", path, f"could not save {path.name}: {_one_line(e)}; {kept}"
+        ) from e
+    _fsync_folder(path.parent)
+    return path
+
+
+def _safe_mode_scope(safe: bool):
+    try:
+        from keras.src.saving.serialization_lib import SafeModeScope  # noqa: PLC0415
+    except ImportError:  # private in Keras; the prescan still guards
+        return contextlib.nullcontext()
+    return SafeModeScope(safe)
+
+
+def _load_error(path, report: PrescanReport, error: Exception) -> ModelFileError:
+    text = str(error)
+    if "safe_mode=False" in text or "enable_unsafe_deserialization" in text:
+        # Keras's safe mode caught something the prescan did not list.
+        return ModelFileError(
+            "needs_unsafe", path, f"{Path(path).name} needs unsafe loading "
+            f"(Keras refused in safe mode: {_one_line(error)})", report,
+        )
+    names = [next(filter(None, groups)) for groups in _UNKNOWN.findall(text)]
+    if names:
+        return _unknown_error(path, report, list(dict.fromkeys(names)))
+    return ModelFileError(
+        "load_failed", path, f"Keras could not load {Path(path).name}: {_one_line(error)}", report
+    )
+
+
+def _unknown_error(path, report, names) -> ModelFileError:
+    return ModelFileError(
+        "unknown_layer", path,
+        f"{Path(path).name} uses classes that are not installed here: {', '.join(names)}; "
+        "it opens only where the code defining them is imported and registered "
+        "with keras.saving.register_keras_serializable",
+        report,
+    )
+
+
+def _one_line(error: BaseException, limit: int = 300) -> str:
+    text = str(error)
+    # Keras nests the real cause after "Exception encountered:" (with a config dump before).
+    text = text.rsplit("Exception encountered:", 1)[-1]
+    text = " ".join(text.split()) or type(error).__name__
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _remove(tmp: Path) -> None:
+    if tmp.is_dir() and not tmp.is_symlink():
+        shutil.rmtree(tmp, ignore_errors=True)
+    else:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+
+
+def _fsync_folder(folder: Path) -> None:
+    # Makes the rename itself durable on POSIX; Windows cannot open folders.
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
