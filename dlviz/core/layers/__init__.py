@@ -1,0 +1,9 @@
+"""Custom Keras layers used by the model library.
+
+Importing this package registers every layer with Keras's serialisation
+(package ``dlviz``), so models that use them reload with ``safe_mode=True``.
+"""
+
+from dlviz.core.layers.lrn import LocalResponseNormalization
+
+__all__ = ["LocalResponseNormalization"]
