@@ -36,6 +36,11 @@ class ZooModel:
     #: Canonical hyper-parameters (the published configuration).
     default_input_shape: tuple[int, int, int] = (224, 224, 3)
     default_classes: int = 1000
+    #: How images are scaled before the model sees them: "unit" ([0, 1]) for
+    #: dlviz's own models; "caffe", "tf" or "torch" for ImageNet weights.
+    preprocessing: str = "unit"
+    #: Class names, when known (ImageNet, or the dataset it was trained on).
+    class_names: tuple[str, ...] | None = None
 
     def __init__(self, input_shape=None, classes=None, **options: Any):
         self.input_shape = tuple(input_shape or self.default_input_shape)

@@ -1,0 +1,149 @@
+"""What probes return: frozen dataclasses of NumPy arrays and plain values.
+
+These are the only things that cross from the engine thread to the GUI
+thread, so they hold no Keras objects. Arrays are float32, row-major
+(height first), ready for ``pyqtgraph.ImageItem.setImage``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+
+class ProbeUnavailable(Exception):
+    """This model cannot be probed this way; ``str(e)`` says why, for people.
+
+    E.g. a subclassed model with no graph, an unbuilt Sequential model, a
+    model whose input is not an image, a layer without kernels.
+    """
+
+    user_message = True
+
+
+@dataclass(frozen=True)
+class PreparedInput:
+    """An image fitted to a model's input."""
+
+    batch: np.ndarray      # (1, h, w, c) float32, after the model's preprocessing
+    shown: np.ndarray      # (h, w, c) float32 in [0, 1]: what the model sees, for display
+    note: str              # e.g. "resized 640x480 -> 224x224 (aspect not kept)"
+    preprocessing: str     # "unit" ([0, 1]), "caffe", "tf" ([-1, 1]), "torch"
+
+
+@dataclass(frozen=True)
+class ActivationStats:
+    min: float
+    max: float
+    mean: float
+    zero_fraction: float   # share of values exactly 0 (dead ReLUs show here)
+    dead_channels: int     # channels that are 0 everywhere for this input
+
+
+@dataclass(frozen=True, eq=False)
+class LayerMaps:
+    """One layer's spatial output (H, W, C) for one image."""
+
+    path: str              # unique: "block1_conv1", or "resnet50/conv2_block1_out" when nested
+    name: str
+    type: str
+    depth: int             # nesting depth (0 = top-level model)
+    values: np.ndarray     # float32 (H, W, C)
+    stats: ActivationStats
+    block: str | None = None  # structural group: "inception_3a", "conv2_block1", ...
+    role: str | None = None   # "1x1 branch", "3x3 branch", "5x5 branch", "pool branch",
+    #                           "shortcut", "residual", "merge", or None
+
+
+@dataclass(frozen=True, eq=False)
+class Mosaic:
+    """All channels of one layer tiled into a single image (one ImageItem)."""
+
+    image: np.ndarray      # float32 (H, W) in [0, 1]; gaps between tiles are NaN
+    rows: int
+    cols: int
+    tile: tuple[int, int]  # (h, w) of one channel
+    gap: int               # pixels between tiles
+    order: tuple[int, ...]  # channel index at each tile position, row-major
+    normalise: str         # "channel" or "layer"
+
+    def channel_at(self, y: float, x: float) -> int | None:
+        """The channel drawn at pixel (y, x) of ``image``, or None in a gap."""
+        th, tw = self.tile
+        row, ry = divmod(int(y), th + self.gap)
+        col, rx = divmod(int(x), tw + self.gap)
+        if y < 0 or x < 0 or ry >= th or rx >= tw or row >= self.rows or col >= self.cols:
+            return None
+        index = row * self.cols + col
+        return self.order[index] if index < len(self.order) else None
+
+
+@dataclass(frozen=True, eq=False)
+class FeatureMaps:
+    """Every spatial layer's output for one image, with mosaics ready to draw."""
+
+    input: PreparedInput
+    layers: tuple[LayerMaps, ...]     # model order, nested models expanded
+    mosaics: dict                     # path -> Mosaic (per-channel normalised, channel order)
+    skipped: tuple[str, ...] = ()     # layers with no spatial output (Dense, Flatten, ...)
+
+    def layer(self, path: str) -> LayerMaps:
+        for item in self.layers:
+            if item.path == path:
+                return item
+        raise KeyError(path)
+
+
+@dataclass(frozen=True)
+class ClassScore:
+    index: int
+    name: str              # class name, or "class 281" when names are unknown
+    probability: float
+
+
+@dataclass(frozen=True)
+class Predictions:
+    """Top-k classes per output head (GoogLeNet: main, aux1, aux2, average)."""
+
+    heads: dict                # head name -> tuple[ClassScore, ...], best first
+    primary: str               # the head to headline ("output" or "average")
+    names_source: str          # "ImageNet", "dataset", "index only"
+    probabilities: dict = field(default_factory=dict)  # head -> full float32 vector
+
+
+@dataclass(frozen=True, eq=False)
+class FilterBank:
+    """A layer's kernels arranged for drawing."""
+
+    path: str
+    name: str
+    type: str
+    kind: str              # "rgb" (colour patches), "grid" (out x in), "depthwise"
+    kernels: np.ndarray    # raw weights (kh, kw, in, out) or (kh, kw, in, multiplier)
+    image: np.ndarray      # (H, W, 3) for "rgb", (H, W) otherwise; float32 [0, 1], NaN gaps
+    rows: int
+    cols: int
+    note: str              # e.g. "64 filters of 3x3x3, shown as colour patches"
+
+
+@dataclass(frozen=True, eq=False)
+class Heatmap:
+    """Where the model looked: Grad-CAM or a saliency map, at input resolution."""
+
+    kind: str              # "gradcam" or "saliency"
+    class_index: int
+    class_name: str
+    layer: str | None      # Grad-CAM's convolutional layer; None for saliency
+    heatmap: np.ndarray    # float32 (h, w) in [0, 1]
+    image: np.ndarray      # float32 (h, w, 3) in [0, 1], the input as shown
+
+
+@dataclass(frozen=True, eq=False)
+class ImageAnalysis:
+    """What one dropped image yields at once: feature maps and predictions."""
+
+    source_name: str
+    load_notes: tuple[str, ...]
+    maps: FeatureMaps
+    predictions: Predictions | None   # None when the model has no class output
