@@ -4,6 +4,8 @@
     dlviz zoo                  every library model, its kind and parameters
     dlviz summary NAME|FILE    the layer table; last line "Total params: N"
     dlviz inspect FILE         pre-scan a model file, then its layer table
+    dlviz maps MODEL IMAGE --out DIR [--layers a,b] [--fit resize|crop]
+                               one PNG mosaic per layer, and predictions.json
 
 Bad arguments and bad files end with a one-line message, never a traceback.
 """
@@ -42,6 +44,13 @@ def _positive(text: str) -> int:
     return value
 
 
+def _layer_list(text: str) -> list[str]:
+    names = [name.strip() for name in text.split(",") if name.strip()]
+    if not names:
+        raise argparse.ArgumentTypeError("--layers wants layer names separated by commas")
+    return names
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message):  # one line, exit 2, as argparse does, minus the usage dump
         print(f"dlviz: {message} (see dlviz --help)", file=sys.stderr)
@@ -59,6 +68,16 @@ def build_parser() -> argparse.ArgumentParser:
     summary.add_argument("--classes", type=_positive, help="number of classes (library models)")
     inspect = sub.add_parser("inspect", help="pre-scan a model file, then show its layers")
     inspect.add_argument("file", help=".keras or .h5 file")
+    maps = sub.add_parser("maps", help="write every layer's feature maps as PNG mosaics "
+                                       "and the predictions as JSON")
+    maps.add_argument("model", help="library name (random weights) or .keras/.h5 file")
+    maps.add_argument("image", help="image file (PNG, JPEG, GIF, BMP, TIFF, WEBP)")
+    maps.add_argument("--out", required=True, help="folder to write into (created if missing)")
+    maps.add_argument("--layers", type=_layer_list,
+                      help="comma-separated layer names or paths (default: every layer "
+                           "with feature maps)")
+    maps.add_argument("--fit", choices=("resize", "crop"), default="resize",
+                      help="fit the image by stretching (resize) or centre-cropping first")
     return parser
 
 
@@ -72,10 +91,14 @@ def cmd_zoo(out) -> int:
     from dlviz.core.zoo.registry import REGISTRY
 
     keras = _quiet_keras()
-    print(f"{'name':<16} {'kind':<5} {'params':>13}  title", file=out)
+    nw = max(len(name) for name in REGISTRY)
+    kw = max(len(entry.kind) for entry in REGISTRY.values())
+    print(f"{'name':<{nw}} {'kind':<{kw}} {'params':>13}  title", file=out)
     for entry in REGISTRY.values():
-        model = entry.create().build()
-        print(f"{entry.name:<16} {entry.kind:<5} {model.count_params():>13,}  {entry.title}",
+        # Counting parameters needs no pretrained weights (nor a 500 MB download).
+        overrides = {"weights": "random"} if entry.kind == "ImageNet" else {}
+        model = entry.create(**overrides).build()
+        print(f"{entry.name:<{nw}} {entry.kind:<{kw}} {model.count_params():>13,}  {entry.title}",
               file=out, flush=True)
         del model
         keras.backend.clear_session()  # VGG-16 and AlexNet would otherwise pile up
@@ -129,6 +152,52 @@ def cmd_inspect(args, out) -> int:
     return EXIT_OK
 
 
+def _open_model(target: str):
+    """(model, title, preprocessing, class names) of a library name or a file."""
+    if target.lower().endswith(MODEL_SUFFIXES) or Path(target).exists():
+        from dlviz.core.modelio import load_model
+
+        _quiet_keras()
+        return load_model(target), Path(target).name, "unit", None
+    from dlviz.core.zoo.registry import get_entry
+
+    try:
+        entry = get_entry(target)
+    except KeyError as exc:
+        raise CliError(exc.args[0]) from None
+    _quiet_keras()
+    zoo_model = entry.create()
+    zoo_model.build()
+    return zoo_model.model, entry.name, zoo_model.preprocessing, zoo_model.class_names
+
+
+def cmd_maps(args, out) -> int:
+    from dlviz.core.data import read_image
+
+    target = Path(args.out)
+    if target.exists() and not target.is_dir():
+        raise CliError(f"--out {args.out} is a file; give a folder to write the maps into")
+    loaded = read_image(args.image)
+    model, title, preprocessing, class_names = _open_model(args.model)
+    from dlviz.core.probes.activations import ActivationExtractor
+    from dlviz.core.probes.analysis import analyze_image
+    from dlviz.core.probes.export import write_maps
+
+    extractor = ActivationExtractor(model, args.layers)
+    analysis = analyze_image(model, loaded.array, fit=args.fit, preprocessing=preprocessing,
+                             class_names=class_names, extractor=extractor,
+                             source_name=Path(args.image).name, load_notes=loaded.notes)
+    written = write_maps(analysis, target, model_name=title)
+    notes = "; ".join((analysis.maps.input.note, *analysis.load_notes))
+    print(f"{title}: {Path(args.image).name} {notes}", file=out)
+    ranked = analysis.predictions
+    if ranked is not None:
+        best = ranked.heads[ranked.primary][0]
+        print(f"top class ({ranked.primary}): {best.name} {best.probability:.1%}", file=out)
+    print(f"wrote {len(written) - 1} mosaics and predictions.json to {target}", file=out)
+    return EXIT_OK
+
+
 def main(argv: list[str] | None = None, out=None) -> int:
     """Entry point of the ``dlviz`` console script."""
     out = out or sys.stdout
@@ -137,15 +206,19 @@ def main(argv: list[str] | None = None, out=None) -> int:
         from dlviz.app.application import run
 
         return run([])
+    from dlviz.core.data.image_errors import ImageLoadError
     from dlviz.core.modelio import ModelFileError
+    from dlviz.core.probes.results import ProbeUnavailable
 
     try:
         if args.command == "zoo":
             return cmd_zoo(out)
         if args.command == "summary":
             return cmd_summary(args, out)
+        if args.command == "maps":
+            return cmd_maps(args, out)
         return cmd_inspect(args, out)
-    except (CliError, ModelFileError) as exc:
+    except (CliError, ModelFileError, ImageLoadError, ProbeUnavailable) as exc:
         print(f"dlviz: {exc}", file=sys.stderr)
         return EXIT_REFUSED
     except KeyboardInterrupt:

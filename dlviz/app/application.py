@@ -37,8 +37,10 @@ def run(argv: list[str] | None = None) -> int:
     window.show()
     if os.environ.get("DLVIZ_EXIT_WHEN_SHOWN"):
         return _report_shown_and_exit(app, window)
-    # Let the first frame paint, then start loading TensorFlow.
+    # Let the first frame paint, then start loading TensorFlow; queue the
+    # first example so it appears as soon as TensorFlow is ready.
     QTimer.singleShot(0, window.start_engine)
+    QTimer.singleShot(0, window.show_first_example)
     return app.exec()
 
 

@@ -17,6 +17,7 @@ from dlviz.core.training.events import (
     JobDropped,
     JobFailed,
     JobFinished,
+    JobProgress,
     JobStarted,
 )
 
@@ -30,6 +31,7 @@ class EngineBridge(QObject):
     job_finished = Signal(object)   # JobFinished
     job_failed = Signal(object)     # JobFailed
     job_dropped = Signal(object)    # JobDropped
+    job_progressed = Signal(object)  # JobProgress
 
     _SIGNAL_FOR = {
         EngineReady: "engine_ready",
@@ -38,6 +40,7 @@ class EngineBridge(QObject):
         JobFinished: "job_finished",
         JobFailed: "job_failed",
         JobDropped: "job_dropped",
+        JobProgress: "job_progressed",
     }
 
     def __init__(self, engine: Engine, parent: QObject | None = None):

@@ -2,7 +2,8 @@
 
 Work happens in the engine (``dlviz.core``); views draw what it returns.
 Model requests go through the "model" slot, so clicking through several
-models quickly builds only the last one.
+models quickly builds only the last one; image requests go through the
+``ImageController``'s slots the same way.
 """
 
 from __future__ import annotations
@@ -11,12 +12,13 @@ from pathlib import Path
 from typing import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
     QLabel,
     QMainWindow,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -24,15 +26,26 @@ from PySide6.QtWidgets import (
 from dlviz.app.bridge import EngineBridge
 from dlviz.app.dialogs.unsafe_model_dialog import ask_to_load_unsafely
 from dlviz.app.font_zoom import add_view_menu
+from dlviz.app.image_controller import ImageController
+from dlviz.app.image_input import InputRejected, clipboard_image_source, dropped_image_source
+from dlviz.app.panels.image_gallery import ImageGalleryPanel
 from dlviz.app.panels.model_library import ModelLibraryPanel
+from dlviz.app.views.feature_map_view import FeatureMapView
+from dlviz.app.views.filter_view import FilterView
+from dlviz.app.views.heatmap_view import HeatmapView
 from dlviz.app.views.layer_table import LayerTableView
 from dlviz.app.views.message_banner import MessageBanner
+from dlviz.app.views.prediction_view import PredictionView
+from dlviz.app.views.progress_indicator import ProgressIndicator
 from dlviz.core.engine import Engine
 from dlviz.core.workspace import ModelOpened, NeedsConsent, Workspace
 from dlviz.core.zoo.registry import REGISTRY
 
 MODEL_FILE_FILTER = "Keras models (*.keras *.h5 *.hdf5);;All files (*)"
 MODEL_SUFFIXES = {".keras", ".h5", ".hdf5"}
+IMAGE_FILE_FILTER = "Images (*.png *.jpg *.jpeg *.gif *.bmp *.tif *.tiff *.webp);;All files (*)"
+#: What a newcomer sees first: VGG-16's maps of a sample photo.
+FIRST_MODEL = "vgg16"
 
 
 class MainWindow(QMainWindow):
@@ -42,7 +55,7 @@ class MainWindow(QMainWindow):
                  ask_unsafe: Callable[[QWidget, str, object], bool] = ask_to_load_unsafely):
         super().__init__()
         self.setWindowTitle("dlviz — see inside deep-learning models")
-        self.resize(1100, 720)
+        self.resize(1280, 800)
         self.setAcceptDrops(True)
         self.engine = engine or Engine()
         self.workspace = Workspace()  # touched only by engine jobs
@@ -50,6 +63,7 @@ class MainWindow(QMainWindow):
         self._ask_unsafe = ask_unsafe
         self._model_job: int | None = None
         self._current_source: str | None = None
+        self._last_build: tuple[str, dict] = ("", {})
 
         self.library = ModelLibraryPanel()
         dock = QDockWidget("Model library", self)
@@ -57,17 +71,40 @@ class MainWindow(QMainWindow):
         dock.setWidget(self.library)
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+        self.gallery = ImageGalleryPanel()
+        gallery_dock = QDockWidget("Images", self)
+        gallery_dock.setObjectName("image_gallery_dock")
+        gallery_dock.setWidget(self.gallery)
+        gallery_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, gallery_dock)
 
         self.banner = MessageBanner()
         self.layer_table = LayerTableView()
+        self.maps_view = FeatureMapView()
+        self.filter_view = FilterView()
+        self.prediction_view = PredictionView()
+        self.heatmap_view = HeatmapView()
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("main_tabs")
+        for widget, title in ((self.layer_table, "Layers"), (self.maps_view, "Feature maps"),
+                              (self.filter_view, "Filters"),
+                              (self.prediction_view, "Predictions"),
+                              (self.heatmap_view, "Grad-CAM / saliency")):
+            self.tabs.addTab(widget, title)
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.addWidget(self.banner)
-        layout.addWidget(self.layer_table, 1)
+        layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
+        self.images = ImageController(
+            self.engine, self.workspace, self.bridge,
+            {"maps": self.maps_view, "filters": self.filter_view,
+             "predictions": self.prediction_view, "heatmap": self.heatmap_view}, self)
 
         self.engine_status = QLabel("Loading TensorFlow…")
         self.engine_status.setObjectName("engine_status")
+        self.progress = ProgressIndicator()
+        self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.engine_status)
         self._build_menus()
         self._connect()
@@ -79,6 +116,17 @@ class MainWindow(QMainWindow):
         open_action.setShortcut(QKeySequence.StandardKey.Open)
         open_action.triggered.connect(self._on_open_requested)
         file_menu.addAction(open_action)
+        open_image = QAction("Open &image…", self)
+        open_image.setShortcut(QKeySequence("Ctrl+I"))
+        open_image.triggered.connect(self._on_open_image_requested)
+        file_menu.addAction(open_image)
+        paste_image = QAction("&Paste image", self)
+        paste_image.setShortcut(QKeySequence.StandardKey.Paste)
+        paste_image.triggered.connect(self._on_paste_requested)
+        file_menu.addAction(paste_image)
+        export = QAction("&Export window as PNG…", self)
+        export.triggered.connect(self._on_export_window_requested)
+        file_menu.addAction(export)
         file_menu.addSeparator()
         quit_action = QAction("&Quit", self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -89,23 +137,98 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         self.library.model_chosen.connect(self._on_model_chosen)
         self.library.open_file_requested.connect(self._on_open_requested)
+        self.gallery.image_chosen.connect(lambda path: self.open_image(path))
+        self.gallery.open_image_requested.connect(self._on_open_image_requested)
+        self.gallery.paste_requested.connect(self._on_paste_requested)
+        self.images.problem_reported.connect(self.banner.show_message)
+        self.images.analysis_shown.connect(self._on_analysis_shown)
         self.bridge.engine_ready.connect(self._on_engine_ready)
         self.bridge.engine_failed.connect(self._on_engine_failed)
         self.bridge.job_finished.connect(self._on_job_finished)
         self.bridge.job_failed.connect(self._on_job_failed)
+        self.bridge.job_progressed.connect(self.progress._on_job_progressed)
+        self.bridge.job_finished.connect(self.progress._on_job_ended)
+        self.bridge.job_failed.connect(self.progress._on_job_ended)
 
     def start_engine(self) -> None:
         """Start loading TensorFlow; call once the window is on screen."""
         self.engine.start()
 
+    def show_first_example(self) -> None:
+        """A newcomer's first sight: a classic CNN looking at a sample photo."""
+        samples = self.gallery.paths()
+        self.library.choose(FIRST_MODEL)
+        if samples:
+            self.open_image(str(samples[0]))
+            self.tabs.setCurrentWidget(self.maps_view)
+
+    # -- images ----------------------------------------------------------------
+    def open_image(self, source, name: str | None = None) -> None:
+        """Analyse an image (a path or encoded bytes) with the current model."""
+        label = name or Path(str(source)).name
+        self.statusBar().showMessage(f"Looking at {label}…")
+        if self.images.analyze(source, label) is None:
+            self.statusBar().showMessage(f"{label} is ready: pick a model to look at it.")
+
+    def _on_open_image_requested(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open an image", "", IMAGE_FILE_FILTER)
+        if path:
+            self.open_image(path)
+
+    def _on_paste_requested(self) -> None:
+        try:
+            dropped = clipboard_image_source(QGuiApplication.clipboard())
+        except InputRejected as exc:
+            self.banner.show_message(str(exc), "warning")
+            return
+        self.open_image(dropped.source, dropped.name)
+
+    def _on_analysis_shown(self, analysis) -> None:
+        self.banner.hide()
+        notes = "; ".join((analysis.maps.input.note, *analysis.load_notes))
+        self.statusBar().showMessage(f"{analysis.source_name}: {notes}", 8000)
+        if self.tabs.currentWidget() is self.layer_table:
+            self.tabs.setCurrentWidget(self.maps_view)
+
+    def _on_export_window_requested(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Export window", "dlviz.png", "PNG (*.png)")
+        if path and not self.grab().save(path, "PNG"):
+            self.banner.show_message(f"Could not write {path}.")
+
     # -- requests ------------------------------------------------------------
     def _on_model_chosen(self, name: str) -> None:
         if name == self._current_source:
             return  # a double-click arrives as click + activate
+        self.build_model(name)
+
+    def build_model(self, name: str, **overrides) -> None:
+        """Build a library model on the engine (downloading weights if needed)."""
         self._current_source = name
+        self._last_build = (name, overrides)
         title = REGISTRY[name].title
-        self._submit_model_job(
-            lambda: self.workspace.build_zoo_model(name), f"Building {title}…")
+        ws, engine = self.workspace, self.engine
+
+        def progress(done, total):
+            engine.report_progress(done, total, "Downloading weights:")
+
+        self._submit_model_job(lambda: ws.build_zoo_model(name, progress, **overrides),
+                               f"Building {title}…")
+
+    def _offer_other_weights(self, message: str) -> None:
+        """Offline without ImageNet weights: offer random or local weights."""
+        name, overrides = self._last_build
+
+        def choose_file():
+            path, _ = QFileDialog.getOpenFileName(
+                self, "Choose a weights file", "", "Keras weights (*.h5 *.keras)")
+            if path:
+                self.build_model(name, **{**overrides, "weights": path})
+
+        self.banner.show_message(message, "warning", actions=[
+            ("Use random weights",
+             lambda: self.build_model(name, **{**overrides, "weights": "random"})),
+            ("Choose weights file…", choose_file),
+        ])
 
     def _on_open_requested(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Open a Keras model", "", MODEL_FILE_FILTER)
@@ -143,6 +266,7 @@ class MainWindow(QMainWindow):
         elif isinstance(result, ModelOpened):
             self.banner.hide()
             self.layer_table.show_summary(result.title, result.summary, result.notes)
+            self.images.model_opened(result)
             self.statusBar().showMessage(
                 f"{result.title}: {result.summary.total_params:,} parameters", 5000)
 
@@ -163,25 +287,28 @@ class MainWindow(QMainWindow):
         self._current_source = None  # let the person retry the same choice
         self.layer_table.show_busy("")
         self.statusBar().clearMessage()
-        self.banner.show_message(event.message)
+        if event.error_type == "WeightsUnavailable":
+            self._offer_other_weights(event.message)
+        else:
+            self.banner.show_message(event.message)
 
-    # -- drag and drop of model files --------------------------------------
+    # -- drag and drop: images, or model files ------------------------------
     def dragEnterEvent(self, event) -> None:  # noqa: N802 (Qt API)
-        if event.mimeData().hasUrls():
+        mime = event.mimeData()
+        if mime.hasUrls() or mime.hasImage():
             event.acceptProposedAction()
 
     def dropEvent(self, event) -> None:  # noqa: N802 (Qt API)
-        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
-        if len(paths) != 1:
-            self.banner.show_message("Drop one file at a time.", "warning")
-            return
-        if Path(paths[0]).suffix.lower() not in MODEL_SUFFIXES:
-            self.banner.show_message(
-                f"{Path(paths[0]).name} is not a model file: dlviz opens .keras and .h5 "
-                "models here (dropping images comes with the image view).", "warning")
+        try:
+            dropped = dropped_image_source(event.mimeData())
+        except InputRejected as exc:
+            self.banner.show_message(str(exc), "warning")
             return
         event.acceptProposedAction()
-        self.open_model_file(paths[0])
+        if isinstance(dropped.source, str) and Path(dropped.source).suffix.lower() in MODEL_SUFFIXES:
+            self.open_model_file(dropped.source)
+        else:
+            self.open_image(dropped.source, dropped.name)
 
     # -- shutdown ------------------------------------------------------------
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt API)

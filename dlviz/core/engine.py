@@ -33,6 +33,7 @@ from dlviz.core.training.events import (
     JobDropped,
     JobFailed,
     JobFinished,
+    JobProgress,
     JobStarted,
 )
 
@@ -77,6 +78,8 @@ class Engine:
         self._stopping = False
         self._thread: threading.Thread | None = None
         self.ready_event: EngineReady | None = None
+        self._current: _Job | None = None
+        self._last_progress = 0.0
         #: Engine-thread-only state that jobs share (the current model, ...).
         self.state: dict[str, Any] = {}
 
@@ -155,8 +158,20 @@ class Engine:
         while (job := self._next_job()) is not None:
             self._run_job(job)
 
+    def report_progress(self, done: float, total: float = 0, text: str = "") -> None:
+        """Called from inside a job: emit ``JobProgress`` at most ~10 times a second."""
+        job = self._current
+        if job is None or threading.current_thread() is not self._thread:
+            return
+        now = time.perf_counter()
+        if now - self._last_progress < 0.1 and not (total and done >= total):
+            return
+        self._last_progress = now
+        self._emit(JobProgress(job.job_id, job.kind, float(done), float(total), text))
+
     def _run_job(self, job: _Job) -> None:
         self._emit(JobStarted(job.job_id, job.kind, job.label))
+        self._current = job
         began = time.perf_counter()
         try:
             result = job.fn()
@@ -165,6 +180,8 @@ class Engine:
                 raise
             self._emit(JobFailed(job.job_id, job.kind, describe_error(exc), type(exc).__name__))
             return
+        finally:
+            self._current = None
         with self._cond:
             stale = job.slot is not None and self._latest_in_slot.get(job.slot) != job.job_id
         if stale:

@@ -64,6 +64,9 @@ def import_tensorflow():
         def _load():
             import tensorflow  # noqa: PLC0415  (lazy on purpose; see module docstring)
 
+            # The CUDA probe ("failed call to cuInit") runs at the first device
+            # query; make it happen here, inside the capture.
+            tensorflow.config.list_physical_devices()
             return tensorflow
 
         return _with_quiet_fd2(_load)

@@ -1,4 +1,4 @@
-"""What the engine thread holds for the app: the current model and its origin.
+"""What the engine thread holds for the app: the current model and its probes.
 
 Every method here runs on the engine thread (the GUI submits them as jobs)
 and returns only frozen dataclasses, never a Keras object.
@@ -20,6 +20,9 @@ class ModelOpened:
     source: str  # registry name or file path
     summary: ModelSummary
     notes: tuple[str, ...] = ()
+    filter_layers: tuple[str, ...] = ()   # layers whose kernels can be drawn
+    spatial_layers: tuple[str, ...] = ()  # layers with feature maps (Grad-CAM targets)
+    probe_problem: str | None = None      # why images cannot be probed, if so
 
 
 @dataclass(frozen=True)
@@ -31,27 +34,42 @@ class NeedsConsent:
 
 
 class Workspace:
-    """The engine thread's state: one current model at a time."""
+    """The engine thread's state: one current model and its last image."""
 
     def __init__(self):
-        self.model = None     # keras.Model
-        self.zoo_model = None  # ZooModel when the model came from the library
+        self.model = None          # keras.Model
+        self.zoo_model = None      # ZooModel when the model came from the library
+        self.preprocessing = "unit"
+        self.class_names = None
+        self._extractor = None     # ActivationExtractor, built once per model
+        self._prepared = None      # PreparedInput of the last image
+        self._names_source = "index only"
 
-    def build_zoo_model(self, name: str, **overrides) -> ModelOpened:
-        """Build a library model by registry name and make it current."""
+    # -- models ----------------------------------------------------------------
+    def build_zoo_model(self, name: str, progress=None, **overrides) -> ModelOpened:
+        """Build a library model by registry name and make it current.
+
+        Args:
+            name: registry name.
+            progress: ``progress(done, total)`` while weights download, for
+                models with pre-trained weights.
+            **overrides: constructor options (``weights="random"``, ...).
+        """
         from dlviz.core.kerasenv import import_keras
         from dlviz.core.zoo.registry import get_entry
 
         entry = get_entry(name)
         # Free the previous graph first: VGG-16 alone holds 550 MB of weights.
-        self.model = self.zoo_model = None
+        self._set_model(None)
         import_keras().backend.clear_session()
+        if progress is not None and entry.kind == "ImageNet":
+            overrides["progress"] = progress
         zoo_model = entry.create(**overrides)
         zoo_model.build()
-        self.zoo_model, self.model = zoo_model, zoo_model.model
+        self._set_model(zoo_model.model, zoo_model)
         shape = "x".join(str(d) for d in zoo_model.input_shape)
-        notes = (f"input {shape}, {zoo_model.classes} classes, random weights",)
-        return ModelOpened(entry.title, entry.name, zoo_model.summary(), notes)
+        notes = (f"input {shape}, {zoo_model.classes} classes, {_weights_note(zoo_model)}",)
+        return self._opened(entry.title, entry.name, notes)
 
     def open_model_file(self, path: str | Path, trust_sha256: str | None = None):
         """Load a model file safely; returns ``NeedsConsent`` if it must ask.
@@ -67,8 +85,89 @@ class Workspace:
         if report.needs_unsafe and trust_sha256 != report.sha256:
             return NeedsConsent(str(path), report)
         model = modelio.load_model(path, trust_sha256=trust_sha256)
-        self.model, self.zoo_model = model, None
+        self._set_model(model)
         notes = [f"{report.format} file, SHA-256 {report.sha256[:12]}…"]
         if report.needs_unsafe:
             notes.append("loaded with safe mode OFF, as you agreed for this file")
-        return ModelOpened(Path(path).name, str(path), summarize(model), tuple(notes))
+        return self._opened(Path(path).name, str(path), tuple(notes))
+
+    def _set_model(self, model, zoo_model=None) -> None:
+        self.model, self.zoo_model = model, zoo_model
+        self.preprocessing = getattr(zoo_model, "preprocessing", "unit")
+        self.class_names = getattr(zoo_model, "class_names", None)
+        self._names_source = _names_source(self.class_names, self.preprocessing)
+        self._extractor = None
+        self._prepared = None
+
+    def _opened(self, title: str, source: str, notes: tuple[str, ...]) -> ModelOpened:
+        from dlviz.core.probes.filters import filter_layers
+        from dlviz.core.probes.results import ProbeUnavailable
+        from dlviz.core.probes.structure import spatial_layers
+
+        problem, filters, spatial = None, (), ()
+        try:
+            spatial = tuple(info.path for info in spatial_layers(self.model))
+            filters = tuple(filter_layers(self.model))
+        except ProbeUnavailable as exc:
+            problem = str(exc)
+        return ModelOpened(title, source, summarize(self.model), notes,
+                           filters, spatial, problem)
+
+    def _require_model(self):
+        if self.model is None:
+            raise RuntimeError("No model is open yet: pick one from the library first.")
+        return self.model
+
+    # -- probes ----------------------------------------------------------------
+    def analyze_image(self, source, *, name: str | None = None, fit: str = "resize"):
+        """Read an image (path or bytes) safely; feature maps and predictions."""
+        from dlviz.core.data import read_image
+        from dlviz.core.probes.activations import ActivationExtractor
+        from dlviz.core.probes.analysis import analyze_image
+
+        model = self._require_model()
+        loaded = read_image(source, name=name)
+        if self._extractor is None:
+            self._extractor = ActivationExtractor(model)
+        label = name or (Path(source).name if isinstance(source, (str, Path)) else "image")
+        analysis = analyze_image(
+            model, loaded.array, fit=fit, preprocessing=self.preprocessing,
+            class_names=self.class_names, names_source=self._names_source,
+            extractor=self._extractor, source_name=label, load_notes=tuple(loaded.notes))
+        self._prepared = analysis.maps.input
+        return analysis
+
+    def filter_bank(self, path: str):
+        from dlviz.core.probes.filters import filter_bank
+
+        return filter_bank(self._require_model(), path)
+
+    def heatmap(self, kind: str, class_index: int | None = None, layer: str | None = None):
+        """Grad-CAM or saliency of the last analysed image."""
+        from dlviz.core.probes.gradcam import grad_cam
+        from dlviz.core.probes.saliency import saliency
+
+        model = self._require_model()
+        if self._prepared is None:
+            raise RuntimeError("Drop an image first: the heatmap explains an image.")
+        if kind == "saliency":
+            return saliency(model, self._prepared, class_index=class_index,
+                            class_names=self.class_names)
+        return grad_cam(model, self._prepared, class_index=class_index, layer=layer,
+                        class_names=self.class_names)
+
+
+def _weights_note(zoo_model) -> str:
+    weights = getattr(zoo_model, "weights", "random")
+    if weights == "imagenet":
+        names = "with class names" if zoo_model.class_names else "class names not cached"
+        return f"ImageNet weights ({names})"
+    if weights != "random":
+        return f"weights from {Path(weights).name}"
+    return "random weights"
+
+
+def _names_source(class_names, preprocessing: str) -> str:
+    if not class_names:
+        return "index only"
+    return "ImageNet" if preprocessing != "unit" and len(class_names) == 1000 else "dataset"

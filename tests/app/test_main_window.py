@@ -10,7 +10,8 @@ SCREENSHOTS = Path(__file__).resolve().parents[2] / "screenshots"
 
 
 def pick(qtbot, window, name, timeout=120_000):
-    with qtbot.waitSignal(window.bridge.job_finished, timeout=timeout):
+    with qtbot.waitSignal(window.bridge.job_finished, timeout=timeout,
+                          check_params_cb=lambda e: e.kind == "model"):
         window.library.choose(name)
 
 
@@ -46,11 +47,13 @@ def test_picking_lenet_shows_its_layers_and_total(qtbot, window):
 
 def test_quick_clicks_build_only_the_latest_model(qtbot, window):
     finished = []
-    window.bridge.job_finished.connect(lambda e: finished.append(e.result.source))
+    window.bridge.job_finished.connect(
+        lambda e: finished.append(e.result.source) if e.kind == "model" else None)
     window.library.choose("vgg16-mini")
     window.library.choose("mobilenet-mini")
     with qtbot.waitSignal(window.bridge.job_finished, timeout=120_000,
-                          check_params_cb=lambda e: e.result.source == "lenet5-modern"):
+                          check_params_cb=lambda e: e.kind == "model"
+                          and e.result.source == "lenet5-modern"):
         window.library.choose("lenet5-modern")
     assert finished[-1] == "lenet5-modern"
     assert "mobilenet-mini" not in finished  # it was still waiting: replaced
@@ -68,13 +71,18 @@ def test_a_broken_model_file_gives_a_message_and_keeps_the_table(qtbot, window, 
     assert "Total params: 61,706" in window.layer_table.totals.text()  # last good state kept
 
 
-def test_dropping_a_non_model_file_says_so(window, tmp_path):
-    photo = tmp_path / "cat.png"
-    photo.write_bytes(b"\x89PNG\r\n")
-    drop_files(window, [photo])
-    assert window.banner.isVisible() and "cat.png is not a model file" in window.banner.text()
-    drop_files(window, [photo, photo])
-    assert "one file at a time" in window.banner.text()
+def test_dropping_a_model_file_opens_it_and_two_files_are_refused(qtbot, window, tmp_path):
+    from dlviz.core.zoo import create
+
+    net = create("lenet5")
+    net.build()
+    path = net.save(tmp_path / "mine.keras")
+    with qtbot.waitSignal(window.bridge.job_finished, timeout=60_000,
+                          check_params_cb=lambda e: e.kind == "model"):
+        drop_files(window, [path])
+    assert window.layer_table.title.text() == "mine.keras"
+    drop_files(window, [path, path])
+    assert "one image at a time" in window.banner.text().lower()
 
 
 def test_closing_the_window_stops_the_engine(qtbot, window):

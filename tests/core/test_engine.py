@@ -138,3 +138,22 @@ def test_out_of_memory_message_says_what_to_do():
 
     msg = describe_error(ResourceExhaustedError("OOM when allocating tensor"))
     assert msg.startswith("Out of memory") and "smaller batch" in msg
+
+
+def test_jobs_report_progress_throttled_but_always_the_end(engine):
+    from dlviz.core.training.events import JobProgress
+
+    def download():
+        for done in range(0, 1001, 10):  # 101 calls within a few milliseconds
+            engine.report_progress(done, 1000, "weights")
+        return "done"
+
+    engine.start()
+    engine.submit("model", download)
+    wait_for(engine, lambda ev: any(isinstance(e, JobFinished) for e in ev))
+    progress = engine.recorder.of(JobProgress)
+    assert 2 <= len(progress) < 20
+    assert progress[-1].done == 1000 and progress[-1].total == 1000
+    assert all(p.kind == "model" and p.text == "weights" for p in progress)
+    engine.report_progress(5, 10)  # outside a job: ignored, no error
+    assert len(engine.recorder.of(JobProgress)) == len(progress)

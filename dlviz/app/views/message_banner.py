@@ -8,7 +8,7 @@ screen.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
 
 _STYLES = {
     "error": "background:#fde2e1; color:#7a1b17; border:1px solid #f5b5b1;",
@@ -31,18 +31,29 @@ class MessageBanner(QWidget):
         close.setAutoRaise(True)
         close.setToolTip("Dismiss")
         close.clicked.connect(self.hide)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(10, 6, 6, 6)
-        layout.addWidget(self.label, 1)
-        layout.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
+        self._layout = QHBoxLayout(self)
+        self._layout.setContentsMargins(10, 6, 6, 6)
+        self._layout.addWidget(self.label, 1)
+        self._layout.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
+        self.buttons: list[QPushButton] = []
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.level = "info"
         self.hide()
 
-    def show_message(self, text: str, level: str = "error") -> None:
+    def show_message(self, text: str, level: str = "error", actions=()) -> None:
+        """Show ``text``; ``actions`` are (label, callable) buttons offering a way on."""
         self.level = level
         self.setStyleSheet(f"#message_banner {{{_STYLES[level]} border-radius:4px;}}")
         self.label.setText(text)
+        for button in self.buttons:
+            button.deleteLater()
+        self.buttons = []
+        for position, (label, callback) in enumerate(actions, start=1):
+            button = QPushButton(label)
+            button.clicked.connect(self.hide)
+            button.clicked.connect(callback)
+            self._layout.insertWidget(position, button, 0, Qt.AlignmentFlag.AlignTop)
+            self.buttons.append(button)
         self.show()
 
     def text(self) -> str:

@@ -8,6 +8,7 @@ asked for); nothing imports Qt, Keras or TensorFlow.
 - :mod:`~dlviz.core.data.dataset`: the train/test ``Dataset`` and its split.
 - :mod:`~dlviz.core.data.digits`, :mod:`~dlviz.core.data.shapes`,
   :mod:`~dlviz.core.data.folders`: the datasets.
+- :mod:`~dlviz.core.data.samples`: the bundled sample images.
 """
 
 from dlviz.core.data.dataset import Dataset, split_dataset, stratified_split
@@ -16,6 +17,7 @@ from dlviz.core.data.folders import DatasetError, FolderLoad, load_image_folder
 from dlviz.core.data.image_errors import ALLOWED_FORMATS, REASONS, ImageLoadError
 from dlviz.core.data.images import LoadedImage, load_image, read_image
 from dlviz.core.data.pixels import fit_image, to_channels
+from dlviz.core.data.samples import sample_images, sample_label
 from dlviz.core.data.shapes import SHAPE_CLASSES, generate_shapes, load_shapes_split
 
 __all__ = [
@@ -23,5 +25,5 @@ __all__ = [
     "DatasetError", "FolderLoad", "ImageLoadError", "LoadedImage", "fit_image",
     "generate_shapes", "load_digits_images", "load_digits_split",
     "load_image", "load_image_folder", "load_shapes_split", "read_image",
-    "split_dataset", "stratified_split", "to_channels",
+    "sample_images", "sample_label", "split_dataset", "stratified_split", "to_channels",
 ]

@@ -41,6 +41,17 @@ class JobStarted(EngineEvent):
 
 
 @dataclass(frozen=True)
+class JobProgress(EngineEvent):
+    """A long job (a download, a big build) says how far it has got."""
+
+    job_id: int
+    kind: str
+    done: float
+    total: float       # 0 when unknown
+    text: str
+
+
+@dataclass(frozen=True)
 class JobFinished(EngineEvent):
     """A job returned; ``result`` holds arrays and dataclasses only."""
 

@@ -58,6 +58,22 @@ _ENTRIES = [
              "Depthwise 3x3 + pointwise 1x1 convolutions; width multiplier alpha."),
     ZooEntry("mobilenet-mini", "MobileNet mini", "CNN", "mobilenet", "MobileNet",
              dict(_MINI), "MobileNet at 32x32 for CPU training."),
+    # keras.applications with ImageNet weights, downloaded into Keras's cache
+    # on demand; pass weights="random" or a file path to work offline.
+    ZooEntry("vgg16-imagenet", "VGG-16, ImageNet weights", "ImageNet", "applications",
+             "ImageNetVGG16", {}, "keras.applications.VGG16 trained on ImageNet "
+             "(1000 classes, 224x224, caffe preprocessing; 528 MB download)."),
+    ZooEntry("resnet50-imagenet", "ResNet-50, ImageNet weights", "ImageNet", "applications",
+             "ImageNetResNet50", {}, "keras.applications.ResNet50 trained on ImageNet "
+             "(1000 classes, 224x224, caffe preprocessing; 98 MB download)."),
+    ZooEntry("mobilenet-imagenet", "MobileNet, ImageNet weights", "ImageNet",
+             "applications", "ImageNetMobileNet", {},
+             "keras.applications.MobileNet trained on ImageNet "
+             "(1000 classes, 224x224, tf preprocessing; 16 MB download)."),
+    ZooEntry("inceptionv3-imagenet", "Inception v3, ImageNet weights", "ImageNet",
+             "applications", "ImageNetInceptionV3", {},
+             "keras.applications.InceptionV3 trained on ImageNet "
+             "(1000 classes, 299x299, tf preprocessing; 92 MB download)."),
 ]
 
 #: name -> entry, in the order the model library shows them.

@@ -1,0 +1,154 @@
+"""Dropping an image on VGG-16: every layer's mosaic ready, against a bare forward pass.
+
+The pipeline is what the app runs when an image is dropped: decode the PNG
+bytes (``read_image``), fit and preprocess (``prepare_input``), one forward
+pass returning every intermediate output (``ActivationExtractor``, built
+once per model as the app keeps it), then statistics and a mosaic per layer
+(``analyze_image``, which also ranks the predictions from the same pass).
+
+The floor is the fastest *compiled* bare forward pass of the same model:
+``tf.function(model)`` (no XLA) or ``model.predict_on_batch``, whichever is
+faster here. Every candidate is warmed up, then the candidates take turns
+for ``--repeats`` rounds (so a busy machine slows all alike) and each one's
+best round counts. Target: pipeline / forward <= 1.5.
+
+If matplotlib is installed, the same maps are also drawn the way older
+Keras tutorials show them, one subplot per channel, into an Agg canvas;
+``matplotlib_ratio`` is that drawing time over the same forward pass. It is
+capped at ``--mpl-cap`` channels per layer (the uncapped time is estimated
+from it and printed), so the real ratio is higher still.
+
+    python benchmarks/drop_latency.py [--repeats 10] [--mpl-cap 64]
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import time
+
+import numpy as np
+from _common import report
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+
+
+def photo_png(width: int = 640, height: int = 480) -> bytes:
+    """A photo-like PNG: smooth light, a few shapes and sensor noise."""
+    from PIL import Image, ImageDraw
+
+    y, x = np.mgrid[0:height, 0:width].astype(np.float32)
+    base = np.stack([x / width, y / height, 1 - x / width], axis=-1) * 180 + 40
+    noise = np.random.default_rng(0).normal(0, 8, base.shape)
+    picture = Image.fromarray(np.clip(base + noise, 0, 255).astype(np.uint8))
+    draw = ImageDraw.Draw(picture)
+    draw.ellipse((80, 60, 300, 280), fill=(220, 60, 40))
+    draw.rectangle((360, 200, 600, 420), fill=(30, 90, 200))
+    buffer = io.BytesIO()
+    picture.save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def best_of(candidates: dict, repeats: int) -> dict:
+    """Seconds of each candidate's best round; the candidates take turns."""
+    for run in candidates.values():
+        run(), run()  # warm-up: tracing, allocation, caches
+    times = {name: [] for name in candidates}
+    for _ in range(repeats):
+        for name, run in candidates.items():
+            began = time.perf_counter()
+            run()
+            times[name].append(time.perf_counter() - began)
+    for name, values in times.items():
+        print(f"{name:<28} best {min(values) * 1000:7.1f} ms   "
+              f"median {np.median(values) * 1000:7.1f} ms")
+    return {name: min(values) for name, values in times.items()}
+
+
+def matplotlib_seconds(maps, cap: int) -> tuple[float, int, int] | None:
+    """Draw every layer's channels as subplots into an Agg canvas, once.
+
+    Returns:
+        (seconds, subplots drawn, channels in all), or None without matplotlib.
+    """
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+        from matplotlib.figure import Figure
+    except ImportError:
+        return None
+    drawn = total = 0
+    began = time.perf_counter()
+    for layer in maps.layers:
+        channels = layer.values.shape[-1]
+        shown = min(channels, cap)
+        side = int(np.ceil(np.sqrt(shown)))
+        figure = Figure(figsize=(side, side))
+        FigureCanvasAgg(figure)
+        for c in range(shown):
+            axes = figure.add_subplot(side, side, c + 1)
+            axes.imshow(layer.values[:, :, c], cmap="viridis")
+            axes.set_axis_off()
+        figure.canvas.draw()
+        drawn, total = drawn + shown, total + channels
+    return time.perf_counter() - began, drawn, total
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--repeats", type=int, default=10)
+    parser.add_argument("--mpl-cap", type=int, default=64,
+                        help="most channels per layer drawn with matplotlib")
+    args = parser.parse_args()
+
+    from dlviz.core.data import read_image
+    from dlviz.core.kerasenv import import_tensorflow
+    from dlviz.core.probes.activations import ActivationExtractor
+    from dlviz.core.probes.analysis import analyze_image
+    from dlviz.core.probes.preprocess import prepare_input
+    from dlviz.core.zoo import create
+
+    tf = import_tensorflow()
+    model = create("vgg16").build()
+    data = photo_png()
+    x = prepare_input(model, read_image(data).array).batch
+    compiled = tf.function(lambda batch: model(batch, training=False), jit_compile=False,
+                           input_signature=[tf.TensorSpec((None, 224, 224, 3), tf.float32)])
+    extractor = ActivationExtractor(model)  # the app builds it once per model
+
+    def pipeline():
+        loaded = read_image(data, name="photo.png")
+        analysis = analyze_image(model, loaded.array, extractor=extractor,
+                                 source_name="photo.png", load_notes=loaded.notes)
+        assert len(analysis.maps.mosaics) == len(extractor.layers) == 18
+        return analysis
+
+    times = best_of({"forward: tf.function(model)": lambda: compiled(x).numpy(),
+                     "forward: predict_on_batch": lambda: model.predict_on_batch(x),
+                     "pipeline: bytes -> mosaics": pipeline}, args.repeats)
+    method = min((k for k in times if k.startswith("forward")), key=times.get)
+    forward, whole = times[method], times["pipeline: bytes -> mosaics"]
+    print(f"floor: {method.split(': ')[1]}; {len(extractor.layers)} layers, "
+          f"{len(data) / 1e3:.0f} kB PNG of 640x480")
+
+    drawn = matplotlib_seconds(pipeline().maps, args.mpl_cap)
+    mpl_ratio = None
+    if drawn is None:
+        print("matplotlib: not installed, its ratio is not measured")
+    else:
+        seconds, subplots, channels = drawn
+        mpl_ratio = round(seconds / forward, 3)
+        print(f"matplotlib subplots: {seconds:.2f} s for {subplots} subplots "
+              f"(capped at {args.mpl_cap} per layer; all {channels} channels would take "
+              f"about {seconds * channels / subplots:.0f} s)")
+    report({"benchmark": "drop_latency", "ratio": round(whole / forward, 3),
+            "matplotlib_ratio": mpl_ratio, "target": 1.5,
+            "pipeline_ms": round(whole * 1000, 1), "forward_ms": round(forward * 1000, 1),
+            "forward": method.split(": ")[1]})
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,103 @@
+"""Images in, probe results out: the requests the views make of the engine.
+
+Each kind of request has its own latest-wins slot ("image", "filters",
+"heatmap"): dropping three images quickly computes the last one only, and a
+result is drawn only if it answers the newest request of its kind.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from dlviz.core.workspace import ModelOpened
+
+PROBE_KINDS = ("image", "filters", "heatmap")
+
+
+class ImageController(QObject):
+    """Sends probe jobs for the current model and routes their answers."""
+
+    analysis_shown = Signal(object)   # ImageAnalysis, after the views have it
+    problem_reported = Signal(str)    # a message for the banner
+
+    def __init__(self, engine, workspace, bridge, views, parent=None):
+        super().__init__(parent)
+        self.engine, self.workspace = engine, workspace
+        self.maps_view = views["maps"]
+        self.filter_view = views["filters"]
+        self.prediction_view = views["predictions"]
+        self.heatmap_view = views["heatmap"]
+        self._latest: dict[str, int] = {}
+        self._source = None          # (source, name) of the last image asked for
+        self._model: ModelOpened | None = None
+        self.analysis = None         # last ImageAnalysis shown
+        bridge.job_finished.connect(self._on_job_finished)
+        bridge.job_failed.connect(self._on_job_failed)
+        self.filter_view.filter_layer_requested.connect(self.request_filters)
+        self.heatmap_view.heatmap_requested.connect(self.request_heatmap)
+
+    # -- requests ------------------------------------------------------------
+    def _submit(self, kind: str, fn, label: str) -> int:
+        job_id = self.engine.submit(kind, fn, slot=kind, label=label)
+        self._latest[kind] = job_id
+        return job_id
+
+    def analyze(self, source, name: str) -> int | None:
+        """Compute feature maps and predictions of an image (path or bytes)."""
+        self._source = (source, name)
+        if self._model is None:
+            return None  # analysed as soon as a model is open
+        ws = self.workspace
+        return self._submit("image", lambda: ws.analyze_image(source, name=name),
+                            f"Looking at {name}…")
+
+    def request_filters(self, path: str) -> None:
+        ws = self.workspace
+        self._submit("filters", lambda: ws.filter_bank(path), f"Reading filters of {path}…")
+
+    def request_heatmap(self, kind: str, class_index: int, layer: str) -> None:
+        if self.analysis is None:
+            return
+        ws = self.workspace
+        index = None if class_index < 0 else class_index
+        self._submit("heatmap", lambda: ws.heatmap(kind, index, layer or None),
+                     f"Computing {kind}…")
+
+    def model_opened(self, opened: ModelOpened) -> None:
+        """A new model is current: refill the choices, redo the last image."""
+        self._model = opened
+        self.analysis = None
+        self.filter_view.set_filter_layers(list(opened.filter_layers))
+        self.heatmap_view.set_layers(list(opened.spatial_layers))
+        if opened.probe_problem:
+            self.maps_view.show_unavailable(opened.probe_problem)
+            return
+        if opened.filter_layers:
+            self.request_filters(opened.filter_layers[0])
+        if self._source is not None:
+            self.analyze(*self._source)
+
+    # -- answers -------------------------------------------------------------
+    def _is_latest(self, event) -> bool:
+        return event.kind in PROBE_KINDS and self._latest.get(event.kind) == event.job_id
+
+    def _on_job_finished(self, event) -> None:
+        if not self._is_latest(event):
+            return
+        result = event.result
+        if event.kind == "image":
+            self.analysis = result
+            self.maps_view.show_maps(result.maps)
+            if result.predictions is not None:
+                self.prediction_view.show_predictions(result.predictions)
+                primary = result.predictions.heads[result.predictions.primary]
+                self.heatmap_view.set_classes(list(primary))
+            self.analysis_shown.emit(result)
+        elif event.kind == "filters":
+            self.filter_view.show_filters(result)
+        elif event.kind == "heatmap":
+            self.heatmap_view.show_heatmap(result)
+
+    def _on_job_failed(self, event) -> None:
+        if self._is_latest(event):
+            self.problem_reported.emit(event.message)

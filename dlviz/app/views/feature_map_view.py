@@ -1,0 +1,238 @@
+"""Feature maps: every channel of the chosen layer as one mosaic image."""
+
+from __future__ import annotations
+
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QPen
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QGraphicsRectItem, QHBoxLayout, QLabel,
+                               QSplitter, QTreeWidget, QVBoxLayout, QWidget)
+
+from dlviz.app.views.canvas import fit, hint_label, image_canvas, title_label
+from dlviz.app.views.channel_view import ChannelView
+from dlviz.app.views.colormaps import ACTIVATION_MAPS, lut
+from dlviz.app.views.export import ExportMixin
+from dlviz.app.views.layer_tree import PATH_ROLE, fill_layer_tree
+from dlviz.core.probes.mosaic import make_mosaic
+from dlviz.core.probes.results import FeatureMaps, LayerMaps, Mosaic
+
+HINT = ("Click a tile to enlarge that channel beside the input  ·  ↑/↓ in the list steps "
+        "through the layers  ·  scroll to zoom, double-click to fit")
+
+
+class FeatureMapView(ExportMixin, QWidget):
+    """Layer list on the left, the layer's mosaic in the centre, one channel
+    enlarged beside the input on the right.
+
+    Signals:
+        layer_selected(str): the path of the layer now drawn.
+        channel_selected(int): the channel now enlarged.
+    """
+
+    layer_selected = Signal(str)
+    channel_selected = Signal(int)
+    export_name = "feature_maps.png"
+    unavailable_title = "Feature maps unavailable"
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.maps: FeatureMaps | None = None
+        self._layer: str | None = None
+        self._mosaics: dict[tuple, Mosaic] = {}
+        self.title = title_label("Feature maps")
+        self.hint = hint_label("Drop an image on the window to see what each layer makes of it.")
+        self.tree = QTreeWidget()
+        self.tree.currentItemChanged.connect(self._on_current_item_changed)
+        self.channel_view = ChannelView()
+        self.stats_label = QLabel()
+        self.stats_label.setWordWrap(True)
+        self._build_canvas()
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.tree)
+        splitter.addWidget(self.canvas)
+        splitter.addWidget(self.channel_view)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([290, 470, 240])
+        self.body = QWidget()
+        column = QVBoxLayout(self.body)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(self._build_controls())
+        column.addWidget(self.stats_label)
+        column.addWidget(splitter, 1)
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self._export_button(), 0, Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.body, 1)
+
+    def _build_controls(self) -> QHBoxLayout:
+        self.colormap_combo = QComboBox()
+        self.colormap_combo.addItems(ACTIVATION_MAPS)
+        self.colormap_combo.currentTextChanged.connect(self._on_colormap_changed)
+        self.normalise_combo = QComboBox()
+        self.normalise_combo.addItem("per channel", "channel")
+        self.normalise_combo.addItem("per layer", "layer")
+        self.normalise_combo.setToolTip("Per channel: each tile uses its own range, so weak "
+                                        "channels stay visible.\nPer layer: one range for all "
+                                        "tiles, so you can compare channels.")
+        self.normalise_combo.currentIndexChanged.connect(self._on_normalise_changed)
+        self.sort_check = QCheckBox("Sort by mean activation")
+        self.sort_check.setToolTip("Strongest channels first")
+        self.sort_check.toggled.connect(self._on_sort_toggled)
+        controls = QHBoxLayout()
+        for label, widget in (("Colours", self.colormap_combo),
+                              ("Normalise", self.normalise_combo)):
+            controls.addWidget(QLabel(label))
+            controls.addWidget(widget)
+            controls.addSpacing(12)
+        controls.addWidget(self.sort_check)
+        controls.addStretch(1)
+        return controls
+
+    def _build_canvas(self) -> None:
+        self.canvas, self.box = image_canvas()
+        self.mosaic_item = pg.ImageItem()
+        self.box.addItem(self.mosaic_item)
+        self.highlight = QGraphicsRectItem()
+        pen = QPen(QColor("#e6007e"), 3)
+        pen.setCosmetic(True)  # same thickness at any zoom
+        self.highlight.setPen(pen)
+        self.highlight.hide()
+        self.box.addItem(self.highlight)
+        self.canvas.scene().sigMouseClicked.connect(self._on_mouse_clicked)
+
+    # Public API -----------------------------------------------------------
+
+    def show_result(self, result: FeatureMaps) -> None:
+        self.show_maps(result)
+
+    def show_maps(self, maps: FeatureMaps) -> None:
+        """Draw ``maps``; keeps the selected layer when the new maps have it."""
+        if not maps.layers:
+            self.show_unavailable("No layer of this model has a spatial (height × width × "
+                                  "channels) output, so there are no feature maps to draw.")
+            return
+        self.maps = maps
+        self._mosaics.clear()
+        self._show_body()
+        self.hint.setText(HINT)
+        self.channel_view.show_input(maps.input.shown, maps.input.note)
+        self.tree.blockSignals(True)  # filling the tree is not a selection
+        self._leaves = fill_layer_tree(self.tree, maps.layers)
+        self.tree.blockSignals(False)
+        paths = [layer.path for layer in maps.layers]
+        if self._layer in paths:
+            # A new image on the same layer: keep the channel being compared.
+            self.select_layer(self._layer, channel=self.channel_view.channel)
+        else:
+            self.select_layer(paths[0])
+
+    def select_layer(self, path: str, channel: int | None = None) -> None:
+        """Draw the layer at ``path``, select it in the list, enlarge ``channel``
+        (default: the first tile)."""
+        self.tree.blockSignals(True)
+        self.tree.setCurrentItem(self._leaves[path])
+        self.tree.blockSignals(False)
+        self._show_layer(path, channel)
+
+    def selected_layer(self) -> str | None:
+        return self._layer
+
+    def select_channel(self, channel: int) -> None:
+        """Enlarge ``channel`` of the selected layer beside the input."""
+        self.channel_view.show_channel(self._current(), channel)
+        self._update_highlight()
+        self.channel_selected.emit(channel)
+
+    def channel_at_scene(self, scene_pos: QPointF) -> int | None:
+        """The channel whose tile is under ``scene_pos``, or None."""
+        if self._layer is None:
+            return None
+        pos = self.mosaic_item.mapFromScene(scene_pos)
+        return self.current_mosaic().channel_at(pos.y(), pos.x())
+
+    def current_mosaic(self) -> Mosaic:
+        """The selected layer's mosaic under the current normalise/sort choice."""
+        normalise = self.normalise_combo.currentData()
+        order = "mean" if self.sort_check.isChecked() else "index"
+        key = (self._layer, normalise, order)
+        if key not in self._mosaics:
+            self._mosaics[key] = self._make_mosaic(self._current(), normalise, order)
+        return self._mosaics[key]
+
+    # Handlers and redraws -------------------------------------------------
+
+    def _on_current_item_changed(self, current, _previous) -> None:
+        path = current.data(0, PATH_ROLE) if current is not None else None
+        # From a folder to its own last layer is the same picture: keep it.
+        if path and self.maps is not None and path != self._layer:
+            self._show_layer(path)
+
+    def _on_mouse_clicked(self, event) -> None:
+        if event.double() or event.button() != Qt.MouseButton.LeftButton:
+            return
+        channel = self.channel_at_scene(event.scenePos())
+        if channel is not None:
+            self.select_channel(channel)
+
+    def _on_colormap_changed(self, name: str) -> None:
+        self.mosaic_item.setLookupTable(lut(name))
+        self.channel_view.set_colormap(name)
+
+    def _on_normalise_changed(self, _index: int) -> None:
+        self._update_mosaic()
+
+    def _on_sort_toggled(self, _checked: bool) -> None:
+        self._update_mosaic()
+
+    def _show_layer(self, path: str, channel: int | None = None) -> None:
+        self._layer = path
+        layer = self._current()
+        self._update_title(layer)
+        self._update_mosaic()
+        fit(self.box)
+        if channel is None or not 0 <= channel < layer.values.shape[2]:
+            channel = self.current_mosaic().order[0]  # the strongest, when sorted by mean
+        self.select_channel(channel)
+        self.layer_selected.emit(path)
+
+    def _update_title(self, layer: LayerMaps) -> None:
+        h, w, c = layer.values.shape
+        self.title.setText(f"{layer.path} · {h}×{w} × {c} channel{'s' * (c != 1)} · "
+                           "each tile is one channel; bright = strong activation")
+        s = layer.stats
+        dead = f"{s.dead_channels} of {c} channels dead (all zero)" if s.dead_channels else \
+            "no dead channels"
+        self.stats_label.setText(
+            f"<b>{layer.type}</b>  ·  min {s.min:.3g}  ·  max {s.max:.3g}  ·  mean {s.mean:.3g}"
+            f"  ·  {s.zero_fraction:.0%} zeros (switched-off ReLUs)  ·  {dead}")
+
+    def _update_mosaic(self) -> None:
+        if self._layer is None:
+            return
+        mosaic = self.current_mosaic()
+        self.mosaic_item.setImage(mosaic.image, levels=(0.0, 1.0), autoLevels=False)
+        self.mosaic_item.setLookupTable(lut(self.colormap_combo.currentText()))
+        self._update_highlight()
+
+    def _update_highlight(self) -> None:
+        mosaic, channel = self.current_mosaic(), self.channel_view.channel
+        if channel is None or channel not in mosaic.order:
+            self.highlight.hide()
+            return
+        row, col = divmod(mosaic.order.index(channel), mosaic.cols)
+        (th, tw), gap = mosaic.tile, mosaic.gap
+        self.highlight.setRect(QRectF(col * (tw + gap), row * (th + gap), tw, th))
+        self.highlight.show()
+
+    def _current(self) -> LayerMaps:
+        return self.maps.layer(self._layer)
+
+    def _make_mosaic(self, layer: LayerMaps, normalise: str, order: str) -> Mosaic:
+        base = self.maps.mosaics.get(layer.path)
+        if base is not None and base.normalise == normalise and order == "index":
+            return base
+        options = {"gap": base.gap, "cols": base.cols} if base is not None else {}
+        return make_mosaic(layer.values, normalise=normalise, order=order, **options)

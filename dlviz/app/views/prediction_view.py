@@ -1,0 +1,86 @@
+"""Predictions: the top classes of every output head, the answer first."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
+
+from dlviz.app.views.canvas import hint_label, title_label
+from dlviz.app.views.class_bars_view import ClassBarsView, percent
+from dlviz.app.views.export import ExportMixin
+from dlviz.core.probes.results import Predictions
+
+HEAD_NAMES = {
+    "average": "Average of the outputs",
+    "main": "Main output",
+    "aux1": "Auxiliary output 1",
+    "aux2": "Auxiliary output 2",
+    "output": "Output",
+}
+SOURCES = {
+    "ImageNet": "ImageNet classes",
+    "dataset": "class names from the training data",
+    "index only": "class index only — no names known",
+}
+
+
+class PredictionView(ExportMixin, QWidget):
+    """The primary head large on top; other heads (GoogLeNet's main, aux1,
+    aux2) as small multiples below it, on the same 0–100 % scale."""
+
+    export_name = "predictions.png"
+    unavailable_title = "Predictions unavailable"
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.predictions: Predictions | None = None
+        self.bars: dict[str, ClassBarsView] = {}
+        self.title = title_label("Predictions")
+        self.hint = hint_label("Drop an image on the window to see what the model thinks it is.")
+        self.body = QWidget()
+        self.grid = QGridLayout(self.body)
+        self.grid.setContentsMargins(0, 8, 0, 0)
+        self.grid.setHorizontalSpacing(24)
+        self.grid.setVerticalSpacing(18)
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self._export_button())
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.body)
+        layout.addStretch(1)
+
+    def show_result(self, result: Predictions) -> None:
+        self.show_predictions(result)
+
+    def show_predictions(self, pred: Predictions) -> None:
+        """Draw every head of ``pred``, the primary one first and largest."""
+        self.predictions = pred
+        self._show_body()
+        heads = [pred.primary] + [h for h in pred.heads if h != pred.primary]
+        best = max(pred.heads[pred.primary], key=lambda s: s.probability)
+        self.title.setText(f"Prediction: {best.name} · {percent(best.probability)}")
+        k = len(pred.heads[pred.primary])
+        source = SOURCES.get(pred.names_source, pred.names_source)
+        primary = HEAD_NAMES.get(pred.primary, pred.primary).lower()
+        extra = f"  ·  {len(heads)} outputs; the model's answer is the {primary}" \
+            if len(heads) > 1 else ""
+        self.hint.setText(f"Top {k} classes  ·  {source}{extra}")
+        self._update_bars(pred, heads)
+
+    def _update_bars(self, pred: Predictions, heads: list[str]) -> None:
+        for view in self.bars.values():
+            self.grid.removeWidget(view)
+            view.deleteLater()
+        self.bars = {}
+        others = max(len(heads) - 1, 1)
+        for i, head in enumerate(heads):
+            view = ClassBarsView(scale=1.3 if i == 0 else 1.0)
+            label = HEAD_NAMES.get(head, head)
+            view.set_scores(f"{label} (the answer)" if i == 0 and len(heads) > 1 else label,
+                            pred.heads[head])
+            if i == 0:
+                self.grid.addWidget(view, 0, 0, 1, others)
+            else:
+                self.grid.addWidget(view, 1, i - 1)
+            self.bars[head] = view

@@ -1,0 +1,217 @@
+"""Every spatial layer's output for one image, with statistics and mosaics.
+
+``ActivationExtractor`` builds one multi-output model per Keras model (the
+layers' outputs *and* the model's own outputs, through one re-traced graph,
+see ``graph``) and compiles its forward pass once; the app keeps one per
+model and reuses it for every image. ``feature_maps`` turns one forward pass
+into ``FeatureMaps``: values, statistics and a mosaic per layer.
+"""
+
+from __future__ import annotations
+
+import os
+from concurrent.futures import ThreadPoolExecutor
+
+import numpy as np
+
+from dlviz.core.probes.graph import traced_outputs
+from dlviz.core.probes.mosaic import channel_planes, channel_range, make_mosaic
+from dlviz.core.probes.results import (ActivationStats, FeatureMaps, LayerMaps,
+                                       PreparedInput, ProbeUnavailable)
+from dlviz.core.probes.structure import LayerInfo, other_layers, spatial_layers
+
+#: Most threads that make statistics and mosaics at once.
+MAX_WORKERS = 4
+
+
+class ActivationExtractor:
+    """One compiled forward pass that returns every chosen layer's output.
+
+    Args:
+        model: a Functional or built Sequential Keras model.
+        layers: paths (or unique names) of the spatial layers to return;
+            None for all of them.
+
+    Attributes:
+        model: the model it reads.
+        layers: ``LayerInfo`` of each returned layer, in model order.
+        skipped: paths of layers without a spatial output.
+        extractor: the multi-output ``keras.Model`` (inputs -> [each
+            layer's output..., each model output...]).
+
+    Raises:
+        ProbeUnavailable: a model without a graph, or an unknown layer.
+
+    Example:
+        >>> extractor = ActivationExtractor(vgg)  # doctest: +SKIP
+        >>> maps, outputs = extractor(batch)  # doctest: +SKIP
+        >>> maps["block1_conv1"].shape  # doctest: +SKIP
+        (1, 224, 224, 64)
+    """
+
+    def __init__(self, model, layers=None):
+        from dlviz.core.kerasenv import import_keras, import_tensorflow
+
+        keras, tf = import_keras(), import_tensorflow()
+        self._tf = tf
+        self.model = model
+        self.layers = tuple(select_layers(spatial_layers(model), layers))
+        self.skipped = tuple(other_layers(model))
+        inputs, recorded, outputs = traced_outputs(model, [i.path for i in self.layers])
+        self.n_outputs = len(outputs)
+        self.extractor = keras.Model(inputs[0] if len(inputs) == 1 else inputs,
+                                     [recorded[i.path] for i in self.layers] + outputs,
+                                     name=f"{model.name}_probe")
+        spec = [tf.TensorSpec((None, *t.shape[1:]), t.dtype) for t in inputs]
+        self._forward = tf.function(self._channels_first, input_signature=spec,
+                                    jit_compile=False)
+
+    def _channels_first(self, *inputs):
+        # Traced once into a graph: Keras's eager __call__ costs more than
+        # the convolutions of small models, and predict() builds a data
+        # pipeline per call. The maps leave channels-first (each channel a
+        # contiguous plane): that is how mosaics, statistics and the channel
+        # view read them, and TensorFlow transposes on every core at once.
+        results = self.extractor(list(inputs) if len(inputs) > 1 else inputs[0],
+                                 training=False)
+        results = results if isinstance(results, (list, tuple)) else [results]
+        split = len(results) - self.n_outputs
+        return ([self._tf.transpose(r, (0, 3, 1, 2)) for r in results[:split]]
+                + list(results[split:]))
+
+    def __call__(self, batch) -> tuple[dict, list]:
+        """Run one batch (N, H, W, C) through the model.
+
+        Returns:
+            ``(maps, outputs)``: ``{path: float32 (N, H, W, C)}`` for each
+            layer (views of channels-first arrays) and the model's outputs
+            (a list of arrays), all from the same forward pass.
+        """
+        batches = batch if isinstance(batch, (list, tuple)) else [batch]
+        results = self._forward(*[np.asarray(b, dtype=np.float32) for b in batches])
+        arrays = [_to_numpy(r) for r in results]
+        split = len(arrays) - self.n_outputs
+        maps = {info.path: a.transpose(0, 2, 3, 1)
+                for info, a in zip(self.layers, arrays[:split])}
+        return maps, arrays[split:]
+
+
+def _to_numpy(tensor) -> np.ndarray:
+    """A tensor's values, without a copy when it lives in CPU memory."""
+    if str(getattr(tensor, "device", "")).endswith("CPU:0"):
+        try:
+            return np.from_dlpack(tensor)
+        except (TypeError, RuntimeError, BufferError, ValueError):
+            pass
+    return tensor.numpy()
+
+
+def select_layers(infos: list[LayerInfo], wanted=None) -> list[LayerInfo]:
+    """The ``infos`` named by ``wanted`` (paths or unique names), in model order.
+
+    Raises:
+        ProbeUnavailable: a name that is not a spatial layer; the message
+            lists a few valid ones.
+    """
+    if wanted is None:
+        return list(infos)
+    by_path = {i.path: i for i in infos}
+    chosen = set()
+    for name in wanted:
+        if name in by_path:
+            chosen.add(name)
+            continue
+        matches = [i.path for i in infos if i.name == name]
+        if len(matches) != 1:
+            examples = ", ".join(i.path for i in infos[:6])
+            more = f" ... ({len(infos)} in all)" if len(infos) > 6 else ""
+            why = "is ambiguous" if matches else "is not a layer with feature maps"
+            raise ProbeUnavailable(f"'{name}' {why}; choose from: {examples}{more}")
+        chosen.add(matches[0])
+    return [i for i in infos if i.path in chosen]
+
+
+def layer_stats(values: np.ndarray, channel_min=None, channel_max=None) -> ActivationStats:
+    """Min, max, mean, share of zeros and dead channels of (H, W, C) values.
+
+    Example:
+        >>> layer_stats(np.array([[[0.0, 2.0], [0.0, 4.0]]], np.float32)).dead_channels
+        1
+    """
+    if channel_min is None or channel_max is None:
+        channel_min, channel_max = channel_range(values)
+    planes = channel_planes(values)
+    data = values if planes is None else planes  # memory order: fastest to read
+    size = max(values.size, 1)
+    return ActivationStats(
+        min=float(channel_min.min()), max=float(channel_max.max()),
+        mean=float(data.mean(dtype=np.float32)),
+        zero_fraction=float(1.0 - np.count_nonzero(data) / size),
+        dead_channels=int(np.count_nonzero((channel_min == 0) & (channel_max == 0))))
+
+
+def feature_maps_and_outputs(model, prepared: PreparedInput, *, layers=None,
+                             extractor: ActivationExtractor | None = None):
+    """``feature_maps`` plus the model's outputs from the same forward pass.
+
+    Returns:
+        ``(FeatureMaps, outputs)``; ``outputs`` is a list of arrays, one per
+        model output (for ``predictions(..., outputs=...)``).
+    """
+    if extractor is None:
+        extractor = ActivationExtractor(model, layers)
+    elif extractor.model is not model:
+        raise ValueError("this extractor was built for another model")
+    infos = select_layers(list(extractor.layers), layers)
+    batch_maps, outputs = extractor(prepared.batch)
+    jobs = [(info, batch_maps[info.path][0]) for info in infos]
+    # NumPy lets go of the GIL inside its loops, so the layers' statistics and
+    # mosaics are made on every core at once; biggest layers first, so no
+    # core waits for a large layer picked up last.
+    jobs.sort(key=lambda job: -job[1].size)
+    workers = min(MAX_WORKERS, os.cpu_count() or 1, len(jobs))
+    if workers > 1:
+        with ThreadPoolExecutor(workers, thread_name_prefix="dlviz-mosaic") as pool:
+            done = dict(pool.map(lambda job: _one_layer(*job), jobs))
+    else:
+        done = dict(_one_layer(*job) for job in jobs)
+    items = tuple(done[info.path][0] for info in infos)
+    mosaics = {info.path: done[info.path][1] for info in infos}
+    maps = FeatureMaps(input=prepared, layers=items, mosaics=mosaics,
+                       skipped=extractor.skipped)
+    return maps, outputs
+
+
+def _one_layer(info: LayerInfo, values: np.ndarray):
+    """(path, (LayerMaps, default Mosaic)) of one layer's (H, W, C) values."""
+    lo, hi = channel_range(values)
+    item = LayerMaps(path=info.path, name=info.name, type=info.type, depth=info.depth,
+                     values=values, stats=layer_stats(values, lo, hi),
+                     block=info.block, role=info.role)
+    return info.path, (item, make_mosaic(values, channel_min=lo, channel_max=hi))
+
+
+def feature_maps(model, prepared: PreparedInput, *, layers=None,
+                 extractor: ActivationExtractor | None = None) -> FeatureMaps:
+    """Every spatial layer's output for one prepared image, ready to draw.
+
+    Args:
+        model: a Functional or built Sequential Keras model.
+        prepared: the image, from ``prepare_input``.
+        layers: paths (or unique names) to compute; None for all.
+        extractor: an ``ActivationExtractor`` of this model to reuse (the
+            app keeps one per model); built here when None.
+
+    Returns:
+        ``FeatureMaps``: per layer its values (H, W, C), statistics and a
+        per-channel-normalised mosaic; ``skipped`` names the other layers.
+
+    Raises:
+        ProbeUnavailable: a model without a graph, or an unknown layer.
+
+    Example:
+        >>> maps = feature_maps(vgg, prepare_input(vgg, image))  # doctest: +SKIP
+        >>> maps.layer("block1_conv1").values.shape  # doctest: +SKIP
+        (224, 224, 64)
+    """
+    return feature_maps_and_outputs(model, prepared, layers=layers, extractor=extractor)[0]

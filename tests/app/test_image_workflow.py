@@ -1,0 +1,156 @@
+"""Drop an image, see inside: the whole path through the real engine."""
+
+import struct
+import zlib
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "screenshots"
+
+
+def drop(window, *paths):
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    event = QDropEvent(QPointF(80, 80), Qt.DropAction.CopyAction, mime,
+                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)
+
+
+def picture(tmp_path, name="photo.png", size=(80, 60), **save):
+    rng = np.random.default_rng(len(name))
+    pixels = (rng.random((size[1], size[0], 3)) * 255).astype("uint8")
+    pixels[10:30, 10:40] = [255, 0, 0]
+    path = tmp_path / name
+    Image.fromarray(pixels).save(path, **save)
+    return path
+
+
+def bomb_png(tmp_path):
+    """A tiny PNG whose header claims 40000x40000 pixels (a decompression bomb)."""
+    path = tmp_path / "bomb.png"
+    Image.new("L", (1, 1)).save(path)
+    data = bytearray(path.read_bytes())
+    ihdr = struct.pack(">II", 40000, 40000) + bytes(data[24:29])
+    data[16:29] = ihdr
+    data[29:33] = struct.pack(">I", zlib.crc32(b"IHDR" + ihdr) & 0xFFFFFFFF)
+    path.write_bytes(bytes(data))
+    return path
+
+
+@pytest.fixture
+def lenet_window(qtbot, window):
+    with qtbot.waitSignal(window.bridge.job_finished, timeout=120_000):
+        window.library.choose("lenet5-modern")
+    return window
+
+
+def analyse(qtbot, window, *paths, timeout=120_000):
+    with qtbot.waitSignal(window.images.analysis_shown, timeout=timeout) as blocker:
+        drop(window, *paths)
+    return blocker.args[0]
+
+
+def test_dropping_an_image_shows_maps_and_predictions(qtbot, lenet_window, tmp_path):
+    win = lenet_window
+    analysis = analyse(qtbot, win, picture(tmp_path))
+    assert analysis.source_name == "photo.png"
+    paths = [layer.path for layer in analysis.maps.layers]
+    assert "c1_conv" in paths and analysis.maps.input.shown.shape == (32, 32, 1)
+    assert analysis.predictions is not None
+    scores = analysis.predictions.heads[analysis.predictions.primary]
+    assert [s.probability for s in scores] == sorted((s.probability for s in scores), reverse=True)
+    assert win.tabs.currentWidget() is win.maps_view
+    assert "resized" in win.statusBar().currentMessage() or "grey" in win.statusBar().currentMessage()
+
+
+@pytest.mark.parametrize("make_bad, expected", [
+    (lambda d: (d / "notes.png").write_text("hello") or d / "notes.png", "notes.png"),
+    (lambda d: (d / "cut.jpg").write_bytes(picture(d, "full.jpg").read_bytes()[:300]) or d / "cut.jpg",
+     "cut.jpg"),
+    (bomb_png, "bomb.png"),
+    (lambda d: d, "folder"),
+])
+def test_bad_input_gets_a_message_and_keeps_the_last_good_state(qtbot, lenet_window, tmp_path,
+                                                               make_bad, expected):
+    win = lenet_window
+    good = analyse(qtbot, win, picture(tmp_path))
+    bad = make_bad(tmp_path)
+    if bad.is_dir():
+        drop(win, bad)
+    else:
+        with qtbot.waitSignal(win.images.problem_reported, timeout=60_000):
+            drop(win, bad)
+    assert win.banner.isVisible()
+    assert expected in win.banner.text()
+    assert win.images.analysis is good  # the last good result stays on screen
+
+
+def test_many_files_at_once_are_refused(lenet_window, tmp_path):
+    drop(lenet_window, picture(tmp_path, "a.png"), picture(tmp_path, "b.png"))
+    assert "one image at a time" in lenet_window.banner.text().lower()
+
+
+@pytest.mark.parametrize("name, save, note_word", [
+    ("rgba.png", {}, "alpha"),
+    ("cmyk.jpg", {}, None),
+    ("sixteen.png", {}, "16-bit"),
+    ("anim.gif", {}, "frame"),
+])
+def test_unusual_but_valid_images_are_analysed(qtbot, lenet_window, tmp_path, name, save, note_word):
+    path = tmp_path / name
+    base = Image.fromarray((np.random.default_rng(1).random((40, 50, 3)) * 255).astype("uint8"))
+    if name == "rgba.png":
+        base.convert("RGBA").save(path)
+    elif name == "cmyk.jpg":
+        base.convert("CMYK").save(path)
+    elif name == "sixteen.png":
+        Image.fromarray((np.arange(2000).reshape(40, 50) * 30).astype("uint16")).save(path)
+    else:
+        frames = [base, base.rotate(90)]
+        frames[0].save(path, save_all=True, append_images=frames[1:], duration=100)
+    analysis = analyse(qtbot, lenet_window, path)
+    assert analysis.source_name == name
+    if note_word:
+        assert any(note_word in note for note in analysis.load_notes), analysis.load_notes
+
+
+def test_latest_dropped_image_wins(qtbot, lenet_window, tmp_path):
+    win = lenet_window
+    shown = []
+    win.images.analysis_shown.connect(lambda a: shown.append(a.source_name))
+    paths = [picture(tmp_path, f"img{i}.png") for i in range(4)]
+    with qtbot.waitSignal(win.images.analysis_shown, timeout=120_000,
+                          check_params_cb=lambda a: a.source_name == "img3.png"):
+        for path in paths:
+            drop(win, path)
+    qtbot.wait(200)
+    assert shown[-1] == "img3.png"
+    assert len(shown) < 4  # the waiting ones were replaced, never drawn
+
+
+def test_switching_model_redoes_the_image_and_filters_arrive(qtbot, lenet_window, tmp_path):
+    win = lenet_window
+    analyse(qtbot, win, picture(tmp_path))
+    with qtbot.waitSignal(win.images.analysis_shown, timeout=120_000) as blocker:
+        win.library.choose("vgg16-mini")
+    assert any(layer.path == "block1_conv1" for layer in blocker.args[0].maps.layers)
+    qtbot.waitUntil(lambda: win.filter_view.current_bank is not None, timeout=60_000)
+
+
+def test_screenshots_of_each_view(qtbot, lenet_window, tmp_path):
+    win = lenet_window
+    with qtbot.waitSignal(win.bridge.job_finished, timeout=120_000):
+        win.library.choose("vgg16-mini")
+    sample = win.gallery.paths()
+    analyse(qtbot, win, sample[0] if sample else picture(tmp_path))
+    SCREENSHOTS.mkdir(exist_ok=True)
+    for index in range(win.tabs.count()):
+        win.tabs.setCurrentIndex(index)
+        qtbot.wait(50)
+        name = win.tabs.tabText(index).split()[0].lower().replace("/", "")
+        assert win.grab().save(str(SCREENSHOTS / f"window_{name}.png"))
