@@ -18,7 +18,7 @@ Keras tutorials show them, one subplot per channel, into an Agg canvas;
 capped at ``--mpl-cap`` channels per layer (the uncapped time is estimated
 from it and printed), so the real ratio is higher still.
 
-    python benchmarks/drop_latency.py [--repeats 10] [--mpl-cap 64]
+    python benchmarks/drop_latency.py [--repeats 20] [--mpl-cap 64]
 """
 
 from __future__ import annotations
@@ -99,10 +99,12 @@ def matplotlib_seconds(maps, cap: int) -> tuple[float, int, int] | None:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--repeats", type=int, default=10)
+    parser.add_argument("--repeats", type=int, default=20)
     parser.add_argument("--mpl-cap", type=int, default=64,
                         help="most channels per layer drawn with matplotlib")
     args = parser.parse_args()
+    if args.repeats < 1 or args.mpl_cap < 1:
+        parser.error("--repeats and --mpl-cap want positive whole numbers")
 
     from dlviz.core.data import read_image
     from dlviz.core.kerasenv import import_tensorflow

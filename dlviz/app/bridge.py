@@ -1,14 +1,17 @@
 """Engine events -> Qt signals, delivered on the GUI thread.
 
-The engine calls ``_on_engine_event`` on its own thread. Emitting a signal
-of a QObject that lives in the GUI thread from another thread makes Qt queue
-the call for the receivers (AutoConnection), so every slot connected here
-runs on the GUI thread. Only frozen dataclasses travel.
+The engine calls ``_on_engine_event`` on its own thread. That emits one
+private signal, queued to a real slot of this object (which lives in the GUI
+thread); the slot then emits the public, past-tense signals directly. So the
+only queued cross-thread call targets the bridge itself, never a lambda or
+another Python callable: PySide6 can deliver a queued call to a Python
+callable that was disconnected and freed meanwhile, and crash. Only frozen
+dataclasses travel.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 from dlviz.core.engine import Engine
 from dlviz.core.training.events import (
@@ -43,12 +46,20 @@ class EngineBridge(QObject):
         JobProgress: "job_progressed",
     }
 
+    _relayed = Signal(object)  # engine thread -> GUI thread, queued
+
     def __init__(self, engine: Engine, parent: QObject | None = None):
         super().__init__(parent)
         self.engine = engine
+        self._relayed.connect(self._on_relayed, Qt.ConnectionType.QueuedConnection)
         engine.add_listener(self._on_engine_event)
 
     def _on_engine_event(self, event) -> None:
-        name = self._SIGNAL_FOR.get(type(event))
-        if name is not None:
-            getattr(self, name).emit(event)
+        """Engine thread: hand the event to the GUI thread."""
+        if type(event) in self._SIGNAL_FOR:
+            self._relayed.emit(event)
+
+    @Slot(object)
+    def _on_relayed(self, event) -> None:
+        """GUI thread: emit the public signal (direct calls from here on)."""
+        getattr(self, self._SIGNAL_FOR[type(event)]).emit(event)

@@ -140,7 +140,9 @@ class Workspace:
     def filter_bank(self, path: str):
         from dlviz.core.probes.filters import filter_bank
 
-        return filter_bank(self._require_model(), path)
+        # Caffe-style ImageNet models read BGR: show their colour filters as RGB.
+        order = "BGR" if self.preprocessing == "caffe" else "RGB"
+        return filter_bank(self._require_model(), path, channel_order=order)
 
     def heatmap(self, kind: str, class_index: int | None = None, layer: str | None = None):
         """Grad-CAM or saliency of the last analysed image."""

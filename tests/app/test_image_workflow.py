@@ -68,10 +68,21 @@ def test_dropping_an_image_shows_maps_and_predictions(qtbot, lenet_window, tmp_p
     assert "resized" in win.statusBar().currentMessage() or "grey" in win.statusBar().currentMessage()
 
 
+def text_named_png(tmp_path):
+    path = tmp_path / "notes.png"
+    path.write_text("hello, I am text")
+    return path
+
+
+def truncated_jpeg(tmp_path):
+    path = tmp_path / "cut.jpg"
+    path.write_bytes(picture(tmp_path, "full.jpg", size=(200, 150)).read_bytes()[:600])
+    return path
+
+
 @pytest.mark.parametrize("make_bad, expected", [
-    (lambda d: (d / "notes.png").write_text("hello") or d / "notes.png", "notes.png"),
-    (lambda d: (d / "cut.jpg").write_bytes(picture(d, "full.jpg").read_bytes()[:300]) or d / "cut.jpg",
-     "cut.jpg"),
+    (text_named_png, "notes.png"),
+    (truncated_jpeg, "cut.jpg"),
     (bomb_png, "bomb.png"),
     (lambda d: d, "folder"),
 ])
@@ -96,7 +107,7 @@ def test_many_files_at_once_are_refused(lenet_window, tmp_path):
 
 
 @pytest.mark.parametrize("name, save, note_word", [
-    ("rgba.png", {}, "alpha"),
+    ("rgba.png", {}, "transparent"),
     ("cmyk.jpg", {}, None),
     ("sixteen.png", {}, "16-bit"),
     ("anim.gif", {}, "frame"),
@@ -105,7 +116,9 @@ def test_unusual_but_valid_images_are_analysed(qtbot, lenet_window, tmp_path, na
     path = tmp_path / name
     base = Image.fromarray((np.random.default_rng(1).random((40, 50, 3)) * 255).astype("uint8"))
     if name == "rgba.png":
-        base.convert("RGBA").save(path)
+        rgba = base.convert("RGBA")
+        rgba.putalpha(Image.linear_gradient("L").resize(rgba.size))  # real transparency
+        rgba.save(path)
     elif name == "cmyk.jpg":
         base.convert("CMYK").save(path)
     elif name == "sixteen.png":

@@ -1,11 +1,14 @@
 """Mosaic layout, ordering, normalisation, gaps and the pixel -> channel lookup."""
 
+from unittest.mock import patch
+
 import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dlviz.core.probes.mosaic import channel_image, grid_shape, make_mosaic
+import dlviz.core.probes.mosaic as mosaic_module
+from dlviz.core.probes.mosaic import channel_image, grid_shape, make_mosaic, summarised_mosaic
 
 
 def ramp(h, w, c):
@@ -115,3 +118,26 @@ def test_channel_image_is_contiguous_and_normalised():
     assert plane.min() == 0.0 and plane.max() == 1.0
     np.testing.assert_array_equal(channel_image(values, 1, normalise=False), values[..., 1])
     assert np.all(channel_image(np.ones((2, 2, 1)), 0) == 0.0)
+
+
+@settings(max_examples=40, deadline=None)
+@given(h=st.integers(1, 5), w=st.integers(1, 5), c=st.integers(1, 40), gap=st.integers(0, 2),
+       band_bytes=st.sampled_from([4, 64, 1 << 20]), channels_first=st.booleans(),
+       seed=st.integers(0, 3))
+def test_summarised_mosaic_equals_make_mosaic_and_sums_up(h, w, c, gap, band_bytes,
+                                                         channels_first, seed):
+    values = np.random.default_rng(seed).normal(size=(h, w, c)).astype(np.float32)
+    values[values < 0.3] = 0.0
+    if channels_first:
+        values = np.ascontiguousarray(values.transpose(2, 0, 1)).transpose(1, 2, 0)
+    plain = make_mosaic(np.ascontiguousarray(values), gap=gap)  # one band, channels-last
+    with patch.object(mosaic_module, "BAND_BYTES", band_bytes):  # one row or many per band
+        mosaic, summary = summarised_mosaic(values, gap=gap)
+        banded = make_mosaic(values, gap=gap, order="mean")
+    np.testing.assert_array_equal(mosaic.image, plain.image)
+    assert (mosaic.rows, mosaic.cols, mosaic.order) == (plain.rows, plain.cols, plain.order)
+    np.testing.assert_array_equal(banded.image, make_mosaic(values, gap=gap, order="mean").image)
+    np.testing.assert_array_equal(summary.minimum, values.min(axis=(0, 1)))
+    np.testing.assert_array_equal(summary.maximum, values.max(axis=(0, 1)))
+    assert summary.total == pytest.approx(float(values.sum()), rel=1e-5, abs=1e-5)
+    assert summary.nonzero == np.count_nonzero(values)

@@ -114,3 +114,35 @@ def test_prepared_input_from_another_model_still_needs_a_graph_for_feature_maps(
     prepared = prepare_input(small_cnn(), np.zeros((12, 12, 3), np.float32))
     with pytest.raises(ProbeUnavailable, match="subclassed"):
         feature_maps(_subclassed(), prepared)
+
+
+def test_blocks_with_generic_names_are_found_in_the_graph():
+    inputs = keras.Input((8, 8, 4))
+    stem = layers.Conv2D(4, 1, name="conv2d")(inputs)
+    one = layers.Conv2D(2, 1, name="conv2d_1")(stem)
+    three = layers.Conv2D(2, 3, padding="same", name="conv2d_3")(
+        layers.Conv2D(2, 1, name="conv2d_2")(stem))
+    pool = layers.Conv2D(2, 1, name="conv2d_4")(
+        layers.AveragePooling2D(3, 1, padding="same", name="average_pooling2d")(stem))
+    mixed = layers.Concatenate(name="mixed0")([one, three, pool])
+    residual = layers.BatchNormalization(name="batch_normalization")(
+        layers.Conv2D(6, 3, padding="same", name="conv2d_5")(mixed))
+    added = layers.Add(name="add")([mixed, residual])
+    model = keras.Model(inputs, layers.Activation("relu", name="activation")(added))
+    labels = {i.path: (i.block, i.role) for i in spatial_layers(model)}
+    assert labels["conv2d"] == (None, None)  # the fork belongs to no branch
+    assert labels["conv2d_1"] == ("mixed0", "1x1 branch")
+    assert labels["conv2d_2"] == labels["conv2d_3"] == ("mixed0", "3x3 branch")
+    assert labels["average_pooling2d"] == labels["conv2d_4"] == ("mixed0", "pool branch")
+    assert labels["mixed0"] == ("mixed0", "merge")
+    assert labels["conv2d_5"] == labels["batch_normalization"] == ("add", "residual")
+    assert labels["add"] == ("add", "merge") and labels["activation"] == (None, None)
+
+
+def test_resnet_like_names_without_a_merge_are_not_taken_for_resnet_blocks():
+    # DenseNet calls its layers conv2_block1_0_bn ... conv2_block1_concat.
+    inputs = keras.Input((8, 8, 4))
+    x = layers.BatchNormalization(name="conv2_block1_0_bn")(inputs)
+    x = layers.Conv2D(4, 1, name="conv2_block1_1_conv")(x)
+    model = keras.Model(inputs, layers.Concatenate(name="conv2_block1_concat")([inputs, x]))
+    assert {(i.block, i.role) for i in spatial_layers(model)} == {(None, None)}

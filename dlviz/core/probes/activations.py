@@ -15,7 +15,7 @@ from concurrent.futures import ThreadPoolExecutor
 import numpy as np
 
 from dlviz.core.probes.graph import traced_outputs
-from dlviz.core.probes.mosaic import channel_planes, channel_range, make_mosaic
+from dlviz.core.probes.mosaic import channel_planes, channel_range, summarised_mosaic
 from dlviz.core.probes.results import (ActivationStats, FeatureMaps, LayerMaps,
                                        PreparedInput, ProbeUnavailable)
 from dlviz.core.probes.structure import LayerInfo, other_layers, spatial_layers
@@ -36,7 +36,7 @@ class ActivationExtractor:
         model: the model it reads.
         layers: ``LayerInfo`` of each returned layer, in model order.
         skipped: paths of layers without a spatial output.
-        extractor: the multi-output ``keras.Model`` (inputs -> [each
+        keras_model: the multi-output ``keras.Model`` (inputs -> [each
             layer's output..., each model output...]).
 
     Raises:
@@ -59,7 +59,7 @@ class ActivationExtractor:
         self.skipped = tuple(other_layers(model))
         inputs, recorded, outputs = traced_outputs(model, [i.path for i in self.layers])
         self.n_outputs = len(outputs)
-        self.extractor = keras.Model(inputs[0] if len(inputs) == 1 else inputs,
+        self.keras_model = keras.Model(inputs[0] if len(inputs) == 1 else inputs,
                                      [recorded[i.path] for i in self.layers] + outputs,
                                      name=f"{model.name}_probe")
         spec = [tf.TensorSpec((None, *t.shape[1:]), t.dtype) for t in inputs]
@@ -72,12 +72,15 @@ class ActivationExtractor:
         # pipeline per call. The maps leave channels-first (each channel a
         # contiguous plane): that is how mosaics, statistics and the channel
         # view read them, and TensorFlow transposes on every core at once.
-        results = self.extractor(list(inputs) if len(inputs) > 1 else inputs[0],
+        results = self.keras_model(list(inputs) if len(inputs) > 1 else inputs[0],
                                  training=False)
         results = results if isinstance(results, (list, tuple)) else [results]
         split = len(results) - self.n_outputs
-        return ([self._tf.transpose(r, (0, 3, 1, 2)) for r in results[:split]]
-                + list(results[split:]))
+        tf = self._tf
+        # float32 out, whatever the compute dtype (mixed-precision models).
+        as_float = [r if r.dtype == tf.float32 else tf.cast(r, tf.float32) for r in results]
+        return ([tf.transpose(r, (0, 3, 1, 2)) for r in as_float[:split]]
+                + as_float[split:])
 
     def __call__(self, batch) -> tuple[dict, list]:
         """Run one batch (N, H, W, C) through the model.
@@ -184,11 +187,15 @@ def feature_maps_and_outputs(model, prepared: PreparedInput, *, layers=None,
 
 def _one_layer(info: LayerInfo, values: np.ndarray):
     """(path, (LayerMaps, default Mosaic)) of one layer's (H, W, C) values."""
-    lo, hi = channel_range(values)
+    mosaic, summary = summarised_mosaic(values)
+    size = max(values.size, 1)
+    stats = ActivationStats(
+        min=float(summary.minimum.min()), max=float(summary.maximum.max()),
+        mean=summary.total / size, zero_fraction=1.0 - summary.nonzero / size,
+        dead_channels=int(np.count_nonzero((summary.minimum == 0) & (summary.maximum == 0))))
     item = LayerMaps(path=info.path, name=info.name, type=info.type, depth=info.depth,
-                     values=values, stats=layer_stats(values, lo, hi),
-                     block=info.block, role=info.role)
-    return info.path, (item, make_mosaic(values, channel_min=lo, channel_max=hi))
+                     values=values, stats=stats, block=info.block, role=info.role)
+    return info.path, (item, mosaic)
 
 
 def feature_maps(model, prepared: PreparedInput, *, layers=None,

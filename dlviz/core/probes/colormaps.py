@@ -1,8 +1,8 @@
 """Colour maps as 256-entry lookup tables, without matplotlib.
 
-``VIRIDIS`` is a seventh-degree polynomial fit of matplotlib's viridis
+``VIRIDIS`` is a sixth-degree polynomial fit of matplotlib's viridis
 (perceptually uniform, readable in grey and by most colour-blind people),
-accurate to about 1 % per channel; ``GREY`` is the plain ramp. Tables are
+within 4/255 of it in every channel; ``GREY`` is the plain ramp. Tables are
 uint8 (256, 3), the form ``pyqtgraph.ImageItem.setLookupTable`` takes.
 """
 

@@ -16,12 +16,15 @@ re-traced instead:
 The result is one flat graph in which every layer, nested or not, runs once,
 so gradients flow from the outputs back to any recorded layer (Grad-CAM).
 The layers keep their weights; each gets one more call node, which Keras
-ignores when saving the model.
+ignores when saving the model. The trace is made once per model and shared
+by every probe (``traced_graph``).
 """
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from dlviz.core.probes.results import ProbeUnavailable
 
@@ -98,20 +101,47 @@ def walk_layers(model, prefix: str = "", depth: int = 0) -> Iterator[tuple[str, 
             yield f"{prefix}{layer.name}", layer, depth
 
 
-def traced_outputs(model, paths=None):
-    """Re-trace ``model`` into one flat graph (see the module's protocol).
+@dataclass(frozen=True, eq=False)
+class TracedGraph:
+    """A model re-traced into one flat symbolic graph (see the module's protocol)."""
 
-    Args:
-        model: a Functional or built Sequential model.
-        paths: layer paths to record; None records every layer.
+    inputs: list          # new keras.Input tensors, one per model input
+    recorded: dict        # layer path -> its symbolic output, model order
+    outputs: list         # the model's outputs through the same graph
+
+
+# One trace per model, kept while the model lives: tracing adds a call node
+# to every layer, so tracing again for each probe would grow them forever.
+_TRACES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def traced_graph(model) -> TracedGraph:
+    """The flat re-traced graph of ``model``, made once and then reused.
+
+    Raises:
+        ProbeUnavailable: a model without a graph (see :func:`require_graph`).
+    """
+    graph = require_graph(model)
+    traced = _TRACES.get(model)
+    if traced is None:
+        traced = _TRACES[model] = _trace(graph)
+    return traced
+
+
+def traced_outputs(model, paths=None):
+    """The re-traced tensors of ``model``'s layers at ``paths`` (None: all).
 
     Returns:
-        ``(inputs, recorded, outputs)``: the new input tensors (a list),
-        ``{path: symbolic output}`` for the recorded layers, and the model's
-        outputs (a list) computed through the same graph.
+        ``(inputs, {path: symbolic output}, outputs)``; see ``TracedGraph``.
     """
+    traced = traced_graph(model)
+    recorded = traced.recorded if paths is None else {
+        path: traced.recorded[path] for path in paths}
+    return traced.inputs, recorded, traced.outputs
+
+
+def _trace(graph) -> TracedGraph:
     keras = _keras()
-    wanted = None if paths is None else set(paths)
     recorded: dict = {}
 
     def caller(prefix: str):
@@ -122,19 +152,15 @@ def traced_outputs(model, paths=None):
                 outputs = inner._run_through_graph(flat, call_fn=caller(f"{prefix}{op.name}/"))
             else:
                 outputs = op(*args, **kwargs)
-            path = f"{prefix}{op.name}"
-            if wanted is None or path in wanted:
-                recorded.setdefault(path, outputs)  # a shared layer: its first call
+                recorded.setdefault(f"{prefix}{op.name}", outputs)  # shared: first call
             return outputs
 
         return call
 
-    graph = require_graph(model)
     inputs = [keras.Input(batch_shape=tuple(t.shape), dtype=t.dtype, name=t.name)
               for t in graph.inputs]
     outputs = graph._run_through_graph(inputs, call_fn=caller(""))
-    return inputs, recorded, list(keras.tree.flatten(outputs))
-
+    return TracedGraph(inputs, recorded, list(keras.tree.flatten(outputs)))
 
 
 def ancestor_paths(recorded: dict, output) -> set[str]:
@@ -170,3 +196,16 @@ def _producing_node(tensor) -> int | None:
         if history is not None:
             return id(history[0]._inbound_nodes[history[1]])
     return None
+
+
+def call_model(model, batch, training: bool = False) -> list:
+    """Run ``model`` on one input array in the structure it was built with.
+
+    Returns:
+        The outputs as a flat list, in ``model.outputs`` order.
+    """
+    keras = _keras()
+    graph = require_graph(model)
+    struct = getattr(graph, "_inputs_struct", None)
+    inputs = batch if struct is None else keras.tree.pack_sequence_as(struct, [batch])
+    return list(keras.tree.flatten(graph(inputs, training=training)))

@@ -2,14 +2,18 @@
 
 One image per layer (not one item per channel) is what keeps drawing fast:
 pyqtgraph draws a 2000x2000 float image in milliseconds, but 512 separate
-items take seconds. Building it is vectorised: the channels are normalised
-and written into the tiles of the mosaic through one strided view, with no
-Python loop over channels.
+items take seconds. Building it is vectorised, with no Python loop over
+channels: the channels are taken a band at a time (whole rows of tiles, about
+``BAND_BYTES``), normalised in a contiguous scratch buffer that stays in
+cache, and copied into the mosaic through one strided view of its tiles.
+Channels-first storage (what ``ActivationExtractor`` returns, viewed as
+(H, W, C)) is read plane by plane; channels-last arrays work too, slower.
 """
 
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 import numpy as np
 from numpy.lib.stride_tricks import as_strided
@@ -17,6 +21,8 @@ from numpy.lib.stride_tricks import as_strided
 from dlviz.core.probes.results import Mosaic
 
 NORMALISE = ("channel", "layer")
+#: Bytes of values normalised at a time: small enough to stay in cache.
+BAND_BYTES = 1 << 20
 ORDER = ("index", "mean")
 
 
@@ -100,11 +106,7 @@ def make_mosaic(values: np.ndarray, *, normalise: str = "channel", order: str = 
     """
     if normalise not in NORMALISE:
         raise ValueError(f"normalise must be one of {NORMALISE}, got {normalise!r}")
-    values = np.asarray(values, dtype=np.float32)
-    if values.ndim == 2:
-        values = values[..., np.newaxis]
-    if values.ndim != 3:
-        raise ValueError(f"expected (H, W, C) values, got shape {values.shape}")
+    values = _as_hwc(values)
     gap = max(0, int(gap))
     height, width, channels = values.shape
     rows, cols = grid_shape(channels, (height, width), cols)
@@ -124,6 +126,15 @@ def make_mosaic(values: np.ndarray, *, normalise: str = "channel", order: str = 
                   order=tuple(sequence.tolist()), normalise=normalise)
 
 
+def _as_hwc(values) -> np.ndarray:
+    values = np.asarray(values, dtype=np.float32)
+    if values.ndim == 2:
+        values = values[..., np.newaxis]
+    if values.ndim != 3 or values.shape[-1] == 0:
+        raise ValueError(f"expected (H, W, C) values, got shape {values.shape}")
+    return values
+
+
 def _fill_gaps(image, tile, rows, cols, gap, channels) -> None:
     """NaN into the gaps and into the unused tiles of the last row."""
     th, tw = tile
@@ -136,30 +147,120 @@ def _fill_gaps(image, tile, rows, cols, gap, channels) -> None:
         image[(rows - 1) * (th + gap):, used * (tw + gap):] = np.nan
 
 
-def _fill_tiles(image, values, sequence, lo, scale, cols, gap) -> None:
-    """Write (values - lo) * scale of each channel into its tile of ``image``.
-
-    ``tiles`` views ``image`` as (row, y, col, x); the channels, viewed
-    channels-first, are split into (row, col) the same way. One tile row
-    at a time, so the second pass over it still finds it in cache.
-    """
-    height, width, channels = values.shape
+def _tiles(image, tile, channels, cols, gap) -> np.ndarray:
+    """``image`` viewed as (tile row, y, tile column, x), for writing tiles."""
+    height, width = tile
     s_y, s_x = image.strides
-    n_rows = -(-channels // cols)
-    tiles = as_strided(image, shape=(n_rows, height, cols, width),
-                       strides=(s_y * (height + gap), s_y, s_x * (width + gap), s_x),
-                       writeable=True)
+    return as_strided(image, shape=(-(-channels // cols), height, cols, width),
+                      strides=(s_y * (height + gap), s_y, s_x * (width + gap), s_x),
+                      writeable=True)
+
+
+def _bands(channels: int, cols: int, tile_pixels: int) -> list[tuple[int, int]]:
+    """(first, last + 1) channels of each band: whole tile rows of about
+    ``BAND_BYTES``, then the last, partly filled row on its own."""
+    full_rows = channels // cols
+    per_band = max(1, BAND_BYTES // max(1, cols * tile_pixels * 4))
+    bands = [(r * cols, min(full_rows, r + per_band) * cols)
+             for r in range(0, full_rows, per_band)]
+    if channels > full_rows * cols:
+        bands.append((full_rows * cols, channels))
+    return bands
+
+
+def _scratch(channels: int, cols: int, tile_pixels: int) -> np.ndarray:
+    """Room for the largest band ``_bands`` makes."""
+    return np.empty(min(channels, max(BAND_BYTES // (4 * tile_pixels), cols)) * tile_pixels,
+                    np.float32)
+
+
+def _fill_tiles(image, values, sequence, lo, scale, cols, gap) -> None:
+    """Write (values - lo) * scale of each channel into its tile of ``image``."""
+    height, width, channels = values.shape
+    tiles = _tiles(image, (height, width), channels, cols, gap)
     planes = values.transpose(2, 0, 1)
     if not np.array_equal(sequence, np.arange(channels)):
         planes = planes[sequence]
         lo, scale = lo[sequence], scale[sequence]
-    for row in range(n_rows):
-        start, stop = row * cols, min(channels, (row + 1) * cols)
-        count = stop - start
-        source = planes[start:stop].transpose(1, 0, 2)         # (y, col, x)
-        target = tiles[row, :, :count]                         # (y, col, x)
-        np.subtract(source, lo[start:stop, np.newaxis], out=target)
-        np.multiply(target, scale[start:stop, np.newaxis], out=target)
+    scratch = _scratch(channels, cols, height * width)
+    for start, stop in _bands(channels, cols, height * width):
+        _write_band(tiles, cols, planes[start:stop], start, lo[start:stop],
+                    scale[start:stop], scratch)
+
+
+def _write_band(tiles, cols, planes, start, lo, scale, scratch) -> None:
+    """(planes - lo) * scale into the tiles of channels start, start + 1, ...
+
+    The arithmetic runs on a contiguous scratch buffer small enough to stay
+    in cache (NumPy vectorises it there, not on the strided tiles); one
+    strided copy then places the band's tiles.
+    """
+    count, height, width = planes.shape
+    work = scratch[:planes.size].reshape(planes.shape)
+    np.subtract(planes, lo[:, np.newaxis, np.newaxis], out=work)
+    np.multiply(work, scale[:, np.newaxis, np.newaxis], out=work)
+    row, used = start // cols, min(count, cols)
+    band = work.reshape(-1, used, height, width).transpose(0, 2, 1, 3)
+    tiles[row:row + band.shape[0], :, :used] = band
+
+
+@dataclass(frozen=True, eq=False)
+class ChannelSummary:
+    """Each channel's minimum and maximum (C,), the values' sum and non-zero count."""
+
+    minimum: np.ndarray
+    maximum: np.ndarray
+    total: float
+    nonzero: int
+
+
+def summarised_mosaic(values: np.ndarray, *, gap: int = 1,
+                      cols: int | None = None) -> tuple[Mosaic, ChannelSummary]:
+    """The default mosaic (per-channel normalised, channel order) and a summary.
+
+    Equal to ``make_mosaic(values, gap=gap, cols=cols)``, made in one sweep
+    that also sums each band up: for channels-first storage (what
+    ``ActivationExtractor`` returns) a band's channels are reduced and then
+    written while they are still in cache, so the values are read from
+    memory once instead of five times. ``feature_maps`` uses it.
+
+    Returns:
+        ``(mosaic, summary)``.
+
+    Example:
+        >>> mosaic, summary = summarised_mosaic(np.ones((4, 4, 3), np.float32))
+        >>> summary.minimum.tolist(), summary.total, summary.nonzero
+        ([1.0, 1.0, 1.0], 48.0, 48)
+    """
+    values = _as_hwc(values)
+    if channel_planes(values) is None:  # channels-last: the plain way
+        lo, hi = channel_range(values)
+        summary = ChannelSummary(lo, hi, float(values.sum(dtype=np.float64)),
+                                 int(np.count_nonzero(values)))
+        return make_mosaic(values, gap=gap, cols=cols, channel_min=lo, channel_max=hi), summary
+    gap = max(0, int(gap))
+    height, width, channels = values.shape
+    rows, cols = grid_shape(channels, (height, width), cols)
+    image = np.empty((rows * (height + gap) - gap, cols * (width + gap) - gap), np.float32)
+    _fill_gaps(image, (height, width), rows, cols, gap, channels)
+    tiles = _tiles(image, (height, width), channels, cols, gap)
+    planes = values.transpose(2, 0, 1)
+    scratch = _scratch(channels, cols, height * width)
+    parts = []
+    for start, stop in _bands(channels, cols, height * width):
+        chunk = planes[start:stop]
+        flat = chunk.reshape(len(chunk), -1)
+        lo, hi = flat.min(axis=1), flat.max(axis=1)
+        span = hi - lo
+        scale = np.divide(np.float32(1.0), span, out=np.zeros_like(span), where=span > 0)
+        _write_band(tiles, cols, chunk, start, lo, scale, scratch)
+        parts.append((lo, hi, float(flat.sum()), np.count_nonzero(flat)))
+    lows, highs, totals, nonzeros = zip(*parts)
+    summary = ChannelSummary(np.concatenate(lows), np.concatenate(highs),
+                             float(sum(totals)), int(sum(nonzeros)))
+    mosaic = Mosaic(image=image, rows=rows, cols=cols, tile=(height, width), gap=gap,
+                    order=tuple(range(channels)), normalise="channel")
+    return mosaic, summary
 
 
 def channel_image(values: np.ndarray, channel: int, *, normalise: bool = True) -> np.ndarray:
@@ -171,8 +272,8 @@ def channel_image(values: np.ndarray, channel: int, *, normalise: bool = True) -
         normalise: stretch to [0, 1] (a constant channel gives zeros).
 
     Example:
-        >>> channel_image(np.arange(8, dtype=np.float32).reshape(2, 2, 2), 1).tolist()
-        [[0.0, 0.3333333432674408], [0.6666666865348877, 1.0]]
+        >>> (channel_image(np.arange(8, dtype=np.float32).reshape(2, 2, 2), 1) * 3).tolist()
+        [[0.0, 1.0], [2.0, 3.0]]
     """
     plane = np.ascontiguousarray(np.asarray(values)[..., channel], dtype=np.float32)
     if not normalise:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from dlviz.core.probes.graph import require_graph
+from dlviz.core.probes.graph import call_model, require_graph
 from dlviz.core.probes.results import ClassScore, PreparedInput, Predictions, ProbeUnavailable
 
 #: Name of the lone head of a single-output model, and of the averaged head.
@@ -105,10 +105,7 @@ def predictions(model, prepared: PreparedInput, *, class_names=None, k: int = 5,
     """
     names = output_names(model)
     if outputs is None:
-        outputs = model(prepared.batch, training=False)
-        from dlviz.core.kerasenv import import_keras
-
-        outputs = import_keras().tree.flatten(outputs)
+        outputs = call_model(model, prepared.batch)
     arrays = [np.asarray(o) for o in outputs]
     heads, average = class_heads(names, [a.shape for a in arrays])
     if not heads:

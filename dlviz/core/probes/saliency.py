@@ -12,7 +12,7 @@ import numpy as np
 
 from dlviz.core.data import to_channels
 from dlviz.core.probes.gradcam import unit_range
-from dlviz.core.probes.graph import require_graph
+from dlviz.core.probes.graph import call_model, require_graph
 from dlviz.core.probes.predictions import class_name
 from dlviz.core.probes.results import Heatmap, PreparedInput
 from dlviz.core.probes.scores import class_score, primary_probabilities
@@ -40,14 +40,14 @@ def saliency(model, prepared: PreparedInput, *, class_index: int | None = None,
         >>> sal.heatmap.shape  # doctest: +SKIP
         (32, 32)
     """
-    from dlviz.core.kerasenv import import_keras, import_tensorflow
+    from dlviz.core.kerasenv import import_tensorflow
 
-    keras, tf = import_keras(), import_tensorflow()
+    tf = import_tensorflow()
     require_graph(model)
     x = tf.constant(prepared.batch)
     with tf.GradientTape() as tape:
         tape.watch(x)
-        outputs = keras.tree.flatten(model(x, training=False))
+        outputs = call_model(model, x)
         if class_index is None:
             class_index = int(np.argmax(primary_probabilities(model, outputs)))
         score = class_score(model, outputs, class_index)

@@ -1,35 +1,21 @@
 """Which layers have feature maps, and where each sits in the architecture.
 
 A layer has feature maps when its output is 4-D, (N, H, W, C). Its *block*
-and *role* say where it sits, so the views can group an Inception block's
-four branches and a ResNet block's shortcut and residual branch. Both come
-from the layer names the zoo and ``keras.applications`` use:
-
-- GoogLeNet: ``inception_3a_1x1``, ``inception_3a_3x3_reduce``,
-  ``inception_3a_3x3``, ``inception_3a_5x5_reduce``, ``inception_3a_5x5``,
-  ``inception_3a_pool``, ``inception_3a_pool_proj``, ``inception_3a_output``
-  -> block ``inception_3a``; roles "1x1 branch", "3x3 branch",
-  "5x5 branch", "pool branch", "merge".
-- ResNet: ``conv2_block1_0_conv``/``_bn`` (the projection shortcut),
-  ``conv2_block1_1_conv`` ... ``conv2_block1_3_bn`` (the residual branch),
-  ``conv2_block1_add`` and ``conv2_block1_out`` -> block ``conv2_block1``;
-  roles "shortcut", "residual", "merge".
+and *role* (from ``blocks``) say where it sits, so the views can group an
+Inception block's four branches and a ResNet block's shortcut and residual
+branch.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from dlviz.core.probes.graph import require_graph, walk_layers
+from dlviz.core.probes.blocks import block_and_role, graph_blocks, named_blocks
+from dlviz.core.probes.graph import require_graph, traced_graph, walk_layers
 
-_INCEPTION = re.compile(r"(?P<block>inception_[0-9a-z]+)_(?P<part>1x1|3x3_reduce|3x3|"
-                        r"5x5_reduce|5x5|pool_proj|pool|output)")
-_INCEPTION_ROLES = {"1x1": "1x1 branch", "3x3_reduce": "3x3 branch", "3x3": "3x3 branch",
-                    "5x5_reduce": "5x5 branch", "5x5": "5x5 branch", "pool": "pool branch",
-                    "pool_proj": "pool branch", "output": "merge"}
-_RESNET = re.compile(r"(?P<block>conv\d+_block\d+)_(?:(?P<branch>\d+)_[a-z]+|"
-                     r"(?P<merge>add|out))")
+__all__ = ["LayerInfo", "block_and_role", "find_layer", "other_layers", "output_shape",
+           "spatial_layers"]
+_MERGES = ("Concatenate", "Add")
 
 
 @dataclass(frozen=True)
@@ -43,8 +29,8 @@ class LayerInfo:
         type: its class name ("Conv2D").
         depth: models around it (0 = the top-level model).
         block: its structural group ("inception_3a", "conv2_block1") or None.
-        role: "1x1 branch", "3x3 branch", "5x5 branch", "pool branch",
-            "shortcut", "residual", "merge", or None.
+        role: "1x1 branch", "3x3 branch", "5x5 branch" (any "NxN branch"),
+            "pool branch", "shortcut", "residual", "merge", or None.
         shape: (height, width, channels) of one output; None where the
             model takes any size.
     """
@@ -56,26 +42,6 @@ class LayerInfo:
     block: str | None = None
     role: str | None = None
     shape: tuple = ()
-
-
-def block_and_role(name: str) -> tuple[str | None, str | None]:
-    """The (block, role) a layer's name places it in, or (None, None).
-
-    Example:
-        >>> block_and_role("inception_4a_5x5_reduce")
-        ('inception_4a', '5x5 branch')
-        >>> block_and_role("conv3_block1_0_bn")
-        ('conv3_block1', 'shortcut')
-    """
-    found = _INCEPTION.fullmatch(name)
-    if found:
-        return found["block"], _INCEPTION_ROLES[found["part"]]
-    found = _RESNET.fullmatch(name)
-    if found:
-        if found["merge"]:
-            return found["block"], "merge"
-        return found["block"], "shortcut" if found["branch"] == "0" else "residual"
-    return None, None
 
 
 def output_shape(layer) -> tuple | None:
@@ -90,11 +56,17 @@ def output_shape(layer) -> tuple | None:
 
 def _outline(model):
     require_graph(model)
+    walked = list(walk_layers(model))
+    labels = named_blocks({path: layer.name for path, layer, _depth in walked})
+    if any(type(layer).__name__ in _MERGES and path not in labels
+           for path, layer, _depth in walked):
+        found = graph_blocks(traced_graph(model), {p: layer for p, layer, _d in walked})
+        labels = {**found, **labels}
     spatial, other = [], []
-    for path, layer, depth in walk_layers(model):
+    for path, layer, depth in walked:
         shape = output_shape(layer)
         if shape is not None and len(shape) == 4:
-            block, role = block_and_role(layer.name)
+            block, role = labels.get(path, (None, None))
             spatial.append(LayerInfo(path, layer.name, type(layer).__name__, depth,
                                      block, role, shape[1:]))
         else:
