@@ -55,6 +55,10 @@ class ImageController(QObject):
         ws = self.workspace
         self._submit("filters", lambda: ws.filter_bank(path), f"Reading filters of {path}…")
 
+    def refresh_heatmap(self) -> None:
+        """Explain the current image with what the heatmap controls say now."""
+        self.request_heatmap(*self.heatmap_view.request())
+
     def request_heatmap(self, kind: str, class_index: int, layer: str) -> None:
         if self.analysis is None:
             return
@@ -68,7 +72,7 @@ class ImageController(QObject):
         self._model = opened
         self.analysis = None
         self.filter_view.set_filter_layers(list(opened.filter_layers))
-        self.heatmap_view.set_layers(list(opened.spatial_layers))
+        self.heatmap_view.set_layers(list(opened.spatial_layers), opened.cam_layer)
         if opened.probe_problem:
             self.maps_view.show_unavailable(opened.probe_problem)
             return
@@ -92,6 +96,8 @@ class ImageController(QObject):
                 self.prediction_view.show_predictions(result.predictions)
                 primary = result.predictions.heads[result.predictions.primary]
                 self.heatmap_view.set_classes(list(primary))
+                if self.heatmap_view.isVisible():
+                    self.refresh_heatmap()  # it is on screen: keep it current
             self.analysis_shown.emit(result)
         elif event.kind == "filters":
             self.filter_view.show_filters(result)

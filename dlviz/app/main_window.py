@@ -142,6 +142,7 @@ class MainWindow(QMainWindow):
         self.gallery.paste_requested.connect(self._on_paste_requested)
         self.images.problem_reported.connect(self.banner.show_message)
         self.images.analysis_shown.connect(self._on_analysis_shown)
+        self.tabs.currentChanged.connect(self._on_tab_changed)
         self.bridge.engine_ready.connect(self._on_engine_ready)
         self.bridge.engine_failed.connect(self._on_engine_failed)
         self.bridge.job_finished.connect(self._on_job_finished)
@@ -189,6 +190,11 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"{analysis.source_name}: {notes}", 8000)
         if self.tabs.currentWidget() is self.layer_table:
             self.tabs.setCurrentWidget(self.maps_view)
+
+    def _on_tab_changed(self, _index: int) -> None:
+        # Grad-CAM costs a backward pass: compute it when someone looks.
+        if self.tabs.currentWidget() is self.heatmap_view:
+            self.images.refresh_heatmap()
 
     def _on_export_window_requested(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, "Export window", "dlviz.png", "PNG (*.png)")

@@ -23,6 +23,7 @@ class ModelOpened:
     filter_layers: tuple[str, ...] = ()   # layers whose kernels can be drawn
     spatial_layers: tuple[str, ...] = ()  # layers with feature maps (Grad-CAM targets)
     probe_problem: str | None = None      # why images cannot be probed, if so
+    cam_layer: str | None = None          # Grad-CAM's default layer
 
 
 @dataclass(frozen=True)
@@ -101,17 +102,21 @@ class Workspace:
 
     def _opened(self, title: str, source: str, notes: tuple[str, ...]) -> ModelOpened:
         from dlviz.core.probes.filters import filter_layers
+        from dlviz.core.probes.gradcam import default_cam_layer_path
         from dlviz.core.probes.results import ProbeUnavailable
         from dlviz.core.probes.structure import spatial_layers
 
-        problem, filters, spatial = None, (), ()
+        problem, filters, spatial, cam = None, (), (), None
         try:
             spatial = tuple(info.path for info in spatial_layers(self.model))
             filters = tuple(filter_layers(self.model))
+            cam = default_cam_layer_path(self.model)
         except ProbeUnavailable as exc:
             problem = str(exc)
+        except Exception:  # noqa: BLE001 - no class output: maps still work, no Grad-CAM
+            cam = None
         return ModelOpened(title, source, summarize(self.model), notes,
-                           filters, spatial, problem)
+                           filters, spatial, problem, cam)
 
     def _require_model(self):
         if self.model is None:

@@ -167,3 +167,20 @@ def test_screenshots_of_each_view(qtbot, lenet_window, tmp_path):
         qtbot.wait(50)
         name = win.tabs.tabText(index).split()[0].lower().replace("/", "")
         assert win.grab().save(str(SCREENSHOTS / f"window_{name}.png"))
+
+
+def test_gradcam_tab_explains_the_image_and_follows_the_controls(qtbot, lenet_window, tmp_path):
+    win = lenet_window
+    analysis = analyse(qtbot, win, picture(tmp_path))
+    with qtbot.waitSignal(win.bridge.job_finished, timeout=60_000,
+                          check_params_cb=lambda e: e.kind == "heatmap") as blocker:
+        win.tabs.setCurrentWidget(win.heatmap_view)
+    cam = blocker.args[0].result
+    top = analysis.predictions.heads[analysis.predictions.primary][0]
+    assert cam.kind == "gradcam" and cam.class_index == top.index
+    assert cam.layer == win.heatmap_view.layer_combo.currentText()
+    assert cam.heatmap.shape == analysis.maps.input.shown.shape[:2]
+    with qtbot.waitSignal(win.bridge.job_finished, timeout=60_000,
+                          check_params_cb=lambda e: e.kind == "heatmap") as blocker:
+        win.heatmap_view.kind_combo.setCurrentIndex(win.heatmap_view.kind_combo.findData("saliency"))
+    assert blocker.args[0].result.kind == "saliency"

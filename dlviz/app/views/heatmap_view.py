@@ -104,12 +104,13 @@ class HeatmapView(ExportMixin, QWidget):
             self.class_combo.addItem(f"{score.name} ({percent(score.probability)})", score.index)
         self.class_combo.blockSignals(False)
 
-    def set_layers(self, paths: Sequence[str]) -> None:
-        """Offer ``paths`` for Grad-CAM; the last (deepest) is selected, the usual choice."""
+    def set_layers(self, paths: Sequence[str], default: str | None = None) -> None:
+        """Offer ``paths`` for Grad-CAM; ``default`` (else the deepest) is selected."""
         self.layer_combo.blockSignals(True)
         self.layer_combo.clear()
         self.layer_combo.addItems(list(paths))
-        self.layer_combo.setCurrentIndex(len(paths) - 1)
+        index = list(paths).index(default) if default in paths else len(paths) - 1
+        self.layer_combo.setCurrentIndex(index)
         self.layer_combo.blockSignals(False)
 
     def request(self) -> tuple[str, int, str]:

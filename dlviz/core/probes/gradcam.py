@@ -66,6 +66,13 @@ def default_cam_layer(infos: list[LayerInfo], allowed: set[str] | None = None) -
     return usable[chosen]
 
 
+def default_cam_layer_path(model) -> str:
+    """The path :func:`grad_cam` explains when no layer is named."""
+    _inputs, recorded, outputs = traced_outputs(model)
+    main = primary_heads(model, outputs)[0]
+    return default_cam_layer(spatial_layers(model), ancestor_paths(recorded, outputs[main])).path
+
+
 def grad_cam(model, prepared: PreparedInput, *, class_index: int | None = None,
              layer: str | None = None, class_names=None) -> Heatmap:
     """Grad-CAM of one class for one prepared image.
