@@ -78,7 +78,7 @@ def channel_planes(values: np.ndarray) -> np.ndarray | None:
 
 
 def make_mosaic(values: np.ndarray, *, normalise: str = "channel", order: str = "index",
-                gap: int = 1, cols: int | None = None,
+                gap: int | None = None, cols: int | None = None,
                 channel_min: np.ndarray | None = None,
                 channel_max: np.ndarray | None = None) -> Mosaic:
     """Tile the channels of ``values`` (H, W, C) into one float32 image.
@@ -91,7 +91,9 @@ def make_mosaic(values: np.ndarray, *, normalise: str = "channel", order: str = 
             range (shows which channels are strong). A constant channel (a
             dead ReLU) maps to 0, never to NaN.
         order: "index" (channel 0 first) or "mean" (strongest first).
-        gap: pixels between tiles; gaps are NaN so views draw them empty.
+        gap: pixels between tiles (None: about 1/40 of a tile, at least 1, so
+            the gaps stay visible when big maps are drawn small); gaps are
+            NaN so views draw them empty.
         cols: tiles per row; None picks a near-square mosaic.
         channel_min, channel_max: per-channel minima and maxima when the
             caller already has them (saves two passes over ``values``).
@@ -107,8 +109,8 @@ def make_mosaic(values: np.ndarray, *, normalise: str = "channel", order: str = 
     if normalise not in NORMALISE:
         raise ValueError(f"normalise must be one of {NORMALISE}, got {normalise!r}")
     values = _as_hwc(values)
-    gap = max(0, int(gap))
     height, width, channels = values.shape
+    gap = default_gap((height, width)) if gap is None else max(0, int(gap))
     rows, cols = grid_shape(channels, (height, width), cols)
     if channel_min is None or channel_max is None:
         channel_min, channel_max = channel_range(values)
@@ -214,7 +216,12 @@ class ChannelSummary:
     nonzero: int
 
 
-def summarised_mosaic(values: np.ndarray, *, gap: int = 1,
+def default_gap(tile: tuple[int, int]) -> int:
+    """Pixels between tiles: 1 for small maps, wider for big ones."""
+    return max(1, max(tile) // 40)
+
+
+def summarised_mosaic(values: np.ndarray, *, gap: int | None = None,
                       cols: int | None = None) -> tuple[Mosaic, ChannelSummary]:
     """The default mosaic (per-channel normalised, channel order) and a summary.
 
@@ -238,8 +245,8 @@ def summarised_mosaic(values: np.ndarray, *, gap: int = 1,
         summary = ChannelSummary(lo, hi, float(values.sum(dtype=np.float64)),
                                  int(np.count_nonzero(values)))
         return make_mosaic(values, gap=gap, cols=cols, channel_min=lo, channel_max=hi), summary
-    gap = max(0, int(gap))
     height, width, channels = values.shape
+    gap = default_gap((height, width)) if gap is None else max(0, int(gap))
     rows, cols = grid_shape(channels, (height, width), cols)
     image = np.empty((rows * (height + gap) - gap, cols * (width + gap) - gap), np.float32)
     _fill_gaps(image, (height, width), rows, cols, gap, channels)
