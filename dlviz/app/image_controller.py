@@ -47,6 +47,10 @@ class ImageController(QObject):
         self._source = (source, name)
         if self._model is None:
             return None  # analysed as soon as a model is open
+        if self._model.probe_problem:
+            self.problem_reported.emit(f"Cannot look at {name} with this model: "
+                                       f"{self._model.probe_problem}")
+            return None
         ws = self.workspace
         return self._submit("image", lambda: ws.analyze_image(source, name=name),
                             f"Looking at {name}…")
@@ -74,7 +78,9 @@ class ImageController(QObject):
         self.filter_view.set_filter_layers(list(opened.filter_layers))
         self.heatmap_view.set_layers(list(opened.spatial_layers), opened.cam_layer)
         if opened.probe_problem:
-            self.maps_view.show_unavailable(opened.probe_problem)
+            for view in (self.maps_view, self.filter_view, self.prediction_view,
+                         self.heatmap_view):
+                view.show_unavailable(opened.probe_problem)
             return
         if opened.filter_layers:
             self.request_filters(opened.filter_layers[0])

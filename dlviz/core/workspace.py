@@ -103,11 +103,13 @@ class Workspace:
     def _opened(self, title: str, source: str, notes: tuple[str, ...]) -> ModelOpened:
         from dlviz.core.probes.filters import filter_layers
         from dlviz.core.probes.gradcam import default_cam_layer_path
+        from dlviz.core.probes.preprocess import image_input_shape
         from dlviz.core.probes.results import ProbeUnavailable
         from dlviz.core.probes.structure import spatial_layers
 
         problem, filters, spatial, cam = None, (), (), None
         try:
+            image_input_shape(self.model)  # says so now if it takes no images
             spatial = tuple(info.path for info in spatial_layers(self.model))
             filters = tuple(filter_layers(self.model))
             cam = default_cam_layer_path(self.model)

@@ -184,3 +184,20 @@ def test_gradcam_tab_explains_the_image_and_follows_the_controls(qtbot, lenet_wi
                           check_params_cb=lambda e: e.kind == "heatmap") as blocker:
         win.heatmap_view.kind_combo.setCurrentIndex(win.heatmap_view.kind_combo.findData("saliency"))
     assert blocker.args[0].result.kind == "saliency"
+
+
+def test_a_model_that_takes_no_images_says_why(qtbot, window, tmp_path):
+    import keras
+
+    inputs = keras.Input((20,), name="features")
+    outputs = keras.layers.Dense(3, activation="softmax", name="scores")(inputs)
+    path = tmp_path / "tabular.keras"
+    keras.Model(inputs, outputs).save(path)
+    with qtbot.waitSignal(window.bridge.job_finished, timeout=60_000,
+                          check_params_cb=lambda e: e.kind == "model"):
+        window.open_model_file(str(path))
+    assert "not images" in window.maps_view.hint.text()
+    assert not window.maps_view.body.isVisible()
+    drop(window, picture(tmp_path))
+    assert window.banner.isVisible() and "Cannot look at photo.png" in window.banner.text()
+    assert "not images" in window.banner.text()
