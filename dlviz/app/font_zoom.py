@@ -43,6 +43,7 @@ def add_view_menu(window: QMainWindow) -> FontZoom:
     """Add View > Larger/Smaller/Normal text to ``window``'s menu bar."""
     zoom = FontZoom(QApplication.instance())
     menu = window.menuBar().addMenu("&View")
+    window.view_menu = menu  # others add their View options here
     for text, keys, action in (
         ("&Larger text", [QKeySequence.StandardKey.ZoomIn, QKeySequence("Ctrl+=")],
          lambda: zoom.step(+1)),

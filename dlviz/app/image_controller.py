@@ -31,6 +31,7 @@ class ImageController(QObject):
         self._source = None          # (source, name) of the last image asked for
         self._model: ModelOpened | None = None
         self.analysis = None         # last ImageAnalysis shown
+        self.fit = "resize"          # or "crop": centre-crop to the model's aspect
         bridge.job_finished.connect(self._on_job_finished)
         bridge.job_failed.connect(self._on_job_failed)
         self.filter_view.filter_layer_requested.connect(self.request_filters)
@@ -52,8 +53,15 @@ class ImageController(QObject):
                                        f"{self._model.probe_problem}")
             return None
         ws = self.workspace
-        return self._submit("image", lambda: ws.analyze_image(source, name=name),
+        fit = self.fit
+        return self._submit("image", lambda: ws.analyze_image(source, name=name, fit=fit),
                             f"Looking at {name}…")
+
+    def set_fit(self, fit: str) -> None:
+        """Resize (whole picture, aspect not kept) or centre-crop; redo the image."""
+        self.fit = fit
+        if self._source is not None:
+            self.analyze(*self._source)
 
     def request_filters(self, path: str) -> None:
         ws = self.workspace

@@ -133,6 +133,13 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
         self.font_zoom = add_view_menu(self)
+        self.crop_action = QAction("&Centre-crop images (keep aspect)", self)
+        self.crop_action.setCheckable(True)
+        self.crop_action.setToolTip("Off: the whole picture is resized to the model's input")
+        self.crop_action.toggled.connect(
+            lambda on: self.images.set_fit("crop" if on else "resize"))
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(self.crop_action)
 
     def _connect(self) -> None:
         self.library.model_chosen.connect(self._on_model_chosen)

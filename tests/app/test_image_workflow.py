@@ -201,3 +201,12 @@ def test_a_model_that_takes_no_images_says_why(qtbot, window, tmp_path):
     drop(window, picture(tmp_path))
     assert window.banner.isVisible() and "Cannot look at photo.png" in window.banner.text()
     assert "not images" in window.banner.text()
+
+
+def test_centre_crop_option_redoes_the_image(qtbot, lenet_window, tmp_path):
+    win = lenet_window
+    first = analyse(qtbot, win, picture(tmp_path, size=(120, 60)))
+    assert "resized" in first.maps.input.note
+    with qtbot.waitSignal(win.images.analysis_shown, timeout=60_000) as blocker:
+        win.crop_action.setChecked(True)
+    assert "crop" in blocker.args[0].maps.input.note

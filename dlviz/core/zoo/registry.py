@@ -23,6 +23,9 @@ class ZooEntry:
     description: str = ""
 
     def model_class(self):
+        from dlviz.core.kerasenv import import_keras
+
+        import_keras()  # quietly, before the model module's own `import keras`
         module = importlib.import_module(f"dlviz.core.zoo.{self.module}")
         return getattr(module, self.class_name)
 
