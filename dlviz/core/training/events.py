@@ -82,3 +82,69 @@ class JobDropped(EngineEvent):
     job_id: int
     kind: str
     reason: str
+
+
+# -- training ----------------------------------------------------------------
+# Sent while a model trains, between batches, from the engine thread.
+
+
+@dataclass(frozen=True)
+class TrainingStarted(EngineEvent):
+    epochs: int
+    steps_per_epoch: int
+    samples: int                 # training samples (after the validation split)
+    device: str                  # "CPU", "GPU: NVIDIA ...", "2 devices (MirroredStrategy)"
+    trainable_params: int
+    notes: tuple[str, ...] = ()  # e.g. "mixed precision is GPU-only; training in float32"
+
+
+@dataclass(frozen=True)
+class BatchEnded(EngineEvent):
+    epoch: int                   # 0-based
+    step: int                    # 0-based, within the epoch
+    global_step: int             # 0-based, over the whole run
+    loss: float
+    metrics: dict                # e.g. {"accuracy": 0.81}
+    samples_per_s: float
+    eta_s: float                 # estimated seconds to the end of the run
+
+
+@dataclass(frozen=True)
+class EpochEnded(EngineEvent):
+    epoch: int
+    logs: dict                   # loss, accuracy, val_loss, val_accuracy, ...
+    seconds: float
+
+
+@dataclass(frozen=True, eq=False)
+class LiveFrame(EngineEvent):
+    """What the live views show, computed between batches within the budget.
+
+    Any field may be None when it was not due this time.
+    """
+
+    global_step: int
+    epoch: int
+    analysis: Any = None         # probes.results.ImageAnalysis of the pinned input
+    filters: Any = None          # probes.results.FilterBank of the watched layer
+    grad_norms: dict | None = None   # layer path -> gradient L2 norm (probe batch)
+    weight_hists: dict | None = None  # layer path -> (counts, edges) float32 arrays
+    activation_hists: dict | None = None  # layer path -> (counts, edges)
+    dead_relu: dict | None = None    # layer path -> fraction of units never active
+    probe_seconds: float = 0.0   # what computing this frame cost
+    probe_share: float = 0.0     # probe time / training time so far
+
+
+@dataclass(frozen=True)
+class TrainingStopped(EngineEvent):
+    """Training ended; ``reason`` says how.
+
+    reason: "finished", "stopped" (by the person), "nan" (loss not finite),
+    "oom" (out of memory), "error" (anything else; ``message`` says what).
+    """
+
+    reason: str
+    message: str
+    epochs_done: int
+    restored_weights: bool = False   # True when the last good weights were put back
+    final_logs: dict = None

@@ -1,0 +1,82 @@
+"""What a training run is asked to do: plain frozen settings, no Keras.
+
+The GUI's training panel, the ``dlviz train`` command and the tests all
+build a ``TrainingConfig``; the session turns it into Keras calls on the
+engine thread. A run directory stores it as JSON (``to_dict``/``from_dict``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+
+OPTIMIZERS = ("sgd", "adam", "rmsprop")
+DATASETS = ("digits", "shapes", "folder", "mnist", "fashion_mnist", "cifar10")
+
+
+@dataclass(frozen=True)
+class DataSpec:
+    """Where the training images come from.
+
+    ``kind`` is one of ``DATASETS``; ``path`` is the folder for "folder";
+    ``samples`` caps how many images are generated or used (None: all, or a
+    default for generated shapes).
+    """
+
+    kind: str = "digits"
+    path: str | None = None
+    samples: int | None = None
+    seed: int = 0
+
+
+@dataclass(frozen=True)
+class AugmentConfig:
+    """Data augmentation as Keras preprocessing layers; 0 switches one off.
+
+    scale: RandomZoom factor; rotation: RandomRotation factor (fraction of a
+    full turn); translation: RandomTranslation fraction; brightness and
+    contrast: RandomBrightness / RandomContrast factors; noise: GaussianNoise
+    standard deviation (on [0, 1] pixels).
+    """
+
+    scale: float = 0.0
+    rotation: float = 0.0
+    translation: float = 0.0
+    brightness: float = 0.0
+    contrast: float = 0.0
+    noise: float = 0.0
+
+    @property
+    def enabled(self) -> bool:
+        return any(getattr(self, f.name) for f in fields(self))
+
+
+@dataclass(frozen=True)
+class TrainingConfig:
+    """Every setting of one training run."""
+
+    data: DataSpec = field(default_factory=DataSpec)
+    optimizer: str = "adam"           # one of OPTIMIZERS
+    learning_rate: float = 1e-3
+    momentum: float = 0.9             # SGD only
+    batch_size: int = 32
+    epochs: int = 5
+    validation_split: float = 0.1     # of the training part
+    dropout: float | None = None      # sets every Dropout layer's rate when given
+    augment: AugmentConfig = field(default_factory=AugmentConfig)
+    freeze_first: int = 0             # freeze the first k layers (transfer learning)
+    freeze_backbone: bool = False     # freeze every nested model (feature extraction)
+    mixed_precision: bool = False     # GPU only; ignored with a note on CPU
+    distribute: bool = False          # MirroredStrategy when several devices are visible
+    probe_budget: float = 0.05        # share of training wall time live probes may use
+    seed: int = 0
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "TrainingConfig":
+        data = dict(data)
+        data["data"] = DataSpec(**data.get("data", {}))
+        data["augment"] = AugmentConfig(**data.get("augment", {}))
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in known})
