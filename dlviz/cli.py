@@ -6,6 +6,8 @@
     dlviz inspect FILE         pre-scan a model file, then its layer table
     dlviz maps MODEL IMAGE --out DIR [--layers a,b] [--fit resize|crop]
                                one PNG mosaic per layer, and predictions.json
+    dlviz train --model NAME|FILE --data NAME|FOLDER --epochs N --run DIR [--resume]
+                               train headless into a run directory
 
 Bad arguments and bad files end with a one-line message, never a traceback.
 """
@@ -78,6 +80,9 @@ def build_parser() -> argparse.ArgumentParser:
                            "with feature maps)")
     maps.add_argument("--fit", choices=("resize", "crop"), default="resize",
                       help="fit the image by stretching (resize) or centre-cropping first")
+    from dlviz.cli_train import add_train_parser
+
+    add_train_parser(sub)
     return parser
 
 
@@ -217,6 +222,14 @@ def main(argv: list[str] | None = None, out=None) -> int:
             return cmd_summary(args, out)
         if args.command == "maps":
             return cmd_maps(args, out)
+        if args.command == "train":
+            from dlviz.cli_train import cmd_train
+            from dlviz.core.training.rundir import RunDirError
+
+            try:
+                return cmd_train(args, out)
+            except RunDirError as exc:
+                raise CliError(str(exc)) from None
         return cmd_inspect(args, out)
     except (CliError, ModelFileError, ImageLoadError, ProbeUnavailable) as exc:
         print(f"dlviz: {exc}", file=sys.stderr)

@@ -1,0 +1,211 @@
+"""``dlviz train``: train headless into a run directory.
+
+    dlviz train --model lenet5 --data digits --epochs 3 --run runs/lenet
+    dlviz train --run runs/lenet --epochs 6 --resume      (three more epochs)
+
+One line per epoch on stdout; the run directory (DESIGN.md, point 6) holds
+everything else, readable at any moment, so the app can follow it. Ctrl-C
+stops after the current batch and leaves the run ready for ``--resume``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import math
+import signal
+import sys
+import threading
+from pathlib import Path
+
+EXIT_STOPPED = 130
+DATA_NAMES = ("digits", "shapes", "mnist", "fashion_mnist", "cifar10")
+
+
+def _number(kind, what):
+    def parse(text: str):
+        try:
+            value = kind(text)
+        except ValueError:
+            value = None
+        if value is None or not math.isfinite(value) or value <= 0:
+            raise argparse.ArgumentTypeError(f"{what} wants a positive number, not {text!r}")
+        return value
+    return parse
+
+
+def add_train_parser(sub) -> None:
+    train = sub.add_parser("train", help="train a model headless into a run directory")
+    train.add_argument("--model", help="library name (see dlviz zoo) or .keras/.h5 file")
+    train.add_argument("--data", help=f"{', '.join(DATA_NAMES)}, or an image folder "
+                                      "(one subfolder per class)")
+    train.add_argument("--epochs", type=_number(int, "--epochs"), required=True,
+                       help="epochs in all (with --resume: including those done)")
+    train.add_argument("--run", required=True, help="run directory to write (created)")
+    train.add_argument("--batch-size", type=_number(int, "--batch-size"))
+    train.add_argument("--lr", type=_number(float, "--lr"), help="learning rate")
+    train.add_argument("--optimizer", choices=("adam", "sgd", "rmsprop"))
+    train.add_argument("--samples", type=_number(int, "--samples"),
+                       help="use at most this many training images")
+    train.add_argument("--resume", action="store_true",
+                       help="continue the run in --run from its last checkpoint")
+
+
+def data_spec(text: str, samples: int | None):
+    from dlviz.core.training.config import DataSpec
+
+    if text.lower() in DATA_NAMES:
+        return DataSpec(text.lower(), samples=samples)
+    if Path(text).is_dir():
+        return DataSpec("folder", path=str(Path(text).resolve()), samples=samples)
+    from dlviz.cli import CliError
+
+    raise CliError(f"--data {text!r} is neither {', '.join(DATA_NAMES)} nor an image folder")
+
+
+def cmd_train(args, out) -> int:
+    from dlviz.cli import CliError
+    from dlviz.core.training.data import DataRejected, DatasetUnavailable, load_training_data
+    from dlviz.core.training.rundir import RunWriter
+
+    run_dir = Path(args.run)
+    if run_dir.exists() and not run_dir.is_dir():
+        raise CliError(f"--run {args.run} is a file; give a folder for the run")
+    model, source, preprocessing, class_names, config, initial_epoch = _prepare(args, run_dir)
+    shape = tuple(model.input_shape[1:])
+    classes = int(model.outputs[0].shape[-1])
+    try:
+        data = load_training_data(config.data, shape, classes)
+    except (DataRejected, DatasetUnavailable) as exc:
+        raise CliError(str(exc)) from None
+    for note in data.notes:
+        print(f"note: {note}", file=out)
+    class_names = class_names or data.class_names
+    writer = RunWriter(run_dir, config=config, model_source=source, class_names=class_names,
+                       preprocessing=preprocessing)
+    try:
+        stopped = _train(model, data, config, writer, out, initial_epoch, source,
+                         preprocessing, class_names)
+    except DataRejected as exc:  # the session's own check, before anything trains
+        raise CliError(str(exc)) from None
+    finally:
+        writer.close()
+    if stopped.reason == "finished":
+        print(f"run written to {run_dir}", file=out)
+        return 0
+    if stopped.reason == "stopped":
+        print(f"dlviz: stopped after {stopped.epochs_done} epochs; {run_dir} is readable "
+              "and continues with --resume", file=sys.stderr)
+        return EXIT_STOPPED
+    raise CliError(f"training ended ({stopped.reason}): {' '.join(stopped.message.split())}")
+
+
+def _prepare(args, run_dir: Path):
+    """(model, source, preprocessing, class names, config, initial epoch)."""
+    from dlviz.cli import CliError, _open_model
+    from dlviz.core.training.config import TrainingConfig
+    from dlviz.core.training.rundir import RunReader, resume_from
+
+    has_run = (run_dir / "run.json").exists()
+    overrides = {key: value for key, value in (
+        ("batch_size", args.batch_size), ("learning_rate", args.lr),
+        ("optimizer", args.optimizer), ("epochs", args.epochs)) if value is not None}
+    if args.resume:
+        if not has_run:
+            raise CliError(f"--resume: {run_dir} holds no run to continue")
+        if args.model:
+            raise CliError("--resume continues the run's own model; leave out --model")
+        model, initial_epoch, config = resume_from(run_dir)
+        reader = RunReader(run_dir)
+        if args.data:
+            overrides["data"] = data_spec(args.data, args.samples)
+        elif args.samples:
+            overrides["data"] = dataclasses.replace(config.data, samples=args.samples)
+        config = dataclasses.replace(config, **overrides)
+        if initial_epoch >= config.epochs:
+            raise CliError(f"the run already has {initial_epoch} epochs; ask for more "
+                           "with --epochs")
+        return (model, reader.model_source, reader.preprocessing, reader.class_names,
+                config, initial_epoch)
+    if has_run:
+        raise CliError(f"{run_dir} already holds a run; continue it with --resume "
+                       "or choose another folder")
+    if not args.model or not args.data:
+        raise CliError("train needs --model and --data (or --resume)")
+    spec = data_spec(args.data, args.samples)
+    model, source, preprocessing, class_names = _open_model(args.model)
+    if Path(args.model).exists():
+        source = str(Path(args.model).resolve())
+    return model, source, preprocessing, class_names, TrainingConfig(data=spec, **overrides), 0
+
+
+def _train(model, data, config, writer, out, initial_epoch, source, preprocessing, class_names):
+    from dlviz.core.training.control import TrainingControl
+    from dlviz.core.training.session import TrainingSession
+
+    control = TrainingControl()
+    printer = EpochPrinter(out, config.epochs, source, config.data.kind)
+
+    def emit(event):
+        writer(event)
+        printer(event)
+
+    session = TrainingSession(
+        model, data, config, emit=emit, control=control,
+        probe_image=data.x_test[0], probe_name="test image 0", preprocessing=preprocessing,
+        class_names=class_names, on_epoch_end=[writer.checkpoint], initial_epoch=initial_epoch)
+    with _stop_on_interrupt(control):
+        return session.run()
+
+
+class _stop_on_interrupt:
+    """Ctrl-C asks the session to stop after the current batch; twice interrupts."""
+
+    def __init__(self, control):
+        self.control = control
+        self.previous = None
+
+    def _on_sigint(self, signum, frame):
+        if self.control.stopped:
+            raise KeyboardInterrupt
+        print("\nstopping after this batch (Ctrl-C again to abort)", file=sys.stderr)
+        self.control.stop()
+
+    def __enter__(self):
+        if threading.current_thread() is threading.main_thread():
+            self.previous = signal.signal(signal.SIGINT, self._on_sigint)
+        return self
+
+    def __exit__(self, *exc):
+        if self.previous is not None:
+            signal.signal(signal.SIGINT, self.previous)
+
+
+class EpochPrinter:
+    """One line when training starts and one per epoch, for a terminal or a log."""
+
+    def __init__(self, out, epochs: int, source: str, data: str):
+        self.out, self.epochs, self.source, self.data = out, epochs, source, data
+
+    def __call__(self, event) -> None:
+        from dlviz.core.training.events import EpochEnded, TrainingStarted
+
+        if isinstance(event, TrainingStarted):
+            print(f"training {self.source} on {self.data}: {event.samples} samples, "
+                  f"{event.steps_per_epoch} steps per epoch, {event.device}",
+                  file=self.out, flush=True)
+            for note in event.notes:
+                print(f"note: {note}", file=self.out, flush=True)
+        elif isinstance(event, EpochEnded):
+            print(epoch_line(event, self.epochs), file=self.out, flush=True)
+
+
+def epoch_line(event, epochs: int) -> str:
+    """``epoch 1/3  loss 0.5213  accuracy 0.8412  val_loss ...  (12.3 s)``."""
+    parts = [f"epoch {event.epoch + 1}/{epochs}"]
+    for name, value in event.logs.items():
+        try:
+            parts.append(f"{name} {float(value):.4g}")
+        except (TypeError, ValueError):
+            continue
+    return "  ".join(parts) + f"  ({event.seconds:.1f} s)"

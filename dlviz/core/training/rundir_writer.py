@@ -1,0 +1,228 @@
+"""``RunWriter``: records a training run into a run directory as it happens.
+
+It listens to the session's events (``writer(event)``) and saves a
+checkpoint after each epoch (``writer.checkpoint`` is an ``on_epoch_end``
+hook). See ``rundir_files`` for the layout and the crash-safety rules.
+
+Example:
+    >>> writer = RunWriter("runs/lenet", config=config, model_source="lenet5")  # doctest: +SKIP
+    >>> TrainingSession(model, data, config, emit=writer,           # doctest: +SKIP
+    ...                 on_epoch_end=[writer.checkpoint]).run()
+    >>> writer.close()                                               # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import time
+from time import monotonic
+from dataclasses import fields
+from pathlib import Path
+
+import numpy as np
+
+from dlviz.core.training.config import TrainingConfig
+from dlviz.core.training.events import (
+    BatchEnded,
+    EpochEnded,
+    LiveFrame,
+    TrainingStarted,
+    TrainingStopped,
+)
+from dlviz.core.training.rundir_files import (
+    CHECKPOINTS,
+    HISTORY_FILE,
+    LATEST_FILE,
+    RUN_FILE,
+    SNAPSHOTS,
+    TENSORBOARD,
+    checkpoint_name,
+    json_line,
+    read_json,
+    snapshot_name,
+    step_of,
+    write_atomic,
+    write_json_atomic,
+)
+from dlviz.core.training.rundir_snapshot import encode_frame
+from dlviz.core.training.rundir_tensorboard import ScalarWriter, tensorboard_available
+
+#: History lines per second of batches at most; epoch ends are always written.
+BATCH_LINES_PER_S = 10.0
+
+
+class RunWriter:
+    """Write one run's settings, history, snapshots and checkpoints.
+
+    Args:
+        run_dir: the folder (made if missing). A folder that already holds a
+            run is continued: its history is appended to (``resume_from``).
+        config: the run's settings, stored in ``run.json``.
+        model_source: a zoo name or the model file the run started from.
+        class_names: names of the classes, when known.
+        preprocessing: how images are scaled for the model ("unit", ...).
+        keep_snapshots: most snapshot files kept; older ones are thinned so
+            the kept ones stay evenly spread over the run.
+        keep_checkpoints: most epoch checkpoints kept (None: all).
+        tensorboard: None writes TensorBoard scalars when the package is
+            installed; False never does.
+    """
+
+    def __init__(self, run_dir, *, config: TrainingConfig, model_source: str,
+                 class_names=None, preprocessing: str = "unit", keep_snapshots: int = 200,
+                 keep_checkpoints: int | None = None, tensorboard: bool | None = None):
+        self.run_dir = Path(run_dir)
+        self.keep_snapshots = max(2, int(keep_snapshots))
+        self.keep_checkpoints = keep_checkpoints
+        for folder in (self.run_dir, self.run_dir / SNAPSHOTS, self.run_dir / CHECKPOINTS):
+            folder.mkdir(parents=True, exist_ok=True)
+        self._steps_per_epoch = 0
+        self._last_batch_line = -math.inf
+        self._snapshots = sorted(
+            step for step in map(step_of, (self.run_dir / SNAPSHOTS).iterdir()) if step is not None)
+        self._info = self._start_info(config, model_source, class_names, preprocessing)
+        self._scalars = None
+        if tensorboard is not False and tensorboard_available():
+            self._scalars = ScalarWriter(self.run_dir / TENSORBOARD)
+            self._info["tensorboard"] = f"scalars in {TENSORBOARD}/"
+        else:
+            self._info["tensorboard"] = ("skipped: the tensorboard package is not installed"
+                                         if tensorboard is not False else "off")
+        write_json_atomic(self.run_dir / RUN_FILE, self._info)
+        self._history = open(self.run_dir / HISTORY_FILE, "ab")
+        if self._history.tell() > 0 and not _ends_with_newline(self.run_dir / HISTORY_FILE):
+            self._append(b"\n")  # a killed writer's torn line stays apart from ours
+
+    # -- events ----------------------------------------------------------------
+
+    def __call__(self, event) -> None:
+        """Record one engine event; other event types are ignored."""
+        if isinstance(event, LiveFrame):
+            self.write_snapshot(event)
+        elif isinstance(event, BatchEnded):
+            self._on_batch(event)
+        elif isinstance(event, (TrainingStarted, EpochEnded, TrainingStopped)):
+            self._record(event)
+            if isinstance(event, TrainingStarted):
+                self._steps_per_epoch = event.steps_per_epoch
+            elif isinstance(event, EpochEnded) and self._scalars:
+                self._scalars.epoch(event.epoch, event.logs)
+            elif isinstance(event, TrainingStopped):
+                self._on_stopped(event)
+
+    def _on_batch(self, event: BatchEnded) -> None:
+        now = monotonic()
+        last_step = self._steps_per_epoch and event.step == self._steps_per_epoch - 1
+        if event.step == 0 or last_step or now - self._last_batch_line >= 1 / BATCH_LINES_PER_S:
+            self._last_batch_line = now
+            self._record(event)
+            if self._scalars:
+                self._scalars.batch(event.global_step, event.loss, event.metrics)
+
+    def _on_stopped(self, event: TrainingStopped) -> None:
+        self._info["stopped"] = {"reason": event.reason, "message": event.message,
+                                 "epochs_done": event.epochs_done, "time": time.time()}
+        write_json_atomic(self.run_dir / RUN_FILE, self._info)
+        if self._scalars:
+            self._scalars.flush()
+
+    def _record(self, event) -> None:
+        record = {"event": type(event).__name__, "time": time.time()}
+        record.update((f.name, getattr(event, f.name)) for f in fields(event))
+        self._append(json_line(record))
+
+    def _append(self, data: bytes) -> None:
+        self._history.write(data)
+        self._history.flush()
+        os.fsync(self._history.fileno())
+
+    # -- snapshots ---------------------------------------------------------------
+
+    def write_snapshot(self, frame: LiveFrame) -> Path:
+        """Store ``frame`` as ``snapshots/step_<global step>.npz`` (atomically)."""
+        arrays = encode_frame(frame)
+        path = self.run_dir / SNAPSHOTS / snapshot_name(frame.global_step)
+        write_atomic(path, lambda f: np.savez(f, **arrays))
+        if frame.global_step not in self._snapshots:
+            self._snapshots.append(frame.global_step)
+            self._snapshots.sort()
+        while len(self._snapshots) > self.keep_snapshots:
+            step = self._snapshots.pop(_most_crowded(self._snapshots))
+            (self.run_dir / SNAPSHOTS / snapshot_name(step)).unlink(missing_ok=True)
+        return path
+
+    # -- checkpoints -------------------------------------------------------------
+
+    def checkpoint(self, model, epoch: int, logs: dict | None = None) -> Path | None:
+        """Save ``model`` after 0-based ``epoch`` (an ``on_epoch_end`` hook).
+
+        Returns the file, or None when the loss is not finite (the weights
+        are broken, so the last good checkpoint stays the latest).
+        """
+        from dlviz.core.modelio import save_model
+
+        logs = dict(logs or {})
+        if not all(_finite(v) for v in logs.values()):
+            return None
+        epochs_done = int(epoch) + 1
+        folder = self.run_dir / CHECKPOINTS
+        path = save_model(model, folder / checkpoint_name(epochs_done))
+        write_json_atomic(folder / LATEST_FILE, {"file": path.name, "epochs_done": epochs_done,
+                                                 "logs": logs, "time": time.time()})
+        if self.keep_checkpoints:
+            done = sorted(folder.glob("epoch_*.keras"))
+            for old in done[:-max(1, int(self.keep_checkpoints))]:
+                old.unlink(missing_ok=True)
+        return path
+
+    # -- lifetime ----------------------------------------------------------------
+
+    def close(self) -> None:
+        """Flush and close the history and TensorBoard files (idempotent)."""
+        if not self._history.closed:
+            self._history.close()
+        if self._scalars:
+            self._scalars.close()
+            self._scalars = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def _start_info(self, config, model_source, class_names, preprocessing) -> dict:
+        import dlviz
+
+        now = time.time()
+        previous = read_json(self.run_dir / RUN_FILE) or {}
+        info = {
+            "format": 1, "config": config.to_dict(), "model_source": str(model_source),
+            "class_names": None if class_names is None else list(class_names),
+            "preprocessing": preprocessing,
+            "dlviz_version": getattr(dlviz, "__version__", "unknown"),
+            "started": previous.get("started", now),
+        }
+        if previous:
+            info["resumed"] = [*previous.get("resumed", []), now]
+        return info
+
+
+def _most_crowded(steps: list[int]) -> int:
+    """Index of the inner snapshot whose removal leaves the smallest gap."""
+    gaps = [steps[i + 1] - steps[i - 1] for i in range(1, len(steps) - 1)]
+    return 1 + int(np.argmin(gaps))
+
+
+def _finite(value) -> bool:
+    try:
+        return math.isfinite(float(value))
+    except (TypeError, ValueError):
+        return True
+
+
+def _ends_with_newline(path: Path) -> bool:
+    with open(path, "rb") as f:
+        f.seek(-1, os.SEEK_END)
+        return f.read(1) == b"\n"
