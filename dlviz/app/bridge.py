@@ -15,13 +15,18 @@ from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 from dlviz.core.engine import Engine
 from dlviz.core.training.events import (
+    BatchEnded,
     EngineFailed,
     EngineReady,
+    EpochEnded,
     JobDropped,
     JobFailed,
     JobFinished,
     JobProgress,
     JobStarted,
+    LiveFrame,
+    TrainingStarted,
+    TrainingStopped,
 )
 
 
@@ -35,6 +40,11 @@ class EngineBridge(QObject):
     job_failed = Signal(object)     # JobFailed
     job_dropped = Signal(object)    # JobDropped
     job_progressed = Signal(object)  # JobProgress
+    training_started = Signal(object)  # TrainingStarted
+    batch_ended = Signal(object)       # BatchEnded
+    epoch_ended = Signal(object)       # EpochEnded
+    live_frame_arrived = Signal(object)  # LiveFrame
+    training_stopped = Signal(object)  # TrainingStopped
 
     _SIGNAL_FOR = {
         EngineReady: "engine_ready",
@@ -44,6 +54,11 @@ class EngineBridge(QObject):
         JobFailed: "job_failed",
         JobDropped: "job_dropped",
         JobProgress: "job_progressed",
+        TrainingStarted: "training_started",
+        BatchEnded: "batch_ended",
+        EpochEnded: "epoch_ended",
+        LiveFrame: "live_frame_arrived",
+        TrainingStopped: "training_stopped",
     }
 
     _relayed = Signal(object)  # engine thread -> GUI thread, queued

@@ -57,6 +57,21 @@ class ImageController(QObject):
         return self._submit("image", lambda: ws.analyze_image(source, name=name, fit=fit),
                             f"Looking at {name}…")
 
+    def current_model(self) -> ModelOpened | None:
+        return self._model
+
+    def show_live_analysis(self, analysis) -> None:
+        """A frame from the live callback: the pinned image under new weights."""
+        self.analysis = analysis
+        self.maps_view.show_maps(analysis.maps)
+        if analysis.predictions is not None:
+            self.prediction_view.show_predictions(analysis.predictions)
+
+    def redo_last_image(self) -> None:
+        """Recompute the last image (e.g. after training changed the weights)."""
+        if self._source is not None and self._model is not None:
+            self.analyze(*self._source)
+
     def set_fit(self, fit: str) -> None:
         """Resize (whole picture, aspect not kept) or centre-crop; redo the image."""
         self.fit = fit

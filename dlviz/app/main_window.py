@@ -30,6 +30,8 @@ from dlviz.app.image_controller import ImageController
 from dlviz.app.image_input import InputRejected, clipboard_image_source, dropped_image_source
 from dlviz.app.panels.image_gallery import ImageGalleryPanel
 from dlviz.app.panels.model_library import ModelLibraryPanel
+from dlviz.app.panels.training_panel import TrainingPanel
+from dlviz.app.training_controller import TrainingController
 from dlviz.app.views.feature_map_view import FeatureMapView
 from dlviz.app.views.filter_view import FilterView
 from dlviz.app.views.heatmap_view import HeatmapView
@@ -37,6 +39,7 @@ from dlviz.app.views.layer_table import LayerTableView
 from dlviz.app.views.message_banner import MessageBanner
 from dlviz.app.views.prediction_view import PredictionView
 from dlviz.app.views.progress_indicator import ProgressIndicator
+from dlviz.app.views.training_view import TrainingView
 from dlviz.core.engine import Engine
 from dlviz.core.workspace import ModelOpened, NeedsConsent, Workspace
 from dlviz.core.zoo.registry import REGISTRY
@@ -78,18 +81,29 @@ class MainWindow(QMainWindow):
         gallery_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, gallery_dock)
 
+        self.training_panel = TrainingPanel()
+        training_dock = QDockWidget("Training", self)
+        training_dock.setObjectName("training_dock")
+        training_dock.setWidget(self.training_panel)
+        training_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                                  | QDockWidget.DockWidgetFeature.DockWidgetClosable)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, training_dock)
+        self.training_dock = training_dock
+
         self.banner = MessageBanner()
         self.layer_table = LayerTableView()
         self.maps_view = FeatureMapView()
         self.filter_view = FilterView()
         self.prediction_view = PredictionView()
         self.heatmap_view = HeatmapView()
+        self.training_view = TrainingView()
         self.tabs = QTabWidget()
         self.tabs.setObjectName("main_tabs")
         for widget, title in ((self.layer_table, "Layers"), (self.maps_view, "Feature maps"),
                               (self.filter_view, "Filters"),
                               (self.prediction_view, "Predictions"),
-                              (self.heatmap_view, "Grad-CAM / saliency")):
+                              (self.heatmap_view, "Grad-CAM / saliency"),
+                              (self.training_view, "Training")):
             self.tabs.addTab(widget, title)
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -100,6 +114,9 @@ class MainWindow(QMainWindow):
             self.engine, self.workspace, self.bridge,
             {"maps": self.maps_view, "filters": self.filter_view,
              "predictions": self.prediction_view, "heatmap": self.heatmap_view}, self)
+        self.training = TrainingController(
+            self.engine, self.workspace, self.bridge, self.training_panel,
+            self.training_view, self.images, self)
 
         self.engine_status = QLabel("Loading TensorFlow…")
         self.engine_status.setObjectName("engine_status")
@@ -150,6 +167,9 @@ class MainWindow(QMainWindow):
         self.images.problem_reported.connect(self.banner.show_message)
         self.images.analysis_shown.connect(self._on_analysis_shown)
         self.tabs.currentChanged.connect(self._on_tab_changed)
+        self.training.message_posted.connect(self.banner.show_message)
+        self.training.model_changed.connect(self._on_model_changed)
+        self.training.state_changed.connect(self._on_training_state_changed)
         self.bridge.engine_ready.connect(self._on_engine_ready)
         self.bridge.engine_failed.connect(self._on_engine_failed)
         self.bridge.job_finished.connect(self._on_job_finished)
@@ -174,9 +194,36 @@ class MainWindow(QMainWindow):
     def open_image(self, source, name: str | None = None) -> None:
         """Analyse an image (a path or encoded bytes) with the current model."""
         label = name or Path(str(source)).name
+        if self.training.training:
+            self._pin_probe_image(source, label)
+            return
         self.statusBar().showMessage(f"Looking at {label}…")
         if self.images.analyze(source, label) is None:
             self.statusBar().showMessage(f"{label} is ready: pick a model to look at it.")
+
+    def _pin_probe_image(self, source, label: str) -> None:
+        """While training, the engine is busy: decode here, answer between batches."""
+        from dlviz.core.data import ImageLoadError, read_image
+
+        try:
+            loaded = read_image(source, name=label)
+        except ImageLoadError as exc:
+            self.banner.show_message(str(exc))
+            return
+        self.training.probe_image(loaded.array, label)
+        self.statusBar().showMessage(f"{label} will be shown after the current batch", 5000)
+
+    def _on_model_changed(self) -> None:
+        """Training or freezing changed the model: refresh the table and the image."""
+        ws = self.workspace
+        self.engine.submit("summary", ws.current_summary, slot="summary")
+        self.images.redo_last_image()
+
+    def _on_training_state_changed(self, state: str) -> None:
+        # A model cannot be swapped while it trains.
+        self.library.setEnabled(state == "idle")
+        if state == "running" and self.tabs.currentWidget() is self.layer_table:
+            self.tabs.setCurrentWidget(self.training_view)
 
     def _on_open_image_requested(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Open an image", "", IMAGE_FILE_FILTER)
@@ -271,6 +318,10 @@ class MainWindow(QMainWindow):
         self.banner.show_message(f"TensorFlow could not be loaded: {event.message}")
 
     def _on_job_finished(self, event) -> None:
+        if event.kind == "summary":
+            table = self.layer_table
+            table.show_summary(table.title.text(), event.result, table.last_notes)
+            return
         if event.kind != "model" or event.job_id != self._model_job:
             return
         result = event.result
@@ -326,5 +377,6 @@ class MainWindow(QMainWindow):
     # -- shutdown ------------------------------------------------------------
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt API)
         self.statusBar().showMessage("Stopping…")
-        self.engine.stop(timeout=30)
+        self.training.stop()  # ends within one batch, so the join below is short
+        self.engine.stop(timeout=60)
         super().closeEvent(event)

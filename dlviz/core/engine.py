@@ -87,6 +87,10 @@ class Engine:
     def add_listener(self, listener: Listener) -> None:
         self._listeners.append(listener)
 
+    def emit(self, event: EngineEvent) -> None:
+        """Send ``event`` to every listener (jobs use it for training events)."""
+        self._emit(event)
+
     def _emit(self, event: EngineEvent) -> None:
         for listener in list(self._listeners):
             try:

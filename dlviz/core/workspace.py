@@ -45,6 +45,8 @@ class Workspace:
         self._extractor = None     # ActivationExtractor, built once per model
         self._prepared = None      # PreparedInput of the last image
         self._names_source = "index only"
+        self.probe_image = None    # the last image looked at (float32 HxWxC), pinned for training
+        self.probe_name = ""
 
     # -- models ----------------------------------------------------------------
     def build_zoo_model(self, name: str, progress=None, **overrides) -> ModelOpened:
@@ -120,6 +122,10 @@ class Workspace:
         return ModelOpened(title, source, summarize(self.model), notes,
                            filters, spatial, problem, cam)
 
+    def current_summary(self) -> ModelSummary:
+        """The layer table now (after freezing or training changed it)."""
+        return summarize(self._require_model())
+
     def _require_model(self):
         if self.model is None:
             raise RuntimeError("No model is open yet: pick one from the library first.")
@@ -142,7 +148,58 @@ class Workspace:
             class_names=self.class_names, names_source=self._names_source,
             extractor=self._extractor, source_name=label, load_notes=tuple(loaded.notes))
         self._prepared = analysis.maps.input
+        self.probe_image, self.probe_name = loaded.array, label
         return analysis
+
+    # -- training --------------------------------------------------------------
+    def train(self, config, *, emit, control=None, on_epoch_end=(), progress=None):
+        """Train the current model on the engine thread; returns TrainingStopped.
+
+        The last image looked at is pinned as the live probe input, so its
+        feature maps refresh while the weights change.
+        """
+        from dlviz.core.training.data import load_training_data
+        from dlviz.core.training.session import TrainingSession
+
+        model = self._require_model()
+        input_shape = tuple(int(d) for d in model.inputs[0].shape[1:])
+        classes = int(model.outputs[0].shape[-1])
+        dataset = load_training_data(config.data, input_shape, classes, progress=progress)
+        if self.class_names is None and getattr(dataset, "class_names", None):
+            self.class_names = tuple(dataset.class_names)
+            self._names_source = "dataset"
+        session = TrainingSession(
+            model, dataset, config, emit=emit, control=control,
+            probe_image=self.probe_image, probe_name=self.probe_name,
+            preprocessing=self.preprocessing, class_names=self.class_names,
+            on_epoch_end=on_epoch_end)
+        stopped = session.run()
+        trained = getattr(session, "model", model)
+        if trained is not model:  # e.g. rebuilt inside a MirroredStrategy scope
+            self.model, self._extractor = trained, None
+        return stopped
+
+    def trainable_counts(self, freeze_first: int = 0, freeze_backbone: bool = False):
+        """(trainable, total) parameters after freezing as asked (applied now)."""
+        from dlviz.core.training.transfer import apply_freezing, trainable_summary
+
+        model = self._require_model()
+        apply_freezing(model, freeze_first=freeze_first, freeze_backbone=freeze_backbone)
+        trainable, frozen = trainable_summary(model)
+        return trainable, trainable + frozen
+
+    def augment_preview(self, cfg, n: int = 16):
+        """A grid of augmented versions of training images, for the preview."""
+        import numpy as np
+
+        from dlviz.core.training.augment import augment_preview
+
+        image = self.probe_image
+        if image is None:
+            from dlviz.core.data import load_shapes_split
+
+            image = load_shapes_split(n=8, size=64).x_train[0]
+        return augment_preview(np.asarray(image)[None], cfg, n=n)
 
     def filter_bank(self, path: str):
         from dlviz.core.probes.filters import filter_bank

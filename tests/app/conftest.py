@@ -4,6 +4,7 @@ Like napari's test suite, any test that leaves the engine thread running
 fails: leaked threads are the main source of flaky Qt tests.
 """
 
+import gc
 import threading
 
 import pytest
@@ -13,15 +14,31 @@ def _engine_threads():
     return [t for t in threading.enumerate() if t.name == "dlviz-engine" and t.is_alive()]
 
 
+def _active_timers():
+    from PySide6.QtCore import QTimer
+
+    timers = []
+    for obj in gc.get_objects():
+        try:
+            if isinstance(obj, QTimer) and obj.isActive():
+                timers.append(obj)
+        except RuntimeError:  # its C++ side is already deleted
+            continue
+    return timers
+
+
 @pytest.fixture(autouse=True)
 def no_leaked_engine_threads():
     before = set(_engine_threads())
+    timers_before = {id(t) for t in _active_timers()}
     yield
     leaked = [t for t in _engine_threads() if t not in before]
     for t in leaked:
         t.join(timeout=30)  # a job may be finishing; give it a moment
     still = [t for t in leaked if t.is_alive()]
     assert not still, f"test left engine threads running: {still}"
+    timers = [t for t in _active_timers() if id(t) not in timers_before]
+    assert not timers, f"test left QTimers running: {[t.objectName() or t for t in timers]}"
 
 
 @pytest.fixture

@@ -38,6 +38,7 @@ class LayerTableView(QWidget):
         self.tree.setAlternatingRowColors(True)
         self.tree.setUniformRowHeights(True)
         self.summary: ModelSummary | None = None
+        self.last_notes: tuple[str, ...] = ()
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
@@ -51,6 +52,7 @@ class LayerTableView(QWidget):
 
     def show_summary(self, title: str, summary: ModelSummary, notes=()) -> None:
         self.summary = summary
+        self.last_notes = tuple(notes)
         self.title.setText(title)
         self.totals.setText(
             f"Total params: {summary.total_params:,}   ·   "

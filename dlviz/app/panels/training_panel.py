@@ -1,0 +1,316 @@
+"""The training dock: data, optimiser, regularisation, transfer learning, device,
+and Start / Pause / Stop. It only collects settings into a frozen
+``TrainingConfig`` and says what was asked; the window does the rest.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QDoubleValidator
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout,
+                               QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
+                               QScrollArea, QSpinBox, QToolButton, QVBoxLayout, QWidget)
+
+from dlviz.app.panels.augment_group import AugmentGroup
+from dlviz.app.views.canvas import hint_label
+from dlviz.core.training.config import DataSpec, TrainingConfig
+
+DATA_CHOICES = (("Digits (bundled)", "digits"), ("Shapes (generated)", "shapes"),
+                ("Image folder…", "folder"), ("MNIST (downloaded when online)", "mnist"),
+                ("Fashion-MNIST (downloaded when online)", "fashion_mnist"),
+                ("CIFAR-10 (downloaded when online)", "cifar10"))
+OPTIMIZER_CHOICES = (("SGD with momentum", "sgd"), ("Adam", "adam"), ("RMSprop", "rmsprop"))
+LEARNING_RATES = ("0.0001", "0.0003", "0.001", "0.003", "0.01", "0.03", "0.1", "0.3", "1")
+LR_RANGE = (1e-4, 1.0)
+STATES = ("idle", "running", "paused", "stopping")
+
+
+def _spin(low: int, high: int, value: int, *, special: str = "") -> QSpinBox:
+    spin = QSpinBox()
+    spin.setRange(low, high)
+    spin.setValue(value)
+    if special:
+        spin.setSpecialValueText(special)
+    return spin
+
+
+def _float_spin(low: float, high: float, value: float, step: float) -> QDoubleSpinBox:
+    spin = QDoubleSpinBox()
+    spin.setRange(low, high)
+    spin.setDecimals(2)
+    spin.setSingleStep(step)
+    spin.setValue(value)
+    return spin
+
+
+class TrainingPanel(QWidget):
+    """Training settings and run controls.
+
+    Signals:
+        start_requested(TrainingConfig), pause_requested(), resume_requested(),
+        stop_requested(), augment_preview_requested(AugmentConfig),
+        trainable_changed(int freeze_first, bool freeze_backbone).
+    The window answers by calling ``set_state``, ``set_device`` and
+    ``set_trainable_counts``.
+    """
+
+    start_requested = Signal(object)
+    pause_requested = Signal()
+    resume_requested = Signal()
+    stop_requested = Signal()
+    augment_preview_requested = Signal(object)
+    trainable_changed = Signal(int, bool)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.state = "idle"
+        self.settings = QWidget()
+        column = QVBoxLayout(self.settings)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self._data_group())
+        column.addWidget(self._optimizer_group())
+        self.augment = AugmentGroup()
+        self.augment.preview_requested.connect(self.augment_preview_requested)
+        column.addWidget(self.augment)
+        column.addWidget(self._transfer_group())
+        column.addWidget(self._device_group())
+        column.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        # A narrow dock scrolls down, never sideways: rows wrap to the dock's width.
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(self.settings)
+        scroll.setMinimumWidth(self.settings.minimumSizeHint().width()
+                               + scroll.verticalScrollBar().sizeHint().width())
+
+        self.start_button = QPushButton("Start")
+        self.pause_button = QPushButton("Pause")
+        self.stop_button = QPushButton("Stop")
+        self.start_button.clicked.connect(self._on_start_clicked)
+        self.pause_button.clicked.connect(self._on_pause_clicked)
+        self.stop_button.clicked.connect(self.stop_requested)
+        self.status_hint = hint_label("")
+        buttons = QHBoxLayout()
+        for button in (self.start_button, self.pause_button, self.stop_button):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.status_hint)
+        layout.addLayout(buttons)
+        self.set_state("idle")
+        self._on_data_changed()
+
+    # -- building --------------------------------------------------------------
+
+    def _data_group(self) -> QGroupBox:
+        self.data_combo = QComboBox()
+        for text, kind in DATA_CHOICES:
+            self.data_combo.addItem(text, kind)
+        self.folder_edit = QLineEdit()
+        self.folder_edit.setPlaceholderText("one subfolder per class")
+        self.folder_button = QToolButton()
+        self.folder_button.setText("Browse…")
+        self.folder_button.clicked.connect(self._on_browse_clicked)
+        self.folder_row = QWidget()
+        row = QHBoxLayout(self.folder_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.folder_edit, 1)
+        row.addWidget(self.folder_button)
+        self.samples_spin = _spin(0, 1_000_000, 0, special="default")
+        self.samples_spin.setSingleStep(500)
+        self.samples_spin.setToolTip("How many images to generate or use (default: all, "
+                                     "or a default number of generated shapes)")
+        self.data_combo.currentIndexChanged.connect(self._on_data_changed)
+        self.folder_edit.textChanged.connect(self._update_buttons)
+        group = QGroupBox("Data")
+        form = QFormLayout(group)
+        form.addRow("Source", self.data_combo)
+        form.addRow("Folder", self.folder_row)
+        form.addRow("Samples", self.samples_spin)
+        self._data_form = form
+        return group
+
+    def _optimizer_group(self) -> QGroupBox:
+        self.optimizer_combo = QComboBox()
+        for text, name in OPTIMIZER_CHOICES:
+            self.optimizer_combo.addItem(text, name)
+        self.optimizer_combo.setCurrentIndex(1)  # Adam: the forgiving default
+        self.momentum_spin = _float_spin(0.0, 0.99, 0.9, 0.05)
+        self.lr_combo = QComboBox()
+        self.lr_combo.setEditable(True)
+        self.lr_combo.addItems(LEARNING_RATES)
+        self.lr_combo.setCurrentText("0.001")
+        validator = QDoubleValidator(*LR_RANGE, 6, self.lr_combo)
+        validator.setNotation(QDoubleValidator.Notation.ScientificNotation)
+        self.lr_combo.setValidator(validator)
+        self.lr_combo.setToolTip("Pick or type a value from 0.0001 to 1 (e.g. 3e-4)")
+        self.lr_combo.currentTextChanged.connect(self._update_buttons)
+        self.batch_spin = _spin(1, 4096, 32)
+        self.epochs_spin = _spin(1, 1000, 5)
+        self.val_spin = _float_spin(0.0, 0.5, 0.1, 0.05)
+        self.dropout_check = QCheckBox("Dropout")
+        self.dropout_check.setToolTip("Set the rate of every Dropout layer in the model")
+        self.dropout_spin = _float_spin(0.0, 0.9, 0.5, 0.05)
+        self.dropout_check.toggled.connect(self.dropout_spin.setEnabled)
+        self.dropout_spin.setEnabled(False)
+        self.optimizer_combo.currentIndexChanged.connect(
+            lambda: self.momentum_spin.setEnabled(self.optimizer_combo.currentData() == "sgd"))
+        self.momentum_spin.setEnabled(False)
+        group = QGroupBox("Optimiser")
+        form = QFormLayout(group)
+        form.addRow("Optimizer", self.optimizer_combo)
+        form.addRow("Momentum", self.momentum_spin)
+        form.addRow("Learning rate", self.lr_combo)
+        form.addRow("Batch size", self.batch_spin)
+        form.addRow("Epochs", self.epochs_spin)
+        form.addRow("Validation split", self.val_spin)
+        form.addRow(self.dropout_check, self.dropout_spin)
+        return group
+
+    def _transfer_group(self) -> QGroupBox:
+        self.freeze_spin = _spin(0, 10_000, 0, special="none")
+        self.backbone_check = QCheckBox("Freeze nested backbone\n(feature extraction)")
+        self.trainable_label = QLabel("trainable: –")
+        self.freeze_spin.valueChanged.connect(self._on_freezing_changed)
+        self.backbone_check.toggled.connect(self._on_freezing_changed)
+        group = QGroupBox("Transfer learning")
+        form = QFormLayout(group)
+        form.addRow("Freeze first layers", self.freeze_spin)
+        form.addRow(self.backbone_check)
+        form.addRow(self.trainable_label)
+        return group
+
+    def _device_group(self) -> QGroupBox:
+        self.device_label = QLabel("Device: not known yet")
+        self.device_label.setWordWrap(True)
+        self.mixed_check = QCheckBox("Mixed precision (GPU only)")
+        self.mixed_check.setEnabled(False)
+        self.distribute_check = QCheckBox("Use all devices (MirroredStrategy)")
+        group = QGroupBox("Device")
+        column = QVBoxLayout(group)
+        for widget in (self.device_label, self.mixed_check, self.distribute_check):
+            column.addWidget(widget)
+        return group
+
+    # -- settings in and out ---------------------------------------------------
+
+    def config(self) -> TrainingConfig:
+        """The frozen settings the widgets show now."""
+        kind = self.data_combo.currentData()
+        path = self.folder_edit.text().strip() if kind == "folder" else None
+        return TrainingConfig(
+            data=DataSpec(kind=kind, path=path or None, samples=self.samples_spin.value() or None),
+            optimizer=self.optimizer_combo.currentData(),
+            learning_rate=self.learning_rate() or TrainingConfig.learning_rate,
+            momentum=self.momentum_spin.value(),
+            batch_size=self.batch_spin.value(),
+            epochs=self.epochs_spin.value(),
+            validation_split=self.val_spin.value(),
+            dropout=self.dropout_spin.value() if self.dropout_check.isChecked() else None,
+            augment=self.augment.augment_config(),
+            freeze_first=self.freeze_spin.value(),
+            freeze_backbone=self.backbone_check.isChecked(),
+            mixed_precision=self.mixed_check.isEnabled() and self.mixed_check.isChecked(),
+            distribute=self.distribute_check.isChecked(),
+        )
+
+    def set_config(self, config: TrainingConfig) -> None:
+        """Show ``config`` (e.g. the settings of a run being resumed)."""
+        self.data_combo.setCurrentIndex(self.data_combo.findData(config.data.kind))
+        self.folder_edit.setText(config.data.path or "")
+        self.samples_spin.setValue(config.data.samples or 0)
+        self.optimizer_combo.setCurrentIndex(self.optimizer_combo.findData(config.optimizer))
+        self.lr_combo.setCurrentText(f"{config.learning_rate:g}")
+        self.momentum_spin.setValue(config.momentum)
+        self.batch_spin.setValue(config.batch_size)
+        self.epochs_spin.setValue(config.epochs)
+        self.val_spin.setValue(config.validation_split)
+        self.dropout_check.setChecked(config.dropout is not None)
+        if config.dropout is not None:
+            self.dropout_spin.setValue(config.dropout)
+        self.augment.set_augment_config(config.augment)
+        self.freeze_spin.setValue(config.freeze_first)
+        self.backbone_check.setChecked(config.freeze_backbone)
+        self.mixed_check.setChecked(config.mixed_precision)
+        self.distribute_check.setChecked(config.distribute)
+
+    def learning_rate(self) -> float | None:
+        """The typed learning rate, or None when it is not a number in range."""
+        try:
+            value = float(self.lr_combo.currentText())
+        except ValueError:
+            return None
+        return value if LR_RANGE[0] <= value <= LR_RANGE[1] else None
+
+    def problem(self) -> str:
+        """Why Start is disabled now, or '' when the settings can run."""
+        if self.data_combo.currentData() == "folder" and not self.folder_edit.text().strip():
+            return "Choose an image folder (one subfolder per class) to train on."
+        if self.learning_rate() is None:
+            return "Learning rate must be a number from 0.0001 to 1."
+        return ""
+
+    # -- answers from the window -----------------------------------------------
+
+    def set_state(self, state: str) -> None:
+        """Enable the buttons for "idle", "running", "paused" or "stopping"."""
+        if state not in STATES:
+            raise ValueError(f"unknown training state {state!r}; expected one of {STATES}")
+        self.state = state
+        self.settings.setEnabled(state == "idle")
+        self.pause_button.setText("Resume" if state == "paused" else "Pause")
+        self.pause_button.setEnabled(state in ("running", "paused"))
+        self.stop_button.setEnabled(state in ("running", "paused"))
+        self._update_buttons()
+
+    def set_device(self, text: str) -> None:
+        """Name the training device; mixed precision is offered only on a GPU."""
+        self.device_label.setText(f"Device: {text}")
+        gpu = "gpu" in text.lower()
+        self.mixed_check.setEnabled(gpu)
+        if not gpu:
+            self.mixed_check.setChecked(False)
+
+    def set_trainable_counts(self, trainable: int, total: int) -> None:
+        self.trainable_label.setText(f"trainable: {trainable:,} of {total:,} parameters")
+
+    def set_folder(self, path: str) -> None:
+        """Train on the image folder ``path``."""
+        self.data_combo.setCurrentIndex(self.data_combo.findData("folder"))
+        self.folder_edit.setText(path)
+
+    # -- handlers --------------------------------------------------------------
+
+    def _update_buttons(self) -> None:
+        problem = self.problem()
+        self.start_button.setEnabled(self.state == "idle" and not problem)
+        if self.state == "stopping":
+            self.status_hint.setText("Stopping after the current batch…")
+        elif self.state == "paused":
+            self.status_hint.setText("Paused. Resume to go on, or Stop.")
+        else:
+            self.status_hint.setText(problem if self.state == "idle" else "")
+
+    def _on_data_changed(self) -> None:
+        folder = self.data_combo.currentData() == "folder"
+        self._data_form.setRowVisible(self.folder_row, folder)
+        self._update_buttons()
+
+    def _on_browse_clicked(self) -> None:
+        path = QFileDialog.getExistingDirectory(self, "Image folder (one subfolder per class)")
+        if path:
+            self.set_folder(path)
+
+    def _on_start_clicked(self) -> None:
+        if not self.problem():
+            self.start_requested.emit(self.config())
+
+    def _on_pause_clicked(self) -> None:
+        if self.state == "running":
+            self.pause_requested.emit()
+        elif self.state == "paused":
+            self.resume_requested.emit()
+
+    def _on_freezing_changed(self) -> None:
+        self.trainable_changed.emit(self.freeze_spin.value(), self.backbone_check.isChecked())

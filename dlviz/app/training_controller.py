@@ -1,0 +1,146 @@
+"""Start, pause, resume and stop training; route its events to the views.
+
+Training is one long job on the engine thread. While it runs the engine
+answers nothing else, so image requests go to the training control's
+latest-wins probe slot instead: the live callback answers them between
+batches (DESIGN.md, "How the parts talk", point 2).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from dlviz.core.training.control import TrainingControl
+
+STOP_LEVELS = {"finished": "info", "stopped": "info", "nan": "warning",
+               "oom": "error", "error": "error"}
+
+
+class TrainingController(QObject):
+    """Owns the ``TrainingControl`` of the current run, if any."""
+
+    state_changed = Signal(str)   # "idle", "running", "paused", "stopping"
+    message_posted = Signal(str, str)  # text, level
+    model_changed = Signal()      # weights or trainable flags changed: refresh tables
+
+    def __init__(self, engine, workspace, bridge, panel, view, images, parent=None):
+        super().__init__(parent)
+        self.engine, self.workspace = engine, workspace
+        self.panel, self.view, self.images = panel, view, images
+        self.control: TrainingControl | None = None
+        self.state = "idle"
+        self._preview_dialog = None
+        panel.start_requested.connect(self.start)
+        panel.pause_requested.connect(self.pause)
+        panel.resume_requested.connect(self.resume)
+        panel.stop_requested.connect(self.stop)
+        panel.trainable_changed.connect(self._on_trainable_changed)
+        panel.augment_preview_requested.connect(self._on_augment_preview_requested)
+        bridge.training_started.connect(view.on_training_started)
+        bridge.batch_ended.connect(view.on_batch_ended)
+        bridge.epoch_ended.connect(view.on_epoch_ended)
+        bridge.live_frame_arrived.connect(self._on_live_frame)
+        bridge.training_stopped.connect(self._on_training_stopped)
+        bridge.job_finished.connect(self._on_job_finished)
+        bridge.job_failed.connect(self._on_job_failed)
+
+    @property
+    def training(self) -> bool:
+        return self.state in ("running", "paused", "stopping")
+
+    def _set_state(self, state: str) -> None:
+        self.state = state
+        self.panel.set_state(state)
+        self.state_changed.emit(state)
+
+    # -- requests ------------------------------------------------------------
+    def start(self, config) -> None:
+        if self.training:
+            return
+        if self.images.current_model() is None:
+            self.message_posted.emit("Pick or open a model first, then train it.", "warning")
+            return
+        self.control = control = TrainingControl()
+        ws, engine = self.workspace, self.engine
+
+        def progress(done, total):
+            engine.report_progress(done, total, "Downloading data:")
+
+        self.view.reset()
+        self._set_state("running")
+        self.engine.submit("train", lambda: ws.train(config, emit=engine.emit, control=control,
+                                                     progress=progress), label="Training…")
+
+    def pause(self) -> None:
+        if self.control and self.state == "running":
+            self.control.pause()
+            self._set_state("paused")
+
+    def resume(self) -> None:
+        if self.control and self.state == "paused":
+            self.control.resume()
+            self._set_state("running")
+
+    def stop(self) -> None:
+        """Ask training to end after the current batch (also from closeEvent)."""
+        if self.control and self.training:
+            self.control.stop()
+            self._set_state("stopping")
+
+    def probe_image(self, image, name: str) -> None:
+        """During training: pin a new probe input, answered between batches."""
+        if self.control is not None:
+            self.control.request_probe(image, name)
+
+    # -- answers -------------------------------------------------------------
+    def _on_live_frame(self, frame) -> None:
+        self.view.on_live_frame(frame)
+        if frame.analysis is not None:
+            self.images.show_live_analysis(frame.analysis)
+        if frame.filters is not None:
+            self.images.filter_view.show_filters(frame.filters)
+
+    def _on_training_stopped(self, event) -> None:
+        self.view.on_training_stopped(event)
+        self.control = None
+        self._set_state("idle")
+        self.message_posted.emit(event.message, STOP_LEVELS.get(event.reason, "info"))
+        self.model_changed.emit()
+
+    def _on_job_finished(self, event) -> None:
+        if event.kind == "trainable":
+            trainable, total = event.result
+            self.panel.set_trainable_counts(trainable, total)
+            self.model_changed.emit()
+        elif event.kind == "augment_preview":
+            from dlviz.app.dialogs.augment_preview_dialog import AugmentPreviewDialog
+
+            if self._preview_dialog is None:
+                self._preview_dialog = AugmentPreviewDialog(self.panel)
+            grid, cfg = event.result
+            self._preview_dialog.show_preview(grid, cfg)
+            self._preview_dialog.show()
+
+    def _on_job_failed(self, event) -> None:
+        if event.kind == "train":  # refused before training started (data, download)
+            self.control = None
+            self._set_state("idle")
+            self.message_posted.emit(event.message, "error")
+        elif event.kind in ("trainable", "augment_preview"):
+            self.message_posted.emit(event.message, "error")
+
+    def _on_trainable_changed(self, freeze_first: int, freeze_backbone: bool) -> None:
+        if self.training or self.images.current_model() is None:
+            return
+        ws = self.workspace
+        self.engine.submit("trainable", lambda: ws.trainable_counts(freeze_first, freeze_backbone),
+                           slot="trainable")
+
+    def _on_augment_preview_requested(self, cfg) -> None:
+        if self.training:
+            self.message_posted.emit("The preview is available when training is not running.",
+                                     "info")
+            return
+        ws = self.workspace
+        self.engine.submit("augment_preview", lambda: (ws.augment_preview(cfg), cfg),
+                           slot="augment_preview")

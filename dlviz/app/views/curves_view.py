@@ -1,0 +1,138 @@
+"""Loss and accuracy while training: per batch (raw and smoothed) and per epoch.
+
+Appends go into growing buffers; nothing is drawn until ``redraw`` is called
+by the owner's display timer, so a burst of batches costs one redraw.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pyqtgraph as pg
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QHBoxLayout, QWidget
+
+from dlviz.app.views.series_buffer import SeriesBuffer, SmoothedSeries
+from dlviz.app.views.training_plots import TRAIN_COLOUR, VAL_COLOUR, make_plot, set_run_length
+
+SMOOTHING = 0.9
+
+
+def accuracy_of(metrics: dict) -> float | None:
+    """The accuracy in a metrics dict ("accuracy", "acc", "sparse_categorical_accuracy")."""
+    for key, value in metrics.items():
+        if "acc" in key and not key.startswith("val_"):
+            return float(value)
+    return None
+
+
+def _faint(colour: str, alpha: int = 70) -> QColor:
+    faint = QColor(colour)
+    faint.setAlpha(alpha)
+    return faint
+
+
+class _MetricPlot:
+    """One metric: raw and smoothed batch lines, train and validation epoch lines."""
+
+    def __init__(self, title: str, label: str, smoothing: float, legend_offset=(-10, 10)):
+        self.widget = make_plot(title, label, "epoch")
+        item = self.widget.getPlotItem()
+        item.addLegend(offset=legend_offset, labelTextColor="#1d1d1d",
+                       brush=(255, 255, 255, 200))
+        self.batches = SmoothedSeries(smoothing)
+        self.epochs = SeriesBuffer(64)
+        self.val_epochs = SeriesBuffer(64)
+        self.raw_curve = item.plot(pen=pg.mkPen(_faint(TRAIN_COLOUR), width=1),
+                                   name="per batch", connect="finite")
+        self.smooth_curve = item.plot(pen=pg.mkPen(TRAIN_COLOUR, width=3),
+                                      name="smoothed", connect="finite")
+        for curve in (self.raw_curve, self.smooth_curve):
+            curve.setClipToView(True)
+            curve.setDownsampling(auto=True, method="peak")
+        self.epoch_curve = item.plot(
+            pen=pg.mkPen("#0b2e59", width=2), symbol="o", symbolSize=9,
+            symbolBrush="#0b2e59", symbolPen="w", name="train (epoch)")
+        self.val_curve = item.plot(
+            pen=pg.mkPen(VAL_COLOUR, width=2), symbol="s", symbolSize=9,
+            symbolBrush=VAL_COLOUR, symbolPen="w", name="validation (epoch)")
+        self.dirty = False
+
+    def clear(self) -> None:
+        for series in (self.batches, self.epochs, self.val_epochs):
+            series.clear()
+        self.dirty = True
+
+    def redraw(self) -> None:
+        if not self.dirty:
+            return
+        self.dirty = False
+        raw, smooth = self.batches.raw, self.batches.smoothed
+        self.raw_curve.setData(raw.x, raw.y)
+        self.smooth_curve.setData(smooth.x, smooth.y)
+        self.epoch_curve.setData(self.epochs.x, self.epochs.y)
+        self.val_curve.setData(self.val_epochs.x, self.val_epochs.y)
+
+
+class CurvesView(QWidget):
+    """Two plots side by side: loss (left) and accuracy (right); x in epochs."""
+
+    def __init__(self, parent: QWidget | None = None, *, smoothing: float = SMOOTHING):
+        super().__init__(parent)
+        self.loss = _MetricPlot("Loss", "loss", smoothing)
+        # Loss falls and accuracy rises: each legend goes where its curve is not.
+        self.accuracy = _MetricPlot("Accuracy", "accuracy", smoothing, legend_offset=(-10, -40))
+        # Accuracy is a share: a fixed 0..1 axis keeps a flat start from looking dramatic.
+        self.accuracy.widget.setYRange(0.0, 1.0, padding=0.02)
+        self.accuracy.widget.getPlotItem().enableAutoRange(y=False)
+        self.steps_per_epoch = 0
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.loss.widget)
+        layout.addWidget(self.accuracy.widget)
+
+    def reset(self, steps_per_epoch: int = 0, epochs: int = 0) -> None:
+        """Forget the curves; with a known run length the x axis spans the whole run."""
+        self.steps_per_epoch = int(steps_per_epoch)
+        self.loss.clear()
+        self.accuracy.clear()
+        for plot in (self.loss, self.accuracy):
+            set_run_length(plot.widget, epochs if self.steps_per_epoch > 0 else 0)
+
+    def _x(self, global_step: int) -> float:
+        # Batch k of the run ends at epoch (k + 1) / steps; without a step
+        # count the x axis is simply the batch number.
+        if self.steps_per_epoch > 0:
+            return (global_step + 1) / self.steps_per_epoch
+        return float(global_step + 1)
+
+    def add_batch(self, global_step: int, loss: float, accuracy: float | None) -> None:
+        x = self._x(global_step)
+        self.loss.batches.append(x, loss)
+        self.loss.dirty = True
+        if accuracy is not None:
+            self.accuracy.batches.append(x, accuracy)
+            self.accuracy.dirty = True
+
+    def add_epoch(self, epoch: int, logs: dict) -> None:
+        x = float(epoch + 1)
+        last = self.loss.batches.raw.last()
+        if self.steps_per_epoch <= 0 and last is not None:
+            x = last[0]  # x counts batches: put the epoch at its last batch
+        for plot, key in ((self.loss, "loss"), (self.accuracy, None)):
+            train = logs.get("loss") if key else accuracy_of(logs)
+            val = logs.get("val_loss") if key else accuracy_of(
+                {k[4:]: v for k, v in logs.items() if k.startswith("val_")})
+            if train is not None and math.isfinite(train):
+                plot.epochs.append(x, float(train))
+            if val is not None and math.isfinite(val):
+                plot.val_epochs.append(x, float(val))
+            plot.dirty = True
+
+    @property
+    def dirty(self) -> bool:
+        return self.loss.dirty or self.accuracy.dirty
+
+    def redraw(self) -> None:
+        self.loss.redraw()
+        self.accuracy.redraw()

@@ -1,0 +1,148 @@
+"""Gradient flow: each layer's gradient norm over time, and the latest as bars.
+
+Vanishing gradients show as deep-purple lines (early layers) far below the
+yellow ones (late layers) and as short bars on the left; exploding ones as
+lines climbing off the top. Both plots use a log scale: norms span many
+orders of magnitude.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from dlviz.app.views.canvas import hint_label
+from dlviz.app.views.series_buffer import SeriesBuffer
+from dlviz.app.views.training_plots import (bar_at, layer_colours, log10, make_plot,
+                                            set_layer_ticks, set_log_y, set_run_length)
+
+HINT = ("Purple = first layers, yellow = last.  Bars near 0 at the left = vanishing "
+        "gradients; lines climbing steeply = exploding gradients.  Hover to name a layer.")
+# A legend with more entries than this covers the lines; hovering names them instead.
+LEGEND_LIMIT = 8
+
+
+class GradientFlowView(QWidget):
+    """Per-layer gradient L2 norms from LiveFrame.grad_norms."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.history: dict[str, SeriesBuffer] = {}   # path -> (global step, log10 norm)
+        self.curves: dict[str, pg.PlotDataItem] = {}
+        self.latest: dict[str, float] = {}
+        self.dirty = False
+        self.lines = make_plot("Gradient norm per layer", "gradient norm", "step")
+        set_log_y(self.lines)
+        self.legend = self.lines.getPlotItem().addLegend(
+            offset=(-10, 10), labelTextColor="#1d1d1d", brush=(255, 255, 255, 200),
+            colCount=4, labelTextSize="8pt")
+        self.bars_plot = make_plot("Latest gradient norm per layer", "gradient norm",
+                                   "layer (input → output)")
+        set_log_y(self.bars_plot)
+        self.bars = pg.BarGraphItem(x=[], height=[], width=0.8)
+        self.bars_plot.addItem(self.bars)
+        self.hover_label = QLabel(" ")
+        self.hint = hint_label(HINT)
+        self.lines.scene().sigMouseMoved.connect(self._on_lines_hovered)
+        self.bars_plot.scene().sigMouseMoved.connect(self._on_bars_hovered)
+
+        plots = QHBoxLayout()
+        plots.setContentsMargins(0, 0, 0, 0)
+        plots.addWidget(self.lines, 3)
+        plots.addWidget(self.bars_plot, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(plots, 1)
+        layout.addWidget(self.hover_label)
+        layout.addWidget(self.hint)
+
+    def reset(self) -> None:
+        for curve in self.curves.values():
+            self.lines.removeItem(curve)
+        self.legend.clear()
+        self.history.clear()
+        self.curves.clear()
+        self.latest.clear()
+        self.bars.setOpts(x=[], height=[], y0=0)
+        self.hover_label.setText(" ")
+        self.dirty = False
+
+    def set_run_length(self, steps: int) -> None:
+        """The run's total number of batches: the lines' x axis spans them all."""
+        set_run_length(self.lines, steps)
+
+    def add_norms(self, global_step: int, norms: dict) -> None:
+        """Append one frame's norms (layer path -> float); layers keep first-seen order."""
+        for path, norm in norms.items():
+            series = self.history.get(path)
+            if series is None:
+                series = self.history[path] = SeriesBuffer(256)
+            series.append(global_step, float(log10(float(norm))))
+            self.latest[path] = float(norm)
+        self.dirty = True
+
+    def show_norms(self, norms: dict) -> None:
+        """Bars for one frame only (a replayed snapshot); the lines stay."""
+        self.latest = {path: float(norm) for path, norm in norms.items()}
+        self.dirty = True
+
+    def redraw(self) -> None:
+        if not self.dirty:
+            return
+        self.dirty = False
+        if len(self.curves) != len(self.history):
+            self._make_curves()
+        for path, curve in self.curves.items():
+            series = self.history[path]
+            curve.setData(series.x, series.y)
+        self._update_bars()
+
+    def _make_curves(self) -> None:
+        self.legend.clear()
+        colours = layer_colours(len(self.history))
+        for colour, path in zip(colours, self.history):
+            curve = self.curves.get(path)
+            if curve is None:
+                curve = self.curves[path] = self.lines.plot(connect="finite")
+                curve.setClipToView(True)
+                curve.setDownsampling(auto=True, method="peak")
+            curve.setPen(pg.mkPen(colour, width=2))
+            if len(self.history) <= LEGEND_LIMIT:
+                self.legend.addItem(curve, path)
+
+    def _update_bars(self) -> None:
+        paths = list(self.latest)
+        heights = log10(np.array([self.latest[p] for p in paths], dtype=np.float64))
+        finite = heights[np.isfinite(heights)]
+        # Bars grow up from one decade below the smallest norm, so every bar shows.
+        base = float(np.floor(finite.min()) - 1) if finite.size else 0.0
+        colours = layer_colours(len(paths))
+        self.bars.setOpts(x=np.arange(len(paths)), y0=base,
+                          height=np.nan_to_num(heights - base, nan=0.0),
+                          brushes=colours, pens=[pg.mkPen(c) for c in colours])
+        set_layer_ticks(self.bars_plot, paths)
+
+    def _on_lines_hovered(self, position) -> None:
+        if not self.history:
+            return
+        point = self.lines.getPlotItem().vb.mapSceneToView(position)
+        best, best_distance = None, np.inf
+        for path, series in self.history.items():
+            if not len(series):
+                continue
+            i = min(int(np.searchsorted(series.x, point.x())), len(series) - 1)
+            distance = abs(series.y[i] - point.y())
+            if distance < best_distance:
+                best, best_distance = (path, series.x[i], series.y[i]), distance
+        if best is not None:
+            path, step, value = best
+            self.hover_label.setText(f"{path}: gradient norm {10 ** value:.3g} at step {int(step)}")
+
+    def _on_bars_hovered(self, position) -> None:
+        point = self.bars_plot.getPlotItem().vb.mapSceneToView(position)
+        paths = list(self.latest)
+        index = bar_at(point.x(), len(paths))
+        if index is not None:
+            self.hover_label.setText(
+                f"layer {index + 1}: {paths[index]}: gradient norm {self.latest[paths[index]]:.3g}")

@@ -1,0 +1,140 @@
+"""Weight and activation histograms of one layer, and dead ReLUs per layer.
+
+Each draws the latest frame that carried its data; a frame without
+histograms (not due this time) leaves the last ones on screen.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from dlviz.app.views.canvas import hint_label
+from dlviz.app.views.training_plots import (TRAIN_COLOUR, VAL_COLOUR, bar_at, make_plot,
+                                            set_layer_ticks)
+
+
+def _step_curve(widget: pg.PlotWidget, colour: str) -> pg.PlotDataItem:
+    fill = pg.mkColor(colour)
+    fill.setAlpha(110)
+    return widget.plot(stepMode="center", fillLevel=0, brush=fill, pen=pg.mkPen(colour, width=1.5))
+
+
+class HistogramView(QWidget):
+    """A layer combo over a weight histogram and an activation histogram."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.weight_hists: dict = {}
+        self.activation_hists: dict = {}
+        self.dirty = False
+        self.layer_combo = QComboBox()
+        self.layer_combo.setMinimumContentsLength(14)
+        self.layer_combo.currentTextChanged.connect(self._on_layer_changed)
+        self.weights_plot = make_plot("Weights", "count", "weight value")
+        self.activations_plot = make_plot("Activations", "count", "activation value")
+        self.weight_curve = _step_curve(self.weights_plot, TRAIN_COLOUR)
+        self.activation_curve = _step_curve(self.activations_plot, VAL_COLOUR)
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Histograms of layer"))
+        top.addWidget(self.layer_combo, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.weights_plot, 1)
+        layout.addWidget(self.activations_plot, 1)
+
+    @property
+    def layer(self) -> str:
+        return self.layer_combo.currentText()
+
+    def reset(self) -> None:
+        self.weight_hists, self.activation_hists = {}, {}
+        self.layer_combo.blockSignals(True)
+        self.layer_combo.clear()
+        self.layer_combo.blockSignals(False)
+        self.weight_curve.setData([], [])
+        self.activation_curve.setData([], [])
+        self.dirty = False
+
+    def set_histograms(self, weights: dict | None, activations: dict | None) -> None:
+        """Keep the latest (counts, edges) per layer path; None keeps the old ones."""
+        if weights is not None:
+            self.weight_hists = weights
+        if activations is not None:
+            self.activation_hists = activations
+        self.dirty = True
+
+    def redraw(self) -> None:
+        if not self.dirty:
+            return
+        self.dirty = False
+        paths = list(dict.fromkeys([*self.weight_hists, *self.activation_hists]))
+        if paths != [self.layer_combo.itemText(i) for i in range(self.layer_combo.count())]:
+            keep = self.layer
+            self.layer_combo.blockSignals(True)
+            self.layer_combo.clear()
+            self.layer_combo.addItems(paths)
+            if keep in paths:
+                self.layer_combo.setCurrentText(keep)
+            self.layer_combo.blockSignals(False)
+        self._update_histograms()
+
+    def _on_layer_changed(self, _path: str) -> None:
+        self._update_histograms()
+
+    def _update_histograms(self) -> None:
+        for hists, curve in ((self.weight_hists, self.weight_curve),
+                             (self.activation_hists, self.activation_curve)):
+            counts, edges = hists.get(self.layer, (np.zeros(0), np.zeros(1)))
+            curve.setData(np.asarray(edges, dtype=np.float64), np.asarray(counts, dtype=np.float64))
+
+
+class DeadReluView(QWidget):
+    """Bars: the fraction of each ReLU layer's units that never fired."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.fractions: dict = {}
+        self.dirty = False
+        self.plot = make_plot("Dead ReLUs", "fraction never active", "layer (input → output)")
+        self.plot.setYRange(0, 1, padding=0.02)
+        self.plot.getPlotItem().setMouseEnabled(x=True, y=False)
+        self.bars = pg.BarGraphItem(x=[], height=[], width=0.8, brush="#8a5cc2")
+        self.plot.addItem(self.bars)
+        self.hover_label = hint_label("Units that output 0 for every probe input have stopped "
+                                      "learning.")
+        self.plot.scene().sigMouseMoved.connect(self._on_hovered)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.plot, 1)
+        layout.addWidget(self.hover_label)
+
+    def reset(self) -> None:
+        self.fractions = {}
+        self.bars.setOpts(x=[], height=[])
+        self.dirty = False
+
+    def set_fractions(self, fractions: dict) -> None:
+        self.fractions = dict(fractions)
+        self.dirty = True
+
+    def redraw(self) -> None:
+        if not self.dirty:
+            return
+        self.dirty = False
+        paths = list(self.fractions)
+        heights = np.array([float(self.fractions[p]) for p in paths], dtype=np.float64)
+        # Red where more than half the layer is dead: a warning, not just a number.
+        brushes = ["#c92a2a" if h > 0.5 else "#8a5cc2" for h in heights]
+        self.bars.setOpts(x=np.arange(len(paths)), height=heights, brushes=brushes)
+        set_layer_ticks(self.plot, paths)
+
+    def _on_hovered(self, position) -> None:
+        point = self.plot.getPlotItem().vb.mapSceneToView(position)
+        paths = list(self.fractions)
+        index = bar_at(point.x(), len(paths))
+        if index is not None:
+            fraction = float(self.fractions[paths[index]])
+            self.hover_label.setText(f"{paths[index]}: {fraction:.0%} of units dead")

@@ -1,0 +1,232 @@
+"""The Training tab: curves, progress, gradient flow, histograms, dead ReLUs.
+
+Protocol, so the GUI thread never stalls however fast events come:
+1. ``on_*`` handlers only append to preallocated buffers or store the latest
+   value (O(1) amortised) and mark the part dirty.
+2. The first dirty mark starts a single-shot timer (``FRAME_MS``); when it
+   fires, every dirty part is drawn once. Events that arrive meanwhile only
+   replace the data waiting to be drawn, so redraws are bounded by the
+   display rate, not by the event rate.
+3. Hidden or closed, the view keeps no timer running; showing it again draws
+   whatever arrived meanwhile.
+"""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QSplitter, QVBoxLayout, QWidget
+
+from dlviz.app.views.canvas import title_label
+from dlviz.app.views.curves_view import CurvesView, accuracy_of
+from dlviz.app.views.export import ExportMixin
+from dlviz.app.views.gradient_flow_view import GradientFlowView
+from dlviz.app.views.histogram_view import DeadReluView, HistogramView
+from dlviz.app.views.message_banner import MessageBanner
+from dlviz.app.views.snapshot_scrubber import SnapshotScrubber
+from dlviz.app.views.training_messages import stop_message
+
+FRAME_MS = 50   # at most 20 redraws a second
+
+
+def eta_text(seconds: float) -> str:
+    """72 -> 'ETA 1 min 12 s'; 3725 -> 'ETA 1 h 2 min'; unknown -> ''."""
+    if seconds is None or not seconds >= 0 or seconds == float("inf"):
+        return ""
+    seconds = int(round(seconds))
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    if hours:
+        return f"ETA {hours} h {minutes} min"
+    if minutes:
+        return f"ETA {minutes} min {secs} s"
+    return f"ETA {secs} s"
+
+
+class TrainingView(ExportMixin, QWidget):
+    """Live training views fed by the bridge's training events.
+
+    Signals:
+        snapshot_requested(int): replay the stored snapshot at this global
+            step; answer with ``show_snapshot(frame)``.
+        live_requested(): go back to following live frames.
+    """
+
+    snapshot_requested = Signal(int)
+    live_requested = Signal()
+    export_name = "training.png"
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.epochs = 0
+        self.steps_per_epoch = 0
+        self.redraw_count = 0
+        self.last_redraw_s = 0.0
+        self._batch = None          # the latest BatchEnded, drawn on the next frame
+        self._header_dirty = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(FRAME_MS)
+        self._timer.timeout.connect(self._redraw)
+
+        self.title = title_label("Training")
+        self.title.setWordWrap(False)  # a wrapping label squeezes the device name beside it
+        self.hint = QLabel("Press Start in the Training panel to watch the model learn.")
+        self.hint.setWordWrap(True)
+        self.device_label = QLabel("")
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.progress.setFormat("")
+        self.progress.setMinimumWidth(260)
+        self.banner = MessageBanner()
+        self.curves = CurvesView()
+        self.gradient_flow = GradientFlowView()
+        self.histograms = HistogramView()
+        self.dead_relu = DeadReluView()
+        self.scrubber = SnapshotScrubber()
+        self.scrubber.snapshot_requested.connect(self.snapshot_requested)
+        self.scrubber.live_requested.connect(self.live_requested)
+        self.body = self._layout_body()
+
+        header = QHBoxLayout()
+        header.addWidget(self.title, 1)
+        header.addWidget(self.device_label, 0, Qt.AlignmentFlag.AlignVCenter)
+        header.addWidget(self.progress, 0, Qt.AlignmentFlag.AlignVCenter)
+        header.addWidget(self._export_button(), 0, Qt.AlignmentFlag.AlignVCenter)
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.body, 1)
+        layout.addWidget(self.scrubber)
+
+    def _layout_body(self) -> QSplitter:
+        rows = QSplitter(Qt.Orientation.Vertical)
+        for wide, narrow in ((self.curves, self.histograms), (self.gradient_flow, self.dead_relu)):
+            row = QSplitter(Qt.Orientation.Horizontal)
+            row.addWidget(wide)
+            row.addWidget(narrow)
+            row.setStretchFactor(0, 5)
+            row.setStretchFactor(1, 2)
+            rows.addWidget(row)
+        return rows
+
+    # -- events ----------------------------------------------------------------
+
+    def on_training_started(self, event) -> None:
+        self.reset()
+        self.epochs = event.epochs
+        self.steps_per_epoch = event.steps_per_epoch
+        self.curves.reset(event.steps_per_epoch, event.epochs)
+        self.gradient_flow.set_run_length(event.epochs * event.steps_per_epoch)
+        self.progress.setRange(0, max(event.epochs * event.steps_per_epoch, 1))
+        self.device_label.setText(event.device)
+        self.title.setText(f"Training · epoch 1/{event.epochs}")
+        notes = "  ".join(event.notes)
+        self.hint.setText(f"{event.samples:,} training samples · "
+                          f"{event.trainable_params:,} trainable parameters.  {notes}".strip())
+        self._schedule()
+
+    def on_batch_ended(self, event) -> None:
+        self.curves.add_batch(event.global_step, event.loss, accuracy_of(event.metrics))
+        self._batch = event
+        self._header_dirty = True
+        self._schedule()
+
+    def on_epoch_ended(self, event) -> None:
+        self.curves.add_epoch(event.epoch, event.logs)
+        self._schedule()
+
+    def on_live_frame(self, frame) -> None:
+        if frame.grad_norms:
+            self.gradient_flow.add_norms(frame.global_step, frame.grad_norms)
+        if self.scrubber.live:
+            self._show_frame_details(frame)
+        self._schedule()
+
+    def show_snapshot(self, frame) -> None:
+        """Draw a replayed snapshot (a LiveFrame) in the per-frame plots."""
+        if frame.grad_norms:
+            self.gradient_flow.show_norms(frame.grad_norms)
+        self._show_frame_details(frame)
+        self._schedule()
+
+    def on_training_stopped(self, event) -> None:
+        step = self._batch.global_step if self._batch is not None else None
+        text, level = stop_message(event, step)
+        self.banner.show_message(text, level)
+        if event.reason == "finished":
+            self.progress.setValue(self.progress.maximum())
+            self.progress.setFormat("done")
+        self.flush()
+
+    def set_snapshots(self, steps: list[int]) -> None:
+        self.scrubber.set_snapshots(steps)
+
+    def reset(self) -> None:
+        """Forget the run: empty plots, no message, timers stopped."""
+        self._timer.stop()
+        self._batch = None
+        self._header_dirty = False
+        for part in (self.gradient_flow, self.histograms, self.dead_relu, self.scrubber):
+            part.reset()
+        self.curves.reset()
+        self.curves.redraw()
+        self.banner.hide()
+        self.progress.setValue(0)
+        self.progress.setFormat("")
+
+    # -- drawing ---------------------------------------------------------------
+
+    def flush(self) -> None:
+        """Draw everything waiting now (tests, screenshots, the end of a run)."""
+        self._timer.stop()
+        self._redraw()
+
+    def _show_frame_details(self, frame) -> None:
+        if frame.weight_hists is not None or frame.activation_hists is not None:
+            self.histograms.set_histograms(frame.weight_hists, frame.activation_hists)
+        if frame.dead_relu is not None:
+            self.dead_relu.set_fractions(frame.dead_relu)
+
+    def _parts(self):
+        return (self.curves, self.gradient_flow, self.histograms, self.dead_relu)
+
+    def _schedule(self) -> None:
+        if self.isVisible() and not self._timer.isActive():
+            self._timer.start()
+
+    def _redraw(self) -> None:
+        if not (self._header_dirty or any(part.dirty for part in self._parts())):
+            return
+        started = time.perf_counter()
+        if self._header_dirty:
+            self._update_header()
+        for part in self._parts():
+            part.redraw()
+        self.redraw_count += 1
+        self.last_redraw_s = time.perf_counter() - started
+
+    def _update_header(self) -> None:
+        self._header_dirty = False
+        event = self._batch
+        if event is None:
+            return
+        self.title.setText(f"Training · epoch {event.epoch + 1}/{self.epochs}"
+                           f" · {event.samples_per_s:,.0f} samples/s")
+        self.progress.setValue(min(event.global_step + 1, self.progress.maximum()))
+        self.progress.setFormat(f"%p %  ·  {eta_text(event.eta_s)}")
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._schedule()
+
+    def hideEvent(self, event) -> None:
+        self._timer.stop()
+        super().hideEvent(event)
+
+    def closeEvent(self, event) -> None:
+        self._timer.stop()
+        super().closeEvent(event)

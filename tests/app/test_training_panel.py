@@ -1,0 +1,197 @@
+"""TrainingPanel: settings to TrainingConfig, button states, signals;
+AugmentPreviewDialog: the grid it draws."""
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+
+from dlviz.app.dialogs.augment_preview_dialog import AugmentPreviewDialog, tile_grid
+from dlviz.app.panels.training_panel import TrainingPanel
+from dlviz.core.training.config import AugmentConfig, DataSpec, TrainingConfig
+
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "screenshots"
+
+
+@pytest.fixture
+def panel(qtbot):
+    widget = TrainingPanel()
+    qtbot.addWidget(widget)
+    return widget
+
+
+def test_defaults_match_the_config_defaults(panel):
+    assert panel.config() == TrainingConfig()
+
+
+@pytest.mark.parametrize("change, expected", [
+    (lambda p: p.data_combo.setCurrentIndex(p.data_combo.findData("shapes")),
+     {"data": DataSpec(kind="shapes")}),
+    (lambda p: p.samples_spin.setValue(2000), {"data": DataSpec(samples=2000)}),
+    (lambda p: p.set_folder("/tmp/cats"), {"data": DataSpec(kind="folder", path="/tmp/cats")}),
+    (lambda p: p.data_combo.setCurrentIndex(p.data_combo.findData("cifar10")),
+     {"data": DataSpec(kind="cifar10")}),
+    (lambda p: p.optimizer_combo.setCurrentIndex(0), {"optimizer": "sgd"}),
+    (lambda p: p.optimizer_combo.setCurrentIndex(2), {"optimizer": "rmsprop"}),
+    (lambda p: p.lr_combo.setCurrentText("3e-4"), {"learning_rate": 3e-4}),
+    (lambda p: p.lr_combo.setCurrentText("0.1"), {"learning_rate": 0.1}),
+    (lambda p: p.momentum_spin.setValue(0.5), {"momentum": 0.5}),
+    (lambda p: p.batch_spin.setValue(128), {"batch_size": 128}),
+    (lambda p: p.epochs_spin.setValue(12), {"epochs": 12}),
+    (lambda p: p.val_spin.setValue(0.2), {"validation_split": 0.2}),
+    (lambda p: p.dropout_check.setChecked(True), {"dropout": 0.5}),
+    (lambda p: (p.dropout_check.setChecked(True), p.dropout_spin.setValue(0.3)),
+     {"dropout": 0.3}),
+    (lambda p: p.augment.spins["rotation"].setValue(0.1),
+     {"augment": AugmentConfig(rotation=0.1)}),
+    (lambda p: p.augment.spins["noise"].setValue(0.05), {"augment": AugmentConfig(noise=0.05)}),
+    (lambda p: p.freeze_spin.setValue(4), {"freeze_first": 4}),
+    (lambda p: p.backbone_check.setChecked(True), {"freeze_backbone": True}),
+    (lambda p: (p.set_device("GPU: NVIDIA H100"), p.mixed_check.setChecked(True)),
+     {"mixed_precision": True}),
+    (lambda p: p.distribute_check.setChecked(True), {"distribute": True}),
+])
+def test_each_control_reaches_the_config(panel, change, expected):
+    change(panel)
+    assert panel.config() == TrainingConfig(**expected)
+
+
+def test_set_config_round_trip(panel):
+    config = TrainingConfig(
+        data=DataSpec(kind="folder", path="/data/flowers", samples=500), optimizer="sgd",
+        learning_rate=0.01, momentum=0.8, batch_size=64, epochs=3, validation_split=0.25,
+        dropout=0.4, augment=AugmentConfig(scale=0.1, rotation=0.05, translation=0.1,
+                                           brightness=0.2, contrast=0.3, noise=0.02),
+        freeze_first=7, freeze_backbone=True, distribute=True)
+    panel.set_config(config)
+    assert panel.config() == config
+    assert TrainingConfig.from_dict(panel.config().to_dict()) == config
+
+
+def test_mixed_precision_only_on_a_gpu(panel):
+    assert not panel.mixed_check.isEnabled()
+    panel.set_device("GPU: NVIDIA H100 80GB")
+    assert panel.mixed_check.isEnabled()
+    panel.mixed_check.setChecked(True)
+    panel.set_device("CPU")
+    assert not panel.mixed_check.isEnabled() and not panel.mixed_check.isChecked()
+    assert not panel.config().mixed_precision
+    assert panel.device_label.text() == "Device: CPU"
+
+
+@pytest.mark.parametrize("state, start, pause, pause_text, stop, settings", [
+    ("idle", True, False, "Pause", False, True),
+    ("running", False, True, "Pause", True, False),
+    ("paused", False, True, "Resume", True, False),
+    ("stopping", False, False, "Pause", False, False),
+])
+def test_button_states(panel, state, start, pause, pause_text, stop, settings):
+    panel.set_state(state)
+    assert panel.start_button.isEnabled() is start
+    assert panel.pause_button.isEnabled() is pause
+    assert panel.pause_button.text() == pause_text
+    assert panel.stop_button.isEnabled() is stop
+    assert panel.settings.isEnabled() is settings
+
+
+def test_unknown_state_is_refused(panel):
+    with pytest.raises(ValueError, match="unknown training state"):
+        panel.set_state("exploded")
+
+
+def test_folder_without_a_path_disables_start_with_a_hint(panel):
+    panel.data_combo.setCurrentIndex(panel.data_combo.findData("folder"))
+    assert not panel.start_button.isEnabled()
+    assert "Choose an image folder" in panel.status_hint.text()
+    panel.folder_edit.setText("/tmp/pets")
+    assert panel.start_button.isEnabled()
+    assert panel.status_hint.text() == ""
+
+
+def test_learning_rate_out_of_range_disables_start(panel):
+    panel.lr_combo.setCurrentText("5")
+    assert panel.learning_rate() is None
+    assert not panel.start_button.isEnabled()
+    assert "Learning rate" in panel.status_hint.text()
+    panel.lr_combo.setCurrentText("1e-3")
+    assert panel.start_button.isEnabled()
+
+
+def test_start_emits_the_config(qtbot, panel):
+    panel.epochs_spin.setValue(2)
+    with qtbot.waitSignal(panel.start_requested, timeout=1000) as blocker:
+        qtbot.mouseClick(panel.start_button, Qt.MouseButton.LeftButton)
+    assert blocker.args == [TrainingConfig(epochs=2)]
+
+
+def test_pause_resume_stop_signals(qtbot, panel):
+    panel.set_state("running")
+    with qtbot.waitSignal(panel.pause_requested, timeout=1000):
+        qtbot.mouseClick(panel.pause_button, Qt.MouseButton.LeftButton)
+    panel.set_state("paused")
+    with qtbot.assertNotEmitted(panel.pause_requested):
+        with qtbot.waitSignal(panel.resume_requested, timeout=1000):
+            qtbot.mouseClick(panel.pause_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(panel.stop_requested, timeout=1000):
+        qtbot.mouseClick(panel.stop_button, Qt.MouseButton.LeftButton)
+
+
+def test_preview_emits_the_augmentation(qtbot, panel):
+    panel.augment.spins["scale"].setValue(0.2)
+    panel.augment.spins["brightness"].setValue(0.1)
+    with qtbot.waitSignal(panel.augment_preview_requested, timeout=1000) as blocker:
+        qtbot.mouseClick(panel.augment.preview_button, Qt.MouseButton.LeftButton)
+    assert blocker.args == [AugmentConfig(scale=0.2, brightness=0.1)]
+
+
+def test_freezing_controls_emit_trainable_changed(qtbot, panel):
+    with qtbot.waitSignal(panel.trainable_changed, timeout=1000) as blocker:
+        panel.freeze_spin.setValue(3)
+    assert blocker.args == [3, False]
+    with qtbot.waitSignal(panel.trainable_changed, timeout=1000) as blocker:
+        panel.backbone_check.setChecked(True)
+    assert blocker.args == [3, True]
+    panel.set_trainable_counts(1234, 56789)
+    assert panel.trainable_label.text() == "trainable: 1,234 of 56,789 parameters"
+
+
+def test_tile_grid_puts_the_original_first():
+    tiles = np.stack([np.full((4, 5), i / 10, dtype=np.float32) for i in range(5)])
+    grid = tile_grid(tiles)
+    assert grid.shape == (4 * 2 + 2, 5 * 3 + 4)
+    assert grid[0, 0] == 0.0 and grid[0, 7] == pytest.approx(0.1)
+    assert grid[6, 0] == pytest.approx(0.3)
+    assert grid[4, 0] == 1.0   # the white gap between rows
+
+
+def test_augment_preview_dialog_draws_the_grid(qtbot):
+    dialog = AugmentPreviewDialog()
+    qtbot.addWidget(dialog)
+    rng = np.random.default_rng(0)
+    tiles = rng.random((9, 32, 32, 3), dtype=np.float32)
+    dialog.show_preview(tiles, AugmentConfig(rotation=0.1, noise=0.05))
+    assert not dialog.isModal() and dialog.isVisible()
+    image = dialog.image_item.image
+    assert image.shape == (3 * 32 + 4, 3 * 32 + 4, 3)
+    np.testing.assert_array_equal(image[:32, :32], tiles[0])
+    assert dialog.image_item.levels is not None
+    np.testing.assert_array_equal(dialog.image_item.levels, [0.0, 1.0])
+    assert "rotation 0.1 · noise 0.05" in dialog.title.text()
+    dialog.show_preview(tile_grid(tiles[:4, :, :, 0]), AugmentConfig())
+    assert dialog.image_item.image.ndim == 2
+    assert "no augmentation" in dialog.title.text()
+
+
+def test_screenshot(qtbot, panel):
+    panel.resize(380, 1000)
+    panel.set_device("GPU: NVIDIA H100 80GB HBM3")
+    panel.freeze_spin.setValue(2)
+    panel.set_trainable_counts(12_810, 61_706)
+    panel.augment.spins["rotation"].setValue(0.05)
+    panel.augment.spins["translation"].setValue(0.1)
+    panel.show()
+    qtbot.waitExposed(panel)
+    qtbot.wait(20)
+    SCREENSHOTS.mkdir(exist_ok=True)
+    assert panel.grab().save(str(SCREENSHOTS / "training_panel.png"))
