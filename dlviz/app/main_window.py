@@ -379,4 +379,6 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("Stopping…")
         self.training.stop()  # ends within one batch, so the join below is short
         self.engine.stop(timeout=60)
+        # Events still queued for the GUI would ask a stopped engine for more.
+        self.bridge.blockSignals(True)
         super().closeEvent(event)
