@@ -31,6 +31,7 @@ from dlviz.app.image_input import InputRejected, clipboard_image_source, dropped
 from dlviz.app.panels.image_gallery import ImageGalleryPanel
 from dlviz.app.panels.model_library import ModelLibraryPanel
 from dlviz.app.panels.training_panel import TrainingPanel
+from dlviz.app.run_controller import RunController
 from dlviz.app.training_controller import TrainingController
 from dlviz.app.views.feature_map_view import FeatureMapView
 from dlviz.app.views.filter_view import FilterView
@@ -114,9 +115,10 @@ class MainWindow(QMainWindow):
             self.engine, self.workspace, self.bridge,
             {"maps": self.maps_view, "filters": self.filter_view,
              "predictions": self.prediction_view, "heatmap": self.heatmap_view}, self)
+        self.runs = RunController(self.training_view, self.images, self)
         self.training = TrainingController(
             self.engine, self.workspace, self.bridge, self.training_panel,
-            self.training_view, self.images, self)
+            self.training_view, self.images, self.runs, self)
 
         self.engine_status = QLabel("Loading TensorFlow…")
         self.engine_status.setObjectName("engine_status")
@@ -145,6 +147,16 @@ class MainWindow(QMainWindow):
         export.triggered.connect(self._on_export_window_requested)
         file_menu.addAction(export)
         file_menu.addSeparator()
+        open_run = QAction("Open training &run…", self)
+        open_run.setToolTip("Show a run directory (dlviz train --run DIR); follows it while it grows")
+        open_run.triggered.connect(self._on_open_run_requested)
+        file_menu.addAction(open_run)
+        self.resume_action = QAction("&Resume training of this run", self)
+        self.resume_action.setEnabled(False)
+        self.resume_action.triggered.connect(
+            lambda: self.training.resume(self.runs.run_dir) if self.runs.run_dir else None)
+        file_menu.addAction(self.resume_action)
+        file_menu.addSeparator()
         quit_action = QAction("&Quit", self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -170,6 +182,8 @@ class MainWindow(QMainWindow):
         self.training.message_posted.connect(self.banner.show_message)
         self.training.model_changed.connect(self._on_model_changed)
         self.training.state_changed.connect(self._on_training_state_changed)
+        self.runs.message_posted.connect(self.banner.show_message)
+        self.runs.run_opened.connect(self._on_run_opened)
         self.bridge.engine_ready.connect(self._on_engine_ready)
         self.bridge.engine_failed.connect(self._on_engine_failed)
         self.bridge.job_finished.connect(self._on_job_finished)
@@ -224,6 +238,27 @@ class MainWindow(QMainWindow):
         self.library.setEnabled(state == "idle")
         if state == "running" and self.tabs.currentWidget() is self.layer_table:
             self.tabs.setCurrentWidget(self.training_view)
+
+    def _on_open_run_requested(self) -> None:
+        from dlviz.core.training.replay import default_runs_dir
+
+        folder = QFileDialog.getExistingDirectory(self, "Open a training run",
+                                                  str(default_runs_dir()))
+        if folder:
+            self.open_run(folder)
+
+    def open_run(self, folder: str) -> bool:
+        """Show a run directory's curves and snapshots; follow it if it grows."""
+        if self.training.training:
+            self.banner.show_message("Stop training before opening another run.", "warning")
+            return False
+        return self.runs.open_run(folder)
+
+    def _on_run_opened(self, folder: str) -> None:
+        self.tabs.setCurrentWidget(self.training_view)
+        self.resume_action.setEnabled(True)
+        state = "following it as it grows" if self.runs.following else "finished"
+        self.statusBar().showMessage(f"Run {Path(folder).name}: {state}", 8000)
 
     def _on_open_image_requested(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Open an image", "", IMAGE_FILE_FILTER)
@@ -309,6 +344,7 @@ class MainWindow(QMainWindow):
 
     # -- engine answers ------------------------------------------------------
     def _on_engine_ready(self, event) -> None:
+        self.training_panel.set_device(event.device)
         self.engine_status.setText(
             f"Ready · training on {event.device} · TensorFlow {event.tensorflow_version}"
             f" · Keras {event.keras_version}")
@@ -321,6 +357,8 @@ class MainWindow(QMainWindow):
         if event.kind == "summary":
             table = self.layer_table
             table.show_summary(table.title.text(), event.result, table.last_notes)
+            self.training_panel.set_trainable_counts(event.result.trainable_params,
+                                                     event.result.total_params)
             return
         if event.kind != "model" or event.job_id != self._model_job:
             return
@@ -331,6 +369,8 @@ class MainWindow(QMainWindow):
             self.banner.hide()
             self.layer_table.show_summary(result.title, result.summary, result.notes)
             self.images.model_opened(result)
+            self.training_panel.set_trainable_counts(result.summary.trainable_params,
+                                                     result.summary.total_params)
             self.statusBar().showMessage(
                 f"{result.title}: {result.summary.total_params:,} parameters", 5000)
 
@@ -378,6 +418,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt API)
         self.statusBar().showMessage("Stopping…")
         self.training.stop()  # ends within one batch, so the join below is short
+        self.runs.stop()
         self.engine.stop(timeout=60)
         # Events still queued for the GUI would ask a stopped engine for more.
         self.bridge.blockSignals(True)

@@ -23,16 +23,16 @@ class TrainingController(QObject):
     message_posted = Signal(str, str)  # text, level
     model_changed = Signal()      # weights or trainable flags changed: refresh tables
 
-    def __init__(self, engine, workspace, bridge, panel, view, images, parent=None):
+    def __init__(self, engine, workspace, bridge, panel, view, images, runs, parent=None):
         super().__init__(parent)
         self.engine, self.workspace = engine, workspace
-        self.panel, self.view, self.images = panel, view, images
+        self.panel, self.view, self.images, self.runs = panel, view, images, runs
         self.control: TrainingControl | None = None
         self.state = "idle"
         self._preview_dialog = None
         panel.start_requested.connect(self.start)
         panel.pause_requested.connect(self.pause)
-        panel.resume_requested.connect(self.resume)
+        panel.resume_requested.connect(self.unpause)
         panel.stop_requested.connect(self.stop)
         panel.trainable_changed.connect(self._on_trainable_changed)
         panel.augment_preview_requested.connect(self._on_augment_preview_requested)
@@ -66,17 +66,48 @@ class TrainingController(QObject):
         def progress(done, total):
             engine.report_progress(done, total, "Downloading data:")
 
+        from dlviz.core.training.replay import new_run_dir
+
+        run_dir = new_run_dir(self.images.current_model().title)
         self.view.reset()
         self._set_state("running")
         self.engine.submit("train", lambda: ws.train(config, emit=engine.emit, control=control,
-                                                     progress=progress), label="Training…")
+                                                     progress=progress, run_dir=run_dir),
+                           label="Training…")
+        self._watch_when_created(run_dir)
+
+    def resume(self, run_dir) -> None:
+        """Train on from a run's last checkpoint, recording into the same run."""
+        if self.training:
+            return
+        self.runs.stop()
+        self.control = control = TrainingControl()
+        ws, engine = self.workspace, self.engine
+        self.view.reset()
+        self._set_state("running")
+        self.engine.submit("train", lambda: ws.resume_run(run_dir, emit=engine.emit,
+                                                          control=control),
+                           label="Resuming training…")
+        self._watch_when_created(run_dir)
+
+    def _watch_when_created(self, run_dir) -> None:
+        # The engine creates the directory when training starts.
+        from PySide6.QtCore import QTimer
+
+        def attempt():
+            if (run_dir / "run.json").exists():
+                self.runs.watch(run_dir)
+            elif self.training:
+                QTimer.singleShot(300, attempt)
+
+        QTimer.singleShot(300, attempt)
 
     def pause(self) -> None:
         if self.control and self.state == "running":
             self.control.pause()
             self._set_state("paused")
 
-    def resume(self) -> None:
+    def unpause(self) -> None:
         if self.control and self.state == "paused":
             self.control.resume()
             self._set_state("running")
@@ -101,10 +132,13 @@ class TrainingController(QObject):
             self.images.filter_view.show_filters(frame.filters)
 
     def _on_training_stopped(self, event) -> None:
-        self.view.on_training_stopped(event)
+        self.view.on_training_stopped(event)  # the view says how it ended
         self.control = None
         self._set_state("idle")
-        self.message_posted.emit(event.message, STOP_LEVELS.get(event.reason, "info"))
+        self.runs._on_poll()  # the last snapshots
+        self.runs.stop()
+        if event.reason in ("nan", "oom", "error"):  # worth a banner on any tab
+            self.message_posted.emit(event.message, STOP_LEVELS[event.reason])
         self.model_changed.emit()
 
     def _on_job_finished(self, event) -> None:

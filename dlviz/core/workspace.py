@@ -47,6 +47,7 @@ class Workspace:
         self._names_source = "index only"
         self.probe_image = None    # the last image looked at (float32 HxWxC), pinned for training
         self.probe_name = ""
+        self.source = ""           # registry name or file path of the current model
 
     # -- models ----------------------------------------------------------------
     def build_zoo_model(self, name: str, progress=None, **overrides) -> ModelOpened:
@@ -70,6 +71,7 @@ class Workspace:
         zoo_model = entry.create(**overrides)
         zoo_model.build()
         self._set_model(zoo_model.model, zoo_model)
+        self.source = entry.name
         shape = "x".join(str(d) for d in zoo_model.input_shape)
         notes = (f"input {shape}, {zoo_model.classes} classes, {_weights_note(zoo_model)}",)
         return self._opened(entry.title, entry.name, notes)
@@ -89,6 +91,7 @@ class Workspace:
             return NeedsConsent(str(path), report)
         model = modelio.load_model(path, trust_sha256=trust_sha256)
         self._set_model(model)
+        self.source = str(path)
         notes = [f"{report.format} file, SHA-256 {report.sha256[:12]}…"]
         if report.needs_unsafe:
             notes.append("loaded with safe mode OFF, as you agreed for this file")
@@ -152,13 +155,17 @@ class Workspace:
         return analysis
 
     # -- training --------------------------------------------------------------
-    def train(self, config, *, emit, control=None, on_epoch_end=(), progress=None):
+    def train(self, config, *, emit, control=None, progress=None, run_dir=None,
+              initial_epoch: int = 0):
         """Train the current model on the engine thread; returns TrainingStopped.
 
         The last image looked at is pinned as the live probe input, so its
-        feature maps refresh while the weights change.
+        feature maps refresh while the weights change. With ``run_dir`` the
+        run is recorded there (history, snapshots, checkpoints), appending
+        when the directory already holds this run (resuming).
         """
         from dlviz.core.training.data import load_training_data
+        from dlviz.core.training.rundir import RunWriter
         from dlviz.core.training.session import TrainingSession
 
         model = self._require_model()
@@ -168,16 +175,51 @@ class Workspace:
         if self.class_names is None and getattr(dataset, "class_names", None):
             self.class_names = tuple(dataset.class_names)
             self._names_source = "dataset"
+        writer, hooks, send = None, (), emit
+        if run_dir is not None:
+            writer = RunWriter(run_dir, config=config, model_source=self.source,
+                               class_names=self.class_names, preprocessing=self.preprocessing)
+            hooks = (writer.checkpoint,)
+
+            def send(event):
+                writer(event)
+                emit(event)
         session = TrainingSession(
-            model, dataset, config, emit=emit, control=control,
+            model, dataset, config, emit=send, control=control,
             probe_image=self.probe_image, probe_name=self.probe_name,
             preprocessing=self.preprocessing, class_names=self.class_names,
-            on_epoch_end=on_epoch_end)
-        stopped = session.run()
+            on_epoch_end=hooks, initial_epoch=initial_epoch)
+        try:
+            stopped = session.run()
+        finally:
+            if writer is not None:
+                writer.close()
         trained = getattr(session, "model", model)
         if trained is not model:  # e.g. rebuilt inside a MirroredStrategy scope
             self.model, self._extractor = trained, None
         return stopped
+
+    def resume_run(self, run_dir, *, emit, control=None, progress=None, epochs=None):
+        """Load a run's last checkpoint and train on from there, into the same run."""
+        from dlviz.core.training.rundir import RunReader, resume_from
+
+        reader = RunReader(run_dir)
+        model, initial_epoch, config = resume_from(run_dir)
+        if epochs is not None:
+            from dataclasses import replace
+
+            config = replace(config, epochs=epochs)
+        if config.epochs <= initial_epoch:
+            from dataclasses import replace
+
+            config = replace(config, epochs=initial_epoch + max(1, config.epochs))
+        self._set_model(model)
+        self.source = reader.model_source
+        self.preprocessing = reader.preprocessing or "unit"
+        self.class_names = tuple(reader.class_names) if reader.class_names else None
+        self._names_source = _names_source(self.class_names, self.preprocessing)
+        return self.train(config, emit=emit, control=control, progress=progress,
+                          run_dir=run_dir, initial_epoch=initial_epoch)
 
     def trainable_counts(self, freeze_first: int = 0, freeze_backbone: bool = False):
         """(trainable, total) parameters after freezing as asked (applied now)."""

@@ -20,7 +20,9 @@ def _active_timers():
     timers = []
     for obj in gc.get_objects():
         try:
-            if isinstance(obj, QTimer) and obj.isActive():
+            # dlviz parents every timer it makes; parentless ones are
+            # pyqtgraph's own housekeeping (e.g. its ImageItem helpers).
+            if isinstance(obj, QTimer) and obj.isActive() and obj.parent() is not None:
                 timers.append(obj)
         except RuntimeError:  # its C++ side is already deleted
             continue
@@ -38,7 +40,7 @@ def no_leaked_engine_threads():
     still = [t for t in leaked if t.is_alive()]
     assert not still, f"test left engine threads running: {still}"
     timers = [t for t in _active_timers() if id(t) not in timers_before]
-    assert not timers, f"test left QTimers running: {[t.objectName() or t for t in timers]}"
+    assert not timers, f"test left QTimers running: {[(t.objectName(), type(t.parent()).__name__) for t in timers]}"
 
 
 @pytest.fixture

@@ -42,7 +42,11 @@ def test_a_short_run_streams_batches_frames_and_finishes(qtbot, lenet):
     assert frames, "no live frame arrived"
     assert any(f.analysis is not None for f in frames)
     assert win.training.state == "idle" and win.library.isEnabled()
-    assert win.banner.isVisible()  # says it finished
+    assert "finished" in win.training_view.banner.text().lower()  # says how it ended
+    # The run was recorded: its snapshots feed the replay scrubber.
+    run_dir = win.runs.run_dir
+    assert run_dir is not None and (run_dir / "history.jsonl").exists()
+    assert win.runs._steps, "no snapshot reached the scrubber"
 
 
 def test_stop_ends_within_a_batch_or_two(qtbot, lenet):

@@ -1,0 +1,52 @@
+"""History records of a run directory back into the events that made them.
+
+The training view draws events; a run opened from disk (finished, or still
+being written by a headless ``dlviz train``) is drawn by replaying its
+``history.jsonl`` through the same handlers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import fields
+
+from dlviz.core.training.events import BatchEnded, EpochEnded, TrainingStarted, TrainingStopped
+
+_TYPES = {cls.__name__: cls for cls in (TrainingStarted, BatchEnded, EpochEnded, TrainingStopped)}
+
+
+def event_from_record(record: dict):
+    """The event a history record stands for, or None for unknown records."""
+    cls = _TYPES.get(record.get("event"))
+    if cls is None:
+        return None
+    values = {}
+    for f in fields(cls):
+        if f.name in record:
+            value = record[f.name]
+            values[f.name] = tuple(value) if isinstance(value, list) else value
+    try:
+        return cls(**values)
+    except TypeError:  # a record from another dlviz version missing a field
+        return None
+
+
+def default_runs_dir():
+    """Where the app records its runs: $DLVIZ_RUNS_DIR, else ~/.dlviz/runs."""
+    import os
+    from pathlib import Path
+
+    return Path(os.environ.get("DLVIZ_RUNS_DIR") or Path.home() / ".dlviz" / "runs")
+
+
+def new_run_dir(model_name: str):
+    """A fresh, uniquely named run directory under ``default_runs_dir()``."""
+    import re
+    import time
+
+    safe = re.sub(r"[^A-Za-z0-9_.-]+", "-", model_name).strip("-") or "model"
+    base = default_runs_dir() / f"{time.strftime('%Y%m%d-%H%M%S')}-{safe}"
+    path, n = base, 1
+    while path.exists():
+        n += 1
+        path = base.with_name(f"{base.name}-{n}")
+    return path
