@@ -1,0 +1,133 @@
+"""Live probes during training, against a bare ``model.fit`` and TensorBoard.
+
+Three ways to train ``vgg16-mini`` on generated shapes for the same batches:
+
+(a) bare ``model.fit(verbose=0)``;
+(b) dlviz's ``TrainingSession`` with live probes at default settings (5 %
+    budget, 10 fps cap): every conv layer's maps and predictions of a pinned
+    image, the first conv layer's filters, per-layer gradient norms, weight
+    and activation histograms, dead ReLUs; events go to a listener, as the
+    app's bridge would take them;
+(c) ``keras.callbacks.TensorBoard(histogram_freq=1, write_images=True)``
+    into a temporary folder (null when the tensorboard package is missing).
+
+Each run builds a fresh model from the same seed, compiles it the same way
+and times compile + fit. Runs are interleaved (a b c a b c ...) so a busy
+machine slows all alike; medians are compared. Target: b/a <= 1.05 with at
+least 2 live refreshes per second.
+
+    python benchmarks/live_overhead.py [--rounds 3] [--epochs 3] [--samples 960]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import tempfile
+import time
+
+from _common import median, report
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+
+
+def fresh_model(classes: int, seed: int = 0):
+    from dlviz.core.kerasenv import import_keras
+    from dlviz.core.zoo import create
+
+    import_keras().utils.set_random_seed(seed)
+    return create("vgg16-mini", classes=classes).build()
+
+
+def bare_fit(data, config, callbacks=()) -> dict:
+    from dlviz.core.training.session import TrainingSession, _compile
+
+    model = fresh_model(data.num_classes)
+    began = time.perf_counter()
+    _compile(model, config)
+    # The same pipeline the session builds (shuffle, batch, prefetch).
+    session = TrainingSession(model, data, config, emit=lambda event: None)
+    pipeline = session._pipeline(model, data.x_train, data.y_train, shuffle=True)
+    model.fit(pipeline, epochs=config.epochs, verbose=0, shuffle=False,
+              callbacks=list(callbacks))
+    return {"seconds": time.perf_counter() - began}
+
+
+def live_fit(data, config) -> dict:
+    from dlviz.core.training.events import LiveFrame
+    from dlviz.core.training.session import TrainingSession
+
+    model = fresh_model(data.num_classes)
+    frames = []
+
+    def listener(event):
+        if isinstance(event, LiveFrame):
+            frames.append(event)
+
+    began = time.perf_counter()
+    session = TrainingSession(model, data, config, emit=listener)
+    result = session.run()
+    seconds = time.perf_counter() - began
+    if result.reason != "finished":
+        raise SystemExit(f"live run ended: {result.reason}: {result.message}")
+    budget = session.callback.budget
+    kinds = {k: sum(1 for f in frames if getattr(f, field) is not None)
+             for k, field in (("maps", "analysis"), ("grads", "grad_norms"),
+                              ("weights", "weight_hists"))}
+    return {"seconds": seconds, "frames": len(frames), "kinds": kinds,
+            "probe_seconds": budget.probe_seconds, "share": budget.share_used,
+            "costs": {k: budget.expected(k) for k in kinds}}
+
+
+def tensorboard_fit(data, config) -> dict | None:
+    try:
+        import tensorboard  # noqa: F401
+    except ImportError:
+        return None
+    from dlviz.core.kerasenv import import_keras
+
+    keras = import_keras()
+    with tempfile.TemporaryDirectory() as folder:
+        board = keras.callbacks.TensorBoard(folder, histogram_freq=1, write_images=True)
+        return bare_fit(data, config, [board])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--epochs", type=int, default=3)
+    parser.add_argument("--samples", type=int, default=960, help="training images")
+    parser.add_argument("--batch", type=int, default=32)
+    args = parser.parse_args()
+
+    from dlviz.core.data import load_shapes_split
+    from dlviz.core.training.config import TrainingConfig
+
+    data = load_shapes_split(n=int(args.samples / 0.8), size=32, seed=0)
+    config = TrainingConfig(epochs=args.epochs, batch_size=args.batch, validation_split=0.0,
+                            optimizer="adam", learning_rate=1e-3)
+    bare_fit(data, TrainingConfig(epochs=1, batch_size=args.batch, validation_split=0.0))
+    runs = {"a": [], "b": [], "c": []}
+    for round_ in range(args.rounds):
+        for name, run in (("a", bare_fit), ("b", live_fit), ("c", tensorboard_fit)):
+            result = run(data, config)
+            if result is not None:
+                runs[name].append(result)
+                shown = {k: (round(v, 3) if isinstance(v, float) else v)
+                         for k, v in result.items() if k != "costs"}
+                print(f"round {round_ + 1} {name}: {json.dumps(shown)}", flush=True)
+    bare = median([r["seconds"] for r in runs["a"]])
+    live = median([r["seconds"] for r in runs["b"]])
+    board = median([r["seconds"] for r in runs["c"]]) if runs["c"] else None
+    rate = median([r["frames"] / r["seconds"] for r in runs["b"]])
+    print(f"batches per run: {args.epochs} x {len(data.x_train) // args.batch + (len(data.x_train) % args.batch > 0)}; "
+          f"median seconds a={bare:.3f} b={live:.3f} c={board if board is None else round(board, 3)}; "
+          f"probe costs (s): {json.dumps({k: round(v, 4) if v else v for k, v in runs['b'][-1]['costs'].items()})}")
+    report({"benchmark": "live_overhead", "ratio": round(live / bare, 4),
+            "tensorboard_ratio": None if board is None else round(board / bare, 4),
+            "refreshes_per_s": round(rate, 2), "target": 1.05})
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,143 @@
+"""How often live probes may run: a share of training wall time, measured.
+
+Protocol (DESIGN.md, "Live probes are budgeted by time, not by count"):
+
+1. ``start`` when training starts. Training time is wall time since then,
+   less what probes took and less pauses (``exclude``).
+2. Each probe *kind* (feature maps, gradients, weights, ...) has an expected
+   cost: what it took last time (smoothed). A kind never measured is run
+   alone, to measure it.
+3. ``plan(kinds)`` picks, in the caller's order of priority, the kinds whose
+   expected costs fit in what the budget has left: probe time so far plus
+   the new costs must stay within ``share`` x training time. When everything
+   fits, one frame carries everything; when it does not, the kinds take
+   turns. Frames are also capped at the display rate (``max_fps``), except
+   for an urgent frame (a new probe input).
+4. ``record(kind, seconds)`` after each kind ran; ``spend(seconds)`` for
+   other overhead (weight copies) that the budget must pay for too.
+
+No Keras here; the clock is injectable so tests can drive it.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from typing import Callable, Iterable
+
+#: Weight of the newest measurement in a kind's smoothed cost.
+SMOOTHING = 0.3
+
+
+class ProbeBudget:
+    """Decides when live probes are due, from measured costs.
+
+    Args:
+        share: the most probe time per training time (0.05 = 5 %).
+        max_fps: the most frames per second (the display rate).
+        clock: seconds, monotonic; ``time.perf_counter`` unless testing.
+
+    Example:
+        >>> now = [0.0]
+        >>> budget = ProbeBudget(0.05, clock=lambda: now[0])
+        >>> budget.start(); budget.record("maps", 0.01); budget.frame_done()
+        >>> now[0] = 0.1; budget.plan(["maps"])
+        ()
+        >>> now[0] = 0.5; budget.plan(["maps"])
+        ('maps',)
+    """
+
+    def __init__(self, share: float = 0.05, max_fps: float = 10.0,
+                 clock: Callable[[], float] = time.perf_counter):
+        if not 0.0 <= share < 1.0:
+            raise ValueError(f"the probe budget is a share of time in [0, 1), got {share}")
+        self.share = float(share)
+        self.min_interval = 1.0 / max_fps if max_fps > 0 else 0.0
+        self._clock = clock
+        self._costs: dict[str, float] = {}
+        self._measured: dict[str, int] = {}
+        self.start()
+
+    def start(self) -> None:
+        """Training starts now: forget time spent so far (costs are kept)."""
+        self._began = self._clock()
+        self.probe_seconds = 0.0
+        self._excluded = 0.0
+        self._last_frame = -math.inf
+        self.frames = 0
+
+    def exclude(self, seconds: float) -> None:
+        """Time that was neither training nor probing (a pause)."""
+        self._excluded += max(float(seconds), 0.0)
+
+    @property
+    def training_seconds(self) -> float:
+        """Wall time since ``start`` less probes and pauses."""
+        return max(self._clock() - self._began - self.probe_seconds - self._excluded, 0.0)
+
+    @property
+    def share_used(self) -> float:
+        """Probe time so far per training time (0 before any training)."""
+        training = self.training_seconds
+        return self.probe_seconds / training if training > 0 else 0.0
+
+    @property
+    def allowance(self) -> float:
+        """Seconds of probing the budget allows now (negative: overspent)."""
+        return self.share * self.training_seconds - self.probe_seconds
+
+    def expected(self, kind: str) -> float | None:
+        """What ``kind`` is expected to cost, or None before it first ran."""
+        return self._costs.get(kind)
+
+    def plan(self, kinds: Iterable[str], *, urgent: bool = False) -> tuple[str, ...]:
+        """The kinds to compute now, in the given order; () when none is due.
+
+        Args:
+            kinds: candidates, most wanted first (e.g. the stalest first).
+            urgent: a person is waiting (a new probe input): ignore the
+                display-rate cap, not the budget.
+        """
+        if self.share <= 0:
+            return ()
+        if not urgent and self._clock() - self._last_frame < self.min_interval:
+            return ()
+        allowance = self.allowance
+        if allowance <= 0:
+            return ()
+        chosen: list[str] = []
+        for kind in kinds:
+            cost = self._costs.get(kind)
+            if cost is None:
+                if not chosen:     # measure a new kind on its own
+                    return (kind,)
+                continue
+            if cost <= allowance:
+                chosen.append(kind)
+                allowance -= cost
+        return tuple(chosen)
+
+    def record(self, kind: str, seconds: float) -> None:
+        """``kind`` ran and took ``seconds``: pay for it and learn its cost.
+
+        The first run of a kind usually includes compiling it; the second
+        measurement replaces the first rather than being averaged with it.
+        """
+        seconds = max(float(seconds), 0.0)
+        self.probe_seconds += seconds
+        count = self._measured.get(kind, 0)
+        if count <= 1:
+            self._costs[kind] = seconds
+        else:
+            old = self._costs[kind]
+            self._costs[kind] = (1 - SMOOTHING) * old + SMOOTHING * seconds
+        self._measured[kind] = count + 1
+
+    def spend(self, seconds: float) -> None:
+        """Overhead that is not a probe kind (weight copies) but costs time."""
+        self.probe_seconds += max(float(seconds), 0.0)
+
+    def frame_done(self) -> None:
+        """A frame was sent: the display-rate cap counts from now."""
+        self._last_frame = self._clock()
+        self.frames += 1

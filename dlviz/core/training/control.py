@@ -1,0 +1,128 @@
+"""Stop, pause and probe requests, passed from the GUI thread to a training run.
+
+The GUI thread calls ``stop``, ``pause``, ``resume``, ``request_probe`` and
+``watch_layer``; the engine thread, between batches, reads the flags, waits
+while paused and takes the pending probe request. Nothing here imports
+Keras; everything is guarded by one lock or a ``threading.Event``.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass
+
+import numpy as np
+
+
+@dataclass(frozen=True, eq=False)
+class ProbeRequest:
+    """A new pinned probe input: float32 (H, W, C) pixels in [0, 1]."""
+
+    image: np.ndarray
+    name: str
+
+
+class TrainingControl:
+    """Thread-safe controls of one training run (or several, one after another).
+
+    Example:
+        >>> control = TrainingControl()
+        >>> control.pause(); control.paused
+        True
+        >>> control.stop(); control.paused, control.stopped
+        (False, True)
+    """
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+        self._running = threading.Event()   # cleared while paused
+        self._running.set()
+        self._probe: ProbeRequest | None = None
+        self._watched: str | None = None
+
+    # -- run state -----------------------------------------------------------
+    def stop(self) -> None:
+        """Ask training to end after the current batch (also ends a pause)."""
+        self._stop.set()
+        self._running.set()
+
+    def pause(self) -> None:
+        """Hold training after the current batch until ``resume`` or ``stop``."""
+        if not self._stop.is_set():
+            self._running.clear()
+
+    def resume(self) -> None:
+        self._running.set()
+
+    def reset(self) -> None:
+        """Clear stop and pause, so the same control can drive the next run."""
+        self._stop.clear()
+        self._running.set()
+
+    @property
+    def stopped(self) -> bool:
+        return self._stop.is_set()
+
+    @property
+    def paused(self) -> bool:
+        return not self._running.is_set() and not self._stop.is_set()
+
+    def wait_while_paused(self, poll: float = 0.05, timeout: float | None = None) -> float:
+        """Block while paused; return at once on ``resume`` or ``stop``.
+
+        Args:
+            poll: how often to look again, in seconds.
+            timeout: give up after this many seconds (None: wait for as
+                long as the pause lasts); the caller can then do other
+                work, e.g. answer a probe request, and wait again.
+
+        Returns:
+            Seconds spent waiting.
+        """
+        began = time.perf_counter()
+        while not self._running.wait(poll):
+            if timeout is not None and time.perf_counter() - began >= timeout:
+                break
+        return time.perf_counter() - began
+
+    # -- probe requests (latest wins) ------------------------------------------
+    def request_probe(self, image: np.ndarray, name: str = "") -> None:
+        """Pin a new probe input; an earlier request not yet taken is dropped.
+
+        Args:
+            image: decoded pixels, float (H, W, C) in [0, 1] (e.g.
+                ``read_image(path).array``).
+            name: what to call it ("cat.jpg").
+
+        Raises:
+            ValueError: not an (H, W, C) image.
+        """
+        pixels = np.array(image, dtype=np.float32, copy=True)
+        if pixels.ndim != 3:
+            raise ValueError(f"a probe image is (height, width, channels), got {pixels.shape}")
+        with self._lock:
+            self._probe = ProbeRequest(pixels, str(name))
+
+    def take_probe_request(self) -> ProbeRequest | None:
+        """The pending request, if any, which is then no longer pending."""
+        with self._lock:
+            request, self._probe = self._probe, None
+        return request
+
+    @property
+    def probe_pending(self) -> bool:
+        with self._lock:
+            return self._probe is not None
+
+    # -- which layer's filters the live view shows ------------------------------
+    def watch_layer(self, path: str | None) -> None:
+        """Show this convolution's filters (None: the first convolution)."""
+        with self._lock:
+            self._watched = path
+
+    @property
+    def watched_layer(self) -> str | None:
+        with self._lock:
+            return self._watched

@@ -1,0 +1,241 @@
+"""The Keras callback that streams a training run to the live views.
+
+After every training batch, on the engine thread:
+
+1. read the loss; not finite -> flag it and stop (the session restores the
+   last good weights);
+2. send ``BatchEnded`` (at most ``MAX_BATCH_EVENTS`` a second, and always
+   for an epoch's last batch);
+3. answer stop (``model.stop_training``: the fit loop ends after this
+   batch) and pause (wait here, answering probe requests meanwhile);
+4. keep the last good weights: a copy at each epoch's end and every
+   ``SNAPSHOT_SECONDS``, trusted once the next batch's loss is finite;
+5. run the live probes the time budget allows and send a ``LiveFrame``.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+
+from dlviz.core.kerasenv import import_keras
+from dlviz.core.training.budget import ProbeBudget
+from dlviz.core.training.events import BatchEnded, EpochEnded, LiveFrame
+
+#: Most ``BatchEnded`` events a second (the GUI cannot draw more).
+MAX_BATCH_EVENTS = 30.0
+#: Seconds between weight copies within an epoch.
+SNAPSHOT_SECONDS = 10.0
+#: Weight of the newest step time in the samples-per-second average.
+RATE_SMOOTHING = 0.1
+
+keras = import_keras()
+
+
+def _number(value) -> float:
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return math.nan
+
+
+class LiveCallback(keras.callbacks.Callback):
+    """Events, control, NaN guard and budgeted live probes for one ``fit``.
+
+    Args:
+        emit: called with each event (on this thread).
+        probes: a ``LiveProbes``, or None for no live frames.
+        control: a ``TrainingControl``, or None.
+        budget: a ``ProbeBudget`` (default: 5 % of training time, 10 fps).
+        batch_size: samples per batch (for samples per second).
+        samples: training samples per epoch.
+        on_epoch_end: callables ``(model, epoch, logs)`` run after each
+            complete epoch (checkpoints).
+
+    Attributes:
+        nan_step: global step whose loss was not finite, or None.
+        stopped: whether a stop request ended training.
+        last_good: the newest weights (``model.get_weights()``) known to
+            give a finite loss.
+        epochs_done: complete epochs so far.
+        last_logs: the newest epoch's logs.
+    """
+
+    def __init__(self, emit, *, probes=None, control=None, budget: ProbeBudget | None = None,
+                 batch_size: int = 32, samples: int = 0, on_epoch_end=()):
+        super().__init__()
+        self._emit = emit
+        self.probes = probes
+        self.control = control
+        self.budget = budget if budget is not None else ProbeBudget()
+        self.batch_size = int(batch_size)
+        self.samples = int(samples)
+        self._hooks = tuple(on_epoch_end)
+        self.nan_step: int | None = None
+        self.stopped = False
+        self.last_good = None
+        self._candidate = None
+        self.epochs_done = 0
+        self.last_logs: dict = {}
+        self.frames = 0
+        self._last_seen: dict[str, int] = {}
+
+    # -- run and epoch boundaries --------------------------------------------
+    def on_train_begin(self, logs=None):
+        self.budget.start()
+        self._steps = int(self.params.get("steps") or 0)
+        self._epochs = int(self.params.get("epochs") or 1)
+        self._snapshot(trusted=True)
+        self._last_event = -math.inf
+        self._step_time = None
+        self._last_end = time.perf_counter()
+
+    def on_epoch_begin(self, epoch, logs=None):
+        self._epoch = epoch
+        self._epoch_began = self._last_end = time.perf_counter()
+        self._previous = {}      # running means of the batch before (raw values)
+        self._complete = False
+
+    def on_epoch_end(self, epoch, logs=None):
+        if self.nan_step is not None or not self._complete:
+            return
+        logs = {k: _number(v) for k, v in (logs or {}).items()}
+        self.epochs_done += 1
+        self.last_logs = logs
+        self._emit(EpochEnded(epoch, logs, time.perf_counter() - self._epoch_began))
+        self._snapshot()
+        for hook in self._hooks:
+            hook(self.model, epoch, logs)
+
+    def on_test_begin(self, logs=None):
+        # Validation after a stop would delay the answer by a whole pass.
+        if self._ending:
+            self.model.stop_evaluating = True
+
+    def on_test_batch_end(self, batch, logs=None):
+        if self._ending or (self.control is not None and self.control.stopped):
+            self.model.stop_evaluating = True
+
+    @property
+    def _ending(self) -> bool:
+        return self.stopped or self.nan_step is not None
+
+    # -- every batch ------------------------------------------------------------
+    def on_train_batch_end(self, batch, logs=None):
+        step_end = time.perf_counter()
+        global_step = self._global_step = self._epoch * self._steps + batch
+        means = {k: _number(v) for k, v in (logs or {}).items()}
+        loss = means.get("loss", math.nan)
+        if not math.isfinite(loss):
+            self.nan_step = global_step
+            self._candidate = None
+            self.model.stop_training = True
+            return
+        self._trust_candidate()
+        last = batch == self._steps - 1
+        self._complete = last
+        self._update_rate(step_end, batch)
+        if last or step_end - self._last_event >= 1.0 / MAX_BATCH_EVENTS:
+            self._last_event = step_end
+            self._send_batch(batch, global_step, self._raw_values(batch, means))
+        self._previous = means
+        if self._answer_control():
+            return
+        if step_end - self._snapshot_time >= SNAPSHOT_SECONDS:
+            self._snapshot()
+        self._live_frame(global_step)
+        self._last_end = time.perf_counter()
+
+    def _raw_values(self, batch: int, means: dict) -> dict:
+        """This batch's own values from Keras's running means over the epoch."""
+        seen = min((batch + 1) * self.batch_size, self.samples or math.inf)
+        before = batch * self.batch_size
+        if batch == 0 or not self._previous or seen <= before:
+            return means
+        return {k: (v * seen - self._previous.get(k, v) * before) / (seen - before)
+                for k, v in means.items()}
+
+    def _update_rate(self, step_end: float, batch: int) -> None:
+        seconds = step_end - self._last_end
+        if self._step_time is None:
+            # The run's first step includes compiling the train function.
+            self._step_time = seconds if batch > 0 or self._epoch > 0 else None
+        else:
+            self._step_time += RATE_SMOOTHING * (seconds - self._step_time)
+        self._last_end = step_end
+
+    def _send_batch(self, batch: int, global_step: int, values: dict) -> None:
+        step_time = self._step_time or 0.0
+        remaining = (self._epochs - self._epoch - 1) * self._steps + self._steps - batch - 1
+        metrics = {k: v for k, v in values.items() if k != "loss"}
+        self._emit(BatchEnded(
+            epoch=self._epoch, step=batch, global_step=global_step,
+            loss=values.get("loss", math.nan), metrics=metrics,
+            samples_per_s=self.batch_size / step_time if step_time > 0 else 0.0,
+            eta_s=remaining * step_time))
+
+    def _answer_control(self) -> bool:
+        """Stop or wait as asked; True when training must end now."""
+        control = self.control
+        if control is None:
+            return False
+        while control.paused:
+            self.budget.exclude(control.wait_while_paused(timeout=0.1))
+            if control.probe_pending and self.probes is not None:
+                # Nobody trains meanwhile: answer at once, outside the budget.
+                self._live_frame(self._global_step, kinds=("maps",), paused=True)
+        if control.stopped:
+            self.stopped = True
+            self.model.stop_training = True
+        return self.stopped
+
+    # -- last good weights ----------------------------------------------------------
+    def _snapshot(self, trusted: bool = False) -> None:
+        began = time.perf_counter()
+        weights = self.model.get_weights()
+        if trusted:
+            self.last_good, self._candidate = weights, None
+        else:
+            self._candidate = weights
+        self._snapshot_time = time.perf_counter()
+        self.budget.spend(self._snapshot_time - began)
+
+    def _trust_candidate(self) -> None:
+        # A copy taken after batch k is only known good once batch k + 1,
+        # computed with those very weights, gave a finite loss.
+        if self._candidate is not None:
+            self.last_good, self._candidate = self._candidate, None
+
+    # -- live frames --------------------------------------------------------------------
+    def _live_frame(self, global_step: int, kinds=None, paused: bool = False) -> None:
+        probes, control = self.probes, self.control
+        if probes is None:
+            return
+        urgent = control is not None and control.probe_pending
+        if kinds is None:
+            wanted = sorted(probes.kinds, key=lambda k: self._last_seen.get(k, -1))
+            if urgent and "maps" in wanted:
+                wanted.remove("maps")
+                wanted.insert(0, "maps")
+            kinds = self.budget.plan(wanted, urgent=urgent)
+        if not kinds:
+            return
+        if "maps" in kinds and urgent:
+            request = control.take_probe_request()
+            if request is not None:
+                probes.set_image(request.image, request.name)
+        fields, spent = {}, 0.0
+        for kind in kinds:
+            began = time.perf_counter()
+            fields.update(probes.compute(kind))
+            seconds = time.perf_counter() - began
+            if paused:
+                self.budget.exclude(seconds)
+            else:
+                self.budget.record(kind, seconds)
+            self._last_seen[kind] = global_step
+            spent += seconds
+        self.budget.frame_done()
+        self.frames += 1
+        self._emit(LiveFrame(global_step=global_step, epoch=self._epoch, probe_seconds=spent,
+                             probe_share=self.budget.share_used, **fields))

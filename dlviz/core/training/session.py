@@ -1,0 +1,265 @@
+"""One training run, on the calling (engine) thread, from settings to result.
+
+Protocol of ``TrainingSession.run``:
+
+1. Refuse bad data before anything trains (``DataRejected``, with the reason).
+2. Apply the transfer-learning settings (frozen layers, dropout rate).
+3. Split validation data off the training part; build ``tf.data`` pipelines
+   with the augmentation layers in the pipeline, not inside the model (so the
+   saved model and the probes see the plain network).
+4. Pick the device (``devices.strategy_for``); under a strategy, or with
+   mixed precision on a GPU, train a clone built in that scope and copy its
+   weights back afterwards, so the caller's model object stays the one the
+   GUI probes.
+5. Compile, send ``TrainingStarted``, ``fit`` with the ``LiveCallback``.
+6. Turn every ending into a ``TrainingStopped``: "finished", "stopped",
+   "nan" (last good weights restored), "oom", "error".
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+
+import numpy as np
+
+from dlviz.core.training.config import TrainingConfig
+from dlviz.core.training.events import TrainingStarted, TrainingStopped
+
+#: Training items in the fixed gradient-probe batch.
+PROBE_BATCH = 16
+
+
+class TrainingSession:
+    """Train ``model`` on ``dataset`` as ``config`` says, reporting through ``emit``.
+
+    Args:
+        model: a compiled or uncompiled Keras classifier (Functional or
+            Sequential); trained in place.
+        dataset: a ``Dataset``; its train part is split for validation.
+        config: the ``TrainingConfig``.
+        emit: called on this thread with each event.
+        control: a ``TrainingControl`` (stop, pause, probe requests).
+        probe_image: the pinned probe input, float32 (H, W, C) in [0, 1];
+            None: the first training image.
+        probe_name: what to call it.
+        preprocessing: the model's pixel scheme ("unit" for dlviz's models);
+            applied to the training data in the pipeline too.
+        class_names: names for the predictions (default: the dataset's).
+        on_epoch_end: callables ``(model, epoch, logs)`` after each complete
+            epoch (the run directory writes checkpoints here).
+        initial_epoch: epoch to resume from; ``config.epochs`` is the epoch
+            to end at, as in ``keras.Model.fit``.
+        budget: a ``ProbeBudget`` (default: ``config.probe_budget``, 10 fps).
+
+    Example:
+        >>> result = TrainingSession(net.model, load_digits_split(),  # doctest: +SKIP
+        ...                          TrainingConfig(epochs=2), emit=print).run()
+        >>> result.reason  # doctest: +SKIP
+        'finished'
+    """
+
+    def __init__(self, model, dataset, config: TrainingConfig | None = None, *, emit,
+                 control=None, probe_image=None, probe_name: str = "",
+                 preprocessing: str = "unit", class_names=None, on_epoch_end=(),
+                 initial_epoch: int = 0, budget=None):
+        self.model = model
+        self.dataset = dataset
+        self.config = config or TrainingConfig()
+        self._emit = emit
+        self.control = control
+        self.probe_image = probe_image
+        self.probe_name = probe_name
+        self.preprocessing = preprocessing
+        self.class_names = tuple(class_names or dataset.class_names)
+        self.on_epoch_end = tuple(on_epoch_end)
+        self.initial_epoch = int(initial_epoch)
+        self.budget = budget
+        self.callback = None      # the LiveCallback of the last run
+        self.notes: tuple[str, ...] = ()
+
+    def run(self) -> TrainingStopped:
+        """Train; return (and emit) how it ended.
+
+        Raises:
+            DataRejected: the data cannot train this model (nothing trained).
+        """
+        from dlviz.core.training.data import validate_training_data
+        from dlviz.core.training.devices import mixed_precision_scope, strategy_for
+        from dlviz.core.training.transfer import apply_freezing, set_dropout
+
+        cfg, data = self.config, self.dataset
+        classes = int(self.model.outputs[0].shape[-1])
+        validate_training_data(data.x_train, data.y_train, classes)
+        notes = list(apply_freezing(self.model, freeze_first=cfg.freeze_first,
+                                    freeze_backbone=cfg.freeze_backbone))
+        if cfg.dropout is not None:
+            changed = set_dropout(self.model, cfg.dropout)
+            notes.append(f"dropout {cfg.dropout:g} in {changed} layer(s)" if changed
+                         else "this model has no dropout layer")
+        strategy, device, device_notes = strategy_for(cfg)
+        notes += device_notes
+        with mixed_precision_scope(cfg.mixed_precision) as precision_notes:
+            notes += precision_notes
+            rebuild = strategy is not None or any("float16" in n for n in precision_notes)
+            scope = strategy.scope() if strategy is not None else contextlib.nullcontext()
+            with scope:
+                trained = _clone(self.model) if rebuild else self.model
+                _compile(trained, cfg)
+            result = self._fit(trained, device, tuple(notes))
+        if trained is not self.model:
+            self.model.set_weights(trained.get_weights())
+        self._emit(result)
+        return result
+
+    def _fit(self, model, device: str, notes: tuple) -> TrainingStopped:
+        from dlviz.core.kerasenv import import_tensorflow
+        from dlviz.core.probes.gradients import default_loss
+        from dlviz.core.training.budget import ProbeBudget
+        from dlviz.core.training.live_callback import LiveCallback
+        from dlviz.core.training.live_probes import LiveProbes, probe_batch
+
+        tf = import_tensorflow()
+        cfg, data = self.config, self.dataset
+        (x, y), validation = split_validation(data.x_train, data.y_train,
+                                              cfg.validation_split, cfg.seed)
+        image = self.probe_image if self.probe_image is not None else data.x_train[0]
+        name = self.probe_name if self.probe_image is not None else \
+            f"training image 0 ({self.class_names[int(data.y_train[0])]})"
+        probe_x, probe_y = probe_batch(x, y, PROBE_BATCH, cfg.seed)
+        probes = LiveProbes(model, probe_x, probe_y, image=image, image_name=name,
+                            preprocessing=self.preprocessing, class_names=self.class_names,
+                            control=self.control, loss_fn=default_loss(model))
+        budget = self.budget or ProbeBudget(cfg.probe_budget)
+        callback = self.callback = LiveCallback(
+            self._emit, probes=probes, control=self.control, budget=budget,
+            batch_size=cfg.batch_size, samples=len(x), on_epoch_end=self.on_epoch_end)
+        train = self._pipeline(model, x, y, shuffle=True)
+        val = self._pipeline(model, *validation, shuffle=False) if len(validation[0]) else None
+        steps = math.ceil(len(x) / cfg.batch_size)
+        self._emit(TrainingStarted(
+            epochs=cfg.epochs, steps_per_epoch=steps, samples=len(x), device=device,
+            trainable_params=sum(int(np.prod(v.shape)) for v in model.trainable_weights),
+            notes=notes))
+        self.notes = notes
+        try:
+            model.fit(train, validation_data=val, epochs=cfg.epochs,
+                      initial_epoch=self.initial_epoch, callbacks=[callback], verbose=0,
+                      shuffle=False)  # the pipeline shuffles
+        except (tf.errors.ResourceExhaustedError, MemoryError) as exc:
+            return self._ended("oom", f"Out of memory ({type(exc).__name__}) with batches "
+                               f"of {cfg.batch_size}; try a smaller batch size or input size.")
+        except Exception as exc:  # noqa: BLE001  (any failure, incl. callbacks, ends the run)
+            from dlviz.core.engine import describe_error
+
+            return self._ended("error", describe_error(exc))
+        if callback.nan_step is not None:
+            model.set_weights(callback.last_good)
+            epoch, batch = divmod(callback.nan_step, steps)
+            return self._ended(
+                "nan", f"The loss became NaN or infinite at epoch {epoch + 1}, batch "
+                f"{batch + 1}; training stopped and the last good weights were restored. "
+                f"Try a lower learning rate (now {cfg.learning_rate:g}).", restored=True)
+        if callback.stopped:
+            return self._ended("stopped", f"Stopped after {callback.epochs_done} complete "
+                               f"epoch(s) of {cfg.epochs - self.initial_epoch}.")
+        return self._ended("finished", f"Finished {callback.epochs_done} epoch(s).")
+
+    def _ended(self, reason: str, message: str, restored: bool = False) -> TrainingStopped:
+        callback = self.callback
+        done = callback.epochs_done if callback is not None else 0
+        logs = dict(callback.last_logs) if callback is not None else {}
+        return TrainingStopped(reason=reason, message=message,
+                               epochs_done=self.initial_epoch + done,
+                               restored_weights=restored, final_logs=logs)
+
+    def _pipeline(self, model, x, y, *, shuffle: bool):
+        """Batches of (images, labels), augmented when training, prefetched."""
+        from dlviz.core.kerasenv import import_tensorflow
+        from dlviz.core.training.augment import augmentation_model
+
+        tf = import_tensorflow()
+        cfg = self.config
+        pipeline = tf.data.Dataset.from_tensor_slices((x, y))
+        if shuffle:
+            pipeline = pipeline.shuffle(len(x), seed=cfg.seed, reshuffle_each_iteration=True)
+        pipeline = pipeline.batch(cfg.batch_size)
+        augment = augmentation_model(cfg.augment, x.shape[1:], seed=cfg.seed) if shuffle else None
+        if augment is not None:
+            pipeline = pipeline.map(lambda a, b: (augment(a, training=True), b),
+                                    num_parallel_calls=tf.data.AUTOTUNE)
+        if self.preprocessing != "unit":
+            pipeline = pipeline.map(_scaler(tf, self.preprocessing, x.shape[1:]))
+        heads = len(model.outputs)
+        if heads > 1:
+            pipeline = pipeline.map(lambda a, b: (a, tuple(b for _ in range(heads))))
+        return pipeline.prefetch(tf.data.AUTOTUNE)
+
+
+def split_validation(x, y, share: float, seed: int = 0):
+    """``((x, y) to train on, (x, y) to validate on)``: a shuffled share held out."""
+    n_val = int(len(x) * share) if share > 0 else 0
+    if n_val == 0:
+        return (x, y), (x[:0], y[:0])
+    order = np.random.default_rng(seed).permutation(len(x))
+    held, kept = np.sort(order[:n_val]), np.sort(order[n_val:])
+    return (x[kept], y[kept]), (x[held], y[held])
+
+
+def make_optimizer(cfg: TrainingConfig):
+    """The Keras optimizer ``cfg`` names, at its learning rate."""
+    from dlviz.core.kerasenv import import_keras
+
+    optimizers = import_keras().optimizers
+    if cfg.optimizer == "sgd":
+        return optimizers.SGD(cfg.learning_rate, momentum=cfg.momentum)
+    if cfg.optimizer == "adam":
+        return optimizers.Adam(cfg.learning_rate)
+    if cfg.optimizer == "rmsprop":
+        return optimizers.RMSprop(cfg.learning_rate)
+    raise ValueError(f"unknown optimizer {cfg.optimizer!r}; choose sgd, adam or rmsprop")
+
+
+def _compile(model, cfg: TrainingConfig) -> None:
+    from dlviz.core.probes.gradients import default_loss
+
+    heads = len(model.outputs)
+    loss = default_loss(model)
+    if heads == 1:
+        model.compile(optimizer=make_optimizer(cfg), loss=loss, metrics=["accuracy"])
+    else:
+        model.compile(optimizer=make_optimizer(cfg), loss=[loss] * heads,
+                      metrics=[["accuracy"] for _ in range(heads)])
+
+
+def _clone(model):
+    """``model`` rebuilt in the current scope (strategy, dtype policy), same weights."""
+    from dlviz.core.kerasenv import import_keras
+
+    keras = import_keras()
+    outputs = {id(getattr(t, "_keras_history", (None,))[0]) for t in model.outputs}
+
+    def rebuild(layer):
+        if isinstance(layer, keras.Model):
+            return keras.models.clone_model(layer)
+        config = layer.get_config()
+        # The global dtype policy for every layer but the outputs, which stay
+        # float32 so that softmax and the loss do not lose precision.
+        config["dtype"] = "float32" if id(layer) in outputs else None
+        return layer.__class__.from_config(config)
+
+    clone = keras.models.clone_model(model, clone_function=rebuild)
+    clone.set_weights(model.get_weights())
+    return clone
+
+
+def _scaler(tf, preprocessing: str, shape):
+    from dlviz.core.probes.preprocess import scale_pixels
+
+    def scale(images, labels):
+        scaled = tf.numpy_function(lambda a: scale_pixels(a, preprocessing), [images],
+                                   tf.float32)
+        scaled.set_shape((None, *shape))
+        return scaled, labels
+
+    return scale

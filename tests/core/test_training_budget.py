@@ -1,0 +1,105 @@
+"""The live-probe budget: frames are due when probe time stays within the share."""
+
+import pytest
+
+from dlviz.core.training.budget import ProbeBudget
+
+
+class FakeClock:
+    def __init__(self):
+        self.now = 0.0
+
+    def __call__(self):
+        return self.now
+
+
+def make(share=0.05, fps=10.0):
+    clock = FakeClock()
+    return ProbeBudget(share, max_fps=fps, clock=clock), clock
+
+
+def test_first_frame_measures_one_kind_then_waits_for_the_budget():
+    budget, clock = make()
+    assert budget.plan(["maps", "grads"]) == ()          # no training time yet
+    clock.now = 1.0
+    assert budget.plan(["maps", "grads"]) == ("maps",)   # unmeasured: alone
+    clock.now += 0.1                                     # the probe took 0.1 s
+    budget.record("maps", 0.1)
+    budget.frame_done()
+    # Due again when 0.05 * (t - 0.1) >= 0.1 + 0.1, i.e. t >= 4.1.
+    clock.now = 4.0
+    assert budget.plan(["maps"]) == ()
+    clock.now = 4.2
+    assert budget.plan(["maps"]) == ("maps",)
+
+
+def test_display_rate_caps_cheap_frames_but_urgent_ones_skip_the_cap():
+    budget, clock = make(share=0.5, fps=10.0)
+    clock.now = 1.0
+    budget.record("maps", 0.001)
+    budget.frame_done()
+    clock.now = 1.05
+    assert budget.plan(["maps"]) == ()
+    assert budget.plan(["maps"], urgent=True) == ("maps",)
+    clock.now = 1.11
+    assert budget.plan(["maps"]) == ("maps",)
+
+
+def test_kinds_take_turns_when_all_of_them_do_not_fit():
+    budget, clock = make(share=0.1, fps=100.0)
+    for kind in ("maps", "grads", "weights"):
+        budget.record(kind, 0.03)
+        budget.record(kind, 0.03)
+    budget.start()                 # costs are kept, time spent is not
+    clock.now = 0.65               # allowance 0.065 s: two kinds of 0.03 s fit
+    assert budget.plan(["grads", "maps", "weights"]) == ("grads", "maps")
+    clock.now = 0.25               # allowance 0.025 s: none fits
+    assert budget.plan(["grads", "maps", "weights"]) == ()
+
+
+def test_everything_in_one_frame_when_cheap():
+    budget, clock = make(share=0.05, fps=10.0)
+    for kind in ("maps", "grads"):
+        budget.record(kind, 0.001)
+        budget.record(kind, 0.001)
+    clock.now = 10.0
+    assert budget.plan(["maps", "grads"]) == ("maps", "grads")
+
+
+@pytest.mark.parametrize("cost", [0.004, 0.02, 0.3])
+def test_simulated_run_keeps_the_share_within_budget_plus_one_frame(cost):
+    budget, clock = make(share=0.05, fps=10.0)
+    frames = 0
+    for _step in range(5000):                    # 50 s of 10 ms batches
+        clock.now += 0.01
+        if budget.plan(["maps"]):
+            clock.now += cost
+            budget.record("maps", cost)
+            budget.frame_done()
+            frames += 1
+        training = budget.training_seconds
+        assert budget.probe_seconds <= 0.05 * training + cost + 1e-9
+    assert abs(budget.training_seconds - 50.0) < 1e-6
+    assert budget.share_used <= 0.05 + cost / budget.training_seconds
+    # The budget is used, not wasted: within one frame of the share, and
+    # never more than the display rate.
+    assert frames >= min(int(0.05 * 50 / cost) - 1, 400)
+    assert frames <= 10 * 50 + 1
+
+
+def test_pauses_do_not_count_as_training_time():
+    budget, clock = make()
+    clock.now = 2.0
+    budget.exclude(1.5)
+    assert budget.training_seconds == pytest.approx(0.5)
+    budget.spend(0.1)
+    assert budget.training_seconds == pytest.approx(0.4)
+    assert budget.share_used == pytest.approx(0.25)
+
+
+def test_zero_budget_never_probes_and_bad_shares_are_refused():
+    budget, clock = make(share=0.0)
+    clock.now = 100.0
+    assert budget.plan(["maps"]) == ()
+    with pytest.raises(ValueError):
+        ProbeBudget(1.5)

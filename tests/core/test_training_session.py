@@ -1,0 +1,180 @@
+"""TrainingSession: events, stop, pause, NaN, errors and refused data."""
+
+import threading
+import time
+
+import numpy as np
+import pytest
+
+from _training_models import Recorder, bright_dark, tiny_cnn
+from dlviz.core.data import Dataset
+from dlviz.core.training import live_callback
+from dlviz.core.training.config import AugmentConfig, TrainingConfig
+from dlviz.core.training.control import TrainingControl
+from dlviz.core.training.data import DataRejected
+from dlviz.core.training.session import TrainingSession
+
+
+@pytest.fixture(autouse=True)
+def every_batch_event(monkeypatch):
+    # Tiny models run thousands of batches a second; see every one of them.
+    monkeypatch.setattr(live_callback, "MAX_BATCH_EVENTS", 1e9)
+
+
+def config(**changes):
+    settings = dict(epochs=2, batch_size=16, validation_split=0.25, optimizer="adam",
+                    learning_rate=0.01)
+    return TrainingConfig(**{**settings, **changes})
+
+
+def test_events_come_in_order_with_their_contents():
+    record = Recorder()
+    model = tiny_cnn()
+    result = TrainingSession(model, bright_dark(), config(), emit=record).run()
+    kinds = [type(e).__name__ for e in record.events]
+    assert kinds[0] == "TrainingStarted" and kinds[-1] == "TrainingStopped"
+    started = record.events[0]
+    assert (started.epochs, started.samples, started.steps_per_epoch) == (2, 144, 9)
+    assert started.device and started.trainable_params == model.count_params()
+    batches = record.of("BatchEnded")
+    assert [b.global_step for b in batches] == list(range(18))
+    assert [(b.epoch, b.step) for b in batches][8:10] == [(0, 8), (1, 0)]
+    assert all(np.isfinite(b.loss) and "accuracy" in b.metrics for b in batches)
+    assert batches[-1].eta_s == 0 and batches[5].samples_per_s > 0
+    epochs = record.of("EpochEnded")
+    assert [e.epoch for e in epochs] == [0, 1]
+    assert kinds.index("EpochEnded") > kinds.index("BatchEnded")
+    assert {"loss", "accuracy", "val_loss", "val_accuracy"} <= set(epochs[-1].logs)
+    assert result is record.events[-1]
+    assert (result.reason, result.epochs_done, result.restored_weights) == ("finished", 2, False)
+    assert result.final_logs == epochs[-1].logs
+
+
+def test_batch_events_report_each_batch_not_the_running_mean():
+    record = Recorder()
+    TrainingSession(tiny_cnn(), bright_dark(), config(epochs=1, learning_rate=0.05),
+                    emit=record).run()
+    losses = [b.loss for b in record.of("BatchEnded")]
+    mean = record.of("EpochEnded")[0].logs["loss"]
+    assert np.average(losses, weights=[16] * 9) == pytest.approx(mean, rel=1e-3)
+
+
+@pytest.mark.parametrize("k", [3, 10])
+def test_stop_from_another_thread_during_batch_k_ends_at_k_or_the_next(k):
+    control, record = TrainingControl(), Recorder()
+    requested = threading.Event()
+
+    def stop_from_gui_thread():
+        threading.Thread(target=lambda: (control.stop(), requested.set())).start()
+        requested.wait(5)
+
+    record.actions[k] = stop_from_gui_thread
+    model = tiny_cnn()
+    result = TrainingSession(model, bright_dark(), config(epochs=5), emit=record,
+                             control=control).run()
+    assert result.reason == "stopped"
+    assert record.of("BatchEnded")[-1].global_step in (k, k + 1)
+    assert int(model.optimizer.iterations) in (k + 1, k + 2)
+    assert result.epochs_done == (1 if k >= 9 else 0)
+
+
+def test_pause_then_resume_continues_to_the_end():
+    control, record = TrainingControl(), Recorder()
+    record.actions[4] = control.pause
+    resumer = threading.Timer(0.4, control.resume)
+    resumer.start()
+    result = TrainingSession(tiny_cnn(), bright_dark(), config(), emit=record,
+                             control=control).run()
+    resumer.join()
+    assert result.reason == "finished"
+    batches = record.of("BatchEnded")
+    assert len(batches) == 18
+    ended = {b.global_step: i for i, b in enumerate(record.events) if type(b).__name__ == "BatchEnded"}
+    assert ended[5] == ended[4] + 1 or type(record.events[ended[4] + 1]).__name__ == "LiveFrame"
+
+
+def test_pause_then_stop_ends():
+    control, record = TrainingControl(), Recorder()
+    record.actions[4] = control.pause
+    stopper = threading.Timer(0.3, control.stop)
+    stopper.start()
+    model = tiny_cnn()
+    began = time.perf_counter()
+    result = TrainingSession(model, bright_dark(), config(), emit=record,
+                             control=control).run()
+    stopper.join()
+    assert result.reason == "stopped" and time.perf_counter() - began < 30
+    assert record.of("BatchEnded")[-1].global_step == 4
+    assert int(model.optimizer.iterations) == 5
+
+
+def test_an_absurd_learning_rate_gives_nan_and_restores_the_last_good_weights():
+    data = bright_dark()
+    scaled = Dataset(data.x_train * 1e3, data.y_train, data.x_test, data.y_test,
+                     data.class_names)
+    record = Recorder()
+    model = tiny_cnn()
+    session = TrainingSession(model, scaled, config(optimizer="sgd", learning_rate=1e6),
+                              emit=record)
+    result = session.run()
+    assert result.reason == "nan" and result.restored_weights
+    assert "learning rate" in result.message and "restored" in result.message
+    weights = model.get_weights()
+    assert all(np.isfinite(w).all() for w in weights)
+    good = session.callback.last_good
+    assert len(good) == len(weights)
+    assert all(np.array_equal(a, b) for a, b in zip(weights, good))
+    assert all(np.isfinite(b.loss) for b in record.of("BatchEnded"))
+    assert model.predict(data.x_test[:2], verbose=0).shape == (2, 2)
+
+
+def test_an_exception_in_a_callback_ends_with_error_and_its_message():
+    def broken_checkpoint(model, epoch, logs):
+        raise RuntimeError("disk full while writing the checkpoint")
+
+    record = Recorder()
+    result = TrainingSession(tiny_cnn(), bright_dark(), config(), emit=record,
+                             on_epoch_end=[broken_checkpoint]).run()
+    assert result.reason == "error"
+    assert "disk full while writing the checkpoint" in result.message
+    assert "\n" not in result.message
+    assert record.events[-1] is result
+
+
+def test_epoch_hooks_get_the_model_epoch_and_logs_and_resume_counts():
+    calls = []
+    model = tiny_cnn()
+    result = TrainingSession(model, bright_dark(), config(epochs=3), emit=lambda e: None,
+                             initial_epoch=1,
+                             on_epoch_end=[lambda m, e, logs: calls.append((m, e, logs))]).run()
+    assert [(m is model, e) for m, e, _ in calls] == [(True, 1), (True, 2)]
+    assert "val_loss" in calls[-1][2]
+    assert result.epochs_done == 3
+
+
+def test_bad_data_is_refused_before_training():
+    data = bright_dark()
+    x = data.x_train.copy()
+    x[3, 0, 0, 0] = np.nan
+    broken = Dataset(x, data.y_train, data.x_test, data.y_test, data.class_names)
+    record, model = Recorder(), tiny_cnn()
+    before = [w.copy() for w in model.get_weights()]
+    with pytest.raises(DataRejected) as caught:
+        TrainingSession(model, broken, config(), emit=record).run()
+    assert str(caught.value)
+    assert record.events == []
+    assert all(np.array_equal(a, b) for a, b in zip(before, model.get_weights()))
+
+
+def test_augmented_sgd_training_learns_and_the_model_stays_probeable():
+    from dlviz.core.probes.analysis import analyze_image
+
+    model = tiny_cnn()
+    cfg = config(epochs=4, optimizer="sgd", learning_rate=0.1,
+                 augment=AugmentConfig(translation=0.1, noise=0.02))
+    result = TrainingSession(model, bright_dark(), cfg, emit=lambda e: None).run()
+    assert result.reason == "finished"
+    assert result.final_logs["val_accuracy"] >= 0.9
+    assert not any("augment" in layer.name for layer in model.layers)
+    analysis = analyze_image(model, bright_dark().x_test[0])
+    assert analysis.maps.layer("conv").values.shape == (8, 8, 4)
