@@ -25,6 +25,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--seconds", type=float, default=20.0)
     parser.add_argument("--model", default="vgg16-mini")
+    parser.add_argument("--tab", choices=("training", "maps"), default="training")
     args = parser.parse_args()
 
     from PySide6.QtCore import QElapsedTimer, QTimer
@@ -70,6 +71,9 @@ def main() -> None:
     timer.timeout.connect(tick)
     config = TrainingConfig(data=DataSpec(kind="shapes", samples=2000), epochs=50, batch_size=32)
     window.training.start(config)
+    # The heaviest screen: every training plot redraws (feature maps of the
+    # live frames are drawn too, on their tab, when --tab maps is given).
+    window.tabs.setCurrentWidget(window.maps_view if args.tab == "maps" else window.training_view)
     while window.training.state != "running" or state["batches"] == 0:
         app.processEvents()
         time.sleep(0.005)
