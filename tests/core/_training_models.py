@@ -20,6 +20,15 @@ def tiny_cnn(classes: int = 2, size: int = 8):
     return keras.Model(inputs, outputs, name="tiny_cnn")
 
 
+def linear_model(classes: int = 2, size: int = 8):
+    """No saturating or dying units: an absurd learning rate overflows it to NaN."""
+    inputs = keras.Input((size, size, 1), name="image")
+    x = layers.Flatten(name="flatten")(inputs)
+    x = layers.Dense(8, name="hidden")(x)
+    outputs = layers.Dense(classes, activation="softmax", name="predictions")(x)
+    return keras.Model(inputs, outputs, name="linear")
+
+
 def bright_dark(n: int = 192, size: int = 8, seed: int = 0) -> Dataset:
     """Class 1: bright pictures, class 0: dark ones; learnable in a few steps."""
     rng = np.random.default_rng(seed)

@@ -87,3 +87,12 @@ def test_weight_histograms_and_dead_fraction():
     assert counts.sum() == model.get_layer("conv").kernel.numpy().size
     assert dead_fraction(np.array([[[0.0, 2.0, 0.0]], [[0.0, 0.0, -1.0]]])) == pytest.approx(1 / 3)
     assert dead_fraction(np.zeros((0, 3))) == 0.0
+
+
+def test_large_arrays_are_sampled_but_keep_their_range_and_total():
+    values = np.random.default_rng(0).normal(size=1_000_003).astype(np.float32)
+    counts, edges = histogram(values)
+    exact, _ = histogram(values, max_counted=None)
+    assert edges[0] == values.min() and edges[-1] == values.max()
+    assert counts.sum() == pytest.approx(values.size, rel=1e-4)
+    assert np.abs(counts - exact).max() <= 0.02 * exact.max()

@@ -103,3 +103,14 @@ def test_zero_budget_never_probes_and_bad_shares_are_refused():
     assert budget.plan(["maps"]) == ()
     with pytest.raises(ValueError):
         ProbeBudget(1.5)
+
+
+def test_a_cheap_kind_does_not_starve_the_stalest_one():
+    budget, clock = make(share=0.1, fps=100.0)
+    budget.record("grads", 0.05)
+    budget.record("weights", 0.01)
+    budget.start()
+    clock.now = 0.2                     # allowance 0.02: weights would fit, grads not
+    assert budget.plan(["grads", "weights"]) == ()
+    clock.now = 0.6                     # allowance 0.06: grads first, weights does not fit
+    assert budget.plan(["grads", "weights"]) == ("grads",)

@@ -6,7 +6,7 @@ import time
 import numpy as np
 import pytest
 
-from _training_models import Recorder, bright_dark, tiny_cnn
+from _training_models import Recorder, bright_dark, linear_model, tiny_cnn
 from dlviz.core.data import Dataset
 from dlviz.core.training import live_callback
 from dlviz.core.training.config import AugmentConfig, TrainingConfig
@@ -80,24 +80,28 @@ def test_stop_from_another_thread_during_batch_k_ends_at_k_or_the_next(k):
 
 def test_pause_then_resume_continues_to_the_end():
     control, record = TrainingControl(), Recorder()
-    record.actions[4] = control.pause
     resumer = threading.Timer(0.4, control.resume)
-    resumer.start()
+    times = {}
+
+    def pause():
+        control.pause()
+        times[4] = time.perf_counter()
+        resumer.start()
+
+    record.actions[4] = pause
+    record.actions[5] = lambda: times.setdefault(5, time.perf_counter())
     result = TrainingSession(tiny_cnn(), bright_dark(), config(), emit=record,
                              control=control).run()
     resumer.join()
     assert result.reason == "finished"
-    batches = record.of("BatchEnded")
-    assert len(batches) == 18
-    ended = {b.global_step: i for i, b in enumerate(record.events) if type(b).__name__ == "BatchEnded"}
-    assert ended[5] == ended[4] + 1 or type(record.events[ended[4] + 1]).__name__ == "LiveFrame"
+    assert [b.global_step for b in record.of("BatchEnded")] == list(range(18))
+    assert times[5] - times[4] >= 0.35          # batch 5 waited for the resume
 
 
 def test_pause_then_stop_ends():
     control, record = TrainingControl(), Recorder()
-    record.actions[4] = control.pause
     stopper = threading.Timer(0.3, control.stop)
-    stopper.start()
+    record.actions[4] = lambda: (control.pause(), stopper.start())
     model = tiny_cnn()
     began = time.perf_counter()
     result = TrainingSession(model, bright_dark(), config(), emit=record,
@@ -113,7 +117,7 @@ def test_an_absurd_learning_rate_gives_nan_and_restores_the_last_good_weights():
     scaled = Dataset(data.x_train * 1e3, data.y_train, data.x_test, data.y_test,
                      data.class_names)
     record = Recorder()
-    model = tiny_cnn()
+    model = linear_model()
     session = TrainingSession(model, scaled, config(optimizer="sgd", learning_rate=1e6),
                               emit=record)
     result = session.run()
@@ -178,3 +182,35 @@ def test_augmented_sgd_training_learns_and_the_model_stays_probeable():
     assert not any("augment" in layer.name for layer in model.layers)
     analysis = analyze_image(model, bright_dark().x_test[0])
     assert analysis.maps.layer("conv").values.shape == (8, 8, 4)
+
+
+def test_a_clone_for_a_strategy_scope_has_the_same_weights_and_answers():
+    from dlviz.core.training.session import _clone
+
+    model = tiny_cnn()
+    clone = _clone(model)
+    assert clone is not model
+    assert [layer.name for layer in clone.layers] == [layer.name for layer in model.layers]
+    x = bright_dark().x_test[:4]
+    np.testing.assert_allclose(clone.predict(x, verbose=0), model.predict(x, verbose=0),
+                               rtol=1e-6)
+    assert clone.layers[-1].dtype_policy.name == "float32"
+
+
+@pytest.mark.parametrize("error", ["memory", "resource"])
+def test_out_of_memory_is_reported_and_the_model_stays_usable(error):
+    from dlviz.core.kerasenv import import_tensorflow
+
+    tf = import_tensorflow()
+
+    def exhausted(model, epoch, logs):
+        if error == "memory":
+            raise MemoryError()
+        raise tf.errors.ResourceExhaustedError(None, None, "OOM when allocating tensor")
+
+    model = tiny_cnn()
+    result = TrainingSession(model, bright_dark(), config(batch_size=32), emit=lambda e: None,
+                             on_epoch_end=[exhausted]).run()
+    assert result.reason == "oom"
+    assert "smaller batch" in result.message and "32" in result.message
+    assert model.predict(bright_dark().x_test[:2], verbose=0).shape == (2, 2)

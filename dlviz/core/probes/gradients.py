@@ -103,7 +103,9 @@ class GradientProbe:
         self._loss = loss_fn if loss_fn is not None else default_loss(model)
         self._x = tf.constant(np.asarray(x, np.float32))
         self._y = tf.constant(np.asarray(y))
-        self._step = tf.function(self._compute, jit_compile=False)
+        # A closure, not the bound method: TensorFlow counts traces per
+        # Python function, and one trace per probe object is not retracing.
+        self._step = tf.function(lambda: self._compute(), jit_compile=False)
 
     def _compute(self):
         tf = self._tf

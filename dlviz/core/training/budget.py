@@ -6,15 +6,18 @@ Protocol (DESIGN.md, "Live probes are budgeted by time, not by count"):
    less what probes took and less pauses (``exclude``).
 2. Each probe *kind* (feature maps, gradients, weights, ...) has an expected
    cost: what it took last time (smoothed). A kind never measured is run
-   alone, to measure it.
+   alone, to measure it (the caller pays its compile time with ``spend``
+   and prices the kind by a second, warm run).
 3. ``plan(kinds)`` picks, in the caller's order of priority, the kinds whose
-   expected costs fit in what the budget has left: probe time so far plus
+   expected costs fit in what the budget has left (nothing until the first
+   one fits, so the stalest kind is never starved by cheaper ones): probe time so far plus
    the new costs must stay within ``share`` x training time. When everything
    fits, one frame carries everything; when it does not, the kinds take
    turns. Frames are also capped at the display rate (``max_fps``), except
    for an urgent frame (a new probe input).
-4. ``record(kind, seconds)`` after each kind ran; ``spend(seconds)`` for
-   other overhead (weight copies) that the budget must pay for too.
+4. ``record(kind, seconds)`` after each warm run of a kind; ``spend(seconds)``
+   for other overhead (compiling a probe, weight copies) that the budget
+   must pay for too.
 
 No Keras here; the clock is injectable so tests can drive it.
 """
@@ -55,7 +58,6 @@ class ProbeBudget:
         self.min_interval = 1.0 / max_fps if max_fps > 0 else 0.0
         self._clock = clock
         self._costs: dict[str, float] = {}
-        self._measured: dict[str, int] = {}
         self.start()
 
     def start(self) -> None:
@@ -115,23 +117,21 @@ class ProbeBudget:
             if cost <= allowance:
                 chosen.append(kind)
                 allowance -= cost
+            elif not chosen:
+                # The most wanted kind waits for its turn; letting a cheaper
+                # one take the allowance would starve it for good.
+                return ()
         return tuple(chosen)
 
     def record(self, kind: str, seconds: float) -> None:
         """``kind`` ran and took ``seconds``: pay for it and learn its cost.
 
-        The first run of a kind usually includes compiling it; the second
-        measurement replaces the first rather than being averaged with it.
+        Record warm runs only; pay a first, compiling run with ``spend``.
         """
         seconds = max(float(seconds), 0.0)
         self.probe_seconds += seconds
-        count = self._measured.get(kind, 0)
-        if count <= 1:
-            self._costs[kind] = seconds
-        else:
-            old = self._costs[kind]
-            self._costs[kind] = (1 - SMOOTHING) * old + SMOOTHING * seconds
-        self._measured[kind] = count + 1
+        old = self._costs.get(kind)
+        self._costs[kind] = seconds if old is None else old + SMOOTHING * (seconds - old)
 
     def spend(self, seconds: float) -> None:
         """Overhead that is not a probe kind (weight copies) but costs time."""

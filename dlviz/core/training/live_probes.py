@@ -15,11 +15,17 @@ switched off for the run with the reason kept in ``notes``; the others go on.
 
 from __future__ import annotations
 
+import weakref
+
 import numpy as np
 
 from dlviz.core.probes.results import ProbeUnavailable
 
 KINDS = ("maps", "grads", "weights")
+
+# One compiled extractor per model, kept while the model lives: training the
+# same model again reuses it instead of compiling its forward pass anew.
+_EXTRACTORS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 class LiveProbes:
@@ -81,7 +87,9 @@ class LiveProbes:
         from dlviz.core.probes.histograms import histogram
 
         if self._extractor is None:
-            self._extractor = ActivationExtractor(self.model)
+            self._extractor = _EXTRACTORS.get(self.model)
+            if self._extractor is None:
+                self._extractor = _EXTRACTORS[self.model] = ActivationExtractor(self.model)
         analysis = analyze_image(self.model, self.image, preprocessing=self._preprocessing,
                                  class_names=self._class_names, extractor=self._extractor,
                                  source_name=self.image_name)

@@ -89,7 +89,8 @@ class TrainingSession:
         from dlviz.core.training.transfer import apply_freezing, set_dropout
 
         cfg, data = self.config, self.dataset
-        classes = int(self.model.outputs[0].shape[-1])
+        outputs = getattr(self.model, "outputs", None)
+        classes = int(outputs[0].shape[-1]) if outputs else data.num_classes
         validate_training_data(data.x_train, data.y_train, classes)
         notes = list(apply_freezing(self.model, freeze_first=cfg.freeze_first,
                                     freeze_backbone=cfg.freeze_backbone))
