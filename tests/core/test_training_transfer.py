@@ -74,16 +74,18 @@ def test_freeze_backbone_freezes_the_nested_model():
 
 def test_frozen_weights_do_not_change_in_fit():
     keras = import_keras()
+    keras.utils.set_random_seed(0)  # an unlucky init can leave the head's kernel idle
     model = _with_backbone()
     apply_freezing(model, freeze_backbone=True)
     model.compile(keras.optimizers.SGD(0.1), "sparse_categorical_crossentropy")
     before = [w.copy() for w in model.get_layer("backbone").get_weights()]
-    head = model.get_layer("head").get_weights()[0].copy()
+    head = [w.copy() for w in model.get_layer("head").get_weights()]
     x = np.random.default_rng(0).uniform(size=(16, 8, 8, 1)).astype(np.float32)
     model.fit(x, np.arange(16) % 2, epochs=1, batch_size=8, verbose=0)
     for old, new in zip(before, model.get_layer("backbone").get_weights()):
         assert np.array_equal(old, new)
-    assert not np.array_equal(head, model.get_layer("head").get_weights()[0])
+    after = model.get_layer("head").get_weights()
+    assert any(not np.array_equal(old, new) for old, new in zip(head, after))  # the head learns
 
 
 def test_frozen_batch_norm_keeps_its_statistics():
