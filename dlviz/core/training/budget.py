@@ -73,6 +73,11 @@ class ProbeBudget:
         self._excluded += max(float(seconds), 0.0)
 
     @property
+    def excluded_seconds(self) -> float:
+        """Time set aside so far: pauses and one-time probe setup."""
+        return self._excluded
+
+    @property
     def training_seconds(self) -> float:
         """Wall time since ``start`` less probes and pauses."""
         return max(self._clock() - self._began - self.probe_seconds - self._excluded, 0.0)

@@ -123,15 +123,19 @@ class LiveCallback(keras.callbacks.Callback):
     # -- every batch ------------------------------------------------------------
     def on_train_batch_end(self, batch, logs=None):
         step_end = time.perf_counter()
-        probes_before = self.budget.probe_seconds
+        budget = self.budget
+        probes_before, excluded_before = budget.probe_seconds, budget.excluded_seconds
         try:
             self._after_batch(batch, logs, step_end)
         finally:
             # The callback's own bookkeeping (reading logs, sending events)
             # also slows training: pay for it from the same budget, so the
-            # share the budget keeps is the whole cost of watching.
-            own = time.perf_counter() - step_end - (self.budget.probe_seconds - probes_before)
-            self.budget.spend(own)
+            # share the budget keeps is the whole cost of watching. Probe
+            # runs and set-aside time (pauses, probe setup) are accounted
+            # already.
+            accounted = (budget.probe_seconds - probes_before) + \
+                (budget.excluded_seconds - excluded_before)
+            budget.spend(time.perf_counter() - step_end - accounted)
 
     def _after_batch(self, batch, logs, step_end: float) -> None:
         global_step = self._global_step = self._epoch * self._steps + batch
@@ -241,10 +245,12 @@ class LiveCallback(keras.callbacks.Callback):
             part = probes.compute(kind)
             seconds = time.perf_counter() - began
             if part and self.budget.expected(kind) is None and not paused:
-                # A first run builds and compiles the probe: pay for that
-                # as setup, and price the kind by a second, warm run (else
-                # its compile time would keep it from ever fitting again).
-                self.budget.spend(seconds)
+                # A first run builds and compiles the probe: a one-time setup
+                # cost, like Keras tracing its own train step, not part of the
+                # steady share the budget keeps (charging it would starve the
+                # live views for the first half minute of every run). Price
+                # the kind by a second, warm run.
+                self.budget.exclude(seconds)
                 began = time.perf_counter()
                 part = probes.compute(kind)
                 spent += seconds
