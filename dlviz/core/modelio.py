@@ -37,6 +37,7 @@ import shutil
 import stat
 from pathlib import Path
 
+from dlviz.core.atomic_files import fsync_folder
 from dlviz.core.kerasenv import import_keras
 from dlviz.core.modelscan import import_dlviz_layers
 from dlviz.core.prescan import (
@@ -144,7 +145,7 @@ def save_model(model, path) -> Path:
         raise ModelFileError(
             "save_failed", path, f"could not save {path.name}: {_one_line(e)}; {kept}"
         ) from e
-    _fsync_folder(path.parent)
+    fsync_folder(path.parent)
     return path
 
 
@@ -197,12 +198,3 @@ def _remove(tmp: Path) -> None:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
 
-
-def _fsync_folder(folder: Path) -> None:
-    # Makes the rename itself durable on POSIX; Windows cannot open folders.
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)

@@ -19,6 +19,7 @@ from types import SimpleNamespace
 import numpy as np
 import pytest
 
+from dlviz.core import downloads
 from dlviz.core.engine import describe_error
 from dlviz.core.kerasenv import import_keras
 from dlviz.core.zoo import REGISTRY, create
@@ -193,7 +194,7 @@ def test_imagenet_weights_need_the_published_input(cache):
 
 def test_download_reports_progress_and_lands_in_the_cache(cache, monkeypatch):
     payload = bytes(range(256)) * 40  # 10,240 bytes
-    monkeypatch.setattr(iw, "CHUNK_BYTES", 4096)
+    monkeypatch.setattr(downloads, "CHUNK_BYTES", 4096)
     urls = serve(monkeypatch, payload)
     seen = []
     path = ensure_weights("mobilenet", progress=lambda done, total: seen.append((done, total)))

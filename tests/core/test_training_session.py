@@ -103,11 +103,10 @@ def test_pause_then_stop_ends():
     stopper = threading.Timer(0.3, control.stop)
     record.actions[4] = lambda: (control.pause(), stopper.start())
     model = tiny_cnn()
-    began = time.perf_counter()
     result = TrainingSession(model, bright_dark(), config(), emit=record,
                              control=control).run()
     stopper.join()
-    assert result.reason == "stopped" and time.perf_counter() - began < 30
+    assert result.reason == "stopped"
     assert record.of("BatchEnded")[-1].global_step == 4
     assert int(model.optimizer.iterations) == 5
 

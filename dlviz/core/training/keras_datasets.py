@@ -23,13 +23,10 @@ Nothing here imports Keras or TensorFlow.
 from __future__ import annotations
 
 import gzip
-import hashlib
 import http.client
 import io
-import os
 import pickle
 import tarfile
-import tempfile
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -37,7 +34,8 @@ from pathlib import Path
 import numpy as np
 
 from dlviz.core.data import Dataset
-from dlviz.core.zoo.imagenet_weights import CHUNK_BYTES, TIMEOUT_S, keras_cache_dir
+from dlviz.core.downloads import download_file
+from dlviz.core.zoo.imagenet_weights import keras_cache_dir
 
 _KERAS = "https://storage.googleapis.com/tensorflow/tf-keras-datasets/"
 # Every way a download can fail (as in imagenet_weights): URLError, timeouts
@@ -117,32 +115,7 @@ def _message(kind: str, name: str, url: str, target: Path, exc: BaseException) -
 
 
 def _download(url: str, target: Path, sha256: str | None, progress) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    hasher = hashlib.sha256()
-    handle, temp = tempfile.mkstemp(dir=target.parent, prefix=target.name, suffix=".part")
-    try:
-        with os.fdopen(handle, "wb") as out, \
-                urllib.request.urlopen(url, timeout=TIMEOUT_S) as response:
-            length = response.headers.get("Content-Length")
-            total = int(length) if length and length.isdigit() else None
-            done = 0
-            if progress is not None:
-                progress(0, total)
-            while chunk := response.read(CHUNK_BYTES):
-                out.write(chunk)
-                hasher.update(chunk)
-                done += len(chunk)
-                if progress is not None:
-                    progress(done, total)
-        if total is not None and done != total:
-            raise ValueError(f"the download stopped after {done:,} of {total:,} bytes")
-        if sha256 and hasher.hexdigest() != sha256:
-            raise ValueError(f"the downloaded file is damaged (its SHA-256 hash is "
-                             f"{hasher.hexdigest()}, not {sha256})")
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    download_file(url, target, progress=progress, expected_hash=sha256, hash_name="sha256")
 
 
 def _mnist(paths):

@@ -24,6 +24,8 @@ from pathlib import Path
 
 import numpy as np
 
+from dlviz.core.atomic_files import fsync_folder
+
 RUN_FILE = "run.json"
 HISTORY_FILE = "history.jsonl"
 SNAPSHOTS = "snapshots"
@@ -130,12 +132,3 @@ def parse_lines(data: bytes) -> list[dict]:
             records.append(record)
     return records
 
-
-def fsync_folder(folder: Path) -> None:
-    # Makes a rename durable on POSIX; Windows cannot open folders.
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)

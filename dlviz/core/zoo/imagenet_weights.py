@@ -32,10 +32,10 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
+from dlviz.core.downloads import CHUNK_BYTES, download_file
+
 _BASE = "https://storage.googleapis.com/tensorflow/keras-applications/"
 _TMP_HOME = os.path.join(tempfile.gettempdir(), ".keras")
-CHUNK_BYTES = 1 << 20
-TIMEOUT_S = 30
 # Every way a download can fail: URLError, timeouts, resets and SSL errors are
 # OSErrors; a server closing early mid-body raises http.client.IncompleteRead;
 # a bad size or hash, ValueError.
@@ -165,7 +165,7 @@ def _cache_dirs() -> list[Path]:
 
 
 def _fetch_class_index() -> None:
-    """Best effort, once per process: offline, each try could wait TIMEOUT_S."""
+    """Best effort, once per process: offline, each try could wait for the download timeout."""
     global _class_index_tried
     if _class_index_tried or cached_file(CLASS_INDEX) is not None:
         return
@@ -186,32 +186,8 @@ def _fetch(entry: WeightsFile, progress) -> Path:
 
 
 def _download(entry: WeightsFile, target: Path, progress) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    hasher = hashlib.md5(usedforsecurity=False)
-    handle, temp = tempfile.mkstemp(dir=target.parent, prefix=target.name, suffix=".part")
-    try:
-        with os.fdopen(handle, "wb") as out, \
-                urllib.request.urlopen(entry.url, timeout=TIMEOUT_S) as response:
-            length = response.headers.get("Content-Length")
-            total = int(length) if length and length.isdigit() else None
-            done = 0
-            if progress is not None:
-                progress(0, total)
-            while chunk := response.read(CHUNK_BYTES):
-                out.write(chunk)
-                hasher.update(chunk)
-                done += len(chunk)
-                if progress is not None:
-                    progress(done, total)
-        if total is not None and done != total:
-            raise ValueError(f"the download stopped after {done:,} of {total:,} bytes")
-        if entry.file_hash and hasher.hexdigest() != entry.file_hash:
-            raise ValueError("the downloaded file is damaged (its MD5 hash is "
-                             f"{hasher.hexdigest()}, not {entry.file_hash})")
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    download_file(entry.url, target, progress=progress, expected_hash=entry.file_hash,
+                  hash_name="md5")
 
 
 def _unavailable_message(entry: WeightsFile, target: Path, exc: BaseException) -> str:
