@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
 
 from dlviz.app.bridge import EngineBridge
 from dlviz.app.dialogs.unsafe_model_dialog import ask_to_load_unsafely
-from dlviz.app.font_zoom import add_view_menu
 from dlviz.app.image_controller import ImageController
 from dlviz.app.image_input import InputRejected, clipboard_image_source, dropped_image_source
+from dlviz.app.menus import build_menus
 from dlviz.app.panels.image_gallery import ImageGalleryPanel
 from dlviz.app.panels.model_library import ModelLibraryPanel
 from dlviz.app.panels.training_panel import TrainingPanel
@@ -69,27 +69,14 @@ class MainWindow(QMainWindow):
         self._current_source: str | None = None
         self._last_build: tuple[str, dict] = ("", {})
 
+        left = Qt.DockWidgetArea.LeftDockWidgetArea
         self.library = ModelLibraryPanel()
-        dock = QDockWidget("Model library", self)
-        dock.setObjectName("model_library_dock")
-        dock.setWidget(self.library)
-        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+        self._add_dock("Model library", "model_library_dock", self.library, left)
         self.gallery = ImageGalleryPanel()
-        gallery_dock = QDockWidget("Images", self)
-        gallery_dock.setObjectName("image_gallery_dock")
-        gallery_dock.setWidget(self.gallery)
-        gallery_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, gallery_dock)
-
+        self._add_dock("Images", "image_gallery_dock", self.gallery, left)
         self.training_panel = TrainingPanel()
-        training_dock = QDockWidget("Training", self)
-        training_dock.setObjectName("training_dock")
-        training_dock.setWidget(self.training_panel)
-        training_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
-                                  | QDockWidget.DockWidgetFeature.DockWidgetClosable)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, training_dock)
-        self.training_dock = training_dock
+        self.training_dock = self._add_dock("Training", "training_dock", self.training_panel,
+                                            Qt.DockWidgetArea.RightDockWidgetArea, closable=True)
 
         self.banner = MessageBanner()
         self.layer_table = LayerTableView()
@@ -125,50 +112,24 @@ class MainWindow(QMainWindow):
         self.progress = ProgressIndicator()
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.engine_status)
-        self._build_menus()
+        build_menus(self)
         self._connect()
 
     # -- setup ---------------------------------------------------------------
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        open_action = QAction("&Open model…", self)
-        open_action.setShortcut(QKeySequence.StandardKey.Open)
-        open_action.triggered.connect(self._on_open_requested)
-        file_menu.addAction(open_action)
-        open_image = QAction("Open &image…", self)
-        open_image.setShortcut(QKeySequence("Ctrl+I"))
-        open_image.triggered.connect(self._on_open_image_requested)
-        file_menu.addAction(open_image)
-        paste_image = QAction("&Paste image", self)
-        paste_image.setShortcut(QKeySequence.StandardKey.Paste)
-        paste_image.triggered.connect(self._on_paste_requested)
-        file_menu.addAction(paste_image)
-        export = QAction("&Export window as PNG…", self)
-        export.triggered.connect(self._on_export_window_requested)
-        file_menu.addAction(export)
-        file_menu.addSeparator()
-        open_run = QAction("Open training &run…", self)
-        open_run.setToolTip("Show a run directory (dlviz train --run DIR); follows it while it grows")
-        open_run.triggered.connect(self._on_open_run_requested)
-        file_menu.addAction(open_run)
-        self.resume_action = QAction("&Resume training of this run", self)
-        self.resume_action.setEnabled(False)
-        self.resume_action.triggered.connect(
-            lambda: self.training.resume(self.runs.run_dir) if self.runs.run_dir else None)
-        file_menu.addAction(self.resume_action)
-        file_menu.addSeparator()
-        quit_action = QAction("&Quit", self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
-        self.font_zoom = add_view_menu(self)
-        self.crop_action = QAction("&Centre-crop images (keep aspect)", self)
-        self.crop_action.setCheckable(True)
-        self.crop_action.setToolTip("Off: the whole picture is resized to the model's input")
-        self.crop_action.toggled.connect(
-            lambda on: self.images.set_fit("crop" if on else "resize"))
-        self.view_menu.addSeparator()
-        self.view_menu.addAction(self.crop_action)
+    def _add_dock(self, title: str, name: str, widget, area, closable=False) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        features = QDockWidget.DockWidgetFeature.DockWidgetMovable
+        if closable:
+            features |= QDockWidget.DockWidgetFeature.DockWidgetClosable
+        dock.setFeatures(features)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _on_resume_requested(self) -> None:
+        if self.runs.run_dir is not None:
+            self.training.resume(self.runs.run_dir)
 
     def _connect(self) -> None:
         self.library.model_chosen.connect(self._on_model_chosen)
