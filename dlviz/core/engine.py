@@ -10,9 +10,16 @@ a time. The protocol, step by step:
    waiting in the same slot is replaced (``JobDropped("replaced")``): the
    queue never grows with stale requests.
 3. The thread runs each job and reports ``JobFinished`` / ``JobFailed``. If a
-   newer job entered the same slot while this one ran, its result is stale
-   and is reported as ``JobDropped("superseded")`` instead.
-4. ``stop()`` lets the running job finish, drops the rest, joins the thread.
+   newer job entered the same slot while this one ran, its result (or its
+   failure) is stale and is reported as ``JobDropped("superseded")`` instead;
+   the newer job also cancels it (step 5), so it ends at its next check.
+4. ``stop()`` drops the waiting jobs, cancels the running one, joins the thread.
+5. Cancellation is cooperative. ``cancel(job_id)`` drops a waiting job at once
+   (``JobDropped("cancelled")``) and marks a running one; the running job
+   notices at its next ``report_progress`` or ``raise_if_cancelled()``, which
+   raise :class:`JobCancelled`, and is reported as ``JobDropped("cancelled")``
+   (or ``"superseded"``). Downloads call ``report_progress`` for every piece
+   and while a server is silent, so stop and close never wait for a download.
 
 Listeners are plain callables receiving frozen events on the engine thread.
 """
@@ -23,7 +30,7 @@ import itertools
 import threading
 import time
 from collections import deque
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from dlviz.core.training.events import (
@@ -40,6 +47,25 @@ from dlviz.core.training.events import (
 Listener = Callable[[EngineEvent], None]
 
 
+class JobCancelled(Exception):
+    """Raised inside a job that was cancelled (stop, close, a newer request)."""
+
+
+# The job running on this thread, if any (only the engine thread ever sets it).
+_this_thread = threading.local()
+
+
+def raise_if_cancelled() -> None:
+    """Inside an engine job: raise :class:`JobCancelled` if it was cancelled.
+
+    Long jobs call it between stages (a model build); anywhere else it does
+    nothing, so core code can call it whether or not an engine runs it.
+    """
+    job = getattr(_this_thread, "job", None)
+    if job is not None and job.cancelled.is_set():
+        raise JobCancelled(f"{job.label} was cancelled")
+
+
 @dataclass
 class _Job:
     job_id: int
@@ -47,6 +73,7 @@ class _Job:
     fn: Callable[[], Any]
     slot: str | None
     label: str
+    cancelled: threading.Event = field(default_factory=threading.Event)
 
 
 def describe_error(exc: BaseException) -> str:
@@ -112,13 +139,16 @@ class Engine:
         return self._thread is not None and self._thread.is_alive()
 
     def stop(self, timeout: float | None = 30.0) -> bool:
-        """Drop waiting jobs, let the current one finish, join the thread.
+        """Drop waiting jobs, cancel the current one, join the thread.
 
-        Returns True when the thread has ended.
+        A job that never checks for cancellation (a Keras call) still runs to
+        its end. Returns True when the thread has ended.
         """
         with self._cond:
             self._stopping = True
             self._pending.clear()
+            if self._current is not None:
+                self._current.cancelled.set()
             self._cond.notify_all()
         if self._thread is not None:
             self._thread.join(timeout)
@@ -139,11 +169,32 @@ class Engine:
                 for old in dropped:
                     self._pending.remove(old)
                 self._latest_in_slot[slot] = job.job_id
+                if self._current is not None and self._current.slot == slot:
+                    self._current.cancelled.set()  # its result would be stale anyway
             self._pending.append(job)
             self._cond.notify_all()
         for old in dropped:
             self._emit(JobDropped(old.job_id, old.kind, "replaced"))
         return job.job_id
+
+    def cancel(self, job_id: int) -> bool:
+        """Cancel a waiting or running job; False when it is no longer there.
+
+        A waiting job is dropped now; a running one ends at its next check
+        (``report_progress`` or ``raise_if_cancelled``) and is then reported
+        as dropped. Safe to call from any thread.
+        """
+        with self._cond:
+            waiting = next((j for j in self._pending if j.job_id == job_id), None)
+            if waiting is not None:
+                self._pending.remove(waiting)
+            elif self._current is not None and self._current.job_id == job_id:
+                self._current.cancelled.set()
+                return True
+            else:
+                return False
+        self._emit(JobDropped(waiting.job_id, waiting.kind, "cancelled"))
+        return True
 
     def _next_job(self) -> _Job | None:
         with self._cond:
@@ -151,7 +202,9 @@ class Engine:
                 self._cond.wait()
             if self._stopping:
                 return None
-            return self._pending.popleft()
+            # Current from the moment it leaves the queue, so cancel() finds it.
+            self._current = self._pending.popleft()
+            return self._current
 
     def _run(self) -> None:
         try:
@@ -162,34 +215,48 @@ class Engine:
         while (job := self._next_job()) is not None:
             self._run_job(job)
 
-    def report_progress(self, done: float, total: float = 0, text: str = "") -> None:
-        """Called from inside a job: emit ``JobProgress`` at most ~10 times a second."""
+    def report_progress(self, done: float, total: float | None = 0, text: str = "") -> None:
+        """Called from inside a job: emit ``JobProgress`` at most ~10 times a second.
+
+        ``total`` is None or 0 when unknown (a server that sends no size): the
+        event then carries 0 and the window shows a busy bar.
+
+        Raises:
+            JobCancelled: the job was cancelled; let it propagate.
+        """
         job = self._current
         if job is None or threading.current_thread() is not self._thread:
             return
+        raise_if_cancelled()
+        total = float(total or 0)
         now = time.perf_counter()
         if now - self._last_progress < 0.1 and not (total and done >= total):
             return
         self._last_progress = now
-        self._emit(JobProgress(job.job_id, job.kind, float(done), float(total), text))
+        self._emit(JobProgress(job.job_id, job.kind, float(done), total, text))
 
     def _run_job(self, job: _Job) -> None:
         self._emit(JobStarted(job.job_id, job.kind, job.label))
-        self._current = job
+        _this_thread.job = job
         began = time.perf_counter()
         try:
-            result = job.fn()
+            result, error = job.fn(), None
         except BaseException as exc:  # noqa: BLE001 - every failure is reported
             if isinstance(exc, (KeyboardInterrupt, SystemExit)):
                 raise
-            self._emit(JobFailed(job.job_id, job.kind, describe_error(exc), type(exc).__name__))
-            return
+            result, error = None, exc
         finally:
-            self._current = None
-        with self._cond:
-            stale = job.slot is not None and self._latest_in_slot.get(job.slot) != job.job_id
-        if stale:
+            _this_thread.job = None
+            with self._cond:
+                self._current = None
+                stale = job.slot is not None and self._latest_in_slot.get(job.slot) != job.job_id
+        if stale:  # a newer request took its place: neither result nor failure matters
             self._emit(JobDropped(job.job_id, job.kind, "superseded"))
+        elif isinstance(error, JobCancelled) or (error is not None and job.cancelled.is_set()):
+            self._emit(JobDropped(job.job_id, job.kind, "cancelled"))
+        elif error is not None:
+            self._emit(JobFailed(job.job_id, job.kind, describe_error(error),
+                                 type(error).__name__))
         else:
             self._emit(JobFinished(job.job_id, job.kind, result, time.perf_counter() - began))
 

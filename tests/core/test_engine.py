@@ -1,6 +1,7 @@
 """The engine runs jobs on its own thread, in order, latest-wins per slot."""
 
 import threading
+import time
 
 import pytest
 
@@ -157,3 +158,115 @@ def test_jobs_report_progress_throttled_but_always_the_end(engine):
     assert all(p.kind == "model" and p.text == "weights" for p in progress)
     engine.report_progress(5, 10)  # outside a job: ignored, no error
     assert len(engine.recorder.of(JobProgress)) == len(progress)
+
+
+# -- unknown totals, cancellation, superseded failures --------------------------
+
+def progress_until_cancelled(engine, started=None, limit=2000):
+    """A job body that reports progress until the engine cancels it (or ``limit``)."""
+    def run():
+        if started is not None:
+            started.set()
+        for n in range(limit):
+            engine.report_progress(n, None, "working")
+            time.sleep(0.005)
+        return "ran to the end"
+    return run
+
+
+def ended(kind, job_id):
+    return lambda ev: any(isinstance(e, kind) and e.job_id == job_id for e in ev)
+
+
+def test_progress_with_an_unknown_total_is_reported_as_zero(engine):
+    from dlviz.core.training.events import JobProgress
+
+    engine.start()
+    job = engine.submit("model", lambda: engine.report_progress(4096, None, "weights") or "ok")
+    wait_for(engine, lambda ev: any(isinstance(e, (JobFinished, JobFailed)) for e in ev))
+    assert engine.recorder.of(JobFailed) == []
+    assert [(p.job_id, p.done, p.total) for p in engine.recorder.of(JobProgress)] \
+        == [(job, 4096.0, 0.0)]
+
+
+def test_cancelling_a_running_job_stops_it_at_its_next_progress_report(engine):
+    started = threading.Event()
+    engine.start()
+    job = engine.submit("model", progress_until_cancelled(engine, started))
+    assert started.wait(5)
+    assert engine.cancel(job)
+    wait_for(engine, ended(JobDropped, job))
+    assert [(d.job_id, d.reason) for d in engine.recorder.of(JobDropped)] == [(job, "cancelled")]
+    assert engine.recorder.of(JobFailed) == [] and engine.recorder.of(JobFinished) == []
+
+
+def test_cancelling_a_waiting_job_drops_it_unrun(engine):
+    gate, ran = threading.Event(), []
+    engine.submit("block", gate.wait)
+    waiting = engine.submit("model", lambda: ran.append(1))
+    assert engine.cancel(waiting)
+    engine.start()
+    gate.set()
+    wait_for(engine, ended(JobDropped, waiting))
+    assert ran == [] and not engine.cancel(waiting)  # already gone
+
+
+def test_stop_cancels_the_running_job_instead_of_waiting_for_it(engine):
+    started = threading.Event()
+    engine.start()
+    job = engine.submit("model", progress_until_cancelled(engine, started))
+    assert started.wait(5)
+    assert engine.stop(timeout=30)
+    assert [(d.job_id, d.reason) for d in engine.recorder.of(JobDropped)] == [(job, "cancelled")]
+    assert engine.recorder.of(JobFinished) == []  # it did not run to the end
+
+
+def test_a_newer_request_cancels_the_running_job_in_its_slot(engine):
+    started = threading.Event()
+    engine.start()
+    first = engine.submit("model", progress_until_cancelled(engine, started), slot="model")
+    assert started.wait(5)
+    second = engine.submit("model", lambda: "fresh", slot="model")
+    wait_for(engine, ended(JobFinished, second))
+    assert [(d.job_id, d.reason) for d in engine.recorder.of(JobDropped)] == [(first, "superseded")]
+    assert [f.result for f in engine.recorder.of(JobFinished)] == ["fresh"]
+
+
+def test_a_superseded_job_that_fails_is_dropped_not_reported_as_an_error(engine):
+    running, release = threading.Event(), threading.Event()
+
+    def doomed():
+        running.set()
+        release.wait(5)
+        raise OSError("the old file vanished")
+
+    engine.start()
+    first = engine.submit("model", doomed, slot="model")
+    assert running.wait(5)
+    second = engine.submit("model", lambda: "fresh", slot="model")
+    release.set()
+    wait_for(engine, ended(JobFinished, second))
+    assert engine.recorder.of(JobFailed) == []
+    assert [(d.job_id, d.reason) for d in engine.recorder.of(JobDropped)] == [(first, "superseded")]
+
+
+def test_raise_if_cancelled_only_acts_inside_a_cancelled_job(engine):
+    from dlviz.core.engine import raise_if_cancelled
+
+    raise_if_cancelled()  # not in a job: nothing happens
+    started, go = threading.Event(), threading.Event()
+    reached = []
+
+    def job():
+        started.set()
+        go.wait(5)
+        raise_if_cancelled()
+        reached.append("past the check")
+
+    engine.start()
+    job_id = engine.submit("model", job)
+    assert started.wait(5)
+    engine.cancel(job_id)
+    go.set()
+    wait_for(engine, ended(JobDropped, job_id))
+    assert reached == []
