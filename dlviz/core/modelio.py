@@ -14,7 +14,10 @@ Loading, step by step:
    with ``trust_sha256=error.report.sha256``.
 4. Load with ``safe_mode`` passed on the call *and* set as Keras's safe-mode
    scope: Keras 3.15 lets a thread's ``enable_unsafe_deserialization()``
-   override ``safe_mode=True`` on the call for ``.keras`` files.
+   override ``safe_mode=True`` on the call for ``.keras`` files. The scope
+   is private to Keras; where it cannot be found, files that need unsafe
+   loading are refused (``unsafe_unavailable``), consent or not, and safe
+   files load with the pre-scan as their guard.
 
 Saving writes a temporary file beside the target and swaps it in with
 ``os.replace``, so the previous file is never damaged.
@@ -83,6 +86,16 @@ def load_model(path, *, trust_sha256: str | None = None, compile: bool = False):
         if report.unknown_classes:
             raise _unknown_error(path, report, report.unknown_classes)
         trusted = trust_sha256 is not None and str(trust_sha256).strip().lower() == sha
+        scope = _find_safe_mode_scope()
+        if report.needs_unsafe and scope is None:
+            raise ModelFileError(
+                "unsafe_unavailable", path,
+                f"{name} needs unsafe loading ({'; '.join(report.unsafe_reasons)}), but this "
+                "Keras has no safe-mode switch where dlviz looks for it, so dlviz cannot keep "
+                "unsafe loading to this one file and refuses it; install Keras 3.15 "
+                "(pip install 'keras~=3.15.1') or a dlviz release that knows this Keras",
+                report,
+            )
         if report.needs_unsafe and not trusted:
             raise ModelFileError(
                 "needs_unsafe", path,
@@ -95,7 +108,7 @@ def load_model(path, *, trust_sha256: str | None = None, compile: bool = False):
         import_dlviz_layers()
         safe = not trusted
         try:
-            with _safe_mode_scope(safe):
+            with scope(safe) if scope is not None else contextlib.nullcontext():
                 return keras.saving.load_model(copy, compile=compile, safe_mode=safe)
         except Exception as e:
             raise _load_error(path, report, e) from e
@@ -149,12 +162,13 @@ def save_model(model, path) -> Path:
     return path
 
 
-def _safe_mode_scope(safe: bool):
+def _find_safe_mode_scope():
+    """Keras's ``SafeModeScope`` class, or None where Keras moved it."""
     try:
         from keras.src.saving.serialization_lib import SafeModeScope  # noqa: PLC0415
-    except ImportError:  # private in Keras; the prescan still guards
-        return contextlib.nullcontext()
-    return SafeModeScope(safe)
+    except ImportError:
+        return None
+    return SafeModeScope
 
 
 def _load_error(path, report: PrescanReport, error: Exception) -> ModelFileError:

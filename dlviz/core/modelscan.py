@@ -6,10 +6,16 @@ wrappers keep theirs under ``"layer"``, ``"forward_layer"``, ``"cell"`` and
 so on. ``scan`` reads only that JSON. ``unresolved`` is the one function
 that imports Keras: it asks Keras's registries which classes it can build.
 
-What counts as needing unsafe loading mirrors what Keras 3.15's safe mode
-refuses: a Python lambda anywhere (``"__lambda__"``), a ``TFSMLayer``, a
-``TorchModuleWrapper`` holding a pickled module, and lookup layers that
-read a vocabulary file from outside the model file. A class from a module
+What counts as needing unsafe loading covers what Keras 3.15's safe mode
+refuses, and more: a Python lambda anywhere (``"__lambda__"``), *any*
+``Lambda`` layer whatever its function field holds (a Lambda naming
+``keras.utils.get_file`` passed Keras's safe mode before 3.11 and 3.12:
+CVE-2025-8747, CVE-2025-9906), a function from one of Keras's non-modelling
+packages (``keras.utils``, ``keras.saving``, ``keras.config`` ...) anywhere,
+a ``TFSMLayer``, a ``TorchModuleWrapper`` holding a pickled module, and
+lookup layers that read a vocabulary file from outside the model file.
+Risky classes are flagged wherever they sit in the config, not only in
+layer lists. A class from a module
 outside Keras is *not* an unsafe reason: Keras never imports such modules,
 whatever ``safe_mode`` says, so it loads only when code installed here has
 registered it (dlviz's own layers, say); otherwise it is unknown.
@@ -30,6 +36,12 @@ _KERAS_PACKAGES = frozenset({"keras", "keras_hub", "keras_cv", "keras_nlp"})
 _BUILTIN_MODULES = ("activations", "constraints", "initializers", "losses",
                     "metrics", "optimizers", "regularizers")
 _VOCABULARY_LAYERS = frozenset({"StringLookup", "IntegerLookup", "TextVectorization"})
+# Keras packages whose functions read, write, fetch or reconfigure things
+# rather than compute: never part of a model.
+_NON_MODELLING = frozenset({
+    "utils", "saving", "config", "models", "callbacks", "preprocessing", "datasets",
+    "export", "distribution", "backend", "legacy", "visualization",
+})
 
 
 @dataclass
@@ -113,10 +125,10 @@ def _visit_object(entry, found, owner, *, layer, count=True, lambda_noted=False)
         name = _layer_name(entry)
         if count:
             found.layer_counts[cls] = found.layer_counts.get(cls, 0) + 1
-        reason = _layer_risk(cls, name, config)
-        if reason:
-            found.unsafe_reasons.append(reason)
-            lambda_noted = lambda_noted or cls == "Lambda"
+    reason = _layer_risk(cls, _layer_name(entry), config) or _function_risk(entry, owner)
+    if reason:
+        found.unsafe_reasons.append(reason)
+        lambda_noted = lambda_noted or cls == "Lambda"
     found.objects.append((entry, layer))
     custom = _custom_label(entry)
     if custom and custom not in found.custom_classes:
@@ -145,13 +157,10 @@ def _layer_name(entry: dict) -> str:
 
 
 def _layer_risk(cls: str, name: str, config) -> str | None:
+    if cls == "Lambda":
+        return _lambda_risk(name, config)
     if not isinstance(config, dict):
         return None
-    if cls == "Lambda" and (
-        _has_lambda(config) or "lambda" in (config.get("function_type"),
-                                            config.get("output_shape_type"))
-    ):
-        return f"Lambda layer '{name}' runs arbitrary Python code stored in the file"
     if cls == "TFSMLayer":
         return (f"TFSMLayer '{name}' loads the external SavedModel "
                 f"'{config.get('filepath')}', which can run arbitrary code")
@@ -162,6 +171,45 @@ def _layer_risk(cls: str, name: str, config) -> str | None:
         return (f"{cls} layer '{name}' reads the file '{config['vocabulary']}' "
                 "from outside the model file")
     return None
+
+
+def _lambda_risk(name: str, config) -> str:
+    # Every Lambda needs consent: what it calls is chosen by the file.
+    if not isinstance(config, dict):
+        return f"Lambda layer '{name}' calls code chosen by the file"
+    if _has_lambda(config) or "lambda" in (config.get("function_type"),
+                                           config.get("output_shape_type")):
+        return f"Lambda layer '{name}' runs arbitrary Python code stored in the file"
+    fn = config.get("function")
+    if isinstance(fn, dict) and isinstance(fn.get("config"), str):
+        target = _function_name(fn)
+    elif isinstance(fn, str):  # legacy .h5, function_type "function"
+        module = config.get("module")
+        target = f"{module}.{fn}" if isinstance(module, str) and module else fn
+    else:
+        return f"Lambda layer '{name}' calls code chosen by the file"
+    return (f"Lambda layer '{name}' calls the function {target!r}, chosen by the file "
+            "(any Lambda can run code, so dlviz asks first)")
+
+
+def _function_risk(entry: dict, owner) -> str | None:
+    if entry["class_name"] != "function" or not isinstance(entry.get("config"), str):
+        return None
+    target = _function_name(entry)
+    parts = target.split(".")
+    if parts[0] not in _KERAS_PACKAGES:
+        return None
+    inner = parts[2:] if len(parts) > 2 and parts[1] == "src" else parts[1:]
+    if len(inner) < 2 or inner[0] not in _NON_MODELLING:
+        return None
+    where = f"layer '{owner}'" if owner else "the model config"
+    return (f"{where} calls {target}, which is not a modelling function "
+            "(it can fetch, write or change settings)")
+
+
+def _function_name(entry: dict) -> str:
+    module, fn = entry.get("module"), entry["config"]
+    return f"{module}.{fn}" if isinstance(module, str) and module not in ("", "builtins") else fn
 
 
 def _has_lambda(node) -> bool:

@@ -17,17 +17,19 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
 import os
 import shutil
 import stat
 import tempfile
-import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from dlviz.core import modelscan
+from dlviz.core.prescan_errors import RESAVE as _RESAVE
+from dlviz.core.prescan_errors import ModelFileError
+from dlviz.core.prescan_h5 import read_h5
+from dlviz.core.prescan_zip import read_zip
 
 MODEL_SUFFIXES = (".keras", ".h5", ".hdf5")
 _FOREIGN = {
@@ -37,30 +39,9 @@ _FOREIGN = {
     ".safetensors": "a safetensors weights file", ".npz": "a NumPy archive",
 }
 _OPENS = "dlviz opens Keras models saved as .keras (or legacy .h5)"
-_RESAVE = "re-save it from Keras"
 _ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 _HDF5_MAGIC = b"\x89HDF\r\n\x1a\n"
-_MAX_CONFIG_BYTES = 256 << 20  # a config.json bigger than this is not a model
 _CHUNK = 1 << 20
-
-
-class ModelFileError(Exception):
-    """A model file that cannot be opened, with a one-line reason.
-
-    Attributes:
-        kind: ``missing``, ``not_a_file``, ``empty``, ``corrupt``,
-            ``not_keras``, ``unsupported_format``, ``unknown_layer``,
-            ``needs_unsafe``, ``load_failed`` or ``save_failed``.
-        path: the file as given.
-        report: the ``PrescanReport`` when the file got that far, else None
-            (for ``needs_unsafe`` it holds the SHA-256 to consent to).
-    """
-
-    def __init__(self, kind: str, path, message: str, report=None):
-        super().__init__(message)
-        self.kind = kind
-        self.path = str(path)
-        self.report = report
 
 
 @dataclass(frozen=True)
@@ -180,10 +161,10 @@ def scan_copy(path, copy: Path, sha: str, *, resolve_classes: bool) -> PrescanRe
     """Build the report for ``copy`` (a ``snapshot``), naming it ``path``."""
     path = Path(path)
     if copy.suffix == ".keras":
-        config, version = _read_zip(path, copy)
+        config, version = read_zip(path, copy)
         fmt = "keras"
     else:
-        config, version = _read_h5(path, copy)
+        config, version = read_h5(path, copy)
         fmt = "h5"
     if not isinstance(config, dict) or not isinstance(config.get("class_name"), str):
         raise ModelFileError(
@@ -284,68 +265,3 @@ def _is_hdf5_with_userblock(raw: Path) -> bool:
                 return True
             offset *= 2
     return False
-
-
-def _read_zip(path: Path, copy: Path) -> tuple[object, str | None]:
-    corrupt = ModelFileError(
-        "corrupt", path,
-        f"{path.name} is truncated or corrupt (not a valid zip archive); {_RESAVE}",
-    )
-    try:
-        with zipfile.ZipFile(copy) as archive:
-            names = set(archive.namelist())
-            if "config.json" not in names:
-                raise ModelFileError(
-                    "not_keras", path, f"{path.name} is a zip archive but not a Keras "
-                    "model (it has no config.json); save models with model.save('name.keras')"
-                )
-            if archive.getinfo("config.json").file_size > _MAX_CONFIG_BYTES:
-                raise corrupt
-            config_text = archive.read("config.json")
-            meta = archive.read("metadata.json") if "metadata.json" in names else b"{}"
-    except ModelFileError:
-        raise
-    except Exception as e:  # BadZipFile, EOFError, zlib.error, odd compression ...
-        raise corrupt from e
-    config = _parse_json(path, config_text, "config.json")
-    try:
-        version = json.loads(meta).get("keras_version")
-    except (ValueError, AttributeError, RecursionError):
-        version = None
-    return config, (str(version) if version is not None else None)
-
-
-def _read_h5(path: Path, copy: Path) -> tuple[object, str | None]:
-    import h5py  # noqa: PLC0415  (only .h5 files need it)
-
-    try:
-        with h5py.File(copy, "r") as f:
-            model_config = f.attrs.get("model_config")
-            version = f.attrs.get("keras_version")
-    except (OSError, ValueError, KeyError) as e:
-        raise ModelFileError(
-            "corrupt", path, f"{path.name} is truncated or corrupt (not a readable "
-            f"HDF5 file); {_RESAVE}"
-        ) from e
-    if model_config is None:
-        raise ModelFileError(
-            "not_keras", path, f"{path.name} holds only weights, not a model (there is "
-            "no model_config inside); dlviz needs a whole model saved with "
-            "model.save('name.keras')"
-        )
-    if isinstance(version, bytes):
-        version = version.decode("utf-8", "replace")
-    return _parse_json(path, model_config, "model_config"), (
-        str(version) if version is not None else None
-    )
-
-
-def _parse_json(path: Path, text, where: str):
-    try:
-        if isinstance(text, bytes):
-            text = text.decode("utf-8")
-        return json.loads(text)
-    except (ValueError, TypeError, RecursionError) as e:
-        raise ModelFileError(
-            "corrupt", path, f"{path.name} is corrupt (its {where} is not valid JSON); {_RESAVE}"
-        ) from e
