@@ -2,7 +2,8 @@
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
+from _image_checks import assert_png_shows_something, lut_index
 from view_samples import inception_like, mosaics, resnet_like, vgg_like  # noqa: F401
 
 from dlviz.app.views.colormaps import lut
@@ -199,3 +200,51 @@ def test_unprobeable_model_says_why(view, mosaics):
     assert not view.body.isVisible()
     view.show_maps(vgg_like(mosaics))
     assert view.body.isVisible() and "block1_conv1" in view.title.text()
+
+
+def _screen_pixels_of_tile(view, mosaic, channel):
+    """(rows, cols) integer view coordinates of the centre of each pixel of ``channel``'s tile."""
+    row, col = divmod(mosaic.order.index(channel), mosaic.cols)
+    (th, tw), gap = mosaic.tile, mosaic.gap
+    to_view = view.mosaic_item.sceneTransform() * view.canvas.viewportTransform()
+    origin = view.canvas.viewport().mapTo(view, QPoint(0, 0))
+    ys, xs = np.empty((th, tw), int), np.empty((th, tw), int)
+    for i in range(th):
+        for j in range(tw):
+            point = to_view.map(QPointF(col * (tw + gap) + j + 0.5, row * (th + gap) + i + 0.5))
+            ys[i, j] = int(point.y()) + origin.y()
+            xs[i, j] = int(point.x()) + origin.x()
+    return ys, xs
+
+
+def test_exported_mosaic_shows_each_channel_where_the_mosaic_says(qtbot, view, mosaics,
+                                                                 tmp_path):
+    maps = vgg_like(mosaics)
+    view.show()
+    qtbot.waitExposed(view)
+    view.show_maps(maps)
+    view.sort_check.setChecked(True)  # tile positions no longer follow channel numbers
+    view.colormap_combo.setCurrentText("inferno")
+    qtbot.wait(20)
+    path = tmp_path / "maps.png"
+    assert view.export_png(path)
+    pixels = assert_png_shows_something(path, (view.width(), view.height()))
+    mosaic, values = view.current_mosaic(), maps.layer("block1_conv1").values
+    assert mosaic.order[:3] != (0, 1, 2)
+    table = lut("inferno")
+
+    def expected_index(channel):
+        plane = values[:, :, channel]
+        scaled = (plane - plane.min()) / (plane.max() - plane.min())
+        return np.clip(np.floor(scaled * 256), 0, 255)
+
+    live = [c for c in mosaic.order if np.ptp(values[:, :, c]) > 0]
+    for channel in (live[0], live[len(live) // 2], live[-1]):
+        ys, xs = _screen_pixels_of_tile(view, mosaic, channel)
+        shown = lut_index(pixels[ys, xs], table)
+        close = np.abs(shown - expected_index(channel)) <= 2
+        assert close.mean() > 0.97, f"channel {channel}: {close.mean():.0%} of its pixels match"
+        # Where another channel differs, the pixels follow this one: the check can fail.
+        other = expected_index(live[(live.index(channel) + 1) % len(live)])
+        differ = np.abs(other - expected_index(channel)) > 8
+        assert differ.mean() > 0.1 and (np.abs(shown - other) > 2)[differ].mean() > 0.97

@@ -4,7 +4,7 @@ import subprocess
 import sys
 
 import pytest
-from PySide6.QtGui import QImage
+from _image_checks import assert_png_shows_something, changed_fraction, read_png
 from view_samples import grid_filters, heatmap, mosaics, predictions, vgg_like  # noqa: F401
 
 from dlviz.app.views.feature_map_view import FeatureMapView
@@ -19,9 +19,12 @@ def samples(make_mosaic):
     return [vgg_like(make_mosaic), grid_filters(), predictions(), heatmap()]
 
 
-def test_registry_maps_each_result_to_its_view():
-    assert VIEWS == {FeatureMaps: FeatureMapView, FilterBank: FilterView,
-                     Predictions: PredictionView, Heatmap: HeatmapView}
+def test_registry_maps_each_result_to_its_view(mosaics):
+    expected = {FeatureMaps: FeatureMapView, FilterBank: FilterView,
+                Predictions: PredictionView, Heatmap: HeatmapView}
+    for result in samples(mosaics):
+        assert view_for(result) is expected[type(result)]
+    assert set(expected) <= set(VIEWS)
 
 
 def test_view_for_refuses_unknown_results():
@@ -35,11 +38,14 @@ def test_each_view_shows_its_result_and_exports_png(qtbot, tmp_path, mosaics, in
     view = view_for(result)()
     qtbot.addWidget(view)
     view.resize(800, 600)
+    assert view.export_png(tmp_path / "empty.png")
     view.show_result(result)
     path = tmp_path / "view.png"
     assert view.export_png(path)
-    image = QImage(str(path))
-    assert path.stat().st_size > 1000 and image.width() == 800 and image.height() == 600
+    pixels = assert_png_shows_something(path, (800, 600))
+    # The result is drawn: a good part of the picture differs from the empty view
+    # (the prediction bars are the smallest drawing, about 4 % of the view).
+    assert changed_fraction(read_png(tmp_path / "empty.png"), pixels) > 0.02
 
 
 def test_export_to_an_unwritable_place_says_false(qtbot, tmp_path):

@@ -8,26 +8,35 @@ there.
 from pathlib import Path
 
 import pytest
+from _image_checks import assert_png_shows_something
 from view_samples import (grid_filters, heatmap, inception_like, mosaics,  # noqa: F401
                           predictions, resnet_like, rgb_filters, vgg_like)
 
 from dlviz.app.views.registry import view_for
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "screenshots"
+SIZE = (1000, 700)
+
+
+def save(view, name):
+    """Export ``view`` as screenshots/view_<name>.png; it must be the view's size, not blank."""
+    SCREENSHOTS.mkdir(exist_ok=True)
+    path = SCREENSHOTS / f"view_{name}.png"
+    assert view.export_png(path)
+    assert_png_shows_something(path, SIZE)
 
 
 def shoot(qtbot, result, name, prepare=None):
     view = view_for(result)()
     qtbot.addWidget(view)
-    view.resize(1000, 700)
+    view.resize(*SIZE)
     view.show()
     qtbot.waitExposed(view)
     if prepare:
         prepare(view)
     view.show_result(result)
     qtbot.wait(20)
-    SCREENSHOTS.mkdir(exist_ok=True)
-    assert view.export_png(SCREENSHOTS / f"view_{name}.png")
+    save(view, name)
     return view
 
 
@@ -36,7 +45,7 @@ def test_feature_maps(qtbot, mosaics):
                  prepare=lambda v: setattr(v, "_layer", "block2_conv1"))
     view.select_channel(5)
     qtbot.wait(20)
-    view.export_png(SCREENSHOTS / "view_feature_maps.png")
+    save(view, "feature_maps")
 
 
 def test_feature_maps_inception_and_resnet(qtbot, mosaics):
@@ -46,7 +55,7 @@ def test_feature_maps_inception_and_resnet(qtbot, mosaics):
     view.colormap_combo.setCurrentText("inferno")
     view.select_layer("resnet50/conv2_block1_out")
     qtbot.wait(20)  # the longer title re-wraps on the next layout pass
-    view.export_png(SCREENSHOTS / "view_feature_maps_resnet.png")
+    save(view, "feature_maps_resnet")
 
 
 @pytest.mark.parametrize("bank, name", [(rgb_filters, "filters_rgb"),

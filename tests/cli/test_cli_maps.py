@@ -5,9 +5,12 @@ import json
 
 import numpy as np
 import pytest
+from _image_checks import assert_png_shows_something, distinct_colours
 from PIL import Image
 
 from dlviz.cli import main
+from dlviz.core.probes.export import upscale_factor
+from dlviz.core.probes.mosaic import make_mosaic
 
 
 def run(*argv):
@@ -36,8 +39,17 @@ def test_maps_of_a_library_model_writes_every_layer_and_predictions(tmp_path, ph
     assert code == 0, text
     pngs = sorted(p.name for p in out_dir.glob("*.png"))
     assert pngs == ["c1_conv.png", "c3_conv.png", "c5_conv.png", "s2_pool.png", "s4_pool.png"]
-    with Image.open(out_dir / "c1_conv.png") as c1:
-        assert c1.mode == "RGB" and min(c1.size) >= 28  # upscaled, never smaller than a map
+    # c1_conv is 6 maps of 28×28: the PNG is their mosaic, upscaled, white between tiles.
+    layout = make_mosaic(np.zeros((28, 28, 6), np.float32))
+    factor = upscale_factor(layout)
+    size = (layout.image.shape[1] * factor, layout.image.shape[0] * factor)
+    pixels = assert_png_shows_something(out_dir / "c1_conv.png", size, min_colours=16)
+    gaps = np.isnan(np.repeat(np.repeat(layout.image, factor, axis=0), factor, axis=1))
+    assert (pixels[gaps] == 255).all() and (pixels[~gaps] != 255).any(axis=-1).all()
+    (th, tw), step = layout.tile, (layout.tile[0] + layout.gap) * factor
+    tiles = [pixels[r * step:r * step + th * factor, c * step:c * step + tw * factor]
+             for r in range(layout.rows) for c in range(layout.cols)]
+    assert sum(distinct_colours(tile) > 8 for tile in tiles) >= 3  # maps, not flat tiles
     record = json.loads((out_dir / "predictions.json").read_text())
     assert record["model"] == "lenet5" and record["image"] == "photo.png"
     assert record["primary"] == "output" and record["names_source"] == "index only"

@@ -1,13 +1,13 @@
 """LocalResponseNormalization against a NumPy reference and TensorFlow's op."""
 
+import keras
 import numpy as np
 import pytest
+import tensorflow as tf
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-keras = pytest.importorskip("keras")
-
-from dlviz.core.layers import LocalResponseNormalization  # noqa: E402
+from dlviz.core.layers import LocalResponseNormalization
 
 
 def reference_lrn(a, size=5, k=2.0, alpha=1e-4, beta=0.75):
@@ -35,7 +35,6 @@ def test_matches_numpy_reference_with_alexnet_constants(channels):
 
 
 def test_matches_tensorflow_with_depth_radius_half_the_size():
-    tf = pytest.importorskip("tensorflow")
     x = np.random.default_rng(0).standard_normal((2, 5, 5, 16)).astype("float32") * 20
     layer = LocalResponseNormalization(size=7, k=1.5, alpha=2e-3, beta=0.6)
     want = tf.nn.local_response_normalization(

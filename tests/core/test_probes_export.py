@@ -3,8 +3,7 @@
 import json
 
 import numpy as np
-from PIL import Image
-
+from _image_checks import assert_png_shows_something, lut_index
 from _probe_models import random_image, small_cnn
 from dlviz.core.probes.analysis import analyze_image
 from dlviz.core.probes.colormaps import GREY, VIRIDIS, apply_colormap
@@ -45,11 +44,30 @@ def test_write_maps_writes_a_png_per_layer_and_the_predictions(tmp_path):
     written = write_maps(analysis, tmp_path / "out", model_name="small")
     assert [p.name for p in written] == ["conv1.png", "bn1.png", "pool1.png", "conv2.png",
                                          "predictions.json"]
-    with Image.open(written[0]) as png:
-        mosaic = analysis.maps.mosaics["conv1"]
-        factor = upscale_factor(mosaic)
-        assert png.size == (mosaic.image.shape[1] * factor, mosaic.image.shape[0] * factor)
+    mosaic = analysis.maps.mosaics["conv1"]
+    factor = upscale_factor(mosaic)
+    size = (mosaic.image.shape[1] * factor, mosaic.image.shape[0] * factor)
+    pixels = assert_png_shows_something(written[0], size, min_colours=16)
+    assert_tiles_show_their_channels(pixels, mosaic, factor,
+                                     analysis.maps.layer("conv1").values)
     record = json.loads(written[-1].read_text())
     assert record["model"] == "small" and record["load_notes"] == ["first of 2 frames"]
     assert record["heads"]["output"][0]["index"] == analysis.predictions.heads["output"][0].index
     assert not list((tmp_path / "out").glob(".*tmp*"))  # no temporary files left
+
+
+def assert_tiles_show_their_channels(pixels, mosaic, factor, values):
+    """Each tile of the PNG is its channel's values through viridis, where the mosaic says."""
+    (th, tw), gap = mosaic.tile, mosaic.gap
+    checked = 0
+    for position, channel in enumerate(mosaic.order):
+        plane = values[:, :, channel]
+        if np.ptp(plane) == 0:
+            continue  # a dead channel is one flat colour: nothing to place
+        row, col = divmod(position, mosaic.cols)
+        y0, x0 = row * (th + gap) * factor, col * (tw + gap) * factor
+        tile = pixels[y0:y0 + th * factor:factor, x0:x0 + tw * factor:factor]
+        want = np.rint((plane - plane.min()) / np.ptp(plane) * 255)
+        assert np.abs(lut_index(tile, VIRIDIS) - want).max() <= 1, f"channel {channel}"
+        checked += 1
+    assert checked >= 1

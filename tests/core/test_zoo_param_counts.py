@@ -6,16 +6,15 @@ file stays at a few hundred MB of memory and well under a minute.
 
 import gc
 
+import keras
 import pytest
 
-keras = pytest.importorskip("keras")
-
-from dlviz.core.zoo.alexnet import AlexNet  # noqa: E402
-from dlviz.core.zoo.googlenet import TABLE1, GoogLeNet  # noqa: E402
-from dlviz.core.zoo.lenet import LeNet5  # noqa: E402
-from dlviz.core.zoo.mobilenet import MobileNet  # noqa: E402
-from dlviz.core.zoo.resnet import ResNet50  # noqa: E402
-from dlviz.core.zoo.vgg import VGG16  # noqa: E402
+from dlviz.core.zoo.alexnet import AlexNet
+from dlviz.core.zoo.googlenet import TABLE1, GoogLeNet
+from dlviz.core.zoo.lenet import LeNet5
+from dlviz.core.zoo.mobilenet import MobileNet
+from dlviz.core.zoo.resnet import ResNet50
+from dlviz.core.zoo.vgg import VGG16
 
 
 def count(net) -> int:

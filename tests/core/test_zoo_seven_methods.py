@@ -7,12 +7,11 @@ images, so the whole file stays well under two minutes on two CPU cores.
 
 import re
 
+import keras
 import numpy as np
 import pytest
 
 from dlviz.core.zoo import REGISTRY, create
-
-keras = pytest.importorskip("keras")
 
 NAMES = ["lenet5", *(name for name in REGISTRY if name.endswith("-mini"))]
 SAMPLES = 32

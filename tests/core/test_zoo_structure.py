@@ -7,18 +7,17 @@ downloaded), so ImageNet weights fit them later.
 
 import gc
 
+import keras
 import numpy as np
 import pytest
 
-keras = pytest.importorskip("keras")
-
-from dlviz.core.layers import LocalResponseNormalization  # noqa: E402
-from dlviz.core.zoo.alexnet import AlexNet  # noqa: E402
-from dlviz.core.zoo.googlenet import TABLE1, GoogLeNet  # noqa: E402
-from dlviz.core.zoo.lenet import LeNet5  # noqa: E402
-from dlviz.core.zoo.mobilenet import MobileNet  # noqa: E402
-from dlviz.core.zoo.resnet import ResNet50  # noqa: E402
-from dlviz.core.zoo.vgg import VGG16  # noqa: E402
+from dlviz.core.layers import LocalResponseNormalization
+from dlviz.core.zoo.alexnet import AlexNet
+from dlviz.core.zoo.googlenet import TABLE1, GoogLeNet
+from dlviz.core.zoo.lenet import LeNet5
+from dlviz.core.zoo.mobilenet import MobileNet
+from dlviz.core.zoo.resnet import ResNet50
+from dlviz.core.zoo.vgg import VGG16
 
 apps = keras.applications
 
