@@ -55,6 +55,7 @@ def bare_fit(data, config, callbacks=()) -> dict:
 
 
 def live_fit(data, config) -> dict:
+    from dlviz.core.probes.registry import live_kinds
     from dlviz.core.training.events import LiveFrame
     from dlviz.core.training.session import TrainingSession
 
@@ -72,9 +73,9 @@ def live_fit(data, config) -> dict:
     if result.reason != "finished":
         raise SystemExit(f"live run ended: {result.reason}: {result.message}")
     budget = session.callback.budget
-    kinds = {k: sum(1 for f in frames if getattr(f, field) is not None)
-             for k, field in (("maps", "analysis"), ("grads", "grad_norms"),
-                              ("weights", "weight_hists"))}
+    groups = {kind.name: kind.live_group for kind in live_kinds()}
+    kinds = {group: sum(1 for f in frames if any(groups[name] == group for name in f.results))
+             for group in dict.fromkeys(groups.values())}
     return {"seconds": seconds, "frames": len(frames), "kinds": kinds,
             "probe_seconds": budget.probe_seconds, "share": budget.share_used,
             "costs": {k: budget.expected(k) for k in kinds}}

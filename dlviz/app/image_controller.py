@@ -3,12 +3,19 @@
 Each kind of request has its own latest-wins slot ("image", "filters",
 "heatmap"): dropping three images quickly computes the last one only, and a
 result is drawn only if it answers the newest request of its kind.
+
+Every result reaches its view through ``results``, the window's one
+``ResultViews``: made here from the image views; the training controller adds
+the training view's parts, and live frames and replayed snapshots go the
+same way.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
+from dlviz.app.views.registry import ResultViews
+from dlviz.core.probes.results import ImageAnalysis
 from dlviz.core.workspace import ModelOpened
 
 PROBE_KINDS = ("image", "filters", "heatmap")
@@ -30,7 +37,9 @@ class ImageController(QObject):
         self._latest: dict[str, int] = {}
         self._source = None          # (source, name) of the last image asked for
         self._model: ModelOpened | None = None
-        self.analysis = None         # last ImageAnalysis shown
+        self.analysis = None         # last ImageAnalysis shown (still, live or replayed)
+        self.results = ResultViews(views.values(), self)
+        self.results.result_shown.connect(self._on_result_shown)
         self.fit = "resize"          # or "crop": centre-crop to the model's aspect
         bridge.job_finished.connect(self._on_job_finished)
         bridge.job_failed.connect(self._on_job_failed)
@@ -59,13 +68,6 @@ class ImageController(QObject):
 
     def current_model(self) -> ModelOpened | None:
         return self._model
-
-    def show_live_analysis(self, analysis) -> None:
-        """A frame from the live callback: the pinned image under new weights."""
-        self.analysis = analysis
-        self.maps_view.show_maps(analysis.maps)
-        if analysis.predictions is not None:
-            self.prediction_view.show_predictions(analysis.predictions)
 
     def redo_last_image(self) -> None:
         """Recompute the last image (e.g. after training changed the weights)."""
@@ -117,21 +119,23 @@ class ImageController(QObject):
     def _on_job_finished(self, event) -> None:
         if not self._is_latest(event):
             return
-        result = event.result
+        self.results.show(event.result)
         if event.kind == "image":
+            self._on_image_analysed(event.result)
+
+    def _on_image_analysed(self, analysis) -> None:
+        """A dropped image's answer is on screen: offer its classes to explain."""
+        ranked = analysis.predictions
+        if ranked is not None:
+            self.heatmap_view.set_classes(list(ranked.heads[ranked.primary]))
+            if self.heatmap_view.isVisible():
+                self.refresh_heatmap()  # it is on screen: keep it current
+        self.analysis_shown.emit(analysis)
+
+    def _on_result_shown(self, result) -> None:
+        # Still, live or replayed: the analysis on screen is the one to explain.
+        if isinstance(result, ImageAnalysis):
             self.analysis = result
-            self.maps_view.show_maps(result.maps)
-            if result.predictions is not None:
-                self.prediction_view.show_predictions(result.predictions)
-                primary = result.predictions.heads[result.predictions.primary]
-                self.heatmap_view.set_classes(list(primary))
-                if self.heatmap_view.isVisible():
-                    self.refresh_heatmap()  # it is on screen: keep it current
-            self.analysis_shown.emit(result)
-        elif event.kind == "filters":
-            self.filter_view.show_filters(result)
-        elif event.kind == "heatmap":
-            self.heatmap_view.show_heatmap(result)
 
     def _on_job_failed(self, event) -> None:
         if self._is_latest(event):

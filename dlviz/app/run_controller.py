@@ -28,6 +28,9 @@ class RunController(QObject):
     def __init__(self, view, images, parent=None):
         super().__init__(parent)
         self.view, self.images = view, images
+        self.results = images.results   # the window's one ResultViews
+        # While a replayed snapshot is on screen, live frames do not cover it.
+        self.results.following = lambda: view.scrubber.live
         self.run_dir: Path | None = None
         self.reader = None
         self._follower = None
@@ -113,8 +116,4 @@ class RunController(QObject):
         except (RunDirError, OSError, ValueError) as exc:  # thinned away meanwhile
             self.message_posted.emit(f"That snapshot is gone ({exc}).", "warning")
             return
-        self.view.show_snapshot(frame)
-        if frame.analysis is not None:
-            self.images.show_live_analysis(frame.analysis)
-        if frame.filters is not None:
-            self.images.filter_view.show_filters(frame.filters)
+        self.results.show_frame(frame, live=False)

@@ -27,6 +27,8 @@ class TrainingController(QObject):
         super().__init__(parent)
         self.engine, self.workspace = engine, workspace
         self.panel, self.view, self.images, self.runs = panel, view, images, runs
+        self.results = images.results   # the window's one ResultViews
+        self.results.add(*view.result_views())
         self.control: TrainingControl | None = None
         self.state = "idle"
         self._preview_dialog = None
@@ -125,11 +127,7 @@ class TrainingController(QObject):
 
     # -- answers -------------------------------------------------------------
     def _on_live_frame(self, frame) -> None:
-        self.view.on_live_frame(frame)
-        if frame.analysis is not None:
-            self.images.show_live_analysis(frame.analysis)
-        if frame.filters is not None:
-            self.images.filter_view.show_filters(frame.filters)
+        self.results.show_frame(frame)
 
     def _on_training_stopped(self, event) -> None:
         self.view.on_training_stopped(event)  # the view says how it ended

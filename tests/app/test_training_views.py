@@ -8,9 +8,11 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QTimer
 
+from dlviz.app.views.registry import ResultViews
 from dlviz.app.views.series_buffer import SeriesBuffer, SmoothedSeries
 from dlviz.app.views.training_messages import stop_message
 from dlviz.app.views.training_view import FRAME_MS, TrainingView, eta_text
+from dlviz.core.probes.results import DeadUnits, GradientNorms, Histograms
 from dlviz.core.training.events import (BatchEnded, EpochEnded, LiveFrame, TrainingStarted,
                                         TrainingStopped)
 
@@ -47,11 +49,13 @@ def frame(g, rng, epoch=0, **extra):
     norms = {layer: 10.0 ** (-depth * 0.8) * np.exp(-g / 400) * (1 + 0.1 * rng.random())
              for depth, layer in enumerate(reversed(LAYERS))}
     norms = {layer: norms[layer] for layer in LAYERS}   # model order, shallow first
-    fields = dict(grad_norms=norms, weight_hists=histograms(rng),
-                  activation_hists=relu_histograms(rng),
-                  dead_relu={layer: min(0.9, 0.05 + 0.15 * d) for d, layer in enumerate(LAYERS)})
-    fields.update(extra)
-    return LiveFrame(global_step=g, epoch=epoch, **fields)
+    results = {"gradient_norms": GradientNorms(norms),
+               "weight_histograms": Histograms("weights", histograms(rng)),
+               "activation_histograms": Histograms("activations", relu_histograms(rng)),
+               "dead_units": DeadUnits({layer: min(0.9, 0.05 + 0.15 * d)
+                                        for d, layer in enumerate(LAYERS)})}
+    results.update(extra)
+    return LiveFrame(global_step=g, epoch=epoch, results=results)
 
 
 @pytest.fixture
@@ -65,6 +69,14 @@ def view(qtbot):
     widget.close()
     assert not widget._timer.isActive(), "TrainingView left its redraw timer running"
     assert not [t for t in widget.findChildren(QTimer) if t.isActive()]
+
+
+@pytest.fixture
+def results(view):
+    """The app's dispatcher over the view's parts, following live as the window does."""
+    dispatcher = ResultViews(view.result_views())
+    dispatcher.following = lambda: view.scrubber.live
+    return dispatcher
 
 
 def test_series_buffer_doubles_and_returns_views():
@@ -137,11 +149,11 @@ def test_header_shows_epoch_speed_progress_and_eta(view):
     assert view.device_label.text() == "GPU: NVIDIA H100"
 
 
-def test_gradient_flow_has_one_line_per_layer_on_a_log_scale(view):
+def test_gradient_flow_has_one_line_per_layer_on_a_log_scale(view, results):
     rng = np.random.default_rng(2)
     view.on_training_started(started())
     for g in range(0, 200, 10):
-        view.on_live_frame(frame(g, rng))
+        results.show_frame(frame(g, rng))
     view.flush()
     flow = view.gradient_flow
     assert list(flow.curves) == list(LAYERS)
@@ -157,39 +169,40 @@ def test_gradient_flow_has_one_line_per_layer_on_a_log_scale(view):
     assert "vanishing" in flow.hint.text()
 
 
-def test_histograms_follow_the_chosen_layer(view):
+def test_histograms_follow_the_chosen_layer(view, results):
     rng = np.random.default_rng(3)
     view.on_training_started(started())
     live = frame(10, rng)
-    view.on_live_frame(live)
+    results.show_frame(live)
     view.flush()
     hist = view.histograms
     assert [hist.layer_combo.itemText(i) for i in range(hist.layer_combo.count())] == list(LAYERS)
     np.testing.assert_array_equal(hist.weight_curve.getOriginalDataset()[1],
-                                  live.weight_hists["conv1"][0])
+                                  live.results["weight_histograms"].layers["conv1"][0])
     hist.layer_combo.setCurrentText("dense1")
     np.testing.assert_array_equal(hist.weight_curve.getOriginalDataset()[1],
-                                  live.weight_hists["dense1"][0])
+                                  live.results["weight_histograms"].layers["dense1"][0])
     np.testing.assert_array_equal(hist.activation_curve.getOriginalDataset()[1],
-                                  live.activation_hists["dense1"][0])
+                                  live.results["activation_histograms"].layers["dense1"][0])
     # A frame without histograms (not due) keeps the last ones and the chosen layer.
-    view.on_live_frame(LiveFrame(global_step=20, epoch=0, grad_norms={"conv1": 1.0}))
+    results.show_frame(LiveFrame(global_step=20, epoch=0,
+                                  results={"gradient_norms": GradientNorms({"conv1": 1.0})}))
     view.flush()
     assert hist.layer == "dense1"
     np.testing.assert_array_equal(hist.weight_curve.getOriginalDataset()[1],
-                                  live.weight_hists["dense1"][0])
+                                  live.results["weight_histograms"].layers["dense1"][0])
 
 
-def test_dead_relu_bars(view):
-    view.on_live_frame(LiveFrame(global_step=0, epoch=0,
-                                 dead_relu={"conv1": 0.1, "conv2": 0.7, "dense1": 0.0}))
+def test_dead_relu_bars(view, results):
+    results.show_frame(LiveFrame(global_step=0, epoch=0, results={
+        "dead_units": DeadUnits({"conv1": 0.1, "conv2": 0.7, "dense1": 0.0})}))
     view.flush()
     opts = view.dead_relu.bars.opts
     np.testing.assert_allclose(opts["height"], [0.1, 0.7, 0.0])
     assert opts["brushes"][1] != opts["brushes"][0]   # more than half dead: warning colour
 
 
-def test_scrubber_requests_snapshots_and_returns_to_live(qtbot, view):
+def test_scrubber_requests_snapshots_and_returns_to_live(qtbot, view, results):
     view.set_snapshots([100, 0, 200, 300])
     scrubber = view.scrubber
     assert scrubber.live and scrubber.slider.value() == 3
@@ -199,10 +212,10 @@ def test_scrubber_requests_snapshots_and_returns_to_live(qtbot, view):
     # While replaying, live frames do not replace the replayed histograms.
     rng = np.random.default_rng(4)
     snapshot = frame(100, rng)
-    view.show_snapshot(snapshot)
-    view.on_live_frame(frame(400, rng, dead_relu={"conv1": 0.99}))
+    results.show_frame(snapshot, live=False)
+    results.show_frame(frame(400, rng, dead_units=DeadUnits({"conv1": 0.99})))
     view.flush()
-    assert view.dead_relu.fractions == snapshot.dead_relu
+    assert view.dead_relu.fractions == snapshot.results["dead_units"].fractions
     view.set_snapshots([0, 100, 200, 300, 400])   # more snapshots: the replayed one stays
     assert scrubber.current_step() == 100
     with qtbot.waitSignal(view.live_requested, timeout=1000):
@@ -235,7 +248,7 @@ def test_stop_messages_by_reason(view, event, level, words):
     assert stop_message(event, 123) == (view.banner.text(), level)
 
 
-def test_redraws_are_bounded_by_the_timer_not_the_events(qtbot, view):
+def test_redraws_are_bounded_by_the_timer_not_the_events(qtbot, view, results):
     """20,000 batches: the GUI redraws at most once per frame interval."""
     view.on_training_started(started(epochs=20, steps=1000))
     rng = np.random.default_rng(5)
@@ -247,7 +260,7 @@ def test_redraws_are_bounded_by_the_timer_not_the_events(qtbot, view):
         t = time.perf_counter()
         view.on_batch_ended(batch(g, steps=1000, loss=losses[g]))
         if g % 50 == 0:
-            view.on_live_frame(replace(template, global_step=g))
+            results.show_frame(replace(template, global_step=g))
         handler_s.append(time.perf_counter() - t)
         if g % 200 == 0:   # let the event loop run, as it would between engine events
             before = view.redraw_count
@@ -282,11 +295,11 @@ def test_hidden_view_keeps_no_timer_and_draws_when_shown(qtbot, view):
                     timeout=1000)
 
 
-def test_reset_clears_everything(view):
+def test_reset_clears_everything(view, results):
     rng = np.random.default_rng(6)
     view.on_training_started(started())
     view.on_batch_ended(batch(1))
-    view.on_live_frame(frame(1, rng))
+    results.show_frame(frame(1, rng))
     view.on_training_stopped(TrainingStopped("stopped", "", 0))
     view.reset()
     view.flush()
@@ -296,7 +309,7 @@ def test_reset_clears_everything(view):
     assert view.histograms.layer_combo.count() == 0
 
 
-def test_screenshot(qtbot, view):
+def test_screenshot(qtbot, view, results):
     """Three epochs of realistic data: noisy falling loss, norms shrinking with depth."""
     rng = np.random.default_rng(7)
     steps, epochs = 120, 3
@@ -308,7 +321,7 @@ def test_screenshot(qtbot, view):
         view.on_batch_ended(batch(g, steps=steps, loss=abs(loss), acc=acc,
                                   eta=(total - g) * 0.21))
         if g % 12 == 0:
-            view.on_live_frame(frame(g, rng, epoch=g // steps))
+            results.show_frame(frame(g, rng, epoch=g // steps))
         if g % steps == steps - 1:
             e = g // steps
             view.on_epoch_ended(EpochEnded(e, {"loss": 2.3 * np.exp(-g / 90) + 0.1,

@@ -6,8 +6,11 @@ from dlviz.core.probes.mosaic import make_mosaic, summarised_mosaic
 from dlviz.core.probes.results import (
     ActivationStats,
     ClassScore,
+    DeadUnits,
     FeatureMaps,
     FilterBank,
+    GradientNorms,
+    Histograms,
     ImageAnalysis,
     LayerMaps,
     Predictions,
@@ -58,13 +61,14 @@ def filters() -> FilterBank:
 
 def frame(step, epoch=0, full=True) -> LiveFrame:
     hist = (np.arange(4, dtype=np.float32), np.linspace(-1, 1, 5, dtype=np.float32))
-    return LiveFrame(
-        global_step=step, epoch=epoch,
-        analysis=analysis(step) if full else None,
-        filters=filters() if full else None,
-        grad_norms={"c1_conv": 0.5 + step, "dense": 1e-3},
-        weight_hists={"c1_conv": hist}, activation_hists={"c1_conv": hist},
-        dead_relu={"c1_conv": 0.125}, probe_seconds=0.01, probe_share=0.02)
+    results = {"gradient_norms": GradientNorms({"c1_conv": 0.5 + step, "dense": 1e-3}),
+               "weight_histograms": Histograms("weights", {"c1_conv": hist}),
+               "activation_histograms": Histograms("activations", {"c1_conv": hist}),
+               "dead_units": DeadUnits({"c1_conv": 0.125})}
+    if full:
+        results.update(feature_maps=analysis(step), filters=filters())
+    return LiveFrame(global_step=step, epoch=epoch, results=results, probe_seconds=0.01,
+                     probe_share=0.02)
 
 
 def run_events(epochs=2, steps=3):

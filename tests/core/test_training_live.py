@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from _training_models import Recorder, bright_dark, tiny_cnn
+from dlviz.core.probes.registry import live_kinds
 from dlviz.core.training import live_callback
 from dlviz.core.training.budget import ProbeBudget
 from dlviz.core.training.config import TrainingConfig
@@ -36,23 +37,30 @@ def test_live_frames_carry_every_view():
                     budget=generous()).run()
     frames = record.of("LiveFrame")
     assert len(frames) >= 3
-    grads = next(f for f in frames if f.grad_norms is not None)
-    assert set(grads.grad_norms) == {"conv", "hidden", "predictions"}
-    assert all(np.isfinite(v) and v >= 0 for v in grads.grad_norms.values())
-    assert set(grads.dead_relu) == {"conv", "hidden"}
-    assert all(0.0 <= v <= 1.0 for v in grads.dead_relu.values())
-    maps = next(f for f in frames if f.analysis is not None)
-    assert [m.path for m in maps.analysis.maps.layers] == ["conv", "pool"]
-    assert maps.analysis.predictions is not None
-    assert maps.analysis.source_name.startswith("training image 0")
-    assert set(maps.activation_hists) == {"conv", "pool"}
-    weights = next(f for f in frames if f.weight_hists is not None)
-    assert weights.filters.path == "conv" and weights.filters.kind == "grid"
-    assert set(weights.weight_hists) == {"conv", "hidden", "predictions"}
-    for counts, edges in [*weights.weight_hists.values(), *maps.activation_hists.values()]:
+    grads = next(f.results for f in frames if "gradient_norms" in f.results)
+    norms = grads["gradient_norms"].norms
+    assert set(norms) == {"conv", "hidden", "predictions"}
+    assert all(np.isfinite(v) and v >= 0 for v in norms.values())
+    dead = grads["dead_units"].fractions
+    assert set(dead) == {"conv", "hidden"}
+    assert all(0.0 <= v <= 1.0 for v in dead.values())
+    maps = next(f.results for f in frames if "feature_maps" in f.results)
+    analysis = maps["feature_maps"]
+    assert [m.path for m in analysis.maps.layers] == ["conv", "pool"]
+    assert analysis.predictions is not None
+    assert analysis.source_name.startswith("training image 0")
+    activations = maps["activation_histograms"]
+    assert activations.of == "activations" and set(activations.layers) == {"conv", "pool"}
+    weights = next(f.results for f in frames if "weight_histograms" in f.results)
+    assert weights["filters"].path == "conv" and weights["filters"].kind == "grid"
+    assert weights["weight_histograms"].of == "weights"
+    assert set(weights["weight_histograms"].layers) == {"conv", "hidden", "predictions"}
+    for counts, edges in [*weights["weight_histograms"].layers.values(),
+                          *activations.layers.values()]:
         assert counts.shape == (32,) and edges.shape == (33,)
         assert counts.dtype == np.float32 and edges.dtype == np.float32
     assert all(f.probe_seconds > 0 and 0 < f.probe_share for f in frames)
+    assert all(set(f.results) <= {k.name for k in live_kinds()} for f in frames)
     steps = [f.global_step for f in frames]
     assert steps == sorted(steps)
 
@@ -65,10 +73,10 @@ def test_a_probe_request_is_answered_within_the_next_batches():
         _wait_pending(control)
     TrainingSession(tiny_cnn(), bright_dark(), config(), emit=record, control=control,
                     budget=generous()).run()
-    answered = [f for f in record.of("LiveFrame")
-                if f.analysis is not None and f.analysis.source_name == "dropped.png"]
+    answered = [f for f in record.of("LiveFrame") if "feature_maps" in f.results
+                and f.results["feature_maps"].source_name == "dropped.png"]
     assert answered and answered[0].global_step <= 14
-    np.testing.assert_allclose(answered[0].analysis.maps.input.shown, image)
+    np.testing.assert_allclose(answered[0].results["feature_maps"].maps.input.shown, image)
     assert not control.probe_pending
 
 
@@ -93,7 +101,7 @@ def test_a_probe_request_while_paused_is_answered_during_the_pause():
                              control=control, budget=ProbeBudget(0.0)).run()
     assert result.reason == "finished"
     frames = record.of("LiveFrame")
-    assert [f.analysis.source_name for f in frames] == ["while paused"]
+    assert [f.results["feature_maps"].source_name for f in frames] == ["while paused"]
     assert frames[0].global_step == 4
 
 

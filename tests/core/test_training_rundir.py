@@ -2,6 +2,7 @@
 
 import json
 import math
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -10,6 +11,9 @@ from _rundir_events import CONFIG, frame, run_events
 from dlviz.core.training import rundir_writer
 from dlviz.core.training.events import BatchEnded, EpochEnded, TrainingStarted, TrainingStopped
 from dlviz.core.training.rundir import RunDirError, RunReader, RunWriter
+
+
+FIXTURES = Path(__file__).parent / "data"
 
 
 def write_run(run_dir, events=None, **kwargs):
@@ -76,41 +80,70 @@ def test_snapshot_round_trip_rebuilds_the_views_data(tmp_path):
     assert [step for step, _ in snaps] == [0, 1, 2, 3, 4, 5]
     assert snaps[0][1].name == "step_000000000.npz"
     original, stored = frame(3, 1), run.load_snapshot(snaps[3][1])
-    assert (stored.global_step, stored.epoch) == (3, 1)
-    assert stored.grad_norms == original.grad_norms and stored.dead_relu == original.dead_relu
-    counts, edges = stored.weight_hists["c1_conv"]
-    np.testing.assert_array_equal(counts, original.weight_hists["c1_conv"][0])
-    np.testing.assert_array_equal(edges, original.activation_hists["c1_conv"][1])
+    assert_same_frame(stored, original)
+    partial = run.load_snapshot(snaps[4][1])  # a frame with no analysis due
+    assert set(partial.results) == {"gradient_norms", "weight_histograms",
+                                    "activation_histograms", "dead_units"}
+
+
+def assert_same_frame(stored, original):
+    """What the views draw from ``stored`` is what they drew from ``original``."""
+    assert (stored.global_step, stored.epoch) == (original.global_step, original.epoch)
+    got, want = stored.results, original.results
+    assert set(got) == set(want)
+    assert got["gradient_norms"] == want["gradient_norms"]
+    assert got["dead_units"] == want["dead_units"]
+    assert got["weight_histograms"].of == "weights"
+    assert got["activation_histograms"].of == "activations"
+    counts, edges = got["weight_histograms"].layers["c1_conv"]
+    np.testing.assert_array_equal(counts, want["weight_histograms"].layers["c1_conv"][0])
+    np.testing.assert_array_equal(edges, want["activation_histograms"].layers["c1_conv"][1])
     assert stored.probe_share == pytest.approx(0.02)
-    maps, want = stored.analysis.maps, original.analysis.maps
+    maps, ref_maps = got["feature_maps"].maps, want["feature_maps"].maps
     assert [m.path for m in maps.layers] == ["c1_conv", "s2_pool"]
     assert maps.skipped == ("flatten", "dense")
     layer = maps.layer("c1_conv")
-    assert layer.values.dtype == np.float32 and layer.stats == want.layer("c1_conv").stats
-    np.testing.assert_allclose(layer.values, want.layer("c1_conv").values, atol=2e-3, rtol=1e-3)
+    assert layer.values.dtype == np.float32 and layer.stats == ref_maps.layer("c1_conv").stats
+    np.testing.assert_allclose(layer.values, ref_maps.layer("c1_conv").values, atol=2e-3,
+                               rtol=1e-3)
     for path in ("c1_conv", "s2_pool"):  # the same mosaics, drawn in the same views
-        got, ref = maps.mosaics[path], want.mosaics[path]
-        assert (got.rows, got.cols, got.gap, got.order, got.normalise) == (
+        mosaic, ref = maps.mosaics[path], ref_maps.mosaics[path]
+        assert (mosaic.rows, mosaic.cols, mosaic.gap, mosaic.order, mosaic.normalise) == (
             ref.rows, ref.cols, ref.gap, ref.order, ref.normalise)
-        np.testing.assert_allclose(got.image, ref.image, atol=5e-3, equal_nan=True)
-    np.testing.assert_array_equal(maps.input.batch, want.input.batch)
-    assert maps.input.note == want.input.note
-    assert stored.analysis.predictions.heads["output"][0].name == "three"
-    np.testing.assert_array_equal(stored.analysis.predictions.probabilities["output"],
-                                  original.analysis.predictions.probabilities["output"])
-    bank = stored.filters
+        np.testing.assert_allclose(mosaic.image, ref.image, atol=5e-3, equal_nan=True)
+    np.testing.assert_array_equal(maps.input.batch, ref_maps.input.batch)
+    assert maps.input.note == ref_maps.input.note
+    predictions = got["feature_maps"].predictions
+    assert predictions.heads["output"][0].name == "three"
+    np.testing.assert_array_equal(predictions.probabilities["output"],
+                                  want["feature_maps"].predictions.probabilities["output"])
+    bank, ref_bank = got["filters"], want["filters"]
     assert (bank.path, bank.kind, bank.rows, bank.cols) == ("c1_conv", "grid", 2, 2)
-    np.testing.assert_array_equal(bank.kernels, original.filters.kernels)
-    np.testing.assert_array_equal(bank.image, original.filters.image)
-    partial = run.load_snapshot(snaps[4][1])  # a frame with no analysis due
-    assert partial.analysis is None and partial.filters is None
+    np.testing.assert_array_equal(bank.kernels, ref_bank.kernels)
+    np.testing.assert_array_equal(bank.image, ref_bank.image)
+
+
+def test_snapshots_written_before_the_registry_still_open():
+    """Format 1 files, written by dlviz before this change, are their owners' data."""
+    stored = RunReader.load_snapshot(FIXTURES / "snapshot_format1_step3.npz")
+    assert_same_frame(stored, frame(3, 1))
+    partial = RunReader.load_snapshot(FIXTURES / "snapshot_format1_partial.npz")
+    assert partial.global_step == 4
+    want = frame(4, 1, full=False).results
+    np.testing.assert_array_equal(partial.results["weight_histograms"].layers["c1_conv"][0],
+                                  want["weight_histograms"].layers["c1_conv"][0])
+    assert set(partial.results) == {"gradient_norms", "weight_histograms",
+                                    "activation_histograms", "dead_units"}
+    assert partial.results["gradient_norms"].norms == {"c1_conv": 4.5, "dense": 1e-3}
 
 
 def test_maps_are_stored_as_float16(tmp_path):
     write_run(tmp_path)
     with np.load(RunReader(tmp_path).snapshots()[0][1]) as npz:
-        assert npz["maps/0"].dtype == np.float16
-        assert not any(name.startswith("mosaic") for name in npz.files)
+        maps = [name for name in npz.files if name.startswith("results/feature_maps/maps/")
+                and name.endswith("/values")]
+        assert len(maps) == 2 and all(npz[name].dtype == np.float16 for name in maps)
+        assert not any("mosaic" in name for name in npz.files)
 
 
 def test_snapshots_are_thinned_evenly(tmp_path):
@@ -215,11 +248,12 @@ def test_huge_maps_are_clipped_to_float16_not_infinite(tmp_path):
     import dataclasses
 
     big = frame(0)
-    maps = big.analysis.maps
+    analysis = big.results["feature_maps"]
+    maps = analysis.maps
     layer = dataclasses.replace(maps.layers[0], values=maps.layers[0].values * 1e9)
-    huge = dataclasses.replace(big, analysis=dataclasses.replace(
-        big.analysis, maps=dataclasses.replace(maps, layers=(layer, *maps.layers[1:]))))
+    huge = dataclasses.replace(big, results={**big.results, "feature_maps": dataclasses.replace(
+        analysis, maps=dataclasses.replace(maps, layers=(layer, *maps.layers[1:])))})
     write_run(tmp_path, [huge])
     stored = RunReader(tmp_path).load_snapshot(RunReader(tmp_path).snapshots()[0][1])
-    values = stored.analysis.maps.layers[0].values
+    values = stored.results["feature_maps"].maps.layers[0].values
     assert np.isfinite(values).all() and np.abs(values).max() == np.finfo(np.float16).max

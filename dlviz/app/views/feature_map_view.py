@@ -105,7 +105,7 @@ class FeatureMapView(ExportMixin, QWidget):
 
     # Public API -----------------------------------------------------------
 
-    def show_result(self, result: FeatureMaps) -> None:
+    def show_result(self, result: FeatureMaps, step: int | None = None) -> None:
         self.show_maps(result)
 
     def show_maps(self, maps: FeatureMaps) -> None:

@@ -83,7 +83,7 @@ class FilterView(ExportMixin, QWidget):
             self.layer_combo.setCurrentText(keep)
         self.layer_combo.blockSignals(False)
 
-    def show_result(self, result: FilterBank) -> None:
+    def show_result(self, result: FilterBank, step: int | None = None) -> None:
         self.show_filters(result)
 
     def show_filters(self, bank: FilterBank) -> None:

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from dlviz.app.views.canvas import hint_label
+from dlviz.core.probes.results import GradientNorms
 from dlviz.app.views.series_buffer import SeriesBuffer
 from dlviz.app.views.training_plots import (bar_at, layer_colours, log10, make_plot,
                                             set_layer_ticks, set_log_y, set_run_length)
@@ -24,7 +26,10 @@ LEGEND_LIMIT = 8
 
 
 class GradientFlowView(QWidget):
-    """Per-layer gradient L2 norms from LiveFrame.grad_norms."""
+    """Per-layer gradient L2 norms (``GradientNorms``) over the run, and the latest."""
+
+    changed = Signal()      # new data waits to be drawn (``redraw``)
+    keeps_history = True    # live frames extend the lines even while a replay is shown
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -71,6 +76,15 @@ class GradientFlowView(QWidget):
     def set_run_length(self, steps: int) -> None:
         """The run's total number of batches: the lines' x axis spans them all."""
         set_run_length(self.lines, steps)
+
+    def show_result(self, result: GradientNorms, step: int | None = None) -> None:
+        """A live frame's norms at ``step`` extend the lines; without a step
+        (a replayed snapshot) only the bars show them."""
+        if step is None:
+            self.show_norms(result.norms)
+        else:
+            self.add_norms(step, result.norms)
+        self.changed.emit()
 
     def add_norms(self, global_step: int, norms: dict) -> None:
         """Append one frame's norms (layer path -> float); layers keep first-seen order."""

@@ -120,7 +120,7 @@ class HeatmapView(ExportMixin, QWidget):
         layer = self.layer_combo.currentText() if kind == "gradcam" else ""
         return kind, -1 if index is None else int(index), layer
 
-    def show_result(self, result: Heatmap) -> None:
+    def show_result(self, result: Heatmap, step: int | None = None) -> None:
         self.show_heatmap(result)
 
     def show_heatmap(self, h: Heatmap) -> None:

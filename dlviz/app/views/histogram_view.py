@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from dlviz.app.views.canvas import hint_label
+from dlviz.core.probes.results import DeadUnits, Histograms
 from dlviz.app.views.training_plots import (TRAIN_COLOUR, VAL_COLOUR, bar_at, make_plot,
                                             set_layer_ticks)
 
@@ -23,6 +25,8 @@ def _step_curve(widget: pg.PlotWidget, colour: str) -> pg.PlotDataItem:
 
 class HistogramView(QWidget):
     """A layer combo over a weight histogram and an activation histogram."""
+
+    changed = Signal()   # new data waits to be drawn (``redraw``)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -57,6 +61,14 @@ class HistogramView(QWidget):
         self.weight_curve.setData([], [])
         self.activation_curve.setData([], [])
         self.dirty = False
+
+    def show_result(self, result: Histograms, step: int | None = None) -> None:
+        """Weights or activations, as ``result.of`` says; the other kind stays."""
+        if result.of == "weights":
+            self.set_histograms(result.layers, None)
+        else:
+            self.set_histograms(None, result.layers)
+        self.changed.emit()
 
     def set_histograms(self, weights: dict | None, activations: dict | None) -> None:
         """Keep the latest (counts, edges) per layer path; None keeps the old ones."""
@@ -94,6 +106,8 @@ class HistogramView(QWidget):
 class DeadReluView(QWidget):
     """Bars: the fraction of each ReLU layer's units that never fired."""
 
+    changed = Signal()   # new data waits to be drawn (``redraw``)
+
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.fractions: dict = {}
@@ -115,6 +129,10 @@ class DeadReluView(QWidget):
         self.fractions = {}
         self.bars.setOpts(x=[], height=[])
         self.dirty = False
+
+    def show_result(self, result: DeadUnits, step: int | None = None) -> None:
+        self.set_fractions(result.fractions)
+        self.changed.emit()
 
     def set_fractions(self, fractions: dict) -> None:
         self.fractions = dict(fractions)

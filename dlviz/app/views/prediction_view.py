@@ -50,7 +50,7 @@ class PredictionView(ExportMixin, QWidget):
         layout.addWidget(self.body)
         layout.addStretch(1)
 
-    def show_result(self, result: Predictions) -> None:
+    def show_result(self, result: Predictions, step: int | None = None) -> None:
         self.show_predictions(result)
 
     def show_predictions(self, pred: Predictions) -> None:

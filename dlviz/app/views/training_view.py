@@ -49,7 +49,7 @@ class TrainingView(ExportMixin, QWidget):
 
     Signals:
         snapshot_requested(int): replay the stored snapshot at this global
-            step; answer with ``show_snapshot(frame)``.
+            step; answer by showing its results (``ResultViews.show_frame``).
         live_requested(): go back to following live frames.
     """
 
@@ -88,6 +88,8 @@ class TrainingView(ExportMixin, QWidget):
         self.scrubber = SnapshotScrubber()
         self.scrubber.snapshot_requested.connect(self.snapshot_requested)
         self.scrubber.live_requested.connect(self.live_requested)
+        for part in self.result_views():
+            part.changed.connect(self._schedule)
         self.body = self._layout_body()
 
         header = QHBoxLayout()
@@ -139,19 +141,10 @@ class TrainingView(ExportMixin, QWidget):
         self.curves.add_epoch(event.epoch, event.logs)
         self._schedule()
 
-    def on_live_frame(self, frame) -> None:
-        if frame.grad_norms:
-            self.gradient_flow.add_norms(frame.global_step, frame.grad_norms)
-        if self.scrubber.live:
-            self._show_frame_details(frame)
-        self._schedule()
-
-    def show_snapshot(self, frame) -> None:
-        """Draw a replayed snapshot (a LiveFrame) in the per-frame plots."""
-        if frame.grad_norms:
-            self.gradient_flow.show_norms(frame.grad_norms)
-        self._show_frame_details(frame)
-        self._schedule()
+    def result_views(self) -> tuple:
+        """The parts that draw live results (gradient norms, histograms, dead
+        units), for the window's ``ResultViews``; each redraws on this view's timer."""
+        return (self.gradient_flow, self.histograms, self.dead_relu)
 
     def on_training_stopped(self, event) -> None:
         step = self._batch.global_step if self._batch is not None else None
@@ -184,12 +177,6 @@ class TrainingView(ExportMixin, QWidget):
         """Draw everything waiting now (tests, screenshots, the end of a run)."""
         self._timer.stop()
         self._redraw()
-
-    def _show_frame_details(self, frame) -> None:
-        if frame.weight_hists is not None or frame.activation_hists is not None:
-            self.histograms.set_histograms(frame.weight_hists, frame.activation_hists)
-        if frame.dead_relu is not None:
-            self.dead_relu.set_fractions(frame.dead_relu)
 
     def _parts(self):
         return (self.curves, self.gradient_flow, self.histograms, self.dead_relu)

@@ -11,6 +11,42 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from dlviz.core.probes.result_io import Stored
+
+
+class Result(Stored):
+    """What every probe result can do: store itself, and show itself as a picture.
+
+    Example:
+        >>> result.save("maps.npz")                       # doctest: +SKIP
+        >>> again = FeatureMaps.load("maps.npz")          # doctest: +SKIP
+        >>> display(again)  # Jupyter calls _repr_png_     # doctest: +SKIP
+    """
+
+    def save(self, path):
+        """Write this result to ``path`` (``.npz``: arrays plus a JSON header)."""
+        from dlviz.core.probes.result_io import save
+
+        return save(self, path)
+
+    @classmethod
+    def load(cls, path):
+        """Read back a result that ``save`` wrote (of this class)."""
+        from dlviz.core.probes.result_io import load
+
+        return load(path, cls)
+
+    def picture(self) -> np.ndarray:
+        """This result drawn as a uint8 RGB image (Pillow and NumPy only, no Qt)."""
+        from dlviz.core.probes.pictures import picture
+
+        return picture(self)
+
+    def _repr_png_(self) -> bytes:
+        from dlviz.core.probes.pictures import png_bytes
+
+        return png_bytes(self.picture())
+
 
 class ProbeUnavailable(Exception):
     """This model cannot be probed this way; ``str(e)`` says why, for people.
@@ -23,7 +59,7 @@ class ProbeUnavailable(Exception):
 
 
 @dataclass(frozen=True)
-class PreparedInput:
+class PreparedInput(Stored):
     """An image fitted to a model's input."""
 
     batch: np.ndarray      # (1, h, w, c) float32, after the model's preprocessing
@@ -33,7 +69,7 @@ class PreparedInput:
 
 
 @dataclass(frozen=True)
-class ActivationStats:
+class ActivationStats(Stored):
     min: float
     max: float
     mean: float
@@ -42,7 +78,7 @@ class ActivationStats:
 
 
 @dataclass(frozen=True, eq=False)
-class LayerMaps:
+class LayerMaps(Result):
     """One layer's spatial output (H, W, C) for one image."""
 
     path: str              # unique: "block1_conv1", or "resnet50/conv2_block1_out" when nested
@@ -55,9 +91,22 @@ class LayerMaps:
     role: str | None = None   # "1x1 branch", "3x3 branch", "5x5 branch", "pool branch",
     #                           "shortcut", "residual", "merge", or None
 
+    def __store__(self) -> dict:
+        # Maps are stored as float16: half the bytes, and a map is drawn with
+        # 256 colours. Beyond float16's range (a diverging run) values are
+        # kept at its limit, not turned into infinities; ``stats`` keeps the
+        # true range.
+        limit = np.finfo(np.float16).max
+        values = np.clip(np.asarray(self.values, np.float32), -limit, limit)
+        return {**super().__store__(), "values": values.astype(np.float16)}
+
+    @classmethod
+    def __restore__(cls, values: dict) -> dict:
+        return {**values, "values": np.asarray(values["values"], np.float32)}
+
 
 @dataclass(frozen=True, eq=False)
-class Mosaic:
+class Mosaic(Result):
     """All channels of one layer tiled into a single image (one ImageItem)."""
 
     image: np.ndarray      # float32 (H, W) in [0, 1]; gaps between tiles are NaN
@@ -80,7 +129,7 @@ class Mosaic:
 
 
 @dataclass(frozen=True, eq=False)
-class FeatureMaps:
+class FeatureMaps(Result):
     """Every spatial layer's output for one image, with mosaics ready to draw."""
 
     input: PreparedInput
@@ -94,16 +143,34 @@ class FeatureMaps:
                 return item
         raise KeyError(path)
 
+    def __store__(self) -> dict:
+        # A mosaic is the maps rearranged: store its layout, rebuild its image.
+        layouts = {path: {"cols": m.cols, "gap": m.gap, "normalise": m.normalise,
+                          "ordered": list(m.order) != list(range(len(m.order)))}
+                   for path, m in self.mosaics.items()}
+        return {**super().__store__(), "mosaics": layouts}
+
+    @classmethod
+    def __restore__(cls, values: dict) -> dict:
+        from dlviz.core.probes.mosaic import make_mosaic
+
+        maps = {item.path: item.values for item in values["layers"]}
+        mosaics = {path: make_mosaic(maps[path], normalise=shape["normalise"], gap=shape["gap"],
+                                     cols=shape["cols"],
+                                     order="mean" if shape["ordered"] else "index")
+                   for path, shape in values["mosaics"].items() if path in maps}
+        return {**values, "mosaics": mosaics}
+
 
 @dataclass(frozen=True)
-class ClassScore:
+class ClassScore(Stored):
     index: int
     name: str              # class name, or "class 281" when names are unknown
     probability: float
 
 
 @dataclass(frozen=True)
-class Predictions:
+class Predictions(Result):
     """Top-k classes per output head (GoogLeNet: main, aux1, aux2, average)."""
 
     heads: dict                # head name -> tuple[ClassScore, ...], best first
@@ -113,7 +180,7 @@ class Predictions:
 
 
 @dataclass(frozen=True, eq=False)
-class FilterBank:
+class FilterBank(Result):
     """A layer's kernels arranged for drawing."""
 
     path: str
@@ -128,7 +195,7 @@ class FilterBank:
 
 
 @dataclass(frozen=True, eq=False)
-class Heatmap:
+class Heatmap(Result):
     """Where the model looked: Grad-CAM or a saliency map, at input resolution."""
 
     kind: str              # "gradcam" or "saliency"
@@ -140,10 +207,39 @@ class Heatmap:
 
 
 @dataclass(frozen=True, eq=False)
-class ImageAnalysis:
+class ImageAnalysis(Result):
     """What one dropped image yields at once: feature maps and predictions."""
 
     source_name: str
     load_notes: tuple[str, ...]
     maps: FeatureMaps
     predictions: Predictions | None   # None when the model has no class output
+
+    def parts(self) -> tuple:
+        """The results inside, each drawn by its own view."""
+        return tuple(p for p in (self.maps, self.predictions) if p is not None)
+
+
+# -- results of the live training probes ----------------------------------------
+
+
+@dataclass(frozen=True)
+class GradientNorms(Result):
+    """Each trainable layer's gradient L2 norm on the probe batch."""
+
+    norms: dict            # layer path -> float, model order (shallow first)
+
+
+@dataclass(frozen=True, eq=False)
+class Histograms(Result):
+    """One histogram per layer, of its weights or of its activations."""
+
+    of: str                # "weights" or "activations"
+    layers: dict           # layer path -> (counts, edges): float32 (bins,), (bins + 1,)
+
+
+@dataclass(frozen=True)
+class DeadUnits(Result):
+    """The share of each ReLU layer's units that never fire on the probe batch."""
+
+    fractions: dict        # layer path -> share in [0, 1]

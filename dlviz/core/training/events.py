@@ -7,7 +7,8 @@ signal. Nothing here imports Keras or Qt.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 
@@ -120,17 +121,14 @@ class EpochEnded(EngineEvent):
 class LiveFrame(EngineEvent):
     """What the live views show, computed between batches within the budget.
 
-    Any field may be None when it was not due this time.
+    ``results`` maps a probe kind's name (``core/probes/registry.py``, e.g.
+    "feature_maps", "gradient_norms") to its result; a kind that was not
+    due this time is absent. A new kind needs no change here.
     """
 
     global_step: int
     epoch: int
-    analysis: Any = None         # probes.results.ImageAnalysis of the pinned input
-    filters: Any = None          # probes.results.FilterBank of the watched layer
-    grad_norms: dict | None = None   # layer path -> gradient L2 norm (probe batch)
-    weight_hists: dict | None = None  # layer path -> (counts, edges) float32 arrays
-    activation_hists: dict | None = None  # layer path -> (counts, edges)
-    dead_relu: dict | None = None    # layer path -> fraction of units never active
+    results: Mapping[str, Any] = field(default_factory=dict)
     probe_seconds: float = 0.0   # what computing this frame cost
     probe_share: float = 0.0     # probe time / training time so far
 

@@ -44,7 +44,9 @@ class LiveCallback(keras.callbacks.Callback):
 
     Args:
         emit: called with each event (on this thread).
-        probes: a ``LiveProbes``, or None for no live frames.
+        probes: a ``LiveProbes``, or None for no live frames; its ``kinds``
+            are the groups the budget prices, its ``image_groups`` those a
+            new probe input makes urgent.
         control: a ``TrainingControl``, or None.
         budget: a ``ProbeBudget`` (default: 5 % of training time, 10 fps).
         batch_size: samples per batch (for samples per second).
@@ -198,7 +200,8 @@ class LiveCallback(keras.callbacks.Callback):
             self.budget.exclude(control.wait_while_paused(timeout=0.1))
             if control.probe_pending and self.probes is not None:
                 # Nobody trains meanwhile: answer at once, outside the budget.
-                self._live_frame(self._global_step, kinds=("maps",), paused=True)
+                self._live_frame(self._global_step, kinds=self.probes.image_groups,
+                                 paused=True)
         if control.stopped:
             self.stopped = True
             self.model.stop_training = True
@@ -227,19 +230,19 @@ class LiveCallback(keras.callbacks.Callback):
         if probes is None:
             return
         urgent = control is not None and control.probe_pending
+        showing_input = probes.image_groups
         if kinds is None:
             wanted = sorted(probes.kinds, key=lambda k: self._last_seen.get(k, -1))
-            if urgent and "maps" in wanted:
-                wanted.remove("maps")
-                wanted.insert(0, "maps")
+            if urgent:  # a new probe input: the groups that show it go first
+                wanted = [*showing_input, *(k for k in wanted if k not in showing_input)]
             kinds = self.budget.plan(wanted, urgent=urgent)
         if not kinds:
             return
-        if "maps" in kinds and urgent:
+        if urgent and any(kind in showing_input for kind in kinds):
             request = control.take_probe_request()
             if request is not None:
                 probes.set_image(request.image, request.name)
-        fields, spent = {}, 0.0
+        results, spent = {}, 0.0
         for kind in kinds:
             began = time.perf_counter()
             part = probes.compute(kind)
@@ -255,7 +258,7 @@ class LiveCallback(keras.callbacks.Callback):
                 part = probes.compute(kind)
                 spent += seconds
                 seconds = time.perf_counter() - began
-            fields.update(part)
+            results.update(part)
             if paused:
                 self.budget.exclude(seconds)
             else:
@@ -265,4 +268,4 @@ class LiveCallback(keras.callbacks.Callback):
         self.budget.frame_done()
         self.frames += 1
         self._emit(LiveFrame(global_step=global_step, epoch=self._epoch, probe_seconds=spent,
-                             probe_share=self.budget.share_used, **fields))
+                             probe_share=self.budget.share_used, results=results))

@@ -1,6 +1,9 @@
-"""What a live frame shows, computed by kind on the engine thread.
+"""What a live frame shows, computed on the engine thread from the registry's live kinds.
 
-Three kinds, each priced on its own by the budget (``budget.ProbeBudget``):
+The kinds are those of ``core/probes/registry.py`` marked ``live``; kinds of
+one ``group`` share one pass and are priced together by the budget
+(``budget.ProbeBudget``), so the budget sees groups, not kinds. With today's
+registry the groups are:
 
 - "maps": feature maps and predictions of the pinned probe input (one
   forward pass through a cached ``ActivationExtractor``) and a histogram of
@@ -9,8 +12,8 @@ Three kinds, each priced on its own by the budget (``budget.ProbeBudget``):
   share on a fixed probe batch (one compiled forward + backward pass);
 - "weights": the watched layer's filters and a weight histogram per layer.
 
-A kind the model cannot offer (a model without a graph, no convolution) is
-switched off for the run with the reason kept in ``notes``; the others go on.
+A kind the model does not offer (no graph, no convolution) is left out for
+the run, with the reason kept in ``notes``; the others go on.
 """
 
 from __future__ import annotations
@@ -19,9 +22,8 @@ import weakref
 
 import numpy as np
 
+from dlviz.core.probes.registry import live_kinds
 from dlviz.core.probes.results import ProbeUnavailable
-
-KINDS = ("maps", "grads", "weights")
 
 # One compiled extractor per model, kept while the model lives: training the
 # same model again reuses it instead of compiling its forward pass anew.
@@ -29,7 +31,7 @@ _EXTRACTORS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 class LiveProbes:
-    """The probes of one training run, built lazily and reused every frame.
+    """The live probes of one training run, built lazily and reused every frame.
 
     Args:
         model: the model being trained.
@@ -45,7 +47,7 @@ class LiveProbes:
     def __init__(self, model, probe_x, probe_y, *, image=None, image_name: str = "",
                  preprocessing: str = "unit", class_names=None, control=None, loss_fn=None):
         self.model = model
-        self._probe_x, self._probe_y = probe_x, probe_y
+        self._batch = (probe_x, probe_y)
         self.image = image
         self.image_name = image_name
         self._preprocessing = preprocessing
@@ -55,69 +57,98 @@ class LiveProbes:
         self._extractor = None
         self._gradients = None
         self._first_conv: str | None = None
-        self.disabled: set[str] = set()
+        self.disabled: set[str] = set()   # names of kinds off for this run
         self.notes: list[str] = []
-        if image is None:
-            self.disabled.add("maps")
-        if probe_x is None or len(probe_x) == 0:
-            self.disabled.add("grads")
+        self._kinds = live_kinds()
+        for kind in self._kinds:
+            reason = kind.unavailable(model)
+            if reason is not None:
+                self._disable(kind.name, reason)
+
+    def _disable(self, name: str, reason: str) -> None:
+        self.disabled.add(name)
+        self.notes.append(f"live {name} off: {reason}")
+
+    def _offered(self):
+        return [kind for kind in self._kinds if kind.name not in self.disabled]
+
+    def _input(self, kind):
+        if kind.needs == "image":
+            return self.image
+        if kind.needs == "batch":
+            x = self._batch[0]
+            return self._batch if x is not None and len(x) else None
+        return ()
 
     @property
     def kinds(self) -> tuple[str, ...]:
-        """The kinds this model offers (in a fixed order)."""
-        return tuple(k for k in KINDS if k not in self.disabled)
+        """The groups due to run, in computing order (what the budget prices)."""
+        ready = [kind.live_group for kind in self._offered() if self._input(kind) is not None]
+        return tuple(dict.fromkeys(ready))
+
+    @property
+    def image_groups(self) -> tuple[str, ...]:
+        """The groups that show the probe input: a new input makes them urgent."""
+        return tuple(dict.fromkeys(kind.live_group for kind in self._offered()
+                                   if kind.needs == "image"))
 
     def set_image(self, image, name: str = "") -> None:
-        """Pin a new probe input; the next "maps" frame shows it."""
+        """Pin a new probe input; the next frame of the image groups shows it."""
         self.image, self.image_name = image, name
-        self.disabled.discard("maps")
 
-    def compute(self, kind: str) -> dict:
-        """The ``LiveFrame`` fields of ``kind`` ({} when the kind is off)."""
-        try:
-            return getattr(self, f"_{kind}")()
-        except ProbeUnavailable as exc:
-            self.disabled.add(kind)
-            self.notes.append(f"live {kind} off: {exc}")
-            return {}
+    def compute(self, group: str) -> dict:
+        """``{kind name: result}`` of the kinds of ``group`` ({} when none is ready)."""
+        memo: dict = {}
+        results = {}
+        for kind in self._offered():
+            value = self._input(kind)
+            if kind.live_group != group or value is None:
+                continue
+            try:
+                results[kind.name] = kind.compute(self.model, value, **self._options(kind, memo))
+            except ProbeUnavailable as exc:
+                self._disable(kind.name, str(exc))
+        return results
 
-    def _maps(self) -> dict:
+    def _options(self, kind, memo: dict) -> dict:
+        options = {"memo": memo, "preprocessing": self._preprocessing,
+                   "class_names": self._class_names, "source_name": self.image_name,
+                   "loss_fn": self._loss_fn,
+                   "channel_order": "BGR" if self._preprocessing == "caffe" else "RGB"}
+        if kind.needs == "image":
+            options["extractor"] = self._extractor_of_model()
+        elif kind.needs == "batch":
+            options["gradient_probe"] = self._gradient_probe()
+        else:
+            options["layer"] = self._watched_layer()
+        return options
+
+    def _extractor_of_model(self):
         from dlviz.core.probes.activations import ActivationExtractor
-        from dlviz.core.probes.analysis import analyze_image
-        from dlviz.core.probes.histograms import histogram
 
         if self._extractor is None:
             self._extractor = _EXTRACTORS.get(self.model)
             if self._extractor is None:
                 self._extractor = _EXTRACTORS[self.model] = ActivationExtractor(self.model)
-        analysis = analyze_image(self.model, self.image, preprocessing=self._preprocessing,
-                                 class_names=self._class_names, extractor=self._extractor,
-                                 source_name=self.image_name)
-        hists = {item.path: histogram(item.values) for item in analysis.maps.layers}
-        return {"analysis": analysis, "activation_hists": hists}
+        return self._extractor
 
-    def _grads(self) -> dict:
+    def _gradient_probe(self):
         from dlviz.core.probes.gradients import GradientProbe
 
         if self._gradients is None:
-            self._gradients = GradientProbe(self.model, self._probe_x, self._probe_y,
-                                            self._loss_fn)
-        norms, dead = self._gradients()
-        return {"grad_norms": norms, "dead_relu": dead}
+            self._gradients = GradientProbe(self.model, *self._batch, self._loss_fn)
+        return self._gradients
 
-    def _weights(self) -> dict:
-        from dlviz.core.probes.filters import filter_bank, filter_layers
-        from dlviz.core.probes.histograms import weight_histograms
-
-        hists = weight_histograms(self.model)
+    def _watched_layer(self) -> str | None:
         path = self._control.watched_layer if self._control is not None else None
         if path is None:
             if self._first_conv is None:
+                from dlviz.core.probes.filters import filter_layers
+
                 found = filter_layers(self.model)
                 self._first_conv = found[0] if found else ""
             path = self._first_conv or None
-        filters = filter_bank(self.model, path) if path else None
-        return {"filters": filters, "weight_hists": hists}
+        return path
 
 
 def probe_batch(x: np.ndarray, y: np.ndarray, size: int = 16, seed: int = 0):

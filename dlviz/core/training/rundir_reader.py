@@ -107,7 +107,7 @@ class RunReader:
         try:
             with np.load(path, allow_pickle=False) as npz:
                 return decode_frame(npz)
-        except (OSError, ValueError, KeyError) as exc:
+        except (OSError, ValueError, KeyError, TypeError) as exc:
             raise RunDirError(f"cannot read snapshot {Path(path).name}: {exc}") from exc
 
     # -- checkpoints ------------------------------------------------------------
