@@ -99,6 +99,9 @@ class LocalServer:
             self.sent = start + len(self.body[start:start + self.piece])
             if start == 0:
                 self.first_piece_sent.set()
+            if self.sent == len(self.body):
+                break
+            if start == 0:
                 if self.stall:
                     self._release.wait(self.STALL_LIMIT_S)
             elif self.interval:

@@ -1,7 +1,9 @@
 """What the engine thread holds for the app: the current model and its probes.
 
 Every method here runs on the engine thread (the GUI submits them as jobs)
-and returns only frozen dataclasses, never a Keras object.
+and returns only frozen dataclasses, never a Keras object. Long methods
+check for cancellation between their stages (``raise_if_cancelled``) and
+through their progress callbacks, so stop and close do not wait for them.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from dlviz.core.engine import JobCancelled, raise_if_cancelled
 from dlviz.core.summary import ModelSummary, summarize
 
 
@@ -63,13 +66,16 @@ class Workspace:
         from dlviz.core.zoo.registry import get_entry
 
         entry = get_entry(name)
+        raise_if_cancelled()  # a newer choice, or closing, came while it waited
         # Free the previous graph first: VGG-16 alone holds 550 MB of weights.
         self._set_model(None)
         import_keras().backend.clear_session()
         if progress is not None and entry.kind == "ImageNet":
-            overrides["progress"] = progress
+            overrides["progress"] = progress  # raises JobCancelled mid-download
         zoo_model = entry.create(**overrides)
+        raise_if_cancelled()
         zoo_model.build()
+        raise_if_cancelled()  # before the summary, which walks every layer
         self._set_model(zoo_model.model, zoo_model)
         self.source = entry.name
         shape = "x".join(str(d) for d in zoo_model.input_shape)
@@ -89,6 +95,7 @@ class Workspace:
         report = modelio.prescan(path)
         if report.needs_unsafe and trust_sha256 != report.sha256:
             return NeedsConsent(str(path), report)
+        raise_if_cancelled()  # the pre-scan hashed the whole file; loading takes longer
         model = modelio.load_model(path, trust_sha256=trust_sha256)
         self._set_model(model)
         self.source = str(path)
@@ -163,7 +170,23 @@ class Workspace:
         feature maps refresh while the weights change. With ``run_dir`` the
         run is recorded there (history, snapshots, checkpoints), appending
         when the directory already holds this run (resuming).
+
+        A stop while the data still loads (a dataset download) ends it at
+        once, as ``TrainingStopped("stopped")``.
         """
+        try:
+            return self._train(config, emit, control, _stop_aware(progress, control),
+                               run_dir, initial_epoch)
+        except JobCancelled:
+            if control is None or not control.stopped:
+                raise  # cancelled by the engine (closing): reported as dropped
+            from dlviz.core.training.events import TrainingStopped
+
+            stopped = TrainingStopped("stopped", "Stopped while the training data loaded.", 0)
+            emit(stopped)  # the GUI leaves its training state as after any stop
+            return stopped
+
+    def _train(self, config, emit, control, progress, run_dir, initial_epoch):
         from dlviz.core.training.data import load_training_data
         from dlviz.core.training.rundir import RunWriter
         from dlviz.core.training.session import TrainingSession
@@ -263,6 +286,21 @@ class Workspace:
                             class_names=self.class_names)
         return grad_cam(model, self._prepared, class_index=class_index, layer=layer,
                         class_names=self.class_names)
+
+
+def _stop_aware(progress, control):
+    """``progress`` that raises ``JobCancelled`` once training is asked to stop.
+
+    The data loads (and may download) before the first batch, where the
+    training session would look at the stop flag, so its callback does.
+    """
+    def report(done, total):
+        if control is not None and control.stopped:
+            raise JobCancelled("training was stopped while its data loaded")
+        if progress is not None:
+            progress(done, total)
+
+    return report
 
 
 def _weights_note(zoo_model) -> str:
