@@ -6,6 +6,10 @@
 One line per epoch on stdout; the run directory (DESIGN.md, point 6) holds
 everything else, readable at any moment, so the app can follow it. Ctrl-C
 stops after the current batch and leaves the run ready for ``--resume``.
+
+A library model trains with its own loss and loss weights and an output
+layer sized to the data (rebuilt, with a note, when the data has another
+number of classes); a model file's outputs must match the data's classes.
 """
 
 from __future__ import annotations
@@ -71,20 +75,23 @@ def cmd_train(args, out) -> int:
     run_dir = Path(args.run)
     if run_dir.exists() and not run_dir.is_dir():
         raise CliError(f"--run {args.run} is a file; give a folder for the run")
-    model, source, preprocessing, class_names, config, initial_epoch = _prepare(args, run_dir)
+    model, zoo_model, source, preprocessing, class_names, config, initial_epoch = \
+        _prepare(args, run_dir)
     shape = tuple(model.input_shape[1:])
-    classes = int(model.outputs[0].shape[-1])
+    # None: a library model's output layer follows the data (the session rebuilds it).
+    classes = None if zoo_model is not None else int(model.outputs[0].shape[-1])
     try:
         data = load_training_data(config.data, shape, classes)
     except (DataRejected, DatasetUnavailable) as exc:
         raise CliError(str(exc)) from None
     for note in data.notes:
         print(f"note: {note}", file=out)
-    class_names = class_names or data.class_names
+    if class_names is None or len(class_names) != data.num_classes:
+        class_names = data.class_names
     writer = RunWriter(run_dir, config=config, model_source=source, class_names=class_names,
                        preprocessing=preprocessing)
     try:
-        stopped = _train(model, data, config, writer, out, initial_epoch, source,
+        stopped = _train(model, zoo_model, data, config, writer, out, initial_epoch, source,
                          preprocessing, class_names)
     except DataRejected as exc:  # the session's own check, before anything trains
         raise CliError(str(exc)) from None
@@ -101,8 +108,9 @@ def cmd_train(args, out) -> int:
 
 
 def _prepare(args, run_dir: Path):
-    """(model, source, preprocessing, class names, config, initial epoch)."""
-    from dlviz.cli import CliError, _open_model
+    """(model, its ZooModel or None, source, preprocessing, class names, config,
+    initial epoch)."""
+    from dlviz.cli import CliError
     from dlviz.core.training.config import TrainingConfig
     from dlviz.core.training.rundir import RunReader, resume_from
 
@@ -125,7 +133,7 @@ def _prepare(args, run_dir: Path):
         if initial_epoch >= config.epochs:
             raise CliError(f"the run already has {initial_epoch} epochs; ask for more "
                            "with --epochs")
-        return (model, reader.model_source, reader.preprocessing, reader.class_names,
+        return (model, None, reader.model_source, reader.preprocessing, reader.class_names,
                 config, initial_epoch)
     if has_run:
         raise CliError(f"{run_dir} already holds a run; continue it with --resume "
@@ -133,13 +141,34 @@ def _prepare(args, run_dir: Path):
     if not args.model or not args.data:
         raise CliError("train needs --model and --data (or --resume)")
     spec = data_spec(args.data, args.samples)
-    model, source, preprocessing, class_names = _open_model(args.model)
-    if Path(args.model).exists():
-        source = str(Path(args.model).resolve())
-    return model, source, preprocessing, class_names, TrainingConfig(data=spec, **overrides), 0
+    zoo_model, model, source = _open_for_training(args.model)
+    preprocessing = getattr(zoo_model, "preprocessing", "unit")
+    class_names = getattr(zoo_model, "class_names", None)
+    return (model, zoo_model, source, preprocessing, class_names,
+            TrainingConfig(data=spec, **overrides), 0)
 
 
-def _train(model, data, config, writer, out, initial_epoch, source, preprocessing, class_names):
+def _open_for_training(target: str):
+    """(ZooModel or None, keras model, source) of a library name or a model file."""
+    from dlviz.cli import MODEL_SUFFIXES, CliError, _quiet_keras
+
+    if target.lower().endswith(MODEL_SUFFIXES) or Path(target).exists():
+        from dlviz.core.modelio import load_model
+
+        _quiet_keras()
+        return None, load_model(target), str(Path(target).resolve())
+    from dlviz.core.zoo.registry import get_entry
+
+    try:
+        entry = get_entry(target)
+    except KeyError as exc:
+        raise CliError(exc.args[0]) from None
+    _quiet_keras()
+    zoo_model = entry.create()
+    return zoo_model, zoo_model.build(), entry.name
+
+
+def _train(model, zoo_model, data, config, writer, out, initial_epoch, source, preprocessing, class_names):
     from dlviz.core.training.control import TrainingControl
     from dlviz.core.training.session import TrainingSession
 
@@ -153,7 +182,8 @@ def _train(model, data, config, writer, out, initial_epoch, source, preprocessin
     session = TrainingSession(
         model, data, config, emit=emit, control=control,
         probe_image=data.x_test[0], probe_name="test image 0", preprocessing=preprocessing,
-        class_names=class_names, on_epoch_end=[writer.checkpoint], initial_epoch=initial_epoch)
+        class_names=class_names, on_epoch_end=[writer.checkpoint], initial_epoch=initial_epoch,
+        zoo_model=zoo_model)
     with _stop_on_interrupt(control):
         return session.run()
 

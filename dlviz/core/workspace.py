@@ -192,10 +192,13 @@ class Workspace:
         from dlviz.core.training.session import TrainingSession
 
         model = self._require_model()
+        zoo = self.zoo_model if getattr(self.zoo_model, "model", None) is model else None
         input_shape = tuple(int(d) for d in model.inputs[0].shape[1:])
-        classes = int(model.outputs[0].shape[-1])
+        # None: a library model's output layer follows the data (the session rebuilds it).
+        classes = None if zoo is not None else int(model.outputs[0].shape[-1])
         dataset = load_training_data(config.data, input_shape, classes, progress=progress)
-        if self.class_names is None and getattr(dataset, "class_names", None):
+        stale = zoo is not None and len(self.class_names or ()) != dataset.num_classes
+        if (self.class_names is None or stale) and getattr(dataset, "class_names", None):
             self.class_names = tuple(dataset.class_names)
             self._names_source = "dataset"
         writer, hooks, send = None, (), emit
@@ -211,15 +214,16 @@ class Workspace:
             model, dataset, config, emit=send, control=control,
             probe_image=self.probe_image, probe_name=self.probe_name,
             preprocessing=self.preprocessing, class_names=self.class_names,
-            on_epoch_end=hooks, initial_epoch=initial_epoch)
+            on_epoch_end=hooks, initial_epoch=initial_epoch, zoo_model=zoo)
         try:
             stopped = session.run()
         finally:
             if writer is not None:
                 writer.close()
         trained = getattr(session, "model", model)
-        if trained is not model:  # e.g. rebuilt inside a MirroredStrategy scope
+        if trained is not model:  # e.g. its output layer rebuilt for the data
             self.model, self._extractor = trained, None
+            self.zoo_model, self.class_names = session.zoo_model, session.class_names
         return stopped
 
     def resume_run(self, run_dir, *, emit, control=None, progress=None, epochs=None):

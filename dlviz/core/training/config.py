@@ -65,6 +65,7 @@ class TrainingConfig:
     augment: AugmentConfig = field(default_factory=AugmentConfig)
     freeze_first: int = 0             # freeze the first k layers (transfer learning)
     freeze_backbone: bool = False     # freeze every nested model (feature extraction)
+    unfreeze: bool = False            # all layers trainable first, not the model's own flags
     mixed_precision: bool = False     # GPU only; ignored with a note on CPU
     distribute: bool = False          # MirroredStrategy when several devices are visible
     probe_budget: float = 0.05        # share of training wall time live probes may use

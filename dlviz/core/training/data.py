@@ -107,7 +107,7 @@ def _check_labels(y: np.ndarray, classes: int) -> None:
                            "two classes to learn to tell apart")
 
 
-def load_training_data(spec: DataSpec, input_shape, classes: int, *,
+def load_training_data(spec: DataSpec, input_shape, classes: int | None, *,
                        progress=None) -> TrainingData:
     """Load the data ``spec`` names, fitted to a model's input and outputs.
 
@@ -115,7 +115,8 @@ def load_training_data(spec: DataSpec, input_shape, classes: int, *,
         spec: which data ("digits", "shapes", "folder", "mnist",
             "fashion_mnist", "cifar10"), the folder, how many samples, seed.
         input_shape: the model's (height, width, channels); channels 1 or 3.
-        classes: the width of the model's output layer.
+        classes: the width of the model's output layer; None for a library
+            model, whose output layer is sized to the data.
         progress: called as ``progress(done, total)`` while a folder is read
             (files) or a ``keras.datasets`` file downloads (bytes; total may
             be None). Raising from it cancels.
@@ -139,7 +140,7 @@ def load_training_data(spec: DataSpec, input_shape, classes: int, *,
     height, width, channels = _target(input_shape)
     notes: list[str] = []
     dataset = _load(spec, (height, width, channels), progress, notes)
-    if dataset.num_classes > classes:
+    if classes is not None and dataset.num_classes > classes:
         raise DataRejected(f"the {spec.kind} data has {dataset.num_classes} classes but "
                            f"this model has only {classes} outputs; choose a model "
                            f"with {dataset.num_classes} outputs or other data")
@@ -147,7 +148,8 @@ def load_training_data(spec: DataSpec, input_shape, classes: int, *,
         dataset = _cap(dataset, spec.samples, spec.seed, notes)
     parts = [_fit(x, (height, width, channels), notes if i == 0 else None)
              for i, x in enumerate((dataset.x_train, dataset.x_test))]
-    validate_training_data(parts[0], dataset.y_train, classes)
+    validate_training_data(parts[0], dataset.y_train,
+                           dataset.num_classes if classes is None else classes)
     return TrainingData(parts[0], dataset.y_train.astype(np.int64), parts[1],
                         dataset.y_test.astype(np.int64), dataset.class_names, tuple(notes))
 

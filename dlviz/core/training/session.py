@@ -2,8 +2,12 @@
 
 Protocol of ``TrainingSession.run``:
 
-1. Refuse bad data before anything trains (``DataRejected``, with the reason).
-2. Apply the transfer-learning settings (frozen layers, dropout rate).
+1. Size the output layer to the data: a library model is rebuilt with one
+   output per class (a note says so); a model file whose outputs do not
+   match is refused. Refuse bad data before anything trains
+   (``DataRejected``, with the reason).
+2. Apply the transfer-learning settings (frozen layers, dropout rate); with
+   none chosen, the model's own ``trainable`` flags stay as they are.
 3. Split validation data off the training part; build ``tf.data`` pipelines
    with the augmentation layers in the pipeline, not inside the model (so the
    saved model and the probes see the plain network).
@@ -11,7 +15,10 @@ Protocol of ``TrainingSession.run``:
    mixed precision on a GPU, train a clone built in that scope and copy its
    weights back afterwards, so the caller's model object stays the one the
    GUI probes.
-5. Compile, send ``TrainingStarted``, ``fit`` with the ``LiveCallback``.
+5. Compile with the library model's own loss, loss weights and metrics
+   (``ZooModel.compile_args``; GoogLeNet's heads 1.0, 0.3, 0.3) and the
+   optimizer of the config; send ``TrainingStarted``; ``fit`` with the
+   ``LiveCallback``.
 6. Turn every ending into a ``TrainingStopped``: "finished", "stopped",
    "nan" (last good weights restored), "oom", "error".
 """
@@ -35,7 +42,8 @@ class TrainingSession:
 
     Args:
         model: a compiled or uncompiled Keras classifier (Functional or
-            Sequential); trained in place.
+            Sequential); trained in place, unless its head is rebuilt for
+            the data (then ``self.model`` is the new model).
         dataset: a ``Dataset``; its train part is split for validation.
         config: the ``TrainingConfig``.
         emit: called on this thread with each event.
@@ -51,6 +59,10 @@ class TrainingSession:
         initial_epoch: epoch to resume from; ``config.epochs`` is the epoch
             to end at, as in ``keras.Model.fit``.
         budget: a ``ProbeBudget`` (default: ``config.probe_budget``, 10 fps).
+        zoo_model: the library model (``ZooModel``) whose ``model`` this is:
+            its compile arguments are used, and it is rebuilt when the data
+            has another number of classes (``self.zoo_model`` is then the
+            new one). None for a model file.
 
     Example:
         >>> result = TrainingSession(net.model, load_digits_split(),  # doctest: +SKIP
@@ -62,8 +74,9 @@ class TrainingSession:
     def __init__(self, model, dataset, config: TrainingConfig | None = None, *, emit,
                  control=None, probe_image=None, probe_name: str = "",
                  preprocessing: str = "unit", class_names=None, on_epoch_end=(),
-                 initial_epoch: int = 0, budget=None):
+                 initial_epoch: int = 0, budget=None, zoo_model=None):
         self.model = model
+        self.zoo_model = zoo_model
         self.dataset = dataset
         self.config = config or TrainingConfig()
         self._emit = emit
@@ -86,14 +99,19 @@ class TrainingSession:
         """
         from dlviz.core.training.data import validate_training_data
         from dlviz.core.training.devices import mixed_precision_scope, strategy_for
+        from dlviz.core.training.heads import fit_head, output_width
         from dlviz.core.training.transfer import apply_freezing, set_dropout
 
         cfg, data = self.config, self.dataset
-        outputs = getattr(self.model, "outputs", None)
-        classes = int(outputs[0].shape[-1]) if outputs else data.num_classes
-        validate_training_data(data.x_train, data.y_train, classes)
-        notes = list(apply_freezing(self.model, freeze_first=cfg.freeze_first,
-                                    freeze_backbone=cfg.freeze_backbone))
+        notes = []
+        self.model, self.zoo_model, head_note = fit_head(self.model, self.zoo_model, data)
+        if head_note is not None:
+            notes.append(head_note)
+            self.class_names = tuple(data.class_names)
+        validate_training_data(data.x_train, data.y_train,
+                               output_width(self.model) or data.num_classes)
+        notes += apply_freezing(self.model, freeze_first=cfg.freeze_first,
+                                freeze_backbone=cfg.freeze_backbone, unfreeze=cfg.unfreeze)
         if cfg.dropout is not None:
             changed = set_dropout(self.model, cfg.dropout)
             notes.append(f"dropout {cfg.dropout:g} in {changed} layer(s)" if changed
@@ -106,7 +124,7 @@ class TrainingSession:
             scope = strategy.scope() if strategy is not None else contextlib.nullcontext()
             with scope:
                 trained = _clone(self.model) if rebuild else self.model
-                _compile(trained, cfg)
+                _compile(trained, cfg, self.zoo_model)
             result = self._fit(trained, device, tuple(notes))
         if trained is not self.model:
             self.model.set_weights(trained.get_weights())
@@ -221,16 +239,26 @@ def make_optimizer(cfg: TrainingConfig):
     raise ValueError(f"unknown optimizer {cfg.optimizer!r}; choose sgd, adam or rmsprop")
 
 
-def _compile(model, cfg: TrainingConfig) -> None:
+def compile_args(model, zoo_model=None) -> dict:
+    """``loss``, ``loss_weights`` and ``metrics`` to compile ``model`` with.
+
+    A library model's own (``ZooModel.compile_args``); for any other model,
+    sparse cross-entropy (from logits unless the outputs are softmax) and
+    accuracy on each output, the outputs weighted equally.
+    """
+    if zoo_model is not None:
+        return zoo_model.compile_args()
     from dlviz.core.probes.gradients import default_loss
 
     heads = len(model.outputs)
     loss = default_loss(model)
     if heads == 1:
-        model.compile(optimizer=make_optimizer(cfg), loss=loss, metrics=["accuracy"])
-    else:
-        model.compile(optimizer=make_optimizer(cfg), loss=[loss] * heads,
-                      metrics=[["accuracy"] for _ in range(heads)])
+        return {"loss": loss, "metrics": ["accuracy"]}
+    return {"loss": [loss] * heads, "metrics": [["accuracy"] for _ in range(heads)]}
+
+
+def _compile(model, cfg: TrainingConfig, zoo_model=None) -> None:
+    model.compile(optimizer=make_optimizer(cfg), **compile_args(model, zoo_model))
 
 
 def _clone(model):

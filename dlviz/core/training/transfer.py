@@ -5,6 +5,10 @@ head; fine-tuning unfreezes (some of) it. Keras 3 runs a frozen
 BatchNormalization layer in inference mode (its moving statistics stay
 put), which is what fine-tuning wants.
 
+A model's own trainable flags (a file saved with frozen layers) are kept
+unless a freezing choice is made: training with default settings changes
+no flag.
+
 Keras traces its train step with the trainable variables and the dropout
 rates of that moment. So both functions here drop the model's compiled
 step functions, and the next ``fit`` traces them again; change trainable
@@ -13,6 +17,8 @@ slots only for the variables it first saw.
 """
 
 from __future__ import annotations
+
+import weakref
 
 from dlviz.core.kerasenv import import_keras
 
@@ -24,9 +30,14 @@ def trainable_summary(model) -> tuple[int, int]:
     return trainable, frozen
 
 
-def apply_freezing(model, *, freeze_first: int = 0,
-                   freeze_backbone: bool = False) -> tuple[str, ...]:
-    """Freeze the first layers and/or every nested model; unfreeze the rest.
+def apply_freezing(model, *, freeze_first: int = 0, freeze_backbone: bool = False,
+                   unfreeze: bool = False) -> tuple[str, ...]:
+    """Freeze the first layers and/or every nested model, on the model's own flags.
+
+    The model's ``trainable`` flags as they were when this function first
+    saw it (a user's file may come with frozen layers) are the starting
+    point of every call, so a call without a choice leaves them as they are
+    and undoes earlier calls.
 
     Args:
         model: a built Keras model.
@@ -34,7 +45,8 @@ def apply_freezing(model, *, freeze_first: int = 0,
             from the input (input layers are not counted).
         freeze_backbone: freeze every layer that is itself a model (a
             ``keras.applications`` backbone inside a Functional model).
-            With neither, every layer is trainable: fine-tuning.
+        unfreeze: start from every layer trainable instead of the model's
+            own flags (fine-tuning the whole of a partly frozen file).
 
     Returns:
         Notes saying what was frozen and the trainable parameter count.
@@ -47,12 +59,15 @@ def apply_freezing(model, *, freeze_first: int = 0,
         raise ValueError(f"freeze_first must be 0 or more, got {freeze_first}")
     keras = import_keras()
     layers = own_layers(model)
-    model.trainable = True
+    _restore_own_flags(model)
+    if unfreeze:
+        for layer in (model, *all_layers(model)):
+            layer.trainable = True
     notes = []
     first = layers[:freeze_first]
     nested = [layer for layer in layers if isinstance(layer, keras.Model)]
-    for layer in layers:
-        layer.trainable = not (layer in first or (freeze_backbone and layer in nested))
+    for layer in first + (nested if freeze_backbone else []):
+        layer.trainable = False
     if first:
         more = (f" (the model has only {len(layers)}, so all of them)"
                 if freeze_first > len(layers) else "")
@@ -62,11 +77,45 @@ def apply_freezing(model, *, freeze_first: int = 0,
         notes.append("froze the backbone: " + ", ".join(layer.name for layer in nested)
                      if nested else "no backbone (nested model) to freeze")
     if not first and not freeze_backbone:
-        notes.append("every layer is trainable (fine-tuning)")
+        frozen_layers = _frozen_names(model, keras)
+        if not frozen_layers:
+            notes.append("every layer is trainable (fine-tuning)")
+        else:
+            notes.append("kept the model's own frozen layers: " + ", ".join(frozen_layers))
     trainable, frozen = trainable_summary(model)
     notes.append(f"trainable parameters: {trainable:,} of {trainable + frozen:,}")
     _forget_compiled_steps(model)
     return tuple(notes)
+
+
+def _frozen_names(model, keras) -> list[str]:
+    if not model.trainable:
+        return [model.name]
+    names = []
+    for layer in own_layers(model):
+        if isinstance(layer, keras.Model):
+            names += _frozen_names(layer, keras)
+        elif not layer.trainable:
+            names.append(layer.name)
+    return names
+
+
+#: model -> its trainable flags when ``apply_freezing`` first saw it: the
+#: model's own, then each layer's depth first (parents before children).
+_OWN_FLAGS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+def _restore_own_flags(model) -> None:
+    # Changing a layer's flag sets it on every layer inside it too, so
+    # restoring parents before their children gives back each layer's own.
+    layers = [model, *all_layers(model)]
+    flags = _OWN_FLAGS.get(model)
+    if flags is None or len(flags) != len(layers):
+        _OWN_FLAGS[model] = tuple(bool(layer.trainable) for layer in layers)
+        return
+    for layer, flag in zip(layers, flags):
+        if layer.trainable != flag:
+            layer.trainable = flag
 
 
 def set_dropout(model, rate: float) -> int:

@@ -3,8 +3,8 @@
 ``__init__`` takes hyper-parameters, ``build`` makes a named Functional Keras
 model, ``summary`` returns the layer table, ``train`` fits, ``test``
 evaluates, ``save`` writes atomically, ``load`` reads through the safe
-loader. Subclasses write only ``_build`` (and, when they have several heads,
-``_compile_args``).
+loader and checks that the file is this architecture. Subclasses write only
+``_build`` (and, when they have several heads, ``_compile_args``).
 """
 
 from __future__ import annotations
@@ -78,8 +78,18 @@ class ZooModel:
             optimizer = keras.optimizers.get(optimizer)
             if learning_rate is not None:
                 optimizer.learning_rate = learning_rate
-        model.compile(optimizer=optimizer, **self._compile_args())
+        model.compile(optimizer=optimizer, **self.compile_args())
         return model
+
+    def compile_args(self) -> dict:
+        """This architecture's ``loss``, ``loss_weights`` and ``metrics``.
+
+        The one source of them: ``compile`` here, the app's training session
+        and ``dlviz train`` all pass these to ``keras.Model.compile`` beside
+        the optimizer the person chose (GoogLeNet: heads weighted 1.0, 0.3,
+        0.3).
+        """
+        return self._compile_args()
 
     def _compile_args(self) -> dict:
         return {"loss": "sparse_categorical_crossentropy", "metrics": ["accuracy"]}
@@ -130,12 +140,43 @@ class ZooModel:
         return save_model(self._require_model(), path)
 
     @classmethod
-    def load(cls, path: str | Path, **load_kwargs) -> "ZooModel":
-        """Read a ``.keras`` file through the safe loader."""
-        from dlviz.core.modelio import load_model
+    def load(cls, path: str | Path, *, trust_sha256: str | None = None,
+             compile: bool = False, **options) -> "ZooModel":
+        """Read a ``.keras`` file through the safe loader, as this architecture.
 
-        model = load_model(path, **load_kwargs)
-        shape = tuple(int(d) for d in model.inputs[0].shape[1:])
-        obj = cls(input_shape=shape, classes=int(model.outputs[0].shape[-1]))
+        Args:
+            path: the model file.
+            trust_sha256, compile: as for ``modelio.load_model``.
+            **options: constructor options the file was built with
+                (``modern=True``, ``alpha=0.5``, ...). ``input_shape`` and
+                ``classes`` come from the file (given, they must match it).
+                Without options, each variant the model library lists for
+                this class is tried (LeNet-5 classic, then modern).
+
+        Returns:
+            An object of this class with the file's model and the options
+            that build its architecture, so ``build`` remakes the same variant.
+
+        Raises:
+            ModelFileError: kind ``wrong_architecture`` when the file is not
+                this architecture (the message names the first difference),
+                or any kind ``load_model`` raises.
+        """
+        from dlviz.core.modelio import load_model
+        from dlviz.core.zoo.architecture import match_options
+
+        model = load_model(path, trust_sha256=trust_sha256, compile=compile)
+        obj = cls(**match_options(cls, model, path, options))
         obj.model = model
         return obj
+
+    def with_classes(self, classes: int) -> "ZooModel":
+        """The same architecture and options with ``classes`` outputs (not built).
+
+        Its weights are fresh; the caller copies over those of the layers
+        that keep their shapes (every layer but the classifier).
+        """
+        kwargs = {"input_shape": self.input_shape, "classes": int(classes), **self.options}
+        if hasattr(self, "weights"):  # keras.applications: no download for a new head
+            kwargs["weights"] = "random"
+        return type(self)(**kwargs)
