@@ -9,8 +9,14 @@ outputs named ``main``, ``aux1`` and ``aux2``. Training weighs their losses
 
 Small inputs (side under 128 px, e.g. the 32x32 "mini" preset) get a
 gentler stem: conv1 is 3x3 with stride 1 and the first max pooling is left
-out, so 32x32 images reach block 3a at 16x16 and block 5b at 4x4. Every
-Inception block keeps the paper's filter numbers.
+out, so 32x32 images reach block 3a at 16x16 and block 5b at 4x4. They
+also default to ``width_divisor=4``: every convolution and the auxiliary
+heads are 4x narrower (the same blocks, branches and names, about 1/16 of
+the multiply-adds), so an epoch on the bundled digits takes seconds on a
+CPU instead of minutes. ``width_divisor=1`` keeps table 1's numbers.
+
+Every ReLU layer starts from He initialisation (see ``inception.INIT``):
+without batch normalisation, Keras's default left the loss at ln(classes).
 """
 
 from __future__ import annotations
@@ -21,7 +27,7 @@ from keras import layers
 
 from dlviz.core.layers import LocalResponseNormalization
 from dlviz.core.zoo.base import ZooModel
-from dlviz.core.zoo.inception import InceptionSpec, auxiliary_head, inception_block
+from dlviz.core.zoo.inception import INIT, InceptionSpec, auxiliary_head, inception_block
 
 #: Table 1 of the paper: #1x1, #3x3 reduce, #3x3, #5x5 reduce, #5x5, pool proj.
 TABLE1 = {
@@ -51,6 +57,8 @@ class GoogLeNet(ZooModel):
             the first pooling and ``norm2`` after conv2), True as in the
             paper's figure 3.
         dropout: dropout rate before the main classifier (0.4).
+        width_divisor: divide every filter count (stem, table 1, auxiliary
+            heads) by this: 1, or 4 for small inputs.
 
     Example:
         >>> net = GoogLeNet(input_shape=(32, 32, 3), classes=10)  # doctest: +SKIP
@@ -63,21 +71,27 @@ class GoogLeNet(ZooModel):
     default_input_shape = (224, 224, 3)
     default_classes = 1000
 
+    def _divisor(self) -> int:
+        small = min(self.input_shape[:2]) < SMALL_INPUT
+        return int(self.options.get("width_divisor", 4 if small else 1))
+
     def _stem(self, x):
         small = min(self.input_shape[:2]) < SMALL_INPUT
         lrn = bool(self.options.get("lrn", True))
+        d = self._divisor()
         if small:
-            x = layers.Conv2D(64, 3, padding="same", activation="relu",
-                              name="conv1")(x)
+            x = layers.Conv2D(64 // d, 3, padding="same", activation="relu",
+                              kernel_initializer=INIT, name="conv1")(x)
         else:
-            x = layers.Conv2D(64, 7, strides=2, padding="same",
-                              activation="relu", name="conv1")(x)
+            x = layers.Conv2D(64 // d, 7, strides=2, padding="same", activation="relu",
+                              kernel_initializer=INIT, name="conv1")(x)
             x = layers.MaxPooling2D(3, strides=2, padding="same", name="pool1")(x)
         if lrn:
             x = LocalResponseNormalization(name="norm1")(x)
-        x = layers.Conv2D(64, 1, activation="relu", name="conv2_reduce")(x)
-        x = layers.Conv2D(192, 3, padding="same", activation="relu",
-                          name="conv2")(x)
+        x = layers.Conv2D(64 // d, 1, activation="relu", kernel_initializer=INIT,
+                          name="conv2_reduce")(x)
+        x = layers.Conv2D(192 // d, 3, padding="same", activation="relu",
+                          kernel_initializer=INIT, name="conv2")(x)
         if lrn:
             x = LocalResponseNormalization(name="norm2")(x)
         return layers.MaxPooling2D(3, strides=2, padding="same", name="pool2")(x)
@@ -90,14 +104,17 @@ class GoogLeNet(ZooModel):
         """
         inputs = keras.Input(shape=self.input_shape, name="input")
         x = self._stem(inputs)
+        d = self._divisor()
         aux = []
         for block, spec in TABLE1.items():
+            spec = InceptionSpec(*(max(1, n // d) for n in spec))
             if block in ("4a", "5a"):
                 x = layers.MaxPooling2D(3, strides=2, padding="same",
                                         name=f"pool{block[0]}")(x)
             x = inception_block(x, spec, f"inception_{block}")
             if block in ("4a", "4d"):
-                aux.append(auxiliary_head(x, self.classes, f"aux{len(aux) + 1}"))
+                aux.append(auxiliary_head(x, self.classes, f"aux{len(aux) + 1}",
+                                          width_divisor=d))
         # Global pooling equals the paper's 7x7/1 average pooling on 224 px
         # inputs and adapts to any other size.
         x = layers.GlobalAveragePooling2D(name="avg_pool")(x)

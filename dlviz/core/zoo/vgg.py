@@ -23,6 +23,11 @@ from dlviz.core.zoo.base import ZooModel
 BLOCKS = ((64, 2), (128, 2), (256, 3), (512, 3), (512, 3))
 #: Inputs with a side up to this get the small-input defaults.
 SMALL_INPUT = 64
+#: Weight initialisation of the ReLU layers (He et al., 2015): variance 2/fan_in
+#: keeps the signal's scale through 15 ReLU layers. Keras's default (Glorot,
+#: about 1/fan_in here) halves it at every layer, so the softmax sees a
+#: constant input and the loss stays at ln 10 = 2.302 from the first step.
+INIT = "he_uniform"
 
 
 class VGG16(ZooModel):
@@ -49,7 +54,7 @@ class VGG16(ZooModel):
     def _settings(self) -> dict:
         small = min(self.input_shape[:2]) <= SMALL_INPUT
         defaults = dict(width_divisor=4 if small else 1,
-                        fc_units=256 if small else 4096)
+                        fc_units=256 if small else 4096, init=INIT)
         return {**defaults, **self.options}
 
     def _build(self):
@@ -65,11 +70,14 @@ class VGG16(ZooModel):
             for i in range(1, convs + 1):
                 x = layers.Conv2D(filters // s["width_divisor"], 3,
                                   padding="same", activation="relu",
+                                  kernel_initializer=s["init"],
                                   name=f"block{block}_conv{i}")(x)
             x = layers.MaxPooling2D(2, strides=2, name=f"block{block}_pool")(x)
         x = layers.Flatten(name="flatten")(x)
-        x = layers.Dense(s["fc_units"], activation="relu", name="fc1")(x)
-        x = layers.Dense(s["fc_units"], activation="relu", name="fc2")(x)
+        x = layers.Dense(s["fc_units"], activation="relu",
+                         kernel_initializer=s["init"], name="fc1")(x)
+        x = layers.Dense(s["fc_units"], activation="relu",
+                         kernel_initializer=s["init"], name="fc2")(x)
         outputs = layers.Dense(self.classes, activation="softmax",
                                name="predictions")(x)
         return keras.Model(inputs, outputs, name="vgg16")
