@@ -95,7 +95,10 @@ def bars(rows, *, log: bool = False, limit: float | None = None, warn: float | N
 
 
 def _mosaic(m: r.Mosaic) -> np.ndarray:
-    return fit_width(apply_colormap(m.image))
+    from dlviz.core.probes.export import mosaic_rgb
+
+    rgb = mosaic_rgb(m)  # tiles upscaled by a whole factor, as ``dlviz maps`` writes them
+    return fit_width(rgb) if rgb.shape[1] > WIDTH else rgb
 
 
 def _layer(layer: r.LayerMaps) -> np.ndarray:

@@ -57,8 +57,8 @@ class Stored:
 
 
 def stored_types() -> dict[str, type]:
-    """Every class the reader accepts, by name."""
-    return dict(_TYPES)
+    """Every class the reader accepts, by name (the dataclasses derived from ``Stored``)."""
+    return {name: cls for name, cls in _TYPES.items() if dataclasses.is_dataclass(cls)}
 
 
 def encode(value, arrays: dict, key: str):
@@ -110,7 +110,7 @@ def decode(node, arrays):
     if "$float" in node:
         return float(node["$float"])
     cls = _TYPES.get(node.get("$type"))
-    if cls is None:
+    if cls is None or not dataclasses.is_dataclass(cls):
         raise ValueError(f"unknown result type {node.get('$type')!r} in the header")
     names = {f.name for f in dataclasses.fields(cls)}
     values = {k: decode(v, arrays) for k, v in node.items() if k != "$type"}

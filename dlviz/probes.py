@@ -1,0 +1,187 @@
+"""Look inside a Keras model from a notebook or a script: plain inputs, dlviz's results.
+
+The same probes the app runs (``dlviz.core.probes.registry``), taking a path,
+a PIL image or a NumPy array, prepared as the app prepares a dropped image
+(safe decoding, colour and size fitted to the model, the model's own pixel
+scaling). Each returns the result type the app draws; every result can be
+saved (``result.save("x.npz")``, read back with ``dlviz.probes.load``) and
+shows itself as a picture in Jupyter (``_repr_png_``). Importing this module
+loads neither Qt nor TensorFlow; the first probe call loads TensorFlow.
+
+``model`` is a Keras model (Functional, or a built Sequential) or a dlviz
+library model (``dlviz.core.zoo.create("lenet5")``), whose pixel scaling and
+class names are then used.
+
+Example:
+    >>> from dlviz import probes                                    # doctest: +SKIP
+    >>> maps = probes.feature_maps(model, "cat.jpg")                # doctest: +SKIP
+    >>> maps.predictions.heads[maps.predictions.primary][0].name   # doctest: +SKIP
+    >>> probes.grad_cam(model, image_array, class_index=3)          # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import numpy as np
+
+from dlviz.core.probes.registry import PROBES
+from dlviz.core.probes.result_io import load as _load
+from dlviz.core.probes.results import (
+    DeadUnits,
+    FeatureMaps,
+    FilterBank,
+    GradientNorms,
+    Heatmap,
+    Histograms,
+    ImageAnalysis,
+    Predictions,
+    ProbeUnavailable,
+)
+
+__all__ = ["feature_maps", "predictions", "grad_cam", "saliency", "filters", "offered",
+           "load", "ImageAnalysis", "FeatureMaps", "Predictions", "Heatmap", "FilterBank",
+           "GradientNorms", "Histograms", "DeadUnits", "ProbeUnavailable"]
+
+
+def feature_maps(model, image, *, layers=None, fit: str = "resize",
+                 preprocessing: str | None = None, class_names=None) -> ImageAnalysis:
+    """Every spatial layer's maps for one image, and the predictions (one forward pass).
+
+    Args:
+        model: a Keras model or a dlviz library model.
+        image: a path, image bytes, a PIL image, or a NumPy array (H, W),
+            (H, W, C) or (1, H, W, C): uint8/uint16 pixels, or floats in [0, 1].
+        layers: layer names or paths to keep (default: every spatial layer).
+        fit: "resize" (stretch) or "crop" (centre-crop to the model's aspect).
+        preprocessing: the model's pixel scheme ("unit", "caffe", "tf",
+            "torch"); default: the library model's own, else "unit".
+        class_names: names of the classes (default: the library model's).
+
+    Returns:
+        ``ImageAnalysis``: ``.maps`` (``FeatureMaps``, a mosaic per layer) and
+        ``.predictions`` (None when the model has no class output).
+    """
+    return _run("feature_maps", model, image, layers=layers, fit=fit,
+                preprocessing=preprocessing, class_names=class_names)
+
+
+def predictions(model, image, *, k: int = 5, fit: str = "resize",
+                preprocessing: str | None = None, class_names=None) -> Predictions:
+    """The top-``k`` classes of every class output for one image."""
+    return _run("predictions", model, image, k=k, fit=fit, preprocessing=preprocessing,
+                class_names=class_names)
+
+
+def grad_cam(model, image, *, class_index: int | None = None, layer: str | None = None,
+             fit: str = "resize", preprocessing: str | None = None,
+             class_names=None) -> Heatmap:
+    """Where the model looked for ``class_index`` (default: its top class): Grad-CAM.
+
+    ``layer`` names the convolutional layer explained (default: the last
+    one with spatial maps that feeds the class output).
+    """
+    return _run("grad_cam", model, image, class_index=class_index, layer=layer, fit=fit,
+                preprocessing=preprocessing, class_names=class_names)
+
+
+def saliency(model, image, *, class_index: int | None = None, fit: str = "resize",
+             preprocessing: str | None = None, class_names=None) -> Heatmap:
+    """How much each input pixel moves the class score: |d score / d pixel|."""
+    return _run("saliency", model, image, class_index=class_index, fit=fit,
+                preprocessing=preprocessing, class_names=class_names)
+
+
+def filters(model, layer: str | None = None) -> FilterBank:
+    """A convolution layer's kernels as one picture (default: the first convolution)."""
+    keras_model, preprocessing, _names = _unwrap(model)
+    return _compute("filters", keras_model, (), layer=layer,
+                    channel_order="BGR" if preprocessing == "caffe" else "RGB")
+
+
+def offered(model) -> dict[str, str | None]:
+    """Each probe kind -> None when ``model`` offers it, else the reason in words."""
+    keras_model = _unwrap(model)[0]
+    return {name: kind.unavailable(keras_model) for name, kind in PROBES.items()}
+
+
+def load(path):
+    """A result that ``result.save(path)`` or ``dlviz maps --npz`` wrote."""
+    return _load(path)
+
+
+# -- inputs ------------------------------------------------------------------------
+
+
+def _unwrap(model):
+    """(keras model, preprocessing, class names) of a Keras or dlviz library model."""
+    inner = getattr(model, "model", None)
+    if hasattr(model, "preprocessing") and hasattr(model, "build"):  # a library model
+        if inner is None:
+            model.build()
+        return model.model, model.preprocessing, model.class_names
+    return model, None, None
+
+
+def read_input(image):
+    """(float32 (H, W, C) pixels in [0, 1], name, notes) of any accepted input."""
+    from dlviz.core.data import read_image
+
+    if isinstance(image, (str, Path, bytes, bytearray)):
+        loaded = read_image(bytes(image) if isinstance(image, bytearray) else image)
+        name = Path(image).name if isinstance(image, (str, Path)) else "image"
+        return loaded.array, name, tuple(loaded.notes)
+    if hasattr(image, "save") and hasattr(image, "mode"):  # a PIL image
+        # Through PNG, so alpha, 16-bit and palette pictures get the app's treatment.
+        buffer = io.BytesIO()
+        image.save(buffer, "PNG")
+        loaded = read_image(buffer.getvalue(), name="PIL image")
+        return loaded.array, "PIL image", tuple(loaded.notes)
+    return _from_array(np.asarray(image)), "array", ()
+
+
+def _from_array(array: np.ndarray) -> np.ndarray:
+    if array.ndim == 4 and array.shape[0] == 1:
+        array = array[0]
+    if array.ndim == 2:
+        array = array[..., None]
+    if array.ndim != 3 or array.shape[2] not in (1, 3, 4):
+        raise ValueError(f"an image array is (H, W), (H, W, C) or (1, H, W, C) with 1, 3 "
+                         f"or 4 channels, not {array.shape}")
+    if array.dtype == np.uint8:
+        pixels = array.astype(np.float32) / 255.0
+    elif array.dtype == np.uint16:
+        pixels = array.astype(np.float32) / 65535.0
+    elif array.dtype == bool or np.issubdtype(array.dtype, np.floating):
+        pixels = array.astype(np.float32)
+        finite = pixels[np.isfinite(pixels)]
+        if finite.size and (finite.min() < 0.0 or finite.max() > 1.0):
+            raise ValueError("float pixels must lie in [0, 1] (divide 0..255 pixels by "
+                             f"255); these span {finite.min():.3g} .. {finite.max():.3g}")
+    else:
+        raise ValueError(f"image arrays are uint8, uint16 or float in [0, 1], not {array.dtype}")
+    if pixels.shape[2] == 4:  # composite over white, as the app does with alpha
+        alpha = pixels[..., 3:]
+        pixels = pixels[..., :3] * alpha + (1.0 - alpha)
+    return np.ascontiguousarray(np.nan_to_num(pixels, nan=0.0))
+
+
+def _run(name: str, model, image, *, preprocessing=None, class_names=None, **options):
+    keras_model, own_preprocessing, own_names = _unwrap(model)
+    pixels, source, notes = read_input(image)
+    return _compute(name, keras_model, pixels, source_name=source, load_notes=notes,
+                    preprocessing=preprocessing or own_preprocessing or "unit",
+                    class_names=class_names if class_names is not None else own_names,
+                    **options)
+
+
+def _compute(name: str, model, value, **options):
+    from dlviz.core.kerasenv import import_keras
+
+    import_keras()  # quiet TensorFlow's start-up lines, as the app and CLI do
+    kind = PROBES[name]
+    reason = kind.unavailable(model)
+    if reason is not None:
+        raise ProbeUnavailable(reason)
+    return kind.compute(model, value, **options)
