@@ -14,3 +14,5 @@ os.environ.setdefault("KERAS_BACKEND", "tensorflow")
 os.environ.setdefault("TF_NUM_INTEROP_THREADS", "1")
 # Runs the app records go to a throw-away folder, not the developer's home.
 os.environ.setdefault("DLVIZ_RUNS_DIR", tempfile.mkdtemp(prefix="dlviz-test-runs-"))
+# The window layout (QSettings) too: never read or write the developer's settings.
+os.environ.setdefault("DLVIZ_SETTINGS_DIR", tempfile.mkdtemp(prefix="dlviz-test-settings-"))

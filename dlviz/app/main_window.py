@@ -41,6 +41,7 @@ from dlviz.app.views.message_banner import MessageBanner
 from dlviz.app.views.prediction_view import PredictionView
 from dlviz.app.views.progress_indicator import ProgressIndicator
 from dlviz.app.views.training_view import TrainingView
+from dlviz.app.window_layout import WindowLayout
 from dlviz.core.engine import Engine
 from dlviz.core.workspace import ModelOpened, NeedsConsent, Workspace
 from dlviz.core.zoo.registry import REGISTRY
@@ -76,7 +77,7 @@ class MainWindow(QMainWindow):
         self._add_dock("Images", "image_gallery_dock", self.gallery, left)
         self.training_panel = TrainingPanel()
         self.training_dock = self._add_dock("Training", "training_dock", self.training_panel,
-                                            Qt.DockWidgetArea.RightDockWidgetArea, closable=True)
+                                            left, closable=True)
 
         self.banner = MessageBanner()
         self.layer_table = LayerTableView()
@@ -114,6 +115,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.engine_status)
         build_menus(self)
         self._connect()
+        # Docks placed (or restored as the person left them); saved on close.
+        self.window_layout = WindowLayout(self)
 
     # -- setup ---------------------------------------------------------------
     def _add_dock(self, title: str, name: str, widget, area, closable=False) -> QDockWidget:
@@ -377,6 +380,7 @@ class MainWindow(QMainWindow):
 
     # -- shutdown ------------------------------------------------------------
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        self.window_layout.save()
         self.statusBar().showMessage("Stopping…")
         self.training.stop()  # ends within one batch, so the join below is short
         self.runs.stop()

@@ -43,6 +43,16 @@ def no_leaked_engine_threads():
     assert not timers, f"test left QTimers running: {[(t.objectName(), type(t.parent()).__name__) for t in timers]}"
 
 
+@pytest.fixture(autouse=True)
+def own_settings(tmp_path, monkeypatch):
+    """Each test's windows save and restore their layout in a folder of its own,
+    so one test's layout never reaches the next (and never the user's)."""
+    folder = tmp_path / "settings"
+    folder.mkdir()
+    monkeypatch.setenv("DLVIZ_SETTINGS_DIR", str(folder))
+    return folder
+
+
 @pytest.fixture
 def window(qtbot):
     """The main window, shown, with its engine started and ready."""
