@@ -70,6 +70,7 @@ def data_spec(text: str, samples: int | None):
 def cmd_train(args, out) -> int:
     from dlviz.cli import CliError
     from dlviz.core.training.data import DataRejected, DatasetUnavailable, load_training_data
+    from dlviz.core.training.heads import fit_head
     from dlviz.core.training.rundir import RunWriter
 
     run_dir = Path(args.run)
@@ -82,6 +83,8 @@ def cmd_train(args, out) -> int:
     classes = None if zoo_model is not None else int(model.outputs[0].shape[-1])
     try:
         data = load_training_data(config.data, shape, classes)
+        if zoo_model is None:  # refuse a file's other outputs before writing the run
+            fit_head(model, None, data)
     except (DataRejected, DatasetUnavailable) as exc:
         raise CliError(str(exc)) from None
     for note in data.notes:

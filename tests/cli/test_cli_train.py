@@ -117,3 +117,45 @@ def test_ctrl_c_stops_gracefully(tmp_path):
     stopped = reader.stopped()
     assert stopped["reason"] == "stopped" and stopped["epochs_done"] < 500
     assert reader.latest_checkpoint() is not None
+
+
+def two_class_folder(root, per_class: int = 6):
+    """A tiny image folder: dark squares in one class, bright ones in the other."""
+    import numpy as np
+    from PIL import Image
+
+    rng = np.random.default_rng(0)
+    for label, (name, base) in enumerate((("dark", 0), ("bright", 128))):
+        (root / name).mkdir(parents=True)
+        for i in range(per_class):
+            pixels = (base + rng.random((16, 16)) * 127).astype("uint8")
+            Image.fromarray(pixels).save(root / name / f"{i}.png")
+    return root
+
+
+def test_a_library_model_gets_one_output_per_class_of_the_folder(tmp_path):
+    from dlviz.core.modelio import load_model
+
+    folder = two_class_folder(tmp_path / "images")
+    code, text = run("--model", "lenet5", "--data", str(folder), "--epochs", "1",
+                     "--batch-size", "4", "--run", str(tmp_path / "run"))
+    assert code == 0, text
+    assert "note: LeNet-5 rebuilt with 2 outputs for this data (was 10)" in text
+    loss = float(re.search(r"^epoch 1/1\b.*?  loss (\S+)", text, re.M).group(1))
+    assert loss < 1.2  # a two-way guess costs ln 2 = 0.69; a ten-way one ln 10 = 2.30
+    reader = RunReader(tmp_path / "run")
+    assert sorted(reader.class_names) == ["bright", "dark"]
+    checkpoint = load_model(reader.latest_checkpoint())
+    assert checkpoint.layers[-1].units == 2
+
+
+def test_a_model_file_with_other_outputs_than_the_folder_is_refused(tmp_path, capsys):
+    from dlviz.core.zoo import create
+
+    model_file = create("lenet5").save(tmp_path / "lenet.keras")
+    folder = two_class_folder(tmp_path / "images")
+    code, _ = run("--model", str(model_file), "--data", str(folder), "--epochs", "1",
+                  "--run", str(tmp_path / "run"))
+    err = one_line_error(capsys, code)
+    assert "10 outputs" in err and "2 classes" in err
+    assert not (tmp_path / "run" / "run.json").exists()
