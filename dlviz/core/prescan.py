@@ -5,8 +5,11 @@ Python bytecode, a ``TFSMLayer`` loads an external SavedModel. ``prescan``
 reads the file's JSON architecture and reports what is in it *without
 deserialising a single object*, so the GUI can show a model and ask before
 loading it unsafely. It never imports Keras or TensorFlow (h5py only, and
-only for ``.h5`` files); ``resolve_classes=True`` imports Keras to check
-which classes this machine can build.
+only for ``.h5`` files); ``resolve_classes=True`` imports Keras (and only
+Keras's own modules) to check which classes this machine can build. Every
+byte of JSON it reads passes the caps in ``prescan_caps`` first, so a small
+crafted file cannot make it use hundreds of MB; ``prescan_zip`` and
+``prescan_h5`` read the two formats.
 
 Example:
     >>> report = prescan("model.keras")          # doctest: +SKIP

@@ -57,7 +57,8 @@ def write_bomb(path: Path, member: str, size: int, config: bytes | None = None) 
         if member != "config.json":
             archive.writestr("config.json", base)
         with archive.open(member, "w", force_zip64=size >= 1 << 31) as out:
-            head, tail = (base[:-1] + ', "pad": "') if member == "config.json" else '{"pad": "', '"}'
+            head = base[:-1] + ', "pad": "' if member == "config.json" else '{"pad": "'
+            tail = '"}'
             out.write(head.encode())
             left = size - len(head) - len(tail)
             chunk = b" " * (1 << 20)

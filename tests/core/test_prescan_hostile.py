@@ -7,6 +7,7 @@ not exist afterwards, even when the caller consented to that very file.
 
 from __future__ import annotations
 
+import io
 import json
 import sys
 import tempfile
@@ -106,6 +107,34 @@ def test_a_non_modelling_function_is_flagged_anywhere(tmp_path):
         "layer 'd' calls keras.utils.get_file, which is not a modelling function "
         "(it can fetch, write or change settings)",
     )
+
+
+def test_a_risky_layer_is_flagged_wherever_it_sits(tmp_path):
+    # Not in a layer list: under a key of a wrapper dlviz does not know.
+    hidden = layer("Wrapperish", "outer", module="keras.layers",
+                   inner=layer("TFSMLayer", "sm", filepath="/tmp/exported"),
+                   other=[lambda_calling("keras.ops", "relu", name="tucked")])
+    path = write_zip(tmp_path / "hidden.keras", {"config.json": json.dumps(sequential(
+        layer("InputLayer", "in", batch_shape=[None, 4]), hidden))})
+    assert prescan(path).unsafe_reasons == (
+        "TFSMLayer 'sm' loads the external SavedModel '/tmp/exported', which can run "
+        "arbitrary code",
+        "Lambda layer 'tucked' calls the function 'keras.ops.relu', chosen by the file "
+        "(any Lambda can run code, so dlviz asks first)",
+    )
+
+
+def test_dlviz_inspect_refuses_a_lambda_naming_get_file(tmp_path, capsys):
+    from dlviz.cli import main
+
+    path = write_zip(tmp_path / "fetch.keras", {"config.json": json.dumps(sequential(
+        layer("InputLayer", "in", batch_shape=[None, 4]),
+        lambda_calling("keras.utils", "get_file", origin="http://127.0.0.1:9/x")))})
+    out = io.StringIO()
+    assert main(["inspect", str(path)], out=out) == 1
+    assert "Lambda layer 'fetch' calls the function 'keras.utils.get_file'" in out.getvalue()
+    assert SAFE_LINE not in out.getvalue()
+    assert "refused fetch.keras" in capsys.readouterr().err
 
 
 def test_the_prescan_imports_no_module_the_file_names(tmp_path, monkeypatch):
