@@ -4,8 +4,9 @@
     dlviz zoo                  every library model, its kind and parameters
     dlviz summary NAME|FILE    the layer table; last line "Total params: N"
     dlviz inspect FILE         pre-scan a model file, then its layer table
-    dlviz maps MODEL IMAGE --out DIR [--layers a,b] [--fit resize|crop]
+    dlviz maps MODEL IMAGE --out DIR [--layers a,b] [--fit resize|crop] [--npz]
                                one PNG mosaic per layer, and predictions.json
+                               (--npz: also analysis.npz, for dlviz.probes.load)
     dlviz train --model NAME|FILE --data NAME|FOLDER --epochs N --run DIR [--resume]
                                train headless into a run directory
 
@@ -80,6 +81,9 @@ def build_parser() -> argparse.ArgumentParser:
                            "with feature maps)")
     maps.add_argument("--fit", choices=("resize", "crop"), default="resize",
                       help="fit the image by stretching (resize) or centre-cropping first")
+    maps.add_argument("--npz", action="store_true",
+                      help="also write analysis.npz: the maps and predictions as arrays "
+                           "plus a JSON header (read it with dlviz.probes.load)")
     from dlviz.cli_train import add_train_parser
 
     add_train_parser(sub)
@@ -184,15 +188,20 @@ def cmd_maps(args, out) -> int:
         raise CliError(f"--out {args.out} is a file; give a folder to write the maps into")
     loaded = read_image(args.image)
     model, title, preprocessing, class_names = _open_model(args.model)
-    from dlviz.core.probes.activations import ActivationExtractor
-    from dlviz.core.probes.analysis import analyze_image
     from dlviz.core.probes.export import write_maps
+    from dlviz.core.probes.registry import PROBES
+    from dlviz.core.probes.results import ProbeUnavailable
 
-    extractor = ActivationExtractor(model, args.layers)
-    analysis = analyze_image(model, loaded.array, fit=args.fit, preprocessing=preprocessing,
-                             class_names=class_names, extractor=extractor,
-                             source_name=Path(args.image).name, load_notes=loaded.notes)
+    kind = PROBES["feature_maps"]
+    reason = kind.unavailable(model)
+    if reason is not None:
+        raise ProbeUnavailable(reason)
+    analysis = kind.compute(model, loaded.array, fit=args.fit, preprocessing=preprocessing,
+                            class_names=class_names, layers=args.layers,
+                            source_name=Path(args.image).name, load_notes=loaded.notes)
     written = write_maps(analysis, target, model_name=title)
+    if args.npz:
+        saved = analysis.save(target / "analysis.npz")
     notes = "; ".join((analysis.maps.input.note, *analysis.load_notes))
     print(f"{title}: {Path(args.image).name} {notes}", file=out)
     ranked = analysis.predictions
@@ -200,6 +209,9 @@ def cmd_maps(args, out) -> int:
         best = ranked.heads[ranked.primary][0]
         print(f"top class ({ranked.primary}): {best.name} {best.probability:.1%}", file=out)
     print(f"wrote {len(written) - 1} mosaics and predictions.json to {target}", file=out)
+    if args.npz:
+        print(f"wrote {saved.name}: every map and the predictions as arrays "
+              "(dlviz.probes.load reads it)", file=out)
     return EXIT_OK
 
 
