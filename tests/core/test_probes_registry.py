@@ -70,6 +70,15 @@ def test_a_model_that_cannot_offer_a_kind_says_why(make, refused, words):
     assert all(len(reasons[name].split()) >= 5 for name in refused)   # in words, for people
 
 
+def test_a_model_without_class_output_offers_maps_but_no_explanations():
+    inputs = keras.Input((8, 8, 3), name="image")
+    outputs = layers.Conv2D(2, 3, padding="same", name="denoise")(inputs)
+    reasons = offered(keras.Model(inputs, outputs, name="image_to_image"))
+    assert reasons["feature_maps"] is None and reasons["filters"] is None
+    for name in ("predictions", "grad_cam", "saliency"):
+        assert "no class output to rank" in reasons[name]
+
+
 def test_a_model_without_a_graph_is_refused_in_words():
     net = Subclassed()
     net(np.zeros((1, 8, 8, 3), np.float32))

@@ -99,10 +99,22 @@ def _has_graph(model) -> None:
     require_graph(model)
 
 
+def _ranks_classes(model) -> None:
+    from dlviz.core.probes.graph import require_graph
+    from dlviz.core.probes.predictions import class_heads, output_names
+
+    _takes_images(model)
+    shapes = [tuple(tensor.shape) for tensor in require_graph(model).outputs]
+    if not class_heads(output_names(model), shapes)[0]:
+        shown = ", ".join(str(shape[1:]) for shape in shapes)
+        raise ProbeUnavailable(f"'{model.name}' has no class output to rank: its outputs "
+                               f"have shapes {shown}, not one score per class")
+
+
 def _explains_classes(model) -> None:
     from dlviz.core.probes.gradcam import default_cam_layer_path
 
-    _takes_images(model)
+    _ranks_classes(model)
     try:
         default_cam_layer_path(model)
     except ProbeUnavailable:
@@ -227,9 +239,9 @@ PROBES: dict[str, ProbeKind] = {kind.name: kind for kind in (
               group="weights"),
     ProbeKind("weight_histograms", None, Histograms, _weight_histograms, live=True,
               group="weights"),
-    ProbeKind("predictions", "image", Predictions, _predictions, _takes_images),
+    ProbeKind("predictions", "image", Predictions, _predictions, _ranks_classes),
     ProbeKind("grad_cam", "image", Heatmap, _grad_cam, _explains_classes),
-    ProbeKind("saliency", "image", Heatmap, _saliency, _takes_images),
+    ProbeKind("saliency", "image", Heatmap, _saliency, _ranks_classes),
 )}
 
 
