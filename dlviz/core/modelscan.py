@@ -197,7 +197,7 @@ def _function_risk(entry: dict, owner) -> str | None:
         return None
     target = _function_name(entry)
     parts = target.split(".")
-    if parts[0] not in _KERAS_PACKAGES:
+    if parts[0] != "keras":  # keras_hub and friends keep activations in their utils
         return None
     inner = parts[2:] if len(parts) > 2 and parts[1] == "src" else parts[1:]
     if len(inner) < 2 or inner[0] not in _NON_MODELLING:

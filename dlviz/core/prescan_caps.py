@@ -31,6 +31,7 @@ CONFIG_MAX_BYTES = 16 << 20
 JSON_MAX_ITEMS = 1_000_000
 JSON_MAX_DEPTH = 100
 ZIP_MAX_MEMBERS = 10_000  # Keras writes three, plus any assets
+ZIP_MAX_TABLE_BYTES = 4 << 20  # 10,000 entries with 300-character names
 
 _READ_CHUNK = 1 << 16
 # One JSON token of interest: a whole string (skipped, so brackets inside
@@ -81,13 +82,15 @@ def read_member(archive, name: str, limit: int) -> bytes:
     return b"".join(parts)
 
 
-def zip_member_count(path: Path) -> int | None:
-    """The member count a zip's end record declares, read without parsing it all.
+def zip_directory(path: Path) -> tuple[int, int] | None:
+    """``(members, table bytes)`` that a zip's end record declares.
 
-    ``zipfile`` builds one object per member before anything can be checked,
-    so a crafted central directory of millions of entries would cost hundreds
-    of MB; this reads the last 64 KiB only. None when no end record is found
-    (``zipfile`` then reports the archive as corrupt).
+    ``zipfile`` builds one object per entry of the archive's table of
+    contents before anything can be checked, reading entries until the
+    table's declared byte size is used up, so a crafted table of millions of
+    entries would cost hundreds of MB. This reads the last 64 KiB only, from
+    the same end record ``zipfile`` will use. None when there is no end
+    record (``zipfile`` then reports the archive as corrupt).
     """
     with open(path, "rb") as f:
         f.seek(0, 2)
@@ -97,15 +100,27 @@ def zip_member_count(path: Path) -> int | None:
     at = tail.rfind(_EOCD)
     if at < 0 or len(tail) - at < _EOCD_SIZE:
         return None
-    # 0xFFFF means "see the zip64 record": more than 65,534 members.
-    return struct.unpack("<H", tail[at + 10: at + 12])[0]
+    # Larger archives write 0xFFFF and 0xFFFFFFFF here, which are over the caps.
+    count, table = struct.unpack("<HI", tail[at + 10: at + 16])
+    return count, table
 
 
-def check_member_count(count: int | None, what: str) -> None:
-    """Refuse an archive whose end record declares too many members."""
-    if count is not None and count > ZIP_MAX_MEMBERS:
-        raise CapExceeded(what, f"it holds {count:,} files, over dlviz's limit of "
-                                f"{ZIP_MAX_MEMBERS:,}")
+def check_zip_directory(directory: tuple[int, int] | None) -> None:
+    """Refuse an archive whose table of contents is too long."""
+    if directory is None:
+        return
+    count, table = directory
+    check_member_count(count)
+    if table > ZIP_MAX_TABLE_BYTES:
+        raise CapExceeded("zip", f"its table of contents is {mb(table)}, over dlviz's "
+                                 f"{mb(ZIP_MAX_TABLE_BYTES)} limit")
+
+
+def check_member_count(count: int) -> None:
+    """Refuse an archive of more than ``ZIP_MAX_MEMBERS`` files."""
+    if count > ZIP_MAX_MEMBERS:
+        raise CapExceeded("zip", f"it holds {count:,} files, over dlviz's limit of "
+                                 f"{ZIP_MAX_MEMBERS:,}")
 
 
 def check_json_shape(text: str, what: str, *, max_items: int = JSON_MAX_ITEMS,

@@ -30,10 +30,10 @@ def read_zip(path: Path, copy: Path) -> tuple[object, str | None]:
         f"{path.name} is truncated or corrupt (not a valid zip archive); {RESAVE}",
     )
     try:
-        caps.check_member_count(caps.zip_member_count(copy), "zip")
+        caps.check_zip_directory(caps.zip_directory(copy))
         with zipfile.ZipFile(copy) as archive:
             names = archive.namelist()
-            caps.check_member_count(len(names), "zip")
+            caps.check_member_count(len(names))
             _check_names(path, names)
             if "config.json" not in names:
                 raise ModelFileError(

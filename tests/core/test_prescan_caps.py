@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import json
 import shutil
+import struct
 import subprocess
 import sys
 import zipfile
@@ -176,17 +177,38 @@ def test_depth_and_items_are_counted_outside_strings_only():
         caps.check_json_shape(text, "config.json", max_items=5, max_depth=3)
 
 
-def test_a_zip_of_too_many_members_is_refused_from_its_end_record(tmp_path):
+def _set_declared_count(path: Path, count: int) -> None:
+    data = bytearray(path.read_bytes())
+    at = data.rfind(b"PK\x05\x06")
+    struct.pack_into("<HH", data, at + 8, count, count)
+    path.write_bytes(bytes(data))
+
+
+def test_a_zip_of_too_many_members_is_refused(tmp_path):
     path = tmp_path / "many.keras"
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("config.json", json.dumps(sequential()))
         for i in range(caps.ZIP_MAX_MEMBERS):
             archive.writestr(f"assets/{i}", b"")
-    assert caps.zip_member_count(path) == caps.ZIP_MAX_MEMBERS + 1
+    assert caps.zip_directory(path)[0] == caps.ZIP_MAX_MEMBERS + 1
+    for declared in (caps.ZIP_MAX_MEMBERS + 1, 5):  # read from the end record, or a lie
+        _set_declared_count(path, declared)
+        with pytest.raises(ModelFileError) as caught:
+            prescan(path)
+        assert caught.value.kind == "too_large"
+        assert "it holds 10,001 files, over dlviz's limit of 10,000" in str(caught.value)
+
+
+def test_a_zip_whose_table_of_contents_is_too_long_is_refused(tmp_path):
+    path = tmp_path / "long.keras"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("config.json", json.dumps(sequential()))
+        for i in range(80):
+            archive.writestr(f"{i:02d}" + "n" * 60_000, b"")
     with pytest.raises(ModelFileError) as caught:
         prescan(path)
     assert caught.value.kind == "too_large"
-    assert "it holds 10,001 files, over dlviz's limit of 10,000" in str(caught.value)
+    assert "its table of contents is 5 MB, over dlviz's 4 MB limit" in str(caught.value)
 
 
 def test_real_models_are_far_below_every_cap(tmp_path):
