@@ -97,6 +97,46 @@ def matplotlib_seconds(maps, cap: int) -> tuple[float, int, int] | None:
     return time.perf_counter() - began, drawn, total
 
 
+def measure(repeats: int, name: str = "vgg16") -> dict:
+    """Time a drop on library model ``name`` against its fastest compiled forward pass.
+
+    Returns:
+        ``ratio`` (pipeline / forward), ``pipeline_s``, ``forward_s``,
+        ``forward`` (which floor won), ``layers``, ``png_bytes`` and
+        ``pipeline`` (a callable that runs one drop, for further checks).
+    """
+    from dlviz.core.data import read_image
+    from dlviz.core.kerasenv import import_tensorflow
+    from dlviz.core.probes.activations import ActivationExtractor
+    from dlviz.core.probes.analysis import analyze_image
+    from dlviz.core.probes.preprocess import prepare_input
+    from dlviz.core.zoo import create
+
+    tf = import_tensorflow()
+    model = create(name).build()
+    data = photo_png()
+    x = prepare_input(model, read_image(data).array).batch
+    compiled = tf.function(lambda batch: model(batch, training=False), jit_compile=False,
+                           input_signature=[tf.TensorSpec((None, *x.shape[1:]), tf.float32)])
+    extractor = ActivationExtractor(model)  # the app builds it once per model
+
+    def pipeline():
+        loaded = read_image(data, name="photo.png")
+        analysis = analyze_image(model, loaded.array, extractor=extractor,
+                                 source_name="photo.png", load_notes=loaded.notes)
+        assert len(analysis.maps.mosaics) == len(extractor.layers)
+        return analysis
+
+    times = best_of({"forward: tf.function(model)": lambda: compiled(x).numpy(),
+                     "forward: predict_on_batch": lambda: model.predict_on_batch(x),
+                     "pipeline: bytes -> mosaics": pipeline}, repeats)
+    method = min((k for k in times if k.startswith("forward")), key=times.get)
+    forward, whole = times[method], times["pipeline: bytes -> mosaics"]
+    return {"ratio": whole / forward, "pipeline_s": whole, "forward_s": forward,
+            "forward": method.split(": ")[1], "layers": len(extractor.layers),
+            "png_bytes": len(data), "pipeline": pipeline}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeats", type=int, default=20)
@@ -106,37 +146,13 @@ def main() -> None:
     if args.repeats < 1 or args.mpl_cap < 1:
         parser.error("--repeats and --mpl-cap want positive whole numbers")
 
-    from dlviz.core.data import read_image
-    from dlviz.core.kerasenv import import_tensorflow
-    from dlviz.core.probes.activations import ActivationExtractor
-    from dlviz.core.probes.analysis import analyze_image
-    from dlviz.core.probes.preprocess import prepare_input
-    from dlviz.core.zoo import create
+    drop = measure(args.repeats)
+    assert drop["layers"] == 18  # VGG-16's conv and pooling layers
+    forward, whole = drop["forward_s"], drop["pipeline_s"]
+    print(f"floor: {drop['forward']}; {drop['layers']} layers, "
+          f"{drop['png_bytes'] / 1e3:.0f} kB PNG of 640x480")
 
-    tf = import_tensorflow()
-    model = create("vgg16").build()
-    data = photo_png()
-    x = prepare_input(model, read_image(data).array).batch
-    compiled = tf.function(lambda batch: model(batch, training=False), jit_compile=False,
-                           input_signature=[tf.TensorSpec((None, 224, 224, 3), tf.float32)])
-    extractor = ActivationExtractor(model)  # the app builds it once per model
-
-    def pipeline():
-        loaded = read_image(data, name="photo.png")
-        analysis = analyze_image(model, loaded.array, extractor=extractor,
-                                 source_name="photo.png", load_notes=loaded.notes)
-        assert len(analysis.maps.mosaics) == len(extractor.layers) == 18
-        return analysis
-
-    times = best_of({"forward: tf.function(model)": lambda: compiled(x).numpy(),
-                     "forward: predict_on_batch": lambda: model.predict_on_batch(x),
-                     "pipeline: bytes -> mosaics": pipeline}, args.repeats)
-    method = min((k for k in times if k.startswith("forward")), key=times.get)
-    forward, whole = times[method], times["pipeline: bytes -> mosaics"]
-    print(f"floor: {method.split(': ')[1]}; {len(extractor.layers)} layers, "
-          f"{len(data) / 1e3:.0f} kB PNG of 640x480")
-
-    drawn = matplotlib_seconds(pipeline().maps, args.mpl_cap)
+    drawn = matplotlib_seconds(drop["pipeline"]().maps, args.mpl_cap)
     mpl_ratio = None
     if drawn is None:
         print("matplotlib: not installed, its ratio is not measured")
@@ -149,7 +165,7 @@ def main() -> None:
     report({"benchmark": "drop_latency", "ratio": round(whole / forward, 3),
             "matplotlib_ratio": mpl_ratio, "target": 1.5,
             "pipeline_ms": round(whole * 1000, 1), "forward_ms": round(forward * 1000, 1),
-            "forward": method.split(": ")[1]})
+            "forward": drop["forward"]})
 
 
 if __name__ == "__main__":

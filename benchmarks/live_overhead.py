@@ -30,20 +30,22 @@ import time
 from _common import median, report
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+#: The library model trained (gpu_check.py passes "vgg16", the full size).
+MODEL = "vgg16-mini"
 
 
-def fresh_model(classes: int, seed: int = 0):
+def fresh_model(classes: int, seed: int = 0, name: str = MODEL):
     from dlviz.core.kerasenv import import_keras
     from dlviz.core.zoo import create
 
     import_keras().utils.set_random_seed(seed)
-    return create("vgg16-mini", classes=classes).build()
+    return create(name, classes=classes).build()
 
 
-def bare_fit(data, config, callbacks=()) -> dict:
+def bare_fit(data, config, callbacks=(), model_name: str = MODEL) -> dict:
     from dlviz.core.training.session import TrainingSession, _compile
 
-    model = fresh_model(data.num_classes)
+    model = fresh_model(data.num_classes, name=model_name)
     began = time.perf_counter()
     _compile(model, config)
     # The same pipeline the session builds (shuffle, batch, prefetch).
@@ -54,12 +56,12 @@ def bare_fit(data, config, callbacks=()) -> dict:
     return {"seconds": time.perf_counter() - began}
 
 
-def live_fit(data, config) -> dict:
+def live_fit(data, config, model_name: str = MODEL) -> dict:
     from dlviz.core.probes.registry import live_kinds
     from dlviz.core.training.events import LiveFrame
     from dlviz.core.training.session import TrainingSession
 
-    model = fresh_model(data.num_classes)
+    model = fresh_model(data.num_classes, name=model_name)
     frames = []
 
     def listener(event):
