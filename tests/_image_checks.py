@@ -73,3 +73,14 @@ def lut_index(pixels: np.ndarray, table: np.ndarray) -> np.ndarray:
     """
     diff = pixels[..., None, :].astype(np.int32) - np.asarray(table, np.int32)[..., :3]
     return (diff ** 2).sum(-1).argmin(axis=-1)
+
+
+def save_screenshot(widget, path, **blank_limits) -> np.ndarray:
+    """Save what ``widget`` shows as the PNG ``path`` for a person to look at; it
+    must have the widget's size and not be blank. Returns its pixels."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    assert widget.grab().save(str(path), "PNG"), f"could not write {path}"
+    ratio = widget.devicePixelRatioF()
+    size = (round(widget.width() * ratio), round(widget.height() * ratio))
+    return assert_png_shows_something(path, size, **blank_limits)

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import pytest
+from _image_checks import save_screenshot
 from PySide6.QtCore import Qt
 
 from dlviz.app.panels.image_gallery import CAPTION, ImageGalleryPanel
@@ -70,5 +71,4 @@ def test_missing_samples_folder_shows_a_note_not_an_error(qtbot, tmp_path):
 
 
 def test_screenshot(gallery):
-    SCREENSHOTS.mkdir(exist_ok=True)
-    assert gallery.grab().save(str(SCREENSHOTS / "image_gallery.png"))
+    save_screenshot(gallery, SCREENSHOTS / "image_gallery.png")

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from _image_checks import save_screenshot
 from PIL import Image
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
@@ -161,12 +162,11 @@ def test_screenshots_of_each_view(qtbot, lenet_window, tmp_path):
         win.library.choose("vgg16-mini")
     sample = win.gallery.paths()
     analyse(qtbot, win, sample[0] if sample else picture(tmp_path))
-    SCREENSHOTS.mkdir(exist_ok=True)
     for index in range(win.tabs.count()):
         win.tabs.setCurrentIndex(index)
         qtbot.wait(50)
         name = win.tabs.tabText(index).split()[0].lower().replace("/", "")
-        assert win.grab().save(str(SCREENSHOTS / f"window_{name}.png"))
+        save_screenshot(win, SCREENSHOTS / f"window_{name}.png")
 
 
 def test_gradcam_tab_explains_the_image_and_follows_the_controls(qtbot, lenet_window, tmp_path):

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
-from _image_checks import assert_png_shows_something
+from _image_checks import save_screenshot
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "screenshots"
 
@@ -42,10 +42,7 @@ def test_picking_lenet_shows_its_layers_and_total(qtbot, window):
     params = sum(int(table.tree.topLevelItem(i).text(3).replace(",", ""))
                  for i in range(table.tree.topLevelItemCount()))
     assert params == 61_706
-    SCREENSHOTS.mkdir(exist_ok=True)
-    path = SCREENSHOTS / "main_window_lenet5.png"
-    assert window.grab().save(str(path))
-    assert_png_shows_something(path, (window.width(), window.height()))
+    save_screenshot(window, SCREENSHOTS / "main_window_lenet5.png")
 
 
 def test_quick_clicks_build_only_the_latest_model(qtbot, window):

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from _image_checks import save_screenshot
 from PySide6.QtCore import Qt
 
 from dlviz.app.dialogs.augment_preview_dialog import AugmentPreviewDialog, tile_grid
@@ -193,5 +194,4 @@ def test_screenshot(qtbot, panel):
     panel.show()
     qtbot.waitExposed(panel)
     qtbot.wait(20)
-    SCREENSHOTS.mkdir(exist_ok=True)
-    assert panel.grab().save(str(SCREENSHOTS / "training_panel.png"))
+    save_screenshot(panel, SCREENSHOTS / "training_panel.png")

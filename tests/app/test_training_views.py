@@ -6,6 +6,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from _image_checks import assert_png_shows_something
 from PySide6.QtCore import QTimer
 
 from dlviz.app.views.registry import ResultViews
@@ -335,3 +336,4 @@ def test_screenshot(qtbot, view, results):
     qtbot.wait(20)
     SCREENSHOTS.mkdir(exist_ok=True)
     assert view.export_png(SCREENSHOTS / "training_view.png")
+    assert_png_shows_something(SCREENSHOTS / "training_view.png", (view.width(), view.height()))
