@@ -124,3 +124,21 @@ def test_only_an_explicit_choice_changes_a_files_flags(tmp_path):
     assert [layer.trainable for layer in model.layers[1:]] == [False, True, True, True, True]
     TrainingSession(model, bright_dark(), config(unfreeze=True), emit=lambda e: None).run()
     assert all(layer.trainable for layer in model.layers)
+
+
+def test_a_keras_application_keeps_its_backbone_weights_under_a_new_head(tmp_path):
+    from dlviz.core.training.heads import fit_head
+    from dlviz.core.zoo.applications import ImageNetMobileNet
+
+    source = ImageNetMobileNet(weights="random", input_shape=(64, 64, 3), classes=5)
+    path = tmp_path / "mine.weights.h5"
+    source.build().save_weights(path)
+    net = ImageNetMobileNet(weights=str(path), input_shape=(64, 64, 3), classes=5)
+    net.build()
+    model, zoo_model, note = fit_head(net.model, net, two_classes(8, (64, 64, 3)))
+    assert note.startswith("MobileNet, ImageNet rebuilt with 2 outputs for this data (was 5)")
+    assert tuple(model.outputs[0].shape) == (None, 2) and zoo_model.classes == 2
+    for name in ("conv1", "conv_pw_13"):
+        for old, new in zip(net.model.get_layer(name).get_weights(),
+                            model.get_layer(name).get_weights()):
+            np.testing.assert_array_equal(old, new)
