@@ -152,9 +152,9 @@ class MainWindow(QMainWindow):
         self.bridge.engine_failed.connect(self._on_engine_failed)
         self.bridge.job_finished.connect(self._on_job_finished)
         self.bridge.job_failed.connect(self._on_job_failed)
-        self.bridge.job_progressed.connect(self.progress._on_job_progressed)
-        self.bridge.job_finished.connect(self.progress._on_job_ended)
-        self.bridge.job_failed.connect(self.progress._on_job_ended)
+        self.bridge.job_dropped.connect(self._on_job_dropped)
+        self.progress.follow(self.bridge)
+        self.progress.cancel_requested.connect(self._on_cancel_requested)
 
     def start_engine(self) -> None:
         """Start loading TensorFlow; call once the window is on screen."""
@@ -350,8 +350,8 @@ class MainWindow(QMainWindow):
                 "warning")
 
     def _on_job_failed(self, event) -> None:
-        if event.kind != "model":
-            return
+        if event.kind != "model" or event.job_id != self._model_job:
+            return  # a stale failure: a newer load is still busy
         self._current_source = None  # let the person retry the same choice
         self.layer_table.show_busy("")
         self.statusBar().clearMessage()
@@ -359,6 +359,19 @@ class MainWindow(QMainWindow):
             self._offer_other_weights(event.message)
         else:
             self.banner.show_message(event.message)
+
+    def _on_job_dropped(self, event) -> None:
+        if event.kind == "model" and event.job_id == self._model_job:  # cancelled, not replaced
+            self._current_source = None
+            self.layer_table.show_busy("")
+            self.statusBar().showMessage("Stopped.", 5000)
+
+    def _on_cancel_requested(self, job_id: int, kind: str) -> None:
+        """Stop next to the progress bar: a run ends as stopped, other jobs are cancelled."""
+        if kind == "train":
+            self.training.stop()
+        else:
+            self.engine.cancel(job_id)
 
     # -- drag and drop: images, or model files ------------------------------
     def dragEnterEvent(self, event) -> None:  # noqa: N802 (Qt API)
