@@ -171,7 +171,8 @@ def _open_for_training(target: str):
     return zoo_model, zoo_model.build(), entry.name
 
 
-def _train(model, zoo_model, data, config, writer, out, initial_epoch, source, preprocessing, class_names):
+def _train(model, zoo_model, data, config, writer, out, initial_epoch, source, preprocessing,
+           class_names):
     from dlviz.core.training.control import TrainingControl
     from dlviz.core.training.session import TrainingSession
 
