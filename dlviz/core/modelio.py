@@ -47,6 +47,7 @@ from dlviz.core.prescan import (
     MODEL_SUFFIXES,
     ModelFileError,
     PrescanReport,
+    clip,
     file_sha256,
     prescan,
     scan_copy,
@@ -90,7 +91,7 @@ def load_model(path, *, trust_sha256: str | None = None, compile: bool = False):
         if report.needs_unsafe and scope is None:
             raise ModelFileError(
                 "unsafe_unavailable", path,
-                f"{name} needs unsafe loading ({'; '.join(report.unsafe_reasons)}), but this "
+                f"{name} needs unsafe loading ({_reasons(report)}), but this "
                 "Keras has no safe-mode switch where dlviz looks for it, so dlviz cannot keep "
                 "unsafe loading to this one file and refuses it; install Keras 3.15 "
                 "(pip install 'keras~=3.15.1') or a dlviz release that knows this Keras",
@@ -100,7 +101,7 @@ def load_model(path, *, trust_sha256: str | None = None, compile: bool = False):
             raise ModelFileError(
                 "needs_unsafe", path,
                 f"{name} needs unsafe loading, which runs code stored in the file: "
-                + "; ".join(report.unsafe_reasons)
+                + _reasons(report)
                 + ". Load it only if you trust where it came from",
                 report,
             )
@@ -162,6 +163,12 @@ def save_model(model, path) -> Path:
     return path
 
 
+def _reasons(report: PrescanReport, limit: int = 3) -> str:
+    reasons = report.unsafe_reasons
+    more = f"; and {len(reasons) - limit:,} more" if len(reasons) > limit else ""
+    return "; ".join(clip(reason) for reason in reasons[:limit]) + more
+
+
 def _find_safe_mode_scope():
     """Keras's ``SafeModeScope`` class, or None where Keras moved it."""
     try:
@@ -188,9 +195,12 @@ def _load_error(path, report: PrescanReport, error: Exception) -> ModelFileError
 
 
 def _unknown_error(path, report, names) -> ModelFileError:
+    shown = ", ".join(clip(name, 80) for name in names[:10])
+    if len(names) > 10:
+        shown += f" and {len(names) - 10:,} more"
     return ModelFileError(
         "unknown_layer", path,
-        f"{Path(path).name} uses classes that are not installed here: {', '.join(names)}; "
+        f"{Path(path).name} uses classes that are not installed here: {shown}; "
         "it opens only where the code defining them is imported and registered "
         "with keras.saving.register_keras_serializable",
         report,

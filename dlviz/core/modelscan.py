@@ -35,6 +35,7 @@ _LAYER_KEYS = ("layer", "forward_layer", "backward_layer", "cell")
 _KERAS_PACKAGES = frozenset({"keras", "keras_hub", "keras_cv", "keras_nlp"})
 _BUILTIN_MODULES = ("activations", "constraints", "initializers", "losses",
                     "metrics", "optimizers", "regularizers")
+MAX_UNRESOLVED = 50
 _VOCABULARY_LAYERS = frozenset({"StringLookup", "IntegerLookup", "TextVectorization"})
 # Keras packages whose functions read, write, fetch or reconfigure things
 # rather than compute: never part of a model.
@@ -50,7 +51,7 @@ class ConfigScan:
 
     layer_counts: dict = field(default_factory=dict)
     unsafe_reasons: list = field(default_factory=list)
-    custom_classes: list = field(default_factory=list)
+    custom_classes: dict = field(default_factory=dict)  # an ordered set: O(1) checks
     objects: list = field(default_factory=list)
 
 
@@ -67,20 +68,25 @@ def scan(config: dict) -> ConfigScan:
 
 
 def unresolved(found: ConfigScan) -> list[str]:
-    """Name the classes and functions in ``found`` that Keras cannot build here."""
+    """Name the classes and functions in ``found`` that Keras cannot build here.
+
+    Stops after ``MAX_UNRESOLVED`` names: one is enough to refuse the file,
+    and each name may cost a failed import.
+    """
     from dlviz.core.kerasenv import import_keras  # noqa: PLC0415
 
     keras = import_keras()
     import_dlviz_layers()
-    missing: list[str] = []
+    missing: dict[str, None] = {}
     for entry, layer in found.objects:
         if entry.get("module") is None and not layer:
             continue  # legacy nested objects: Keras's own legacy lookup judges
-        if not _resolves(keras, entry):
-            label = _label(entry)
-            if label not in missing:
-                missing.append(label)
-    return missing
+        label = _label(entry)
+        if label not in missing and not _resolves(keras, entry):
+            missing[label] = None
+            if len(missing) >= MAX_UNRESOLVED:
+                break
+    return list(missing)
 
 
 def import_dlviz_layers() -> None:
@@ -131,8 +137,8 @@ def _visit_object(entry, found, owner, *, layer, count=True, lambda_noted=False)
         lambda_noted = lambda_noted or cls == "Lambda"
     found.objects.append((entry, layer))
     custom = _custom_label(entry)
-    if custom and custom not in found.custom_classes:
-        found.custom_classes.append(custom)
+    if custom:
+        found.custom_classes[custom] = None
     if isinstance(config, list):  # Keras 2.2-era Sequential: config is the layer list
         config = {"layers": config}
     if not isinstance(config, dict):

@@ -75,23 +75,38 @@ class PrescanReport:
         lines = [
             f"File: {Path(self.path).name} — {kind}{saved}",
             f"SHA-256: {self.sha256}",
-            f"Model: '{self.model_name}' ({self.model_class}), {total} layers",
+            f"Model: '{clip(self.model_name)}' ({clip(self.model_class)}), {total} layers",
         ]
-        lines += [f"  {name} × {n}" for name, n in self.layer_counts.items()]
+        counts = [f"  {clip(name)} × {n}" for name, n in self.layer_counts.items()]
+        lines += _first(counts, "  … and {} more kinds of layer")
         if self.custom_classes:
-            lines.append("Classes from outside Keras: " + ", ".join(self.custom_classes))
+            lines.append("Classes from outside Keras: " + ", ".join(
+                _first(self.custom_classes, "… and {} more")))
         if self.unknown_classes:
-            lines.append(
-                "Not installed here (cannot load): " + ", ".join(self.unknown_classes)
-            )
+            lines.append("Not installed here (cannot load): " + ", ".join(
+                _first(self.unknown_classes, "… and {} more")))
         elif not self.classes_resolved:
             lines.append("Installed classes: not checked yet")
         if self.needs_unsafe:
             lines.append("Needs unsafe loading, which runs code from the file:")
-            lines += [f"  - {reason}" for reason in self.unsafe_reasons]
+            lines += [f"  - {reason}" for reason in _first(self.unsafe_reasons, "… and {} more")]
         else:
             lines.append("Safety: loads in safe mode (no code from the file runs)")
         return "\n".join(lines)
+
+
+def _first(items, rest: str, limit: int = 30) -> list[str]:
+    # A crafted file can hold 100,000 kinds of layer; a person reads 30.
+    items = list(items)
+    shown = [clip(str(item)) for item in items[:limit]]
+    if len(items) > limit:
+        shown.append(rest.format(f"{len(items) - limit:,}"))
+    return shown
+
+
+def clip(text: str, limit: int = 200) -> str:
+    """``text`` cut to ``limit`` characters: names in a crafted file can be MB long."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def file_sha256(path) -> str:

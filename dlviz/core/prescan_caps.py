@@ -36,8 +36,11 @@ ZIP_MAX_TABLE_BYTES = 4 << 20  # 10,000 entries with 300-character names
 
 _READ_CHUNK = 1 << 16
 # One JSON token of interest: a whole string (skipped, so brackets inside
-# strings do not count), a bracket, or a comma (one more item).
-_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{},]', re.DOTALL)
+# strings do not count), a bracket, or a comma (one more item). A quote that
+# opens no whole string matches alone: the text is invalid, and the scan
+# stops there, since trying again at every later quote would take time
+# growing with the square of the length ('"\\"\\"\\"...').
+_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|["\[\]{},]', re.DOTALL)
 _EOCD = b"PK\x05\x06"
 _EOCD_SIZE = 22
 _ZIP_COMMENT_MAX = 0xFFFF
@@ -129,14 +132,19 @@ def check_json_shape(text: str, what: str, *, max_items: int = JSON_MAX_ITEMS,
     """Count JSON items and nesting depth without building any object.
 
     Stops at the first cap passed, so a hostile text costs at most
-    ``max_items`` steps. Invalid JSON is left for ``json.loads`` to report.
+    ``max_items`` steps, and time linear in its length. Other invalid JSON is
+    left for ``json.loads`` to report.
 
     Raises:
         CapExceeded: more than ``max_items`` items or deeper than ``max_depth``.
+        ValueError: a string that never ends.
     """
     items, depth = 0, 0
     for match in _TOKEN.finditer(text):
-        char = match.group()[0]
+        token = match.group()
+        if token == '"':
+            raise ValueError(f"{what} has a string that never ends")
+        char = token[0]
         if char in "[{":
             depth += 1
             if depth > max_depth:

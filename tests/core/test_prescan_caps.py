@@ -168,6 +168,18 @@ def test_deep_nesting_is_refused_with_the_limit(tmp_path, depth):
         caught.value)
 
 
+def test_a_string_that_never_ends_stops_the_count_at_once(tmp_path):
+    # Escaped quotes only: every quote would start a new, failing, whole-text
+    # search (quadratic: 40 KB took 3 s, 4 MB would take hours).
+    text = '{"class_name": "' + '\\"' * 1000
+    with pytest.raises(ValueError, match="config.json has a string that never ends"):
+        caps.check_json_shape(text, "config.json")
+    path = write_zip(tmp_path / "endless.keras", {"config.json": '{"a": "' + '\\"' * (2 << 20)})
+    with pytest.raises(ModelFileError) as caught:
+        prescan(path)
+    assert caught.value.kind == "corrupt" and "config.json is not valid JSON" in str(caught.value)
+
+
 def test_depth_and_items_are_counted_outside_strings_only():
     text = json.dumps({"a": "[[[[{{{{,,,,\\\"]]]]" * 1000, "b": [[1, 2], {"c": "]"}]})
     caps.check_json_shape(text, "config.json", max_items=12, max_depth=3)
@@ -220,3 +232,34 @@ def test_real_models_are_far_below_every_cap(tmp_path):
     caps.check_json_shape(text, "config.json", max_items=caps.JSON_MAX_ITEMS // 10,
                           max_depth=caps.JSON_MAX_DEPTH // 5)
     assert len(text) < caps.CONFIG_MAX_BYTES // 10
+
+
+def test_reports_of_crafted_files_stay_readable(tmp_path):
+    # Thousands of classes or Lambdas: the report names 30, the refusal 3.
+    outsiders = [layer("C", f"c{i}", module=f"mod{i}") for i in range(2000)]
+    outsiders += [layer("D" * 100_000, "long", module="far")]
+    lambdas = [layer("Lambda", f"l{i}", function={"class_name": "__lambda__", "config": {}})
+               for i in range(500)]
+    path = write_zip(tmp_path / "crowd.keras", {"config.json": json.dumps(sequential(
+        layer("InputLayer", "in", batch_shape=[None, 4]), *outsiders, *lambdas))})
+    report = prescan(path)
+    assert len(report.custom_classes) == 2001 and len(report.unsafe_reasons) == 500
+    text = report.describe()
+    assert "mod29.C, … and 1,971 more" in text and "mod30.C" not in text
+    assert max(len(line) for line in text.splitlines()) < 8_000
+    assert "  - … and 470 more" in text and len(text.splitlines()) < 45
+
+    from dlviz.core.modelio import load_model
+
+    with pytest.raises(ModelFileError) as caught:
+        load_model(path)
+    assert caught.value.kind == "unknown_layer"  # outsiders are refused first
+    assert len(str(caught.value)) < 400
+    lambdas_only = write_zip(tmp_path / "lambdas.keras", {"config.json": json.dumps(sequential(
+        layer("InputLayer", "in", batch_shape=[None, 4]), *lambdas))})
+    with pytest.raises(ModelFileError) as caught:
+        load_model(lambdas_only)
+    assert caught.value.kind == "needs_unsafe"
+    assert "Lambda layer 'l2' runs arbitrary Python code stored in the file; and 497 more" \
+        in str(caught.value)
+    assert len(str(caught.value)) < 400
