@@ -113,3 +113,33 @@ def test_dataset_download_is_cancelled_not_reported_unavailable(tmp_path, monkey
         assert not server.finished.is_set()
     assert list((tmp_path / "keras" / "datasets").iterdir()) == []
 
+
+
+def test_the_class_names_download_ends_when_its_job_is_cancelled(tmp_path, monkeypatch):
+    from dlviz.core.training.events import JobDropped
+    from dlviz.core.zoo import imagenet_weights as iw
+
+    monkeypatch.setenv("KERAS_HOME", str(tmp_path / "keras"))
+    monkeypatch.setattr(iw, "_TMP_HOME", str(tmp_path / "tmp_keras"))
+    monkeypatch.setattr(iw, "_class_index_tried", False)
+    weights = tmp_path / "keras" / "models" / iw.WEIGHTS["mobilenet"].file_name
+    weights.parent.mkdir(parents=True)
+    weights.write_bytes(b"cached")  # Keras checks no hash for MobileNet
+    events, ended = [], threading.Event()
+    engine = Engine(warm_up=lambda: EngineReady("CPU", "test", "test", 0.0))
+    engine.add_listener(lambda e: (events.append(e), isinstance(e, (JobFinished, JobFailed,
+                                                                    JobDropped)) and ended.set()))
+    with LocalServer(BODY, piece=1024, stall=True) as server:  # sends 1 kB, then nothing
+        monkeypatch.setattr(iw, "CLASS_INDEX", iw.WeightsFile(
+            "ImageNet class names", "imagenet_class_index.json", server.url, None))
+        engine.start()
+        job = engine.submit("model", lambda: iw.ensure_weights("mobilenet"))
+        assert server.first_piece_sent.wait(LocalServer.STALL_LIMIT_S)
+        engine.cancel(job)
+        assert ended.wait(LocalServer.STALL_LIMIT_S)
+        assert not server.finished.is_set()  # cancelled during the stall
+        assert engine.stop()
+    assert [(type(e).__name__, getattr(e, "reason", "")) for e in events
+            if isinstance(e, (JobFinished, JobFailed, JobDropped))] == [("JobDropped", "cancelled")]
+    assert iw._class_index_tried is False  # a later build tries again
+    assert sorted(p.name for p in weights.parent.iterdir()) == [weights.name]

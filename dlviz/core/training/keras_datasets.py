@@ -12,7 +12,9 @@ Protocol of :func:`load`:
 2. Otherwise download it in chunks, calling ``progress(done, total)``, into a
    temporary file beside the target; check size and hash; ``os.replace``.
 3. Any failure raises :class:`~dlviz.core.training.data.DatasetUnavailable`
-   naming the file, where it comes from, and where to put it by hand.
+   naming the file, where it comes from, and where to put it by hand. What
+   ``progress`` raises (``JobCancelled`` on stop or close) is no failure: it
+   propagates as it is, and no partial file is kept.
 4. Parse without Keras: ``np.load`` (no pickles) for MNIST, gzip for
    Fashion-MNIST, and for CIFAR-10 the tar archive's pickled batches through
    an unpickler that only rebuilds NumPy arrays.

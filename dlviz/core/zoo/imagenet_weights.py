@@ -13,8 +13,12 @@ Protocol of :func:`ensure_weights`:
    a temporary file beside the target; check the hash; ``os.replace``.
 3. Any failure, and a damaged download, raises :class:`WeightsUnavailable`
    saying what was needed, where to put it by hand, and the alternatives.
+   Whatever ``progress`` raises (``JobCancelled`` on stop or close) is not a
+   failure: it propagates as it is, and no partial file is kept.
 4. Then fetch ImageNet's class names the same way, on a best-effort basis:
-   predictions still work, by class number, without them.
+   predictions still work, by class number, without them. That download
+   reports no progress of its own (35 kB) but ends as soon as its engine
+   job is cancelled (``raise_if_cancelled``).
 
 Nothing here imports Keras, so the GUI can ask what is cached at once.
 """
@@ -33,6 +37,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dlviz.core.downloads import CHUNK_BYTES, download_file
+from dlviz.core.engine import raise_if_cancelled
 
 _BASE = "https://storage.googleapis.com/tensorflow/keras-applications/"
 _TMP_HOME = os.path.join(tempfile.gettempdir(), ".keras")
@@ -165,15 +170,22 @@ def _cache_dirs() -> list[Path]:
 
 
 def _fetch_class_index() -> None:
-    """Best effort, once per process: offline, each try could wait for the download timeout."""
+    """Best effort, once per process: offline, each try could wait for the download timeout.
+
+    A cancelled engine job stops it (``JobCancelled`` propagates; a later call tries again).
+    """
     global _class_index_tried
     if _class_index_tried or cached_file(CLASS_INDEX) is not None:
         return
     _class_index_tried = True
     try:
-        _download(CLASS_INDEX, keras_cache_dir() / CLASS_INDEX.file_name, None)
+        _download(CLASS_INDEX, keras_cache_dir() / CLASS_INDEX.file_name,
+                  lambda done, total: raise_if_cancelled())
     except _FAILURES:
         pass  # the predictions view falls back to class numbers
+    except BaseException:
+        _class_index_tried = False  # cancelled, not failed: worth another try
+        raise
 
 
 def _fetch(entry: WeightsFile, progress) -> Path:
