@@ -19,6 +19,12 @@ layer lists. A class from a module
 outside Keras is *not* an unsafe reason: Keras never imports such modules,
 whatever ``safe_mode`` says, so it loads only when code installed here has
 registered it (dlviz's own layers, say); otherwise it is unknown.
+
+ProtectAI's ``modelscan`` package (0.8.8) was weighed as a second opinion
+and not adopted: on ``.keras`` and ``.h5`` it flags ``Lambda`` layers only,
+so it adds nothing here, misses ``TFSMLayer``, non-modelling functions,
+escaping zip names and decompression bombs (it inflates a 300 MB
+``config.json`` whole), and needs TensorFlow imported to scan a ``.keras``.
 """
 
 from __future__ import annotations
