@@ -74,6 +74,9 @@ def read_member(archive, name: str, limit: int) -> bytes:
     if declared > limit:
         raise CapExceeded(name, f"its {name} unpacks to {mb(declared)}, over dlviz's "
                           f"{mb(limit)} limit")
+    # Small reads: zipfile's read() with no size inflates everything it is
+    # fed before cutting to the declared size (600 MB for a member that
+    # claims 100 bytes); read(n) inflates at most n bytes at a time.
     parts, total = [], 0
     with archive.open(name) as member:
         while chunk := member.read(_READ_CHUNK):
