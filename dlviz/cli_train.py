@@ -23,7 +23,7 @@ import threading
 from pathlib import Path
 
 EXIT_STOPPED = 130
-DATA_NAMES = ("digits", "shapes", "mnist", "fashion_mnist", "cifar10")
+DATA_NAMES = ("digits", "shapes", "shapes_hard", "mnist", "fashion_mnist", "cifar10")
 
 
 def _number(kind, what):

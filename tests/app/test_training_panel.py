@@ -29,6 +29,8 @@ def test_defaults_match_the_config_defaults(panel):
 @pytest.mark.parametrize("change, expected", [
     (lambda p: p.data_combo.setCurrentIndex(p.data_combo.findData("shapes")),
      {"data": DataSpec(kind="shapes")}),
+    (lambda p: p.data_combo.setCurrentIndex(p.data_combo.findData("shapes_hard")),
+     {"data": DataSpec(kind="shapes_hard")}),
     (lambda p: p.samples_spin.setValue(2000), {"data": DataSpec(samples=2000)}),
     (lambda p: p.set_folder("/tmp/cats"), {"data": DataSpec(kind="folder", path="/tmp/cats")}),
     (lambda p: p.data_combo.setCurrentIndex(p.data_combo.findData("cifar10")),

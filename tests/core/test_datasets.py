@@ -107,6 +107,52 @@ def test_shapes_split():
     assert ds.class_names[0] == "circle"
 
 
+def _grey(x):
+    return x @ np.array([0.299, 0.587, 0.114], dtype=np.float32)
+
+
+def test_easy_shapes_are_big_dark_shapes_on_a_plain_pale_background():
+    x, y, _ = generate_shapes(100, size=32, seed=5)  # "easy" is the default
+    np.testing.assert_array_equal(x, generate_shapes(100, size=32, seed=5, level="easy")[0])
+    grey = _grey(x)
+    corners = grey[:, [0, 0, -1, -1], [0, -1, 0, -1]]
+    # One plain colour in every corner (up to the light noise), pale.
+    assert np.ptp(corners, axis=1).max() < 0.15 and corners.min() > 0.6
+    background = np.median(corners, axis=1)[:, None, None]
+    covered = (background - grey) > 0.2  # the shape is darker than its background
+    share = covered.mean(axis=(1, 2))
+    assert share.min() > 0.08 and np.median(share) > 0.2, share
+    # The same classes, balanced, and the shape still the only clue: colours vary.
+    assert np.bincount(y).tolist() == [20] * 5
+    assert np.std(x.reshape(100, -1, 3).mean(axis=1), axis=0).min() > 0.03
+
+
+def test_hard_shapes_keep_gradients_rotation_and_noise():
+    easy, _, _ = generate_shapes(100, size=32, seed=5, level="easy")
+    hard, _, _ = generate_shapes(100, size=32, seed=5, level="hard")
+    corners = _grey(hard)[:, [0, 0, -1, -1], [0, -1, 0, -1]]
+    assert np.median(np.ptp(corners, axis=1)) > 0.1  # gradient backgrounds
+    assert _grey(hard)[:, 0, :].std() > _grey(easy)[:, 0, :].std()
+    with pytest.raises(ValueError, match="easy or hard"):
+        generate_shapes(5, level="medium")
+
+
+def test_shape_levels_are_named_data_for_training():
+    from dlviz.core.training.config import DATASETS, DataSpec
+    from dlviz.core.training.data import load_training_data
+
+    from dlviz.cli_train import data_spec
+
+    assert {"shapes", "shapes_hard"} <= set(DATASETS)
+    assert data_spec("shapes_hard", None) == DataSpec("shapes_hard")  # dlviz train --data
+    easy = load_training_data(DataSpec("shapes", samples=50, seed=2), (32, 32, 3), 5)
+    hard = load_training_data(DataSpec("shapes_hard", samples=50, seed=2), (32, 32, 3), 5)
+    expected = load_shapes_split(n=50, size=32, test_fraction=0.2, seed=2, level="hard")
+    np.testing.assert_array_equal(hard.x_train, expected.x_train)
+    assert not np.allclose(easy.x_train, hard.x_train)
+    assert len(load_training_data(DataSpec("shapes"), (32, 32, 3), 5).y_train) == 2400
+
+
 # --- folders ---------------------------------------------------------------
 
 def save(path, colour=(255, 0, 0), size=(12, 8), fmt="PNG"):

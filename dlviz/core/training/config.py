@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, fields
 
 OPTIMIZERS = ("sgd", "adam", "rmsprop")
-DATASETS = ("digits", "shapes", "folder", "mnist", "fashion_mnist", "cifar10")
+DATASETS = ("digits", "shapes", "shapes_hard", "folder", "mnist", "fashion_mnist", "cifar10")
 
 
 @dataclass(frozen=True)

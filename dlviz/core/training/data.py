@@ -24,6 +24,9 @@ from dlviz.core.training.config import DataSpec
 
 _RESIZE_BATCH = 4096  # images per tf.image.resize call: bounds the peak memory
 _TEST_FRACTION = 0.2
+#: Generated shapes: data name -> (level, pictures when ``samples`` is not set).
+#: The easy level gets more pictures: they are cheap and make it learnable.
+SHAPE_SETS = {"shapes": ("easy", 3000), "shapes_hard": ("hard", 2000)}
 
 
 class DataRejected(Exception):
@@ -112,8 +115,9 @@ def load_training_data(spec: DataSpec, input_shape, classes: int | None, *,
     """Load the data ``spec`` names, fitted to a model's input and outputs.
 
     Args:
-        spec: which data ("digits", "shapes", "folder", "mnist",
-            "fashion_mnist", "cifar10"), the folder, how many samples, seed.
+        spec: which data ("digits", "shapes" (easy), "shapes_hard", "folder",
+            "mnist", "fashion_mnist", "cifar10"), the folder, how many
+            samples, seed.
         input_shape: the model's (height, width, channels); channels 1 or 3.
         classes: the width of the model's output layer; None for a library
             model, whose output layer is sized to the data.
@@ -144,7 +148,7 @@ def load_training_data(spec: DataSpec, input_shape, classes: int | None, *,
         raise DataRejected(f"the {spec.kind} data has {dataset.num_classes} classes but "
                            f"this model has only {classes} outputs; choose a model "
                            f"with {dataset.num_classes} outputs or other data")
-    if spec.samples and spec.kind != "shapes":
+    if spec.samples and spec.kind not in SHAPE_SETS:
         dataset = _cap(dataset, spec.samples, spec.seed, notes)
     parts = [_fit(x, (height, width, channels), notes if i == 0 else None)
              for i, x in enumerate((dataset.x_train, dataset.x_test))]
@@ -168,17 +172,18 @@ def _load(spec: DataSpec, shape, progress, notes: list[str]) -> Dataset:
     square = height if height == width else max(height, width)
     if spec.kind == "digits":
         return load_digits_split(size=square, test_fraction=_TEST_FRACTION, seed=spec.seed)
-    if spec.kind == "shapes":
-        return load_shapes_split(n=spec.samples or 2000, size=max(square, 8),
-                                 test_fraction=_TEST_FRACTION, seed=spec.seed)
+    if spec.kind in SHAPE_SETS:
+        level, default_n = SHAPE_SETS[spec.kind]
+        return load_shapes_split(n=spec.samples or default_n, size=max(square, 8),
+                                 test_fraction=_TEST_FRACTION, seed=spec.seed, level=level)
     if spec.kind == "folder":
         return _load_folder(spec, shape, progress, notes)
     from dlviz.core.training import keras_datasets  # noqa: PLC0415 (only when asked)
 
     if spec.kind in keras_datasets.FILES:
         return keras_datasets.load(spec.kind, progress)
-    raise DataRejected(f"unknown data {spec.kind!r}; choose digits, shapes, folder, "
-                       "mnist, fashion_mnist or cifar10")
+    raise DataRejected(f"unknown data {spec.kind!r}; choose digits, shapes, shapes_hard, "
+                       "folder, mnist, fashion_mnist or cifar10")
 
 
 def _load_folder(spec: DataSpec, shape, progress, notes: list[str]) -> Dataset:

@@ -26,6 +26,10 @@ from dlviz.core.zoo.base import ZooModel
 FILTERS = (96, 256, 384, 384, 256)
 #: Inputs with a side below this get the small-input defaults.
 SMALL_INPUT = 128
+#: Weight initialisation of every ReLU layer (He et al., 2015). With Keras's
+#: default (Glorot) and the two LRN layers, the signal reaching fc8 on the
+#: generated shapes was 1/100 of conv1's, and the loss stayed at ln(classes).
+INIT = "he_uniform"
 
 
 class AlexNet(ZooModel):
@@ -76,25 +80,27 @@ class AlexNet(ZooModel):
         inputs = keras.Input(shape=self.input_shape, name="input")
         x = layers.Conv2D(f1, s["conv1_kernel"], strides=s["conv1_strides"],
                           padding=conv1_padding, activation="relu",
-                          name="conv1")(inputs)
+                          kernel_initializer=INIT, name="conv1")(inputs)
         x = LocalResponseNormalization(name="conv1_norm")(x)
         x = layers.MaxPooling2D(3, strides=2, name="pool1")(x)
         x = layers.Conv2D(f2, 5, padding="same", groups=2, activation="relu",
-                          name="conv2")(x)
+                          kernel_initializer=INIT, name="conv2")(x)
         x = LocalResponseNormalization(name="conv2_norm")(x)
         x = layers.MaxPooling2D(3, strides=2, name="pool2")(x)
         # conv3 is the one convolution that crossed between the two GPUs.
         x = layers.Conv2D(f3, 3, padding="same", activation="relu",
-                          name="conv3")(x)
+                          kernel_initializer=INIT, name="conv3")(x)
         x = layers.Conv2D(f4, 3, padding="same", groups=2, activation="relu",
-                          name="conv4")(x)
+                          kernel_initializer=INIT, name="conv4")(x)
         x = layers.Conv2D(f5, 3, padding="same", groups=2, activation="relu",
-                          name="conv5")(x)
+                          kernel_initializer=INIT, name="conv5")(x)
         x = layers.MaxPooling2D(3, strides=2, name="pool5")(x)
         x = layers.Flatten(name="flatten")(x)
-        x = layers.Dense(s["fc_units"], activation="relu", name="fc6")(x)
+        x = layers.Dense(s["fc_units"], activation="relu", kernel_initializer=INIT,
+                         name="fc6")(x)
         x = layers.Dropout(s["dropout"], name="fc6_dropout")(x)
-        x = layers.Dense(s["fc_units"], activation="relu", name="fc7")(x)
+        x = layers.Dense(s["fc_units"], activation="relu", kernel_initializer=INIT,
+                         name="fc7")(x)
         x = layers.Dropout(s["dropout"], name="fc7_dropout")(x)
         outputs = layers.Dense(self.classes, activation="softmax",
                                name="fc8")(x)
