@@ -50,9 +50,13 @@ def test_a_short_run_streams_batches_frames_and_finishes(qtbot, lenet):
 
 
 def test_stop_ends_within_a_batch_or_two(qtbot, lenet):
+    from dlviz.core.training.events import BatchEnded
+
     win = lenet
     seen = []
-    win.bridge.batch_ended.connect(seen.append)
+    # Counted on the engine thread as batches end: under load the GUI thread
+    # may still have batches queued when it asks to stop, which is not a late stop.
+    win.engine.add_listener(lambda e: seen.append(e) if isinstance(e, BatchEnded) else None)
     win.training.start(small_config(epochs=50, data=DataSpec(kind="digits")))
     qtbot.waitUntil(lambda: len(seen) >= 2, timeout=120_000)
     with qtbot.waitSignal(win.bridge.training_stopped, timeout=60_000) as blocker:
