@@ -66,6 +66,11 @@ class ImageController(QObject):
         return self._submit("image", lambda: ws.analyze_image(source, name=name, fit=fit),
                             f"Looking at {name}…")
 
+    def set_source(self, source, name: str) -> None:
+        """Make an image current without looking at it now (training answers
+        it between batches); the next model change or weight change redoes it."""
+        self._source = (source, name)
+
     def current_model(self) -> ModelOpened | None:
         return self._model
 

@@ -38,6 +38,7 @@ class TrainingController(QObject):
         panel.stop_requested.connect(self.stop)
         panel.trainable_changed.connect(self._on_trainable_changed)
         panel.augment_preview_requested.connect(self._on_augment_preview_requested)
+        images.filter_view.filter_layer_requested.connect(self._on_filter_layer_requested)
         bridge.training_started.connect(view.on_training_started)
         bridge.batch_ended.connect(view.on_batch_ended)
         bridge.epoch_ended.connect(view.on_epoch_ended)
@@ -62,7 +63,7 @@ class TrainingController(QObject):
         if self.images.current_model() is None:
             self.message_posted.emit("Pick or open a model first, then train it.", "warning")
             return
-        self.control = control = TrainingControl()
+        self.control = control = self._new_control()
         ws, engine = self.workspace, self.engine
 
         def progress(done, total):
@@ -83,7 +84,7 @@ class TrainingController(QObject):
         if self.training:
             return
         self.runs.stop()
-        self.control = control = TrainingControl()
+        self.control = control = self._new_control()
         ws, engine = self.workspace, self.engine
         self.view.reset()
         self._set_state("running")
@@ -91,6 +92,17 @@ class TrainingController(QObject):
                                                           control=control),
                            label="Resuming training…")
         self._watch_when_created(run_dir)
+
+    def _new_control(self) -> TrainingControl:
+        """A run's control, watching the filters the Filters view shows."""
+        control = TrainingControl()
+        control.watch_layer(self.images.filter_view.layer_combo.currentText() or None)
+        return control
+
+    def _on_filter_layer_requested(self, path: str) -> None:
+        # The engine is busy training: the live frames show the chosen layer.
+        if self.control is not None:
+            self.control.watch_layer(path or None)
 
     def _watch_when_created(self, run_dir) -> None:
         # The engine creates the directory when training starts.
@@ -119,6 +131,13 @@ class TrainingController(QObject):
         if self.control and self.training:
             self.control.stop()
             self._set_state("stopping")
+
+    def refuses_model_change(self) -> bool:
+        """True while a model trains, and says so: it cannot be swapped meanwhile."""
+        if self.training:
+            self.message_posted.emit("Stop training before opening another model "
+                                     "(the model on screen is training).", "warning")
+        return self.training
 
     def probe_image(self, image, name: str) -> None:
         """During training: pin a new probe input, answered between batches."""

@@ -30,6 +30,36 @@ def event_from_record(record: dict):
         return None
 
 
+def open_run_model(workspace, run_dir):
+    """Make a run's latest checkpoint the workspace's model (an engine job).
+
+    Sent before resuming the run, so the window's title, filter layers and
+    Grad-CAM layers are those of the model that trains on.
+
+    Returns:
+        ``ModelOpened`` titled after the run's model, or ``NeedsConsent``.
+
+    Raises:
+        RunDirError: not a run directory, or no checkpoint saved yet.
+    """
+    from dataclasses import replace
+    from pathlib import Path
+
+    from dlviz.core.training.rundir import RunDirError, RunReader
+
+    reader = RunReader(run_dir)
+    checkpoint = reader.latest_checkpoint()
+    if checkpoint is None:
+        raise RunDirError(f"{reader.run_dir} has no checkpoint to resume from yet "
+                          "(one is saved after each epoch)")
+    opened = workspace.open_model_file(checkpoint)
+    if not hasattr(opened, "title"):
+        return opened  # NeedsConsent: the window asks first
+    name = Path(reader.model_source).name or "model"
+    return replace(opened, title=f"{name} (run {reader.run_dir.name}, "
+                                 f"{reader.epochs_done()} epochs)")
+
+
 def default_runs_dir():
     """Where the app records its runs: $DLVIZ_RUNS_DIR, else ~/.dlviz/runs."""
     import os
