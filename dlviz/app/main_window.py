@@ -131,8 +131,14 @@ class MainWindow(QMainWindow):
         return dock
 
     def _on_resume_requested(self) -> None:
-        if self.runs.run_dir is not None:
-            self.training.resume(self.runs.run_dir)
+        if self.runs.run_dir is not None and not self.training.refuses_model_change():
+            from dlviz.core.training.replay import open_run_model
+
+            # The run's model becomes current first (jobs run in order): titles,
+            # filter and Grad-CAM layers are those of the model that trains on.
+            run_dir, ws, self._current_source = self.runs.run_dir, self.workspace, None
+            self._submit_model_job(lambda: open_run_model(ws, run_dir), "Opening the run…")
+            self.training.resume(run_dir)
 
     def _connect(self) -> None:
         self.library.model_chosen.connect(self._on_model_chosen)
@@ -189,6 +195,7 @@ class MainWindow(QMainWindow):
             self.banner.show_message(str(exc))
             return
         self.training.probe_image(loaded.array, label)
+        self.images.set_source(source, label)  # still the current image after training
         self.statusBar().showMessage(f"{label} will be shown after the current batch", 5000)
 
     def _on_model_changed(self) -> None:
@@ -262,6 +269,8 @@ class MainWindow(QMainWindow):
 
     def build_model(self, name: str, **overrides) -> None:
         """Build a library model on the engine (downloading weights if needed)."""
+        if self.training.refuses_model_change():
+            return
         self._current_source = name
         self._last_build = (name, overrides)
         title = REGISTRY[name].title
@@ -296,6 +305,8 @@ class MainWindow(QMainWindow):
 
     def open_model_file(self, path: str, trust_sha256: str | None = None) -> None:
         """Load a model file on the engine (pre-scan first; may ask)."""
+        if self.training.refuses_model_change():
+            return
         self._current_source = path
         self._submit_model_job(
             lambda: self.workspace.open_model_file(path, trust_sha256),
