@@ -66,14 +66,16 @@ class Workspace:
         from dlviz.core.zoo.registry import get_entry
 
         entry = get_entry(name)
-        raise_if_cancelled()  # a newer choice, or closing, came while it waited
-        # Free the previous graph first: VGG-16 alone holds 550 MB of weights.
-        self._set_model(None)
-        import_keras().backend.clear_session()
         if progress is not None and entry.kind == "ImageNet":
             overrides["progress"] = progress  # raises JobCancelled mid-download
         zoo_model = entry.create(**overrides)
-        raise_if_cancelled()
+        # Download while the current model stays: a stopped or failed download
+        # leaves it usable. The build below then finds the weights cached.
+        _download_weights(zoo_model)
+        raise_if_cancelled()  # a newer choice, or closing, came meanwhile
+        # Free the previous graph first: VGG-16 alone holds 550 MB of weights.
+        self._set_model(None)
+        import_keras().backend.clear_session()
         zoo_model.build()
         raise_if_cancelled()  # before the summary, which walks every layer
         self._set_model(zoo_model.model, zoo_model)
@@ -290,6 +292,14 @@ class Workspace:
                             class_names=self.class_names)
         return grad_cam(model, self._prepared, class_index=class_index, layer=layer,
                         class_names=self.class_names)
+
+
+def _download_weights(zoo_model) -> None:
+    """Fetch the ImageNet weights ``zoo_model`` will load (nothing to do when cached)."""
+    if getattr(zoo_model, "weights", None) == "imagenet" and getattr(zoo_model, "app_name", ""):
+        from dlviz.core.zoo.imagenet_weights import ensure_weights
+
+        ensure_weights(zoo_model.app_name, progress=zoo_model.progress)
 
 
 def _stop_aware(progress, control):

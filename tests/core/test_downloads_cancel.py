@@ -94,3 +94,28 @@ def test_stopping_training_while_its_dataset_downloads_ends_it_as_stopped(
     finished = [e for e in engine.events if ends(job)(e)]
     assert isinstance(finished[0], JobFinished) and finished[0].result == stops[0]
     assert list((tmp_path / "keras" / "datasets").iterdir()) == []
+
+
+def test_a_stopped_weights_download_leaves_the_current_model_as_it_was(tmp_path, monkeypatch):
+    from dlviz.core.engine import JobCancelled
+    from dlviz.core.zoo import imagenet_weights as iw
+
+    monkeypatch.setenv("KERAS_HOME", str(tmp_path / "keras"))
+    monkeypatch.setattr(iw, "_TMP_HOME", str(tmp_path / "tmp_keras"))
+    monkeypatch.setattr(iw, "_class_index_tried", True)
+    ws = Workspace()
+    ws.build_zoo_model("lenet5")
+    before = ws.model
+
+    def stop_once_bytes_arrive(done, total):
+        if done > 0:
+            raise JobCancelled("Stop")
+
+    with LocalServer(b"\0" * 400_000, piece=2048, interval=0.02) as server:
+        monkeypatch.setitem(iw.WEIGHTS, "mobilenet",
+                            iw.WeightsFile("MobileNet", "mobilenet_1_0_224_tf.h5", server.url, None))
+        with pytest.raises(JobCancelled):
+            ws.build_zoo_model("mobilenet-imagenet", stop_once_bytes_arrive)
+        assert not server.finished.is_set()
+    assert ws.model is before and ws.source == "lenet5"  # images can still be looked at
+    assert ws.current_summary().total_params == 61_706
