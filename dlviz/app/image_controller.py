@@ -107,11 +107,15 @@ class ImageController(QObject):
         self.analysis = None
         self.filter_view.set_filter_layers(list(opened.filter_layers))
         self.heatmap_view.set_layers(list(opened.spatial_layers), opened.cam_layer)
+        views = (self.maps_view, self.filter_view, self.prediction_view, self.heatmap_view)
         if opened.probe_problem:
-            for view in (self.maps_view, self.filter_view, self.prediction_view,
-                         self.heatmap_view):
+            for view in views:
                 view.show_unavailable(opened.probe_problem)
             return
+        for view in views:  # what this model does not offer, each view says why
+            reason = opened.offered.get(view.probe_kind)
+            if reason:
+                view.show_unavailable(reason)
         if opened.filter_layers:
             self.request_filters(opened.filter_layers[0])
         if self._source is not None:

@@ -8,7 +8,7 @@ through their progress callbacks, so stop and close do not wait for them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from dlviz.core.engine import JobCancelled, raise_if_cancelled
@@ -27,6 +27,7 @@ class ModelOpened:
     spatial_layers: tuple[str, ...] = ()  # layers with feature maps (Grad-CAM targets)
     probe_problem: str | None = None      # why images cannot be probed, if so
     cam_layer: str | None = None          # Grad-CAM's default layer
+    offered: dict = field(default_factory=dict)  # probe kind -> None, or why not (registry)
 
 
 @dataclass(frozen=True)
@@ -126,13 +127,17 @@ class Workspace:
             image_input_shape(self.model)  # says so now if it takes no images
             spatial = tuple(info.path for info in spatial_layers(self.model))
             filters = tuple(filter_layers(self.model))
-            cam = default_cam_layer_path(self.model)
         except ProbeUnavailable as exc:
             problem = str(exc)
-        except Exception:  # noqa: BLE001 - no class output: maps still work, no Grad-CAM
-            cam = None
+        else:
+            try:
+                cam = default_cam_layer_path(self.model)
+            except Exception:  # noqa: BLE001 - no class output: maps still work, and
+                cam = None     # the heatmap view says why (``offered``)
+        from dlviz.core.probes.registry import offered
+
         return ModelOpened(title, source, summarize(self.model), notes,
-                           filters, spatial, problem, cam)
+                           filters, spatial, problem, cam, offered(self.model))
 
     def current_summary(self) -> ModelSummary:
         """The layer table now (after freezing or training changed it)."""
@@ -148,14 +153,14 @@ class Workspace:
         """Read an image (path or bytes) safely; feature maps and predictions."""
         from dlviz.core.data import read_image
         from dlviz.core.probes.activations import ActivationExtractor
-        from dlviz.core.probes.analysis import analyze_image
+        from dlviz.core.probes.registry import PROBES
 
         model = self._require_model()
         loaded = read_image(source, name=name)
         if self._extractor is None:
             self._extractor = ActivationExtractor(model)
         label = name or (Path(source).name if isinstance(source, (str, Path)) else "image")
-        analysis = analyze_image(
+        analysis = PROBES["feature_maps"].compute(
             model, loaded.array, fit=fit, preprocessing=self.preprocessing,
             class_names=self.class_names, names_source=self._names_source,
             extractor=self._extractor, source_name=label, load_notes=tuple(loaded.notes))
@@ -273,25 +278,23 @@ class Workspace:
         return augment_preview(np.asarray(image)[None], cfg, n=n)
 
     def filter_bank(self, path: str):
-        from dlviz.core.probes.filters import filter_bank
+        from dlviz.core.probes.registry import PROBES
 
         # Caffe-style ImageNet models read BGR: show their colour filters as RGB.
         order = "BGR" if self.preprocessing == "caffe" else "RGB"
-        return filter_bank(self._require_model(), path, channel_order=order)
+        return PROBES["filters"].compute(self._require_model(), (), layer=path,
+                                         channel_order=order)
 
     def heatmap(self, kind: str, class_index: int | None = None, layer: str | None = None):
         """Grad-CAM or saliency of the last analysed image."""
-        from dlviz.core.probes.gradcam import grad_cam
-        from dlviz.core.probes.saliency import saliency
+        from dlviz.core.probes.registry import PROBES
 
         model = self._require_model()
         if self._prepared is None:
             raise RuntimeError("Drop an image first: the heatmap explains an image.")
-        if kind == "saliency":
-            return saliency(model, self._prepared, class_index=class_index,
-                            class_names=self.class_names)
-        return grad_cam(model, self._prepared, class_index=class_index, layer=layer,
-                        class_names=self.class_names)
+        probe = PROBES["saliency" if kind == "saliency" else "grad_cam"]
+        return probe.compute(model, self._prepared, class_index=class_index, layer=layer,
+                             class_names=self.class_names)
 
 
 def _download_weights(zoo_model) -> None:

@@ -29,6 +29,9 @@ class FeatureMapView(ExportMixin, QWidget):
         channel_selected(int): the channel now enlarged.
     """
 
+    #: The registry's probe kind this view draws (``core/probes/registry.py``).
+    probe_kind = "feature_maps"
+
     layer_selected = Signal(str)
     channel_selected = Signal(int)
     export_name = "feature_maps.png"

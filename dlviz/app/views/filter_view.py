@@ -33,6 +33,9 @@ class FilterView(ExportMixin, QWidget):
             ``show_filters``.
     """
 
+    #: The registry's probe kind this view draws (``core/probes/registry.py``).
+    probe_kind = "filters"
+
     filter_layer_requested = Signal(str)
     export_name = "filters.png"
     unavailable_title = "Filters unavailable"

@@ -36,6 +36,9 @@ class HeatmapView(ExportMixin, QWidget):
             Emitted when a person changes kind, class or layer.
     """
 
+    #: The registry's probe kind this view draws (``core/probes/registry.py``).
+    probe_kind = "grad_cam"
+
     heatmap_requested = Signal(str, int, str)
     export_name = "heatmap.png"
     unavailable_title = "Heatmap unavailable"

@@ -27,6 +27,9 @@ class PredictionView(ExportMixin, QWidget):
     """The primary head large on top; other heads (GoogLeNet's main, aux1,
     aux2) as small multiples below it, on the same 0–100 % scale."""
 
+    #: The registry's probe kind this view draws (``core/probes/registry.py``).
+    probe_kind = "predictions"
+
     export_name = "predictions.png"
     unavailable_title = "Predictions unavailable"
 
