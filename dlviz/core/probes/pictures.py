@@ -8,6 +8,7 @@ a heatmap over its image, predictions and per-layer figures as bars.
 
 from __future__ import annotations
 
+import dataclasses
 import io
 
 import numpy as np
@@ -42,7 +43,32 @@ def picture(result) -> np.ndarray:
     for kind in type(result).__mro__:
         if kind in PAINTERS:
             return PAINTERS[kind](result)
+    if dataclasses.is_dataclass(result):
+        return _fields(result)
     raise TypeError(f"no picture for {type(result).__name__}")
+
+
+def _fields(result) -> np.ndarray:
+    """Any other result: its pictures (2-D or 3-D arrays) and its numbers by name.
+
+    A new result type shows itself in Jupyter before it has a painter of its own.
+    """
+    parts = [label(type(result).__name__)]
+    for f in dataclasses.fields(result):
+        value = getattr(result, f.name)
+        if isinstance(value, np.ndarray) and value.ndim in (2, 3) and min(value.shape[:2]) > 1:
+            image = np.asarray(value, np.float32)
+            image = image if image.ndim == 2 else image.mean(axis=2)
+            finite = image[np.isfinite(image)]
+            low, high = (float(finite.min()), float(finite.max())) if finite.size else (0, 1)
+            scaled = (image - low) / (high - low) if high > low else np.zeros_like(image)
+            parts += [label(f"{f.name} {value.shape}"), fit_width(apply_colormap(scaled))]
+        elif isinstance(value, dict) and value and all(
+                isinstance(v, (int, float)) for v in value.values()):
+            parts += [label(f.name), bars(value.items())]
+        elif isinstance(value, (str, int, float)) and not isinstance(value, bool):
+            parts.append(label(f"{f.name}: {value}"))
+    return stack(parts)
 
 
 def fit_width(rgb: np.ndarray, width: int = WIDTH, max_height: int = 4 * WIDTH) -> np.ndarray:
