@@ -137,6 +137,20 @@ def test_snapshots_written_before_the_registry_still_open():
     assert partial.results["gradient_norms"].norms == {"c1_conv": 4.5, "dense": 1e-3}
 
 
+def test_a_result_kind_from_a_newer_dlviz_is_left_out_not_fatal(tmp_path):
+    import json as _json
+
+    from dlviz.core.training.rundir_snapshot import decode_frame, encode_frame
+
+    arrays = encode_frame(frame(2, 0))
+    header = _json.loads(str(arrays["header"][()]))
+    header["results"]["gradient_norms"]["$type"] = "SomethingNewer"
+    arrays["header"] = np.array(_json.dumps(header))
+    stored = decode_frame(arrays)
+    assert "gradient_norms" not in stored.results
+    assert stored.results["dead_units"] == frame(2, 0).results["dead_units"]
+
+
 def test_maps_are_stored_as_float16(tmp_path):
     write_run(tmp_path)
     with np.load(RunReader(tmp_path).snapshots()[0][1]) as npz:

@@ -46,8 +46,14 @@ def decode_frame(npz) -> LiveFrame:
     if header.get("format") != FORMAT:
         raise ValueError(f"snapshot format {header.get('format')} is newer than this dlviz "
                          f"reads ({FORMAT}); update dlviz to open it")
+    results = {}
+    for name, tree in header["results"].items():
+        try:
+            results[name] = decode(tree, npz)
+        except ValueError:  # a kind from a newer dlviz: show the others
+            continue
     return LiveFrame(
         global_step=int(header["global_step"]), epoch=int(header["epoch"]),
-        results={name: decode(tree, npz) for name, tree in header["results"].items()},
+        results=results,
         probe_seconds=float(header.get("probe_seconds", 0.0)),
         probe_share=float(header.get("probe_share", 0.0)))
