@@ -1,0 +1,191 @@
+"""LSTM, GRU and SimpleRNN gates at every time step, recomputed from a layer's weights.
+
+Keras computes the gates inside the cell and throws them away. These probes
+replay the cell (``rnn_cells``) with the layer's own weights, activations,
+mask, reading direction and initial state, so the h (and c) they return are
+the layer's own outputs (within float32 rounding), and the gates are the
+values that produced them.
+
+``layer_inputs(model, layer, x)`` gives what a layer inside a model reads
+(its input sequence and mask); ``sequence_traces`` takes any recurrent layer,
+a ``Bidirectional`` wrapper included, and returns one ``GateTrace`` per
+direction.
+
+Example:
+    >>> seq, mask = layer_inputs(model, model.get_layer("lstm"), tokens)  # doctest: +SKIP
+    >>> trace = lstm_gates(model.get_layer("lstm"), seq, mask)            # doctest: +SKIP
+    >>> trace.gates["f"].shape   # (batch, time, units)                   # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from dlviz.core.probes import rnn_cells
+from dlviz.core.probes.results import ProbeUnavailable
+from dlviz.core.probes.sequence_results import (BACKWARD_NOTE, GRU_CONVENTION, MASK_NOTE,
+                                                GateTrace)
+from dlviz.core.probes.sequence_inputs import layer_inputs, numpy_of
+
+__all__ = ["lstm_gates", "gru_gates", "rnn_states", "sequence_traces", "layer_inputs",
+           "recurrent_kind"]
+
+
+def recurrent_kind(layer) -> str | None:
+    """"lstm", "gru", "simple_rnn" or "bidirectional" for a layer these probes read, else None."""
+    from dlviz.core.kerasenv import import_keras
+
+    keras = import_keras()
+    if isinstance(layer, keras.layers.Bidirectional):
+        return "bidirectional"
+    cell = getattr(layer, "cell", None)
+    for kind, cls in (("lstm", keras.layers.LSTMCell), ("gru", keras.layers.GRUCell),
+                      ("simple_rnn", keras.layers.SimpleRNNCell)):
+        if isinstance(cell, cls):
+            return kind
+    return None
+
+
+def lstm_gates(layer, inputs, mask=None, initial_state=None, *, path=None,
+               tokens=None) -> GateTrace:
+    """Input gate i, forget gate f, candidate g, output gate o, cell c and hidden h.
+
+    Args:
+        layer: a Keras ``LSTM`` (or ``RNN`` of an ``LSTMCell``), built.
+        inputs: (batch, time, features): what the layer reads (``layer_inputs``).
+        mask: (batch, time) bool, False at padded steps; None: every step.
+        initial_state: (h0, c0), each (batch, units); None: zeros (or the
+            layer's current states if it is stateful).
+        path: the name to report (default: the layer's name).
+        tokens: one label per time step, kept in the result.
+
+    Returns:
+        A ``GateTrace`` with gates i, f, g, o, c, h, each (batch, time, units).
+    """
+    return _trace(layer, "lstm", inputs, mask, initial_state, path, tokens)
+
+
+def gru_gates(layer, inputs, mask=None, initial_state=None, *, path=None,
+              tokens=None) -> GateTrace:
+    """Update gate z, reset gate r, candidate h̃ and state h of a GRU.
+
+    Either convention the layer uses (``reset_after`` True, Keras's default, or
+    False). Keras writes h = z∘h₋₁ + (1−z)∘h̃; many course notes swap z and
+    1−z, and the result's note says so. Arguments as ``lstm_gates``
+    (initial_state: h0).
+    """
+    return _trace(layer, "gru", inputs, mask, initial_state, path, tokens)
+
+
+def rnn_states(layer, inputs, mask=None, initial_state=None, *, path=None,
+               tokens=None) -> GateTrace:
+    """The hidden state h of a SimpleRNN at every step (h = act(x·W + b + h₋₁·U)).
+
+    Arguments as ``lstm_gates`` (initial_state: h0).
+    """
+    return _trace(layer, "simple_rnn", inputs, mask, initial_state, path, tokens)
+
+
+def sequence_traces(layer, inputs, mask=None, initial_state=None, *, path=None,
+                    tokens=None) -> tuple[GateTrace, ...]:
+    """One ``GateTrace`` per direction of any recurrent layer these probes read.
+
+    A ``Bidirectional`` wrapper gives (forward, backward), named
+    ``<path>/forward`` and ``<path>/backward``; the backward one is in the
+    original token order. Its initial_state is the wrapper's: the forward
+    states, then the backward ones.
+
+    Raises:
+        ProbeUnavailable: the layer is not an LSTM, GRU or SimpleRNN.
+    """
+    kind = recurrent_kind(layer)
+    path = path or layer.name
+    if kind == "bidirectional":
+        forward, backward = layer.forward_layer, layer.backward_layer
+        states = [None, None]
+        if initial_state is not None:
+            half = len(initial_state) // 2
+            states = [list(initial_state[:half]), list(initial_state[half:])]
+        return tuple(sequence_traces(part, inputs, mask, state, path=f"{path}/{name}",
+                                     tokens=tokens)[0]
+                     for part, state, name in ((forward, states[0], "forward"),
+                                               (backward, states[1], "backward")))
+    if kind is None:
+        raise ProbeUnavailable(f"{layer.name} ({type(layer).__name__}) is not an LSTM, GRU "
+                               "or SimpleRNN layer: it has no gates to show.")
+    if kind == "gru" or kind == "simple_rnn":
+        initial_state = None if initial_state is None else _one_state(initial_state)
+    return (_trace(layer, kind, inputs, mask, initial_state, path, tokens),)
+
+
+def _one_state(state):
+    if isinstance(state, (list, tuple)):
+        return state[0]
+    return state
+
+
+def _trace(layer, kind, inputs, mask, initial_state, path, tokens) -> GateTrace:
+    found = recurrent_kind(layer)
+    if found != kind:
+        raise ProbeUnavailable(f"{layer.name} is a {type(layer).__name__}, not a "
+                               f"{ {'lstm': 'LSTM', 'gru': 'GRU', 'simple_rnn': 'SimpleRNN'}[kind]}.")
+    cell = layer.cell
+    x = numpy_of(inputs)
+    if x.ndim != 3:
+        raise ValueError(f"{layer.name} reads (batch, time, features); got shape {x.shape}")
+    batch, time = x.shape[:2]
+    read = None if mask is None else np.asarray(numpy_of(mask), bool).reshape(batch, time)
+    if read is not None and read.all():
+        read = None
+    states = _initial_states(layer, kind, batch, initial_state)
+    weights = [numpy_of(cell.kernel), numpy_of(cell.recurrent_kernel),
+               None if cell.bias is None else numpy_of(cell.bias)]
+    backwards = bool(layer.go_backwards)
+    notes = []
+    with rnn_cells.one_blas_thread():
+        gates = _replay(kind, cell, x, weights, states, read, backwards)
+    if kind == "gru":
+        notes.append(GRU_CONVENTION)
+    if backwards:
+        notes.append(BACKWARD_NOTE)
+    if read is not None:
+        notes.append(MASK_NOTE)
+    return GateTrace(
+        layer=path or layer.name, kind=kind, direction="backward" if backwards else "forward",
+        gates=gates, mask=np.ones((batch, time), bool) if read is None else read,
+        activation=rnn_cells.activation_name(cell.activation),
+        recurrent_activation=(None if kind == "simple_rnn"
+                              else rnn_cells.activation_name(cell.recurrent_activation)),
+        reset_after=bool(cell.reset_after) if kind == "gru" else None,
+        tokens=None if tokens is None else tuple(str(t) for t in tokens),
+        note=" ".join(notes))
+
+
+def _replay(kind, cell, x, weights, states, read, backwards) -> dict:
+    activation = rnn_cells.numpy_activation(cell.activation)
+    if kind == "simple_rnn":
+        return rnn_cells.simple_rnn_steps(x, *weights, activation, *states, mask=read,
+                                          backwards=backwards)
+    recurrent = rnn_cells.numpy_activation(cell.recurrent_activation)
+    if kind == "lstm":
+        return rnn_cells.lstm_steps(x, *weights, activation, recurrent, *states,
+                                    mask=read, backwards=backwards)
+    return rnn_cells.gru_steps(x, *weights, activation, recurrent, *states,
+                               reset_after=bool(cell.reset_after), mask=read,
+                               backwards=backwards)
+
+
+def _initial_states(layer, kind, batch, initial_state) -> list[np.ndarray]:
+    """[h0] or [h0, c0], each (batch, units) float32."""
+    count = 2 if kind == "lstm" else 1
+    units = layer.cell.units
+    if initial_state is None and getattr(layer, "stateful", False) and layer.states:
+        initial_state = [s for s in layer.states]
+    if initial_state is None:
+        return [np.zeros((batch, units), np.float32) for _ in range(count)]
+    if count == 1 and not isinstance(initial_state, (list, tuple)):
+        initial_state = [initial_state]
+    if len(initial_state) != count:
+        raise ValueError(f"{layer.name} needs {count} initial state(s); got {len(initial_state)}")
+    return [np.broadcast_to(numpy_of(s), (batch, units)).astype(np.float32)
+            for s in initial_state]
