@@ -49,7 +49,8 @@ from dlviz.core.zoo.registry import REGISTRY
 MODEL_FILE_FILTER = "Keras models (*.keras *.h5 *.hdf5);;All files (*)"
 MODEL_SUFFIXES = {".keras", ".h5", ".hdf5"}
 IMAGE_FILE_FILTER = "Images (*.png *.jpg *.jpeg *.gif *.bmp *.tif *.tiff *.webp);;All files (*)"
-#: What a newcomer sees first: VGG-16's maps of a sample photo.
+#: What a newcomer sees first when no trained model ships: VGG-16's maps of a
+#: sample photo. With ``resources/models``, a trained model and its own sample.
 FIRST_MODEL = "vgg16"
 
 
@@ -167,11 +168,13 @@ class MainWindow(QMainWindow):
         self.engine.start()
 
     def show_first_example(self) -> None:
-        """A newcomer's first sight: a classic CNN looking at a sample photo."""
-        samples = self.gallery.paths()
-        self.library.choose(FIRST_MODEL)
-        if samples:
-            self.open_image(str(samples[0]))
+        """A newcomer's first sight: a trained CNN looking at a sample it knows."""
+        from dlviz.core.zoo.trained import first_example
+
+        name, sample = first_example(self.gallery.paths(), FIRST_MODEL)
+        self.library.choose(name)
+        if sample is not None:
+            self.open_image(str(sample))
             self.tabs.setCurrentWidget(self.maps_view)
 
     # -- images ----------------------------------------------------------------

@@ -36,7 +36,18 @@ class ZooEntry:
 
 _MINI = {"input_shape": (32, 32, 3), "classes": 10}
 
+
+def _trained_entries() -> list[ZooEntry]:
+    """The shipped trained models (``resources/models``), listed first."""
+    from dlviz.core.zoo.trained import trained_models
+
+    return [ZooEntry(info.name, info.title, "Trained", "trained", "TrainedModel",
+                     {"trained": info.name}, info.description)
+            for info in trained_models()]
+
+
 _ENTRIES = [
+    *_trained_entries(),
     ZooEntry("lenet5", "LeNet-5 (1998)", "CNN", "lenet", "LeNet5", {},
              "32x32 grey digits; tanh and average pooling as in LeCun et al. 1998."),
     ZooEntry("lenet5-modern", "LeNet-5, ReLU + max pooling", "CNN", "lenet", "LeNet5",
