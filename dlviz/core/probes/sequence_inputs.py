@@ -86,7 +86,7 @@ def _direct_inputs(model, layer, x):
     for node in layer._inbound_nodes:
         sequence = node.arguments.args[0] if node.arguments.args else None
         given_mask = node.arguments.kwargs.get("mask")
-        outputs = [sequence] + ([given_mask] if given_mask is not None else [])
+        outputs = sequence if given_mask is None else [sequence, given_mask]
         try:
             extractor = keras.Model(inputs, outputs)
         except ValueError:   # a node of another model sharing this layer
@@ -94,7 +94,7 @@ def _direct_inputs(model, layer, x):
         values = extractor(x, training=False)
         if given_mask is not None:
             return values[0], values[1]
-        return values[0], _runtime_mask(values[0])
+        return values, _runtime_mask(values)
     raise ProbeUnavailable(f"{layer.name} is not reached from {model.name}'s inputs.")
 
 
