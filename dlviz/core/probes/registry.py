@@ -35,6 +35,8 @@ from dlviz.core.probes.results import (
     PreparedInput,
     ProbeUnavailable,
 )
+from dlviz.core.probes.sequence_results import GradientThroughTime
+from dlviz.core.probes.text_results import SequenceGates
 
 NEEDS = ("image", "text", "batch", None)
 
@@ -122,6 +124,18 @@ def _explains_classes(model) -> None:
     except Exception as exc:  # noqa: BLE001 - e.g. no class output, no spatial layer
         raise ProbeUnavailable(f"'{model.name}' has no class output and feature maps "
                                f"to explain ({type(exc).__name__})") from exc
+
+
+def _has_gates(model) -> None:
+    from dlviz.core.probes.text_probes import has_gates
+
+    has_gates(model)
+
+
+def _reads_one_output(model) -> None:
+    from dlviz.core.probes.text_probes import reads_one_output
+
+    reads_one_output(model)
 
 
 # -- computations -----------------------------------------------------------------
@@ -224,6 +238,18 @@ def _dead_units(model, batch, **options) -> DeadUnits:
     return DeadUnits(_gradient_pass(model, batch, **options)[1])
 
 
+def _gates(model, text, **options) -> SequenceGates:
+    from dlviz.core.probes.text_probes import sequence_gates
+
+    return sequence_gates(model, text, **options)
+
+
+def _gradient_through_time(model, text, **options) -> GradientThroughTime:
+    from dlviz.core.probes.text_probes import gradient_steps
+
+    return gradient_steps(model, text, **options)
+
+
 # Live kinds in the order they are computed within a frame (maps first: the
 # activation histograms reuse them).
 PROBES: dict[str, ProbeKind] = {kind.name: kind for kind in (
@@ -242,6 +268,9 @@ PROBES: dict[str, ProbeKind] = {kind.name: kind for kind in (
     ProbeKind("predictions", "image", Predictions, _predictions, _ranks_classes),
     ProbeKind("grad_cam", "image", Heatmap, _grad_cam, _explains_classes),
     ProbeKind("saliency", "image", Heatmap, _saliency, _ranks_classes),
+    ProbeKind("gates", "text", SequenceGates, _gates, _has_gates),
+    ProbeKind("gradient_through_time", "text", GradientThroughTime, _gradient_through_time,
+              _reads_one_output),
 )}
 
 

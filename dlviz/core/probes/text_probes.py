@@ -1,0 +1,172 @@
+"""The probe kinds that read a typed sentence ("text"): gates of every recurrent layer.
+
+``sequence_gates(model, text)`` finds every SimpleRNN, LSTM and GRU layer of
+a model wherever it sits (stacked, inside a ``Bidirectional`` wrapper, in a
+model nested in the model), encodes the sentence as the model reads it
+(``text_encoding``), replays each layer's cell on exactly what that layer
+reads (``gates.sequence_traces``), and runs the model once for its answer.
+
+Example:
+    >>> found = sequence_gates(model, "không tệ chút nào", vocabulary=vocab)  # doctest: +SKIP
+    >>> found.traces[0].gates["f"].shape      # (1, 4, units)  doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from dlviz.core.probes.results import ProbeUnavailable
+from dlviz.core.probes.text_encoding import EncodedText, encode_text, input_layout, padded
+from dlviz.core.probes.text_results import SequenceGates
+
+#: What the window types first into a sequence model that has a vocabulary.
+SAMPLE_SENTENCE = "the film was not bad at all"
+
+
+def recurrent_layers(model, prefix: str = "") -> list[tuple[str, object]]:
+    """``(path, layer)`` of every recurrent layer (a ``Bidirectional`` counts once),
+    input side first; a nested model's layers are named ``outer/inner``."""
+    from dlviz.core.kerasenv import import_keras
+    from dlviz.core.probes.gates import recurrent_kind
+
+    keras = import_keras()
+    found = []
+    for layer in getattr(model, "layers", ()):
+        if recurrent_kind(layer) is not None:
+            found.append((prefix + layer.name, layer))
+        elif isinstance(layer, keras.Model):
+            found += recurrent_layers(layer, f"{prefix}{layer.name}/")
+    return found
+
+
+def has_gates(model) -> None:
+    """Raise ``ProbeUnavailable`` saying why ``model`` shows no gates for typed text."""
+    from dlviz.core.probes.graph import require_graph
+
+    require_graph(model)
+    if not recurrent_layers(model):
+        raise ProbeUnavailable(
+            f"'{model.name}' has no recurrent layer (SimpleRNN, LSTM or GRU, alone or in a "
+            "Bidirectional wrapper): gates live only inside those. Pick an RNN classifier or "
+            "tagger in the model library, or open a .keras file that has one.")
+    input_layout(model)
+
+
+def encoded(model, text, *, vocabulary=None, memo=None) -> EncodedText:
+    """``text`` encoded for ``model`` once per frame (kept in ``memo``)."""
+    if isinstance(text, EncodedText):
+        return text
+    if memo is not None and "text" in memo:
+        return memo["text"]
+    found = encode_text(model, text, vocabulary)
+    if memo is not None:
+        memo["text"] = found
+    return found
+
+
+def sequence_gates(model, text, *, vocabulary=None, class_names=None, memo=None,
+                   **_options) -> SequenceGates:
+    """Every recurrent layer's gates for ``text``, and the model's prediction.
+
+    Args:
+        model: a Functional or Sequential model with recurrent layers.
+        text: the typed sentence (or an ``EncodedText``).
+        vocabulary: the model's ``Vocabulary``; None: ids typed as numbers.
+        class_names: names of the output's classes (or tags).
+
+    Raises:
+        ProbeUnavailable: the model has no recurrent layer or graph.
+        TextError: nothing to read, or text this model cannot read.
+    """
+    from dlviz.core.probes.gates import layer_inputs, sequence_traces
+
+    has_gates(model)
+    sentence = encoded(model, text, vocabulary=vocabulary, memo=memo)
+    _kind, length, _features = input_layout(model)
+    x, steps = padded(sentence, length), sentence.length
+    notes = list(sentence.notes)
+    traces, paths = [], []
+    for path, layer in recurrent_layers(model):
+        inputs, mask = layer_inputs(model, layer, x)
+        if mask is None and x.shape[1] > steps:
+            notes.append(f"{path} has no mask: it also read the padding after the text")
+        paths.append(path)
+        traces += [_first_steps(t, steps) for t in
+                   sequence_traces(layer, inputs, mask, path=path, tokens=None)]
+    traces = [_with_tokens(t, sentence.tokens) for t in traces]
+    prediction, kind, names = _prediction(model, x, steps, class_names)
+    return SequenceGates(model.name, sentence.text, sentence.tokens, sentence.x[0],
+                         tuple(paths), tuple(traces), prediction, kind, names, tuple(notes))
+
+
+def _first_steps(trace, steps: int):
+    """``trace`` cut to the text's own steps (a fixed-length model reads padding too)."""
+    if trace.time == steps:
+        return trace
+    from dataclasses import replace
+
+    return replace(trace, gates={k: v[:, :steps] for k, v in trace.gates.items()},
+                   mask=trace.mask[:, :steps])
+
+
+def _with_tokens(trace, tokens):
+    from dataclasses import replace
+
+    return replace(trace, tokens=tuple(tokens))
+
+
+def _prediction(model, x, steps: int, class_names):
+    """(values, "classes" | "tags" | "values", names) of the model's first output."""
+    out = model(x, training=False)
+    out = out[0] if isinstance(out, (list, tuple)) else out
+    values = np.asarray(out, np.float32)[0]
+    if values.ndim == 2:
+        values = values[:steps]
+    width = values.shape[-1] if values.ndim else 1
+    names = tuple(class_names or ())
+    if len(names) != width:
+        names = tuple(f"class {i}" for i in range(width))
+    rows = values.reshape(-1, width)
+    is_probability = (width > 1 and np.all(rows >= -1e-6)
+                      and np.allclose(rows.sum(axis=-1), 1.0, atol=1e-3))
+    if not is_probability:
+        return values, "values", names
+    return values, "classes" if values.ndim == 1 else "tags", names
+
+
+def sample_text(model, vocabulary=None) -> str:
+    """A sentence ``model`` can read: English words with a vocabulary, else ids or numbers."""
+    kind, _length, features = input_layout(model)
+    if kind == "features":
+        return "; ".join(" ".join("0.5" if (t + f) % 2 else "-0.5" for f in range(features))
+                         for t in range(6))
+    if vocabulary is not None:
+        return SAMPLE_SENTENCE
+    from dlviz.core.probes.text_encoding import _id_count
+
+    count = _id_count(model) or 10
+    return " ".join(str(2 + (7 * i) % max(1, count - 2)) for i in range(6))
+
+
+def reads_one_output(model) -> None:
+    """``has_gates``, and one input and one output (what gradient through time reads)."""
+    has_gates(model)
+    if len(model.outputs) != 1:
+        raise ProbeUnavailable(f"'{model.name}' has {len(model.outputs)} outputs; gradient "
+                               "through time reads models with one loss to differentiate")
+
+
+def gradient_steps(model, text, *, vocabulary=None, memo=None, **_options):
+    """``gradient_through_time`` of the typed sentence (its predicted class as the target)."""
+    from dataclasses import replace
+
+    from dlviz.core.probes.gradient_time import gradient_through_time
+
+    reads_one_output(model)
+    sentence = encoded(model, text, vocabulary=vocabulary, memo=memo)
+    x = padded(sentence, input_layout(model)[1])
+    found = gradient_through_time(model, x, tokens=None)
+    steps = sentence.length
+    note = " ".join((found.note, *sentence.notes))
+    return replace(found, norms=found.norms[:, :steps], mask=found.mask[:, :steps],
+                   tokens=sentence.tokens, note=note)
