@@ -21,29 +21,14 @@ from __future__ import annotations
 
 import numpy as np
 
-from dlviz.core.probes import rnn_cells
+from dlviz.core.probes import rnn_cells, rnn_layers
 from dlviz.core.probes.results import ProbeUnavailable
-from dlviz.core.probes.sequence_results import (BACKWARD_NOTE, GRU_CONVENTION, MASK_NOTE,
-                                                GateTrace)
+from dlviz.core.probes.rnn_layers import recurrent_kind
 from dlviz.core.probes.sequence_inputs import layer_inputs, numpy_of
+from dlviz.core.probes.sequence_results import GateTrace
 
 __all__ = ["lstm_gates", "gru_gates", "rnn_states", "sequence_traces", "layer_inputs",
            "recurrent_kind"]
-
-
-def recurrent_kind(layer) -> str | None:
-    """"lstm", "gru", "simple_rnn" or "bidirectional" for a layer these probes read, else None."""
-    from dlviz.core.kerasenv import import_keras
-
-    keras = import_keras()
-    if isinstance(layer, keras.layers.Bidirectional):
-        return "bidirectional"
-    cell = getattr(layer, "cell", None)
-    for kind, cls in (("lstm", keras.layers.LSTMCell), ("gru", keras.layers.GRUCell),
-                      ("simple_rnn", keras.layers.SimpleRNNCell)):
-        if isinstance(cell, cls):
-            return kind
-    return None
 
 
 def lstm_gates(layer, inputs, mask=None, initial_state=None, *, path=None,
@@ -125,40 +110,13 @@ def _one_state(state):
 
 
 def _trace(layer, kind, inputs, mask, initial_state, path, tokens) -> GateTrace:
-    found = recurrent_kind(layer)
-    if found != kind:
-        raise ProbeUnavailable(f"{layer.name} is a {type(layer).__name__}, not a "
-                               f"{ {'lstm': 'LSTM', 'gru': 'GRU', 'simple_rnn': 'SimpleRNN'}[kind]}.")
+    x, read, states = rnn_layers.prepare(layer, kind, inputs, mask, initial_state)
     cell = layer.cell
-    x = numpy_of(inputs)
-    if x.ndim != 3:
-        raise ValueError(f"{layer.name} reads (batch, time, features); got shape {x.shape}")
-    batch, time = x.shape[:2]
-    read = None if mask is None else np.asarray(numpy_of(mask), bool).reshape(batch, time)
-    if read is not None and read.all():
-        read = None
-    states = _initial_states(layer, kind, batch, initial_state)
     weights = [numpy_of(cell.kernel), numpy_of(cell.recurrent_kernel),
                None if cell.bias is None else numpy_of(cell.bias)]
-    backwards = bool(layer.go_backwards)
-    notes = []
     with rnn_cells.one_blas_thread():
-        gates = _replay(kind, cell, x, weights, states, read, backwards)
-    if kind == "gru":
-        notes.append(GRU_CONVENTION)
-    if backwards:
-        notes.append(BACKWARD_NOTE)
-    if read is not None:
-        notes.append(MASK_NOTE)
-    return GateTrace(
-        layer=path or layer.name, kind=kind, direction="backward" if backwards else "forward",
-        gates=gates, mask=np.ones((batch, time), bool) if read is None else read,
-        activation=rnn_cells.activation_name(cell.activation),
-        recurrent_activation=(None if kind == "simple_rnn"
-                              else rnn_cells.activation_name(cell.recurrent_activation)),
-        reset_after=bool(cell.reset_after) if kind == "gru" else None,
-        tokens=None if tokens is None else tuple(str(t) for t in tokens),
-        note=" ".join(notes))
+        gates = _replay(kind, cell, x, weights, states, read, bool(layer.go_backwards))
+    return rnn_layers.assemble(layer, kind, gates, read, path, tokens)
 
 
 def _replay(kind, cell, x, weights, states, read, backwards) -> dict:
@@ -173,19 +131,3 @@ def _replay(kind, cell, x, weights, states, read, backwards) -> dict:
     return rnn_cells.gru_steps(x, *weights, activation, recurrent, *states,
                                reset_after=bool(cell.reset_after), mask=read,
                                backwards=backwards)
-
-
-def _initial_states(layer, kind, batch, initial_state) -> list[np.ndarray]:
-    """[h0] or [h0, c0], each (batch, units) float32."""
-    count = 2 if kind == "lstm" else 1
-    units = layer.cell.units
-    if initial_state is None and getattr(layer, "stateful", False) and layer.states:
-        initial_state = [s for s in layer.states]
-    if initial_state is None:
-        return [np.zeros((batch, units), np.float32) for _ in range(count)]
-    if count == 1 and not isinstance(initial_state, (list, tuple)):
-        initial_state = [initial_state]
-    if len(initial_state) != count:
-        raise ValueError(f"{layer.name} needs {count} initial state(s); got {len(initial_state)}")
-    return [np.broadcast_to(numpy_of(s), (batch, units)).astype(np.float32)
-            for s in initial_state]

@@ -1,0 +1,97 @@
+"""Gates of a 100-token sentence through an LSTM of 256 units, against its fastest compiled forward pass.
+
+The probe is ``lstm_gates``: read the weights, project all steps at once,
+replay the recurrence in NumPy, return i, f, g, o, c and h at every step.
+The floor is the same layer's forward pass on the same input (the embedded
+sentence, batch 1), compiled three ways: ``tf.function`` without XLA, with
+XLA (``jit_compile=True``), and ``predict_on_batch``; the fastest counts.
+Every candidate is warmed up, then they take turns for ``--repeats`` rounds
+and each one's best round counts. Target: gates / forward <= 1.0.
+
+Also printed: the largest difference between the recomputed h (and final c)
+and Keras's own outputs, which the tests hold under 1e-5.
+
+    python benchmarks/gates.py [--repeats 50] [--steps 100] [--units 256]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import time
+
+import numpy as np
+from _common import report
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+
+
+def best_of(candidates: dict, repeats: int) -> dict:
+    """Seconds of each candidate's best round; the candidates take turns."""
+    for run in candidates.values():
+        run(), run(), run()  # warm-up: tracing, XLA compilation, caches
+    times = {name: [] for name in candidates}
+    for _ in range(repeats):
+        for name, run in candidates.items():
+            began = time.perf_counter()
+            run()
+            times[name].append(time.perf_counter() - began)
+    for name, values in times.items():
+        print(f"{name:<34} best {min(values) * 1000:7.2f} ms   "
+              f"median {np.median(values) * 1000:7.2f} ms")
+    return {name: min(values) for name, values in times.items()}
+
+
+def measure(repeats: int, steps: int = 100, units: int = 256, embedding: int = 128) -> dict:
+    """Time ``lstm_gates`` against the layer's compiled forward passes; check the values."""
+    from dlviz.core.kerasenv import import_keras, import_tensorflow
+    from dlviz.core.probes.gates import layer_inputs, lstm_gates
+
+    keras, tf = import_keras(), import_tensorflow()
+    keras.utils.set_random_seed(0)
+    tokens = keras.Input((steps,), dtype="int32", name="tokens")
+    x = keras.layers.Embedding(5000, embedding, name="embedding")(tokens)
+    lstm = keras.layers.LSTM(units, return_sequences=True, return_state=True, name="lstm")
+    model = keras.Model(tokens, lstm(x))
+    sentence = np.random.default_rng(0).integers(1, 5000, size=(1, steps)).astype("int32")
+    inputs, mask = layer_inputs(model, lstm, sentence)
+    embedded = keras.Input((steps, embedding))
+    forward = keras.Model(embedded, lstm(embedded)[0])
+    spec = [tf.TensorSpec((None, steps, embedding), tf.float32)]
+    plain = tf.function(lambda v: lstm(v)[0], input_signature=spec, jit_compile=False)
+    xla = tf.function(lambda v: lstm(v)[0], input_signature=spec, jit_compile=True)
+    times = best_of({"forward: tf.function": lambda: plain(inputs).numpy(),
+                     "forward: tf.function(XLA)": lambda: xla(inputs).numpy(),
+                     "forward: predict_on_batch": lambda: forward.predict_on_batch(inputs),
+                     "gates: lstm_gates": lambda: lstm_gates(lstm, inputs, mask)}, repeats)
+    method = min((k for k in times if k.startswith("forward")), key=times.get)
+    trace = lstm_gates(lstm, inputs, mask)
+    sequence, h, c = (np.asarray(v) for v in lstm(inputs))
+    difference = max(np.abs(trace.gates["h"] - sequence).max(),
+                     np.abs(trace.final_state()["h"] - h).max(),
+                     np.abs(trace.final_state()["c"] - c).max())
+    return {"gates_s": times["gates: lstm_gates"], "forward_s": times[method],
+            "forward": method.split(": ")[1], "max_abs_diff": float(difference)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--repeats", type=int, default=50)
+    parser.add_argument("--steps", type=int, default=100)
+    parser.add_argument("--units", type=int, default=256)
+    args = parser.parse_args()
+    if min(args.repeats, args.steps, args.units) < 1:
+        parser.error("--repeats, --steps and --units want positive whole numbers")
+    result = measure(args.repeats, args.steps, args.units)
+    ratio = result["gates_s"] / result["forward_s"]
+    print(f"floor: {result['forward']}; {args.steps} steps, LSTM of {args.units} units, batch 1")
+    print(f"gates / forward: {ratio:.2f} (target 1.0); largest difference from Keras's "
+          f"own h and c: {result['max_abs_diff']:.2e}")
+    report({"benchmark": "gates", "ratio": round(ratio, 3), "target": 1.0,
+            "gates_ms": round(result["gates_s"] * 1000, 2),
+            "forward_ms": round(result["forward_s"] * 1000, 2), "forward": result["forward"],
+            "max_abs_diff": result["max_abs_diff"], "steps": args.steps, "units": args.units})
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,89 @@
+"""What the gate probes share: which kind a layer is, its inputs checked, the result assembled.
+
+``gates`` (stateless, NumPy) and ``gate_recorder`` (compiled once per layer)
+both read a layer through these, so their results are alike field for field.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from dlviz.core.probes import rnn_cells
+from dlviz.core.probes.results import ProbeUnavailable
+from dlviz.core.probes.sequence_inputs import numpy_of
+from dlviz.core.probes.sequence_results import (BACKWARD_NOTE, GRU_CONVENTION, MASK_NOTE,
+                                                GateTrace)
+
+NAMES = {"lstm": "LSTM", "gru": "GRU", "simple_rnn": "SimpleRNN"}
+
+
+def recurrent_kind(layer) -> str | None:
+    """"lstm", "gru", "simple_rnn" or "bidirectional" for a layer these probes read, else None."""
+    from dlviz.core.kerasenv import import_keras
+
+    keras = import_keras()
+    if isinstance(layer, keras.layers.Bidirectional):
+        return "bidirectional"
+    cell = getattr(layer, "cell", None)
+    for kind, cls in (("lstm", keras.layers.LSTMCell), ("gru", keras.layers.GRUCell),
+                      ("simple_rnn", keras.layers.SimpleRNNCell)):
+        if isinstance(cell, cls):
+            return kind
+    return None
+
+
+def prepare(layer, kind, inputs, mask, initial_state):
+    """(x (batch, time, features) float32, mask or None when every step is read, [h0(, c0)]).
+
+    Raises:
+        ProbeUnavailable: ``layer`` is not of ``kind``.
+        ValueError: inputs not (batch, time, features), or wrong initial states.
+    """
+    found = recurrent_kind(layer)
+    if found != kind:
+        raise ProbeUnavailable(f"{layer.name} is a {type(layer).__name__}, not a {NAMES[kind]}.")
+    x = numpy_of(inputs)
+    if x.ndim != 3:
+        raise ValueError(f"{layer.name} reads (batch, time, features); got shape {x.shape}")
+    batch, time = x.shape[:2]
+    read = None if mask is None else np.asarray(numpy_of(mask), bool).reshape(batch, time)
+    if read is not None and read.all():
+        read = None
+    return x, read, initial_states(layer, kind, batch, initial_state)
+
+
+def assemble(layer, kind, gates, read, path, tokens) -> GateTrace:
+    """The ``GateTrace`` of ``gates`` (name -> (batch, time, units)), with its notes."""
+    cell = layer.cell
+    batch, time = gates["h"].shape[:2]
+    backwards = bool(layer.go_backwards)
+    notes = [GRU_CONVENTION] if kind == "gru" else []
+    if backwards:
+        notes.append(BACKWARD_NOTE)
+    if read is not None:
+        notes.append(MASK_NOTE)
+    return GateTrace(
+        layer=path or layer.name, kind=kind, direction="backward" if backwards else "forward",
+        gates=gates, mask=np.ones((batch, time), bool) if read is None else read,
+        activation=rnn_cells.activation_name(cell.activation),
+        recurrent_activation=(None if kind == "simple_rnn"
+                              else rnn_cells.activation_name(cell.recurrent_activation)),
+        reset_after=bool(cell.reset_after) if kind == "gru" else None,
+        tokens=None if tokens is None else tuple(str(t) for t in tokens),
+        note=" ".join(notes))
+
+
+def initial_states(layer, kind, batch, initial_state) -> list[np.ndarray]:
+    """[h0] or [h0, c0], each (batch, units) float32."""
+    count = 2 if kind == "lstm" else 1
+    units = layer.cell.units
+    if initial_state is None and getattr(layer, "stateful", False) and layer.states:
+        initial_state = [s for s in layer.states]
+    if initial_state is None:
+        return [np.zeros((batch, units), np.float32) for _ in range(count)]
+    if count == 1 and not isinstance(initial_state, (list, tuple)):
+        initial_state = [initial_state]
+    if len(initial_state) != count:
+        raise ValueError(f"{layer.name} needs {count} initial state(s); got {len(initial_state)}")
+    return [np.broadcast_to(numpy_of(s), (batch, units)).astype(np.float32)
+            for s in initial_state]
