@@ -52,6 +52,8 @@ class Workspace:
         self.probe_image = None    # the last image looked at (float32 HxWxC), pinned for training
         self.probe_name = ""
         self.source = ""           # registry name or file path of the current model
+        self.vocabulary = None     # the current model's Vocabulary, when it came with one
+        self.probe_text = ""       # the last sentence typed (latest wins), pinned for training
 
     # -- models ----------------------------------------------------------------
     def build_zoo_model(self, name: str, progress=None, **overrides) -> ModelOpened:
@@ -102,6 +104,7 @@ class Workspace:
         model = modelio.load_model(path, trust_sha256=trust_sha256)
         self._set_model(model)
         self.source = str(path)
+        self.vocabulary = _vocabulary(None, path)
         notes = [f"{report.format} file, SHA-256 {report.sha256[:12]}…"]
         if report.needs_unsafe:
             notes.append("loaded with safe mode OFF, as you agreed for this file")
@@ -114,6 +117,7 @@ class Workspace:
         self._names_source = _names_source(self.class_names, self.preprocessing)
         self._extractor = None
         self._prepared = None
+        self.vocabulary = _vocabulary(zoo_model, None)
 
     def _opened(self, title: str, source: str, notes: tuple[str, ...]) -> ModelOpened:
         from dlviz.core.probes.filters import filter_layers
@@ -167,6 +171,30 @@ class Workspace:
         self._prepared = analysis.maps.input
         self.probe_image, self.probe_name = loaded.array, label
         return analysis
+
+    def analyze_text(self, text: str | None, kinds=("gates",)):
+        """The text kinds of the registry for a typed sentence (the app's "text" slot).
+
+        Args:
+            text: the sentence; None: a sample this model can read.
+            kinds: probe kinds that need text, computed together (one encoding).
+
+        Returns:
+            A ``TextAnalysis`` (its parts: one result per kind). A ``TextError``
+            or ``ProbeUnavailable`` says why in words.
+        """
+        from dlviz.core.probes.registry import PROBES
+        from dlviz.core.probes.text_probes import sample_text
+        from dlviz.core.probes.text_results import TextAnalysis
+
+        model = self._require_model()
+        if text is None:
+            text = sample_text(model, self.vocabulary)
+        self.probe_text = text
+        memo: dict = {}
+        return TextAnalysis(text, {kind: PROBES[kind].compute(
+            model, text, vocabulary=self.vocabulary, class_names=self.class_names, memo=memo)
+            for kind in kinds})
 
     # -- training --------------------------------------------------------------
     def train(self, config, *, emit, control=None, progress=None, run_dir=None,
@@ -231,6 +259,7 @@ class Workspace:
         if trained is not model:  # e.g. its output layer rebuilt for the data
             self.model, self._extractor = trained, None
             self.zoo_model, self.class_names = session.zoo_model, session.class_names
+            self.vocabulary = _vocabulary(self.zoo_model, None) or self.vocabulary
         return stopped
 
     def resume_run(self, run_dir, *, emit, control=None, progress=None, epochs=None):
@@ -303,6 +332,12 @@ def _download_weights(zoo_model) -> None:
         from dlviz.core.zoo.imagenet_weights import ensure_weights
 
         ensure_weights(zoo_model.app_name, progress=zoo_model.progress)
+
+
+def _vocabulary(zoo_model, path):
+    from dlviz.core.probes.text_probes import find_vocabulary
+
+    return find_vocabulary(zoo_model, path)
 
 
 def _stop_aware(progress, control):

@@ -171,3 +171,18 @@ def _fixed_length():
     inputs = keras.Input((10,), dtype="int32")
     x = layers.LSTM(3)(layers.Embedding(20, 4, mask_zero=True)(inputs))
     return inputs, layers.Dense(2, activation="softmax")(x)
+
+
+def test_the_workspace_reads_the_vocabulary_inside_a_keras_file_and_types_a_sample(tmp_path):
+    from dlviz.core.workspace import Workspace
+    from dlviz.core.zoo.sequence_io import save_with_vocabulary
+
+    path = save_with_vocabulary(stacked(), VOCAB, tmp_path / "with_words.keras")
+    ws = Workspace()
+    assert ws.open_model_file(path).offered["gates"] is None
+    assert ws.vocabulary == VOCAB
+    first = ws.analyze_text(None, kinds=("gates", "gradient_through_time"))
+    assert first.text == ws.probe_text and len(first.parts()) == 2
+    assert first.results["gates"].tokens == tuple(VOCAB.tokenize(first.text))
+    typed = ws.analyze_text("không tệ").results["gates"]
+    assert typed.tokens == ("không", "tệ") and ws.probe_text == "không tệ"

@@ -170,3 +170,27 @@ def gradient_steps(model, text, *, vocabulary=None, memo=None, **_options):
     note = " ".join((found.note, *sentence.notes))
     return replace(found, norms=found.norms[:, :steps], mask=found.mask[:, :steps],
                    tokens=sentence.tokens, note=note)
+
+
+def find_vocabulary(zoo_model=None, path=None):
+    """The vocabulary a model came with: its library object's, or the one inside
+    its ``.keras`` file (``dlviz/vocabulary.json``); None when there is none."""
+    vocabulary = getattr(zoo_model, "vocabulary", None)
+    if vocabulary is not None:
+        return vocabulary
+    from pathlib import Path
+
+    from dlviz.core.data.text import TextError
+
+    for candidate in (path, getattr(zoo_model, "weights", None)):
+        if not isinstance(candidate, (str, Path)) or not str(candidate).endswith(".keras"):
+            continue
+        from dlviz.core.zoo.sequence_io import read_vocabulary
+
+        try:
+            found = read_vocabulary(candidate)
+        except TextError:   # a damaged member: typed ids still work, and say so
+            found = None
+        if found is not None:
+            return found
+    return None
