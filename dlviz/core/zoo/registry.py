@@ -46,6 +46,14 @@ def _trained_entries() -> list[ZooEntry]:
             for info in trained_models()]
 
 
+def _sequence_entries() -> list[ZooEntry]:
+    """Recurrent text models ("Sequence models" in the library), after the CNNs."""
+    from dlviz.core.zoo.sequence_entries import SEQUENCE_ENTRIES
+
+    return [ZooEntry(name, title, "Sequence", module, cls, dict(kwargs), description)
+            for name, title, module, cls, kwargs, description in SEQUENCE_ENTRIES]
+
+
 _ENTRIES = [
     *_trained_entries(),
     ZooEntry("lenet5", "LeNet-5 (1998)", "CNN", "lenet", "LeNet5", {},
@@ -88,6 +96,7 @@ _ENTRIES = [
              "applications", "ImageNetInceptionV3", {},
              "keras.applications.InceptionV3 trained on ImageNet "
              "(1000 classes, 299x299, tf preprocessing; 92 MB download)."),
+    *_sequence_entries(),
 ]
 
 #: name -> entry, in the order the model library shows them.
