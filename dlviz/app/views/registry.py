@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, Signal
 
 from dlviz.app.views.feature_map_view import FeatureMapView
 from dlviz.app.views.filter_view import FilterView
+from dlviz.app.views.gate_view import GateView
 from dlviz.app.views.gradient_flow_view import GradientFlowView
 from dlviz.app.views.heatmap_view import HeatmapView
 from dlviz.app.views.histogram_view import DeadReluView, HistogramView
@@ -30,6 +31,7 @@ from dlviz.core.probes.results import (
     Histograms,
     Predictions,
 )
+from dlviz.core.probes.text_results import SequenceGates
 
 VIEWS: dict[type, type] = {
     FeatureMaps: FeatureMapView,
@@ -39,6 +41,7 @@ VIEWS: dict[type, type] = {
     GradientNorms: GradientFlowView,
     Histograms: HistogramView,
     DeadUnits: DeadReluView,
+    SequenceGates: GateView,
 }
 
 

@@ -1,0 +1,230 @@
+"""One recurrent layer's gates drawn as heatmaps: tokens along x, units along y.
+
+A grid of pyqtgraph plots: a row per gate or state (LSTM i, f, g, o, c, h;
+GRU z, r, h̃, h; SimpleRNN h), a column per direction (a Bidirectional
+layer's forward and backward side by side), a colour bar per row with its
+fixed range (``gate_scales``), and below them a line plot of the selected
+units over the same tokens. Clicking a heatmap row selects (or drops) that
+unit; hovering names the token, the unit and the value.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QFont
+
+from dlviz.app.views.canvas import BACKGROUND
+from dlviz.app.views.colormaps import colormap
+from dlviz.app.views.gate_scales import gate_scale
+from dlviz.core.probes.sequence_results import GATE_LABELS, GATE_NAMES
+
+#: At most this many token labels along x; between them every k-th is named.
+MAX_LABELS = 40
+LINE_COLOURS = ("#d62728", "#1f77b4", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b")
+
+
+def token_ticks(tokens, most: int = MAX_LABELS) -> list[tuple[float, str]]:
+    """(x, label) at the centre of each token's column, every k-th when there are many."""
+    step = max(1, -(-len(tokens) // most))
+    return [(t + 0.5, tokens[t]) for t in range(0, len(tokens), step)]
+
+
+def unit_ticks(units: int, most: int = 4) -> list[tuple[float, str]]:
+    """(y, label) of a few units: a heatmap row is too low to name every one."""
+    step = max(1, -(-units // most))
+    return [(u + 0.5, str(u)) for u in range(0, units, step)]
+
+
+def _name_label(text: str, note: str = "") -> pg.LabelItem:
+    """A gate's name, left of its row, read horizontally."""
+    html = f"<b>{text}</b>" + (f"<br><span style='color:#606060'>{note}</span>" if note else "")
+    label = pg.LabelItem(html, color="#1d1d1d", size="9pt", justify="right")
+    label.setFixedWidth(118)
+    return label
+
+
+class GateGrid(pg.GraphicsLayoutWidget):
+    """The heatmaps of one layer's traces, and the selected units as lines.
+
+    Signals:
+        hovered(str): what the pointer is over ("" when over nothing).
+    """
+
+    hovered = Signal(str)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setBackground(BACKGROUND)
+        self.traces: tuple = ()
+        self.images: dict[tuple[int, str], pg.ImageItem] = {}   # (trace index, gate) -> item
+        self.plots: dict[tuple[int, str], pg.PlotItem] = {}
+        self.selected: list[int] = []
+        self.line_gate = "h"
+        self.lines: pg.PlotItem | None = None
+        self.scene().sigMouseMoved.connect(self._on_mouse_moved)
+        self.scene().sigMouseClicked.connect(self._on_mouse_clicked)
+
+    def show_traces(self, traces) -> None:
+        """Draw these traces (one per direction of one layer), keeping the selection."""
+        self.clear()
+        self.images.clear()
+        self.plots.clear()
+        self.traces = tuple(traces)
+        if not self.traces:
+            return
+        names = GATE_NAMES[self.traces[0].kind]
+        units = self.traces[0].units
+        self.selected = [u for u in self.selected if u < units] or _liveliest(self.traces[0])
+        if self.line_gate not in names:
+            self.line_gate = "h"
+        for row, name in enumerate(names):
+            self.addItem(_name_label(GATE_LABELS.get(name, name), "units ↓"), row, 0)
+            for col, trace in enumerate(self.traces):
+                self._add_heatmap(row, col + 1, trace, name)
+            items = [self.images[(col, name)] for col in range(len(self.traces))]
+            low, high, cmap = gate_scale(self.traces[0], name)
+            bar = pg.ColorBarItem(values=(low, high), colorMap=colormap(cmap),
+                                  interactive=False, width=12, colorMapMenu=False)
+            bar.setImageItem(items)
+            self.addItem(bar, row, len(self.traces) + 1)
+        self.line_label = _name_label("")
+        self.addItem(self.line_label, len(names), 0)
+        self.lines = self.addPlot(len(names), 1, 1, len(self.traces))
+        self.lines.setMenuEnabled(False)
+        _style_axes(self.lines)
+        self.lines.hideButtons()
+        self._update_lines()
+
+    def _add_heatmap(self, row, col, trace, name) -> None:
+        plot = self.addPlot(row, col)
+        col -= 1   # column 0 holds the names
+        plot.setMenuEnabled(False)
+        plot.hideButtons()
+        plot.invertY(True)
+        values = np.ascontiguousarray(trace.gates[name][0].T, dtype=np.float32)  # (units, time)
+        low, high, _cmap = gate_scale(trace, name)
+        item = pg.ImageItem(values, levels=(low, high), autoLevels=False)
+        plot.addItem(item)
+        _style_axes(plot)
+        plot.getAxis("bottom").setTicks([token_ticks(trace.tokens or (), self._most_labels())])
+        plot.getAxis("left").setTicks([unit_ticks(trace.units)])
+        if row == 0 and len(self.traces) > 1:
+            plot.setTitle(_direction_title(trace, len(self.traces)), color="#303030",
+                          size="9pt")
+        plot.setMouseEnabled(x=False, y=False)
+        plot.setXRange(0, trace.time, padding=0)
+        plot.setYRange(0, trace.units, padding=0)
+        self.images[(col, name)] = item
+        self.plots[(col, name)] = plot
+
+    def _most_labels(self, columns: int | None = None) -> int:
+        """How many token labels fit under one heatmap (about 48 pixels each)."""
+        span = (self.width() - 220) / max(1, columns or len(self.traces))
+        return int(min(MAX_LABELS, max(4, span // 48)))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        for (col, _name), plot in getattr(self, "plots", {}).items():
+            plot.getAxis("bottom").setTicks(
+                [token_ticks(self.traces[col].tokens or (), self._most_labels())])
+        if getattr(self, "lines", None) is not None and self.traces:
+            self.lines.getAxis("bottom").setTicks(
+                [token_ticks(self.traces[0].tokens or (), self._most_labels(1))])
+
+    # -- selected units as lines ------------------------------------------------
+    def toggle_unit(self, unit: int, gate: str | None = None) -> None:
+        """Add ``unit`` to the line plot (or take it away); ``gate`` is what the lines show."""
+        if gate is not None:
+            self.line_gate = gate
+        if unit in self.selected:
+            self.selected.remove(unit)
+        else:
+            self.selected.append(unit)
+        self._update_lines()
+
+    def _update_lines(self) -> None:
+        if self.lines is None or not self.traces:
+            return
+        self.lines.clear()
+        trace = self.traces[0]
+        x = np.arange(trace.time) + 0.5
+        for k, unit in enumerate(self.selected):
+            for col, one in enumerate(self.traces):
+                style = pg.QtCore.Qt.PenStyle.SolidLine if col == 0 else \
+                    pg.QtCore.Qt.PenStyle.DashLine
+                pen = pg.mkPen(LINE_COLOURS[k % len(LINE_COLOURS)], width=2, style=style)
+                self.lines.plot(x, one.gates[self.line_gate][0, :, unit], pen=pen,
+                                symbol="o", symbolSize=5)
+        self.lines.getAxis("bottom").setTicks([token_ticks(trace.tokens or (),
+                                                           self._most_labels(1))])
+        self.lines.setXRange(0, trace.time, padding=0)
+        low, high, _ = gate_scale(trace, self.line_gate)
+        self.lines.setYRange(low, high, padding=0.05)
+        label = GATE_LABELS.get(self.line_gate, self.line_gate)
+        # The key to the lines, in their colours (a legend would cover them).
+        units = ", ".join(f"<span style='color:{LINE_COLOURS[k % len(LINE_COLOURS)]}'>"
+                          f"<b>{u}</b></span>" for k, u in enumerate(self.selected)) or "none"
+        sides = "<br>solid forward,<br>dashed backward" if len(self.traces) > 1 else ""
+        self.line_label.setText(f"<b>{label}</b><br><span style='color:#606060'>of units "
+                                f"{units}{sides}</span>", color="#1d1d1d", size="9pt")
+
+    # -- pointer ------------------------------------------------------------------
+    def cell_at(self, scene_pos) -> tuple[int, str, int, int] | None:
+        """(trace index, gate, token, unit) under a scene position, or None."""
+        for (col, name), plot in self.plots.items():
+            if not plot.vb.sceneBoundingRect().contains(scene_pos):
+                continue
+            point = plot.vb.mapSceneToView(scene_pos)
+            t, u = int(np.floor(point.x())), int(np.floor(point.y()))
+            trace = self.traces[col]
+            if 0 <= t < trace.time and 0 <= u < trace.units:
+                return col, name, t, u
+        return None
+
+    def describe(self, col: int, name: str, t: int, u: int) -> str:
+        """What hovering over one cell says: the token, the unit and the value."""
+        trace = self.traces[col]
+        token = (trace.tokens or ())[t] if trace.tokens else str(t)
+        side = f" ({trace.direction})" if len(self.traces) > 1 else ""
+        value = float(trace.gates[name][0, t, u])
+        return (f"{GATE_LABELS.get(name, name)}{side} · token {t + 1} “{token}” · unit {u} · "
+                f"value {value:+.3f}")
+
+    def _on_mouse_moved(self, pos) -> None:
+        cell = self.cell_at(pos)
+        self.hovered.emit(self.describe(*cell) if cell else "")
+
+    def _on_mouse_clicked(self, event) -> None:
+        cell = self.cell_at(event.scenePos())
+        if cell is not None and not event.double():
+            _col, name, _t, unit = cell
+            self.toggle_unit(unit, name)
+
+
+def _style_axes(plot) -> None:
+    """Dark tick labels, tokens large enough to read from the back of a room."""
+    font = QFont()
+    font.setPointSizeF(10)
+    for side in ("bottom", "left"):
+        axis = plot.getAxis(side)
+        axis.setTextPen("#202020")
+        axis.setPen("#808080")
+        axis.setStyle(tickFont=font if side == "bottom" else None,
+                      hideOverlappingLabels=False)   # the first token's label stays
+    plot.getAxis("left").setWidth(38)   # the same for every plot: token columns line up
+
+
+def _direction_title(trace, columns: int) -> str:
+    """Short: a title wider than its column would push the grid off the screen."""
+    if columns == 1:
+        return ""
+    return "← backward" if trace.direction == "backward" else "forward →"
+
+
+def _liveliest(trace, count: int = 2) -> list[int]:
+    """The units whose h changes most along the sentence: worth following first."""
+    h = trace.gates["h"][0]
+    spread = h.max(axis=0) - h.min(axis=0) if len(h) else np.zeros(trace.units)
+    return [int(u) for u in np.argsort(-spread, kind="stable")[:count]]

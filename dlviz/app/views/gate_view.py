@@ -1,0 +1,156 @@
+"""Gates: what each recurrent layer's gates and states did at every token of a sentence.
+
+For the layer chosen in the combo: one heatmap per gate and state (tokens
+along x, units along y, fixed colour ranges), a Bidirectional layer's two
+directions side by side, the selected units as lines below; beside it, what
+the whole model said about the sentence (class bars, or a tag per token).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from dlviz.app.views.canvas import hint_label, title_label
+from dlviz.app.views.class_bars_view import ClassBarsView, percent
+from dlviz.app.views.export import ExportMixin
+from dlviz.app.views.gate_grid import GateGrid
+from dlviz.core.probes.sequence_results import GRU_CONVENTION
+from dlviz.core.probes.text_results import SequenceGates
+
+KIND_NAMES = {"lstm": "LSTM", "gru": "GRU", "simple_rnn": "SimpleRNN"}
+READING = {
+    "lstm": "Gates i, f, o in [0, 1] (0 shut, 1 open); candidate g and h in [-1, 1]; "
+            "cell state c on its own range.",
+    "gru": "Update z and reset r in [0, 1]; candidate h̃ and h in [-1, 1].",
+    "simple_rnn": "h = tanh(W·x + U·h₋₁ + b) at each token, in [-1, 1].",
+}
+
+
+BOTH_WAYS = ("Bidirectional: forward → reads the first token first, ← backward the last "
+             "first; both are drawn in the sentence's order.")
+HOW = "Hover for a value; click a heatmap row to follow that unit in the lines below."
+
+
+class GateView(ExportMixin, QWidget):
+    """The gates of one typed sentence, for the layer the combo names."""
+
+    #: The registry's probe kind this view draws (``core/probes/registry.py``).
+    probe_kind = "gates"
+
+    export_name = "gates.png"
+    unavailable_title = "No gates to show"
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.result: SequenceGates | None = None
+        self.title = title_label("Gates")
+        self.hint = hint_label("Type a sentence above: each recurrent layer's gates appear "
+                               "here, token by token.")
+        self.convention = hint_label("")
+        self.layer_combo = QComboBox()
+        self.layer_combo.setMinimumContentsLength(18)
+        self.layer_combo.setToolTip("Which recurrent layer to show (stacked layers: the "
+                                    "first reads the words, the next reads its states)")
+        self.layer_combo.currentIndexChanged.connect(self._on_layer_chosen)
+        self.readout = QLabel(" ")
+        self.readout.setObjectName("gate_readout")
+        self.grid = GateGrid()
+        self.grid.hovered.connect(lambda text: self.readout.setText(text or " "))
+        self.prediction_title = title_label("Prediction")
+        self.bars = ClassBarsView()
+        self.tag_list = QLabel()
+        self.tag_list.setTextFormat(Qt.TextFormat.RichText)
+        self.tag_list.setAlignment(Qt.AlignmentFlag.AlignTop)
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(8, 0, 0, 0)
+        for widget in (self.prediction_title, self.bars, self.tag_list):
+            side_layout.addWidget(widget)
+        side_layout.addStretch(1)
+        side.setMaximumWidth(250)
+        self.body = QWidget()
+        row = QHBoxLayout(self.body)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.grid, 1)
+        row.addWidget(side, 0)
+        controls = QHBoxLayout()
+        controls.addWidget(QLabel("Layer"))
+        controls.addWidget(self.layer_combo)
+        controls.addWidget(self.readout, 1)
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self._export_button(), 0, Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.convention)
+        layout.addLayout(controls)
+        layout.addWidget(self.body, 1)
+
+    # -- results ------------------------------------------------------------------
+    def show_result(self, result: SequenceGates, step: int | None = None) -> None:
+        self.result = result
+        self._show_body()
+        layer = self.layer_combo.currentText()
+        self.layer_combo.blockSignals(True)
+        self.layer_combo.clear()
+        self.layer_combo.addItems(list(result.layers))
+        if layer in result.layers:
+            self.layer_combo.setCurrentText(layer)
+        self.layer_combo.blockSignals(False)
+        self._update_prediction(result)
+        self._update_layer()
+
+    def select_layer(self, path: str) -> None:
+        """Show the gates of recurrent layer ``path`` (one of the combo's)."""
+        self.layer_combo.setCurrentText(path)
+
+    def show_problem(self, message: str) -> None:
+        """Say why this sentence shows nothing (e.g. empty text); the controls stay."""
+        self.title.setText("Nothing to read")
+        self.hint.setText(message)
+        self.convention.setText("")
+        self.body.hide()
+
+    def _on_layer_chosen(self, _index: int) -> None:
+        if self.result is not None:
+            self._update_layer()
+
+    def _update_layer(self) -> None:
+        result = self.result
+        traces = result.traces_of(self.layer_combo.currentText())
+        if not traces:
+            return
+        kind = KIND_NAMES.get(traces[0].kind, traces[0].kind)
+        sides = (BOTH_WAYS,) if len(traces) > 1 else ()
+        self.title.setText(f"{kind} gates of {self.layer_combo.currentText()} · "
+                           f"{len(result.tokens)} tokens")
+        self.hint.setText(" ".join((READING.get(traces[0].kind, ""), *sides, HOW,
+                                    *result.notes)))
+        self.convention.setText(GRU_CONVENTION if traces[0].kind == "gru" else "")
+        self.grid.show_traces(traces)
+
+    def _update_prediction(self, result: SequenceGates) -> None:
+        scores = result.scores()
+        self.bars.setVisible(bool(scores))
+        if scores:
+            self.prediction_title.setText("Prediction for the sentence")
+            self.bars.set_scores(result.model, scores)
+            self.tag_list.setText("")
+            return
+        if result.prediction_kind == "tags":
+            self.prediction_title.setText("Tag per token")
+            best = result.prediction.max(axis=-1)
+            rows = [f"<tr><td>{_escape(token)}</td><td>&nbsp;→&nbsp;<b>{_escape(tag)}</b>"
+                    f"</td><td>&nbsp;{percent(float(p))}</td></tr>"
+                    for token, tag, p in zip(result.tokens, result.tags(), best)]
+            self.tag_list.setText(f"<table>{''.join(rows[:40])}</table>")
+            return
+        self.prediction_title.setText("Output")
+        values = ", ".join(f"{v:+.3f}" for v in result.prediction.reshape(-1)[:12])
+        self.tag_list.setText(_escape(f"[{values}] (not one probability per class)"))
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,126 @@
+"""The gate view draws a sentence's real gate values: heatmaps, hover, selected units.
+
+The results are computed here by the probe (tests may call Keras); the view
+only draws them. Screenshots land in screenshots/ for a person to look at.
+"""
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from _image_checks import assert_png_shows_something
+
+from dlviz.app.views.registry import view_for
+from dlviz.core.data.text_vocabulary import Vocabulary
+from dlviz.core.kerasenv import import_keras
+from dlviz.core.probes.registry import PROBES
+from dlviz.core.probes.sequence_results import GRU_CONVENTION
+
+keras = import_keras()
+layers = keras.layers
+VOCAB = Vocabulary.build(["the film was not bad at all", "không tệ chút nào", "good"])
+NAMES = ("negative", "neutral", "positive")
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "screenshots"
+SIZE = (1000, 700)
+
+
+def model_of(cell, *, bidirectional=False, tagger=False, seed=3):
+    """Embedding -> [Bidirectional] cell (sequences) -> cell -> softmax, lively weights."""
+    keras.utils.set_random_seed(seed)
+    inputs = keras.Input((None,), dtype="int32", name="tokens")
+    x = layers.Embedding(len(VOCAB), 8, mask_zero=True, name="embedding")(inputs)
+    first = cell(6, return_sequences=True, name=f"{cell.__name__.lower()}_1")
+    x = (layers.Bidirectional(first, name="bi_1") if bidirectional else first)(x)
+    x = cell(5, return_sequences=tagger, name=f"{cell.__name__.lower()}_2")(x)
+    dense = layers.Dense(3, activation="softmax", name="predictions")
+    outputs = layers.TimeDistributed(dense)(x) if tagger else dense(x)
+    model = keras.Model(inputs, outputs, name=f"sentiment_{cell.__name__.lower()}")
+    rng = np.random.default_rng(seed)
+    for weight in model.weights:   # far from init: the heatmaps show contrast
+        weight.assign((rng.normal(size=weight.shape) * 0.8).astype("float32"))
+    return model
+
+
+def shown(qtbot, model, text):
+    result = PROBES["gates"].compute(model, text, vocabulary=VOCAB, class_names=NAMES)
+    view = view_for(result)()
+    qtbot.addWidget(view)
+    view.resize(*SIZE)
+    view.show()
+    qtbot.waitExposed(view)
+    view.show_result(result)
+    qtbot.wait(30)
+    return view, result
+
+
+def test_each_heatmap_is_the_traces_values_units_by_tokens_on_fixed_ranges(qtbot):
+    view, result = shown(qtbot, model_of(layers.LSTM), "Không tệ chút nào")
+    assert view.layer_combo.currentText() == "lstm_1"
+    trace = result.traces_of("lstm_1")[0]
+    for name in ("i", "f", "g", "o", "c", "h"):
+        item = view.grid.images[(0, name)]
+        np.testing.assert_array_equal(item.image, trace.gates[name][0].T)   # (units, tokens)
+    assert tuple(view.grid.images[(0, "f")].levels) == (0.0, 1.0)
+    assert tuple(view.grid.images[(0, "h")].levels) == (-1.0, 1.0)
+    ticks = view.grid.plots[(0, "h")].getAxis("bottom")._tickLevels[0]
+    assert [label for _x, label in ticks] == ["không", "tệ", "chút", "nào"]
+    assert "Prediction" in view.prediction_title.text()
+    assert [name for name, _p in view.bars.rows()] == [s.name for s in result.scores()]
+
+
+def test_the_h_row_equals_the_layers_own_output(qtbot):
+    model = model_of(layers.LSTM)
+    view, result = shown(qtbot, model, "the film was not bad")
+    ids = VOCAB.encode("the film was not bad")[None]
+    own = keras.Model(model.inputs[0], model.get_layer("lstm_1").output)(ids)[0]
+    np.testing.assert_allclose(view.grid.images[(0, "h")].image, np.asarray(own).T, atol=1e-5)
+
+
+def test_choosing_a_stacked_layer_and_both_directions_of_a_bidirectional_one(qtbot):
+    view, result = shown(qtbot, model_of(layers.GRU, bidirectional=True), "not bad at all")
+    assert [view.layer_combo.itemText(i) for i in range(view.layer_combo.count())] == \
+        ["bi_1", "gru_2"]
+    forward, backward = result.traces_of("bi_1")
+    np.testing.assert_array_equal(view.grid.images[(1, "z")].image, backward.gates["z"][0].T)
+    assert view.convention.text() == GRU_CONVENTION
+    view.select_layer("gru_2")
+    assert set(view.grid.images) == {(0, name) for name in ("z", "r", "h_tilde", "h")}
+    np.testing.assert_array_equal(view.grid.images[(0, "h")].image,
+                                  result.traces_of("gru_2")[0].gates["h"][0].T)
+
+
+def test_hover_names_token_unit_and_value_and_a_click_follows_a_unit(qtbot):
+    view, result = shown(qtbot, model_of(layers.LSTM), "the film was not bad")
+    value = result.traces_of("lstm_1")[0].gates["f"][0, 3, 2]
+    text = view.grid.describe(0, "f", 3, 2)
+    assert "forget gate f" in text and "“not”" in text and "unit 2" in text
+    assert f"{value:+.3f}" in text
+    plot = view.grid.plots[(0, "f")]
+    centre = plot.vb.mapViewToScene(plot.vb.mapToView(plot.vb.rect().center()))
+    assert view.grid.cell_at(centre) is not None
+    before = list(view.grid.selected)
+    unit = 0 if 0 not in before else 1
+    view.grid.toggle_unit(unit, "f")
+    assert view.grid.selected == before + [unit] and view.grid.line_gate == "f"
+    curves = view.grid.lines.listDataItems()
+    assert len(curves) == len(before) + 1
+    np.testing.assert_allclose(curves[-1].getData()[1],
+                               result.traces_of("lstm_1")[0].gates["f"][0, :, unit])
+
+
+def test_a_tagger_shows_a_tag_per_token(qtbot):
+    view, result = shown(qtbot, model_of(layers.LSTM, tagger=True), "not bad")
+    assert "Tag per token" in view.prediction_title.text()
+    assert all(tag in view.tag_list.text() for tag in result.tags())
+
+
+@pytest.mark.parametrize("cell, text, bidirectional", [
+    (layers.LSTM, "Không tệ chút nào, the film was not bad at all!", False),
+    (layers.GRU, "Không tệ chút nào, the film was not bad at all!", True),
+])
+def test_screenshots_of_the_gate_view(qtbot, cell, text, bidirectional):
+    view, _ = shown(qtbot, model_of(cell, bidirectional=bidirectional), text)
+    SCREENSHOTS.mkdir(exist_ok=True)
+    path = SCREENSHOTS / f"view_gates_{cell.__name__.lower()}.png"
+    assert view.export_png(path)
+    assert_png_shows_something(path, SIZE)
