@@ -1,0 +1,70 @@
+"""The compiled GateRecorder gives what the NumPy probes and Keras give, and follows training."""
+
+import numpy as np
+import pytest
+
+from dlviz.core.probes.gate_recorder import GateRecorder
+from dlviz.core.probes.gates import sequence_traces
+from dlviz.core.probes.results import ProbeUnavailable
+from tests.core._gate_models import (built_layer, keras, keras_states_per_step, layers,
+                                     randomise, ragged_mask, sequences)
+
+ATOL = 1e-5
+
+CASES = [
+    (layers.LSTM, {}),
+    (layers.LSTM, {"activation": "relu", "recurrent_activation": "hard_sigmoid",
+                   "go_backwards": True}),
+    (layers.GRU, {}),
+    (layers.GRU, {"reset_after": False, "go_backwards": True}),
+    (layers.GRU, {"activation": "elu", "use_bias": False}),
+    (layers.SimpleRNN, {"go_backwards": True}),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c[0].__name__ + str(sorted(c[1])))
+# lengths below, at and past one bucket of 8 steps
+@pytest.mark.parametrize("time, masked", [(5, True), (8, False), (11, True), (11, False)])
+def test_the_recorder_matches_the_numpy_probe_and_keras(case, time, masked):
+    cls, config = case
+    layer = built_layer(cls, **config)
+    x = sequences(batch=4, time=time)
+    mask = ragged_mask(time)[:, :time] if masked else None
+    got = GateRecorder(layer)(x, mask)
+    want = sequence_traces(layer, x, mask)[0]
+    assert set(got.gates) == set(want.gates)
+    for name in want.gates:
+        assert got.gates[name].shape == (4, time, 5)
+        np.testing.assert_allclose(got.gates[name], want.gates[name], atol=ATOL, err_msg=name)
+    np.testing.assert_array_equal(got.mask, want.mask)
+    assert (got.note, got.direction, got.kind) == (want.note, want.direction, want.kind)
+    for name, values in keras_states_per_step(layer, x, mask).items():
+        np.testing.assert_allclose(got.gates[name], values, atol=ATOL, err_msg=name)
+
+
+def test_the_recorder_reads_the_current_weights_at_every_call():
+    layer = built_layer(layers.LSTM)
+    recorder = GateRecorder(layer, jit_compile=False)
+    x = sequences()
+    before = recorder(x).gates["h"]
+    randomise(layer, seed=9)              # what a training step does to the variables
+    after = recorder(x)
+    assert not np.allclose(before, after.gates["h"], atol=1e-3)
+    np.testing.assert_allclose(after.gates["h"], np.asarray(layer(x)), atol=ATOL)
+
+
+def test_one_recorder_per_direction_of_a_bidirectional_layer():
+    wrapper = layers.Bidirectional(layers.GRU(5, return_sequences=True), name="bi")
+    wrapper.build((None, None, 4))
+    randomise(wrapper, seed=4)
+    x, mask = sequences(batch=4), ragged_mask()
+    want = sequence_traces(wrapper, x, mask)
+    for reference, part in zip(want, (wrapper.forward_layer, wrapper.backward_layer)):
+        got = GateRecorder(part, path=reference.layer)(x, mask)
+        assert got.layer == reference.layer
+        np.testing.assert_allclose(got.gates["h"], reference.gates["h"], atol=ATOL)
+
+
+def test_a_recorder_refuses_other_layers():
+    with pytest.raises(ProbeUnavailable, match="not an LSTM, GRU or SimpleRNN"):
+        GateRecorder(keras.layers.Dense(2, name="head"))
