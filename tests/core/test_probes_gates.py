@@ -146,3 +146,23 @@ def test_other_layers_are_refused_with_a_reason():
         lstm_gates(built_layer(layers.GRU), sequences())
     with pytest.raises(ValueError, match="batch, time, features"):
         lstm_gates(built_layer(layers.LSTM), sequences()[0])
+
+
+@pytest.mark.parametrize("cls", [layers.LSTM, layers.GRU, layers.SimpleRNN])
+def test_an_empty_sequence_gives_empty_gates_not_an_exception(cls):
+    trace = PROBES[cls](built_layer(cls), np.zeros((2, 0, 4), np.float32))
+    assert all(values.shape == (2, 0, 5) for values in trace.gates.values())
+    assert trace.mask.shape == (2, 0)
+    with pytest.raises(ValueError, match="empty sequence has no final state"):
+        trace.final_state()
+
+
+def test_a_stateful_layer_goes_on_from_its_stored_states_and_keeps_them():
+    layer = layers.LSTM(5, stateful=True, return_sequences=True)
+    layer.build((3, None, 4))
+    x, more = sequences(), sequences(seed=6)
+    layer(x)                                  # the layer now holds the states after x
+    held = [np.asarray(s).copy() for s in layer.states]
+    trace = lstm_gates(layer, more)
+    assert all(np.array_equal(a, np.asarray(b)) for a, b in zip(held, layer.states))
+    np.testing.assert_allclose(trace.gates["h"], np.asarray(layer(more)), atol=ATOL)

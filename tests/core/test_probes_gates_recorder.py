@@ -68,3 +68,8 @@ def test_one_recorder_per_direction_of_a_bidirectional_layer():
 def test_a_recorder_refuses_other_layers():
     with pytest.raises(ProbeUnavailable, match="not an LSTM, GRU or SimpleRNN"):
         GateRecorder(keras.layers.Dense(2, name="head"))
+
+
+def test_an_empty_sequence_compiles_nothing():
+    trace = GateRecorder(built_layer(layers.GRU))(np.zeros((2, 0, 4), np.float32))
+    assert trace.gates["z"].shape == (2, 0, 5)

@@ -50,6 +50,11 @@ class GateRecorder:
         """The ``GateTrace`` of ``inputs`` (batch, time, features); as ``lstm_gates``."""
         x, read, states = rnn_layers.prepare(self.layer, self.kind, inputs, mask, initial_state)
         batch, time = x.shape[:2]
+        if time == 0:     # nothing to compile for: the NumPy replay gives the empty arrays
+            from dlviz.core.probes.gates import sequence_traces
+
+            return sequence_traces(self.layer, x, read, initial_state, path=self.path,
+                                   tokens=tokens)[0]
         # Padding goes where the layer reads last: after the real steps for a
         # forward layer, before them for a backward one, so it never touches
         # their states, and is cut off again.

@@ -118,7 +118,7 @@ def _projection(x, kernel, bias):
     projected = flat @ kernel
     if bias is not None:
         projected += bias
-    return projected.reshape(time, batch, -1)
+    return projected.reshape(time, batch, kernel.shape[1])
 
 
 def _batch_first(arrays: dict) -> dict:

@@ -83,7 +83,12 @@ class GateTrace:
 
         The last step read is the last token for a forward layer and the
         first for a backward one; masked steps carried the state to the end.
+
+        Raises:
+            ValueError: an empty sequence (no step was read).
         """
+        if self.time == 0:
+            raise ValueError(f"{self.layer}: an empty sequence has no final state")
         column = 0 if self.direction == "backward" else -1
         names = ("h", "c") if self.kind == "lstm" else ("h",)
         return {name: self.gates[name][:, column] for name in names}
