@@ -11,37 +11,20 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import (
-    QDockWidget,
-    QFileDialog,
-    QLabel,
-    QMainWindow,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QWidget
 
 from dlviz.app.bridge import EngineBridge
 from dlviz.app.dialogs.unsafe_model_dialog import ask_to_load_unsafely
 from dlviz.app.image_controller import ImageController
 from dlviz.app.image_input import InputRejected, clipboard_image_source, dropped_image_source
 from dlviz.app.menus import build_menus
-from dlviz.app.panels.image_gallery import ImageGalleryPanel
-from dlviz.app.panels.model_library import ModelLibraryPanel
-from dlviz.app.panels.training_panel import TrainingPanel
 from dlviz.app.run_controller import RunController
+from dlviz.app.text_controller import TextController
 from dlviz.app.training_controller import TrainingController
-from dlviz.app.views.feature_map_view import FeatureMapView
-from dlviz.app.views.filter_view import FilterView
-from dlviz.app.views.heatmap_view import HeatmapView
-from dlviz.app.views.layer_table import LayerTableView
-from dlviz.app.views.message_banner import MessageBanner
-from dlviz.app.views.prediction_view import PredictionView
 from dlviz.app.views.progress_indicator import ProgressIndicator
-from dlviz.app.views.training_view import TrainingView
 from dlviz.app.window_layout import WindowLayout
+from dlviz.app.window_views import build_docks, build_tabs
 from dlviz.core.engine import Engine
 from dlviz.core.workspace import ModelOpened, NeedsConsent, Workspace
 from dlviz.core.zoo.registry import REGISTRY
@@ -71,39 +54,14 @@ class MainWindow(QMainWindow):
         self._current_source: str | None = None
         self._last_build: tuple[str, dict] = ("", {})
 
-        left = Qt.DockWidgetArea.LeftDockWidgetArea
-        self.library = ModelLibraryPanel()
-        self._add_dock("Model library", "model_library_dock", self.library, left)
-        self.gallery = ImageGalleryPanel()
-        self._add_dock("Images", "image_gallery_dock", self.gallery, left)
-        self.training_panel = TrainingPanel()
-        self.training_dock = self._add_dock("Training", "training_dock", self.training_panel,
-                                            left, closable=True)
-
-        self.banner = MessageBanner()
-        self.layer_table = LayerTableView()
-        self.maps_view = FeatureMapView()
-        self.filter_view = FilterView()
-        self.prediction_view = PredictionView()
-        self.heatmap_view = HeatmapView()
-        self.training_view = TrainingView()
-        self.tabs = QTabWidget()
-        self.tabs.setObjectName("main_tabs")
-        for widget, title in ((self.layer_table, "Layers"), (self.maps_view, "Feature maps"),
-                              (self.filter_view, "Filters"),
-                              (self.prediction_view, "Predictions"),
-                              (self.heatmap_view, "Grad-CAM / saliency"),
-                              (self.training_view, "Training")):
-            self.tabs.addTab(widget, title)
-        central = QWidget()
-        layout = QVBoxLayout(central)
-        layout.addWidget(self.banner)
-        layout.addWidget(self.tabs, 1)
-        self.setCentralWidget(central)
+        build_docks(self)   # library, gallery, training panel (window_views)
+        build_tabs(self)    # banner over the tabs of views
         self.images = ImageController(
             self.engine, self.workspace, self.bridge,
             {"maps": self.maps_view, "filters": self.filter_view,
              "predictions": self.prediction_view, "heatmap": self.heatmap_view}, self)
+        self.text = TextController(self.engine, self.workspace, self.bridge, self.text_panel,
+                                   self.gate_view, self.images.results, self)
         self.runs = RunController(self.training_view, self.images, self)
         self.training = TrainingController(
             self.engine, self.workspace, self.bridge, self.training_panel,
@@ -120,17 +78,6 @@ class MainWindow(QMainWindow):
         self.window_layout = WindowLayout(self)
 
     # -- setup ---------------------------------------------------------------
-    def _add_dock(self, title: str, name: str, widget, area, closable=False) -> QDockWidget:
-        dock = QDockWidget(title, self)
-        dock.setObjectName(name)
-        dock.setWidget(widget)
-        features = QDockWidget.DockWidgetFeature.DockWidgetMovable
-        if closable:
-            features |= QDockWidget.DockWidgetFeature.DockWidgetClosable
-        dock.setFeatures(features)
-        self.addDockWidget(area, dock)
-        return dock
-
     def _on_resume_requested(self) -> None:
         if self.runs.run_dir is not None and not self.training.refuses_model_change():
             from dlviz.core.training.replay import open_run_model
@@ -149,6 +96,7 @@ class MainWindow(QMainWindow):
         self.gallery.paste_requested.connect(self._on_paste_requested)
         self.images.problem_reported.connect(self.banner.show_message)
         self.images.analysis_shown.connect(self._on_analysis_shown)
+        self.text.gates_offered.connect(self._on_gates_offered)
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self.training.message_posted.connect(self.banner.show_message)
         self.training.model_changed.connect(self._on_model_changed)
@@ -254,6 +202,12 @@ class MainWindow(QMainWindow):
         if self.tabs.currentWidget() is self.layer_table:
             self.tabs.setCurrentWidget(self.maps_view)
 
+    def _on_gates_offered(self, offered: bool) -> None:
+        # A sequence model takes no images: its first screen is its gates.
+        model = self.images.current_model()
+        if offered and model is not None and model.probe_problem:
+            self.tabs.setCurrentWidget(self.gates_tab)
+
     def _on_tab_changed(self, _index: int) -> None:
         # Grad-CAM costs a backward pass: compute it when someone looks.
         if self.tabs.currentWidget() is self.heatmap_view:
@@ -347,6 +301,7 @@ class MainWindow(QMainWindow):
             self.banner.hide()
             self.layer_table.show_summary(result.title, result.summary, result.notes)
             self.images.model_opened(result)
+            self.text.model_opened(result)
             self.training_panel.set_trainable_counts(result.summary.trainable_params,
                                                      result.summary.total_params)
             self.statusBar().showMessage(

@@ -1,0 +1,73 @@
+"""Sentences in, gates out: the text box's requests of the engine, and their answers.
+
+Typing (debounced by the panel) sends one job to the engine's "text" slot:
+latest wins, so a sentence overtaken by a newer one is dropped, never drawn
+late. A new model that offers gates reads the sentence in the box, or, when
+the box is empty, a sample the workspace picks for that model (its text then
+fills the box). Answers go through the window's one ``ResultViews``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from dlviz.core.workspace import ModelOpened
+
+SLOT = "text"
+#: The text kinds computed on every pause in typing.
+KINDS = ("gates",)
+
+
+class TextController(QObject):
+    """Sends the typed sentence to the engine for the current model; shows the gates.
+
+    Signals:
+        gates_offered(bool): a model became current; True when it offers gates.
+    """
+
+    gates_offered = Signal(bool)
+
+    def __init__(self, engine, workspace, bridge, panel, gate_view, results, parent=None):
+        super().__init__(parent)
+        self.engine, self.workspace = engine, workspace
+        self.panel, self.gate_view, self.results = panel, gate_view, results
+        self.results.add(gate_view)
+        self._latest: int | None = None
+        self._model: ModelOpened | None = None
+        panel.text_typed.connect(self.request)
+        bridge.job_finished.connect(self._on_job_finished)
+        bridge.job_failed.connect(self._on_job_failed)
+
+    def offers_gates(self) -> bool:
+        return self._model is not None and not self._model.offered.get("gates")
+
+    def request(self, text: str | None) -> int | None:
+        """Compute the text kinds of ``text`` (None: a sample) for the current model."""
+        if not self.offers_gates():
+            return None
+        ws = self.workspace
+        self._latest = self.engine.submit(SLOT, lambda: ws.analyze_text(text, KINDS),
+                                          slot=SLOT, label="Reading the sentence…")
+        return self._latest
+
+    def model_opened(self, opened: ModelOpened) -> None:
+        """A new model is current: read the sentence with it, or say why it cannot."""
+        self._model = opened
+        reason = opened.offered.get("gates", "this version computes no gates")
+        if reason:
+            self._latest = None
+            self.gate_view.show_unavailable(reason)
+        else:
+            self.request(self.panel.text() or None)
+        self.gates_offered.emit(not reason)
+
+    def _on_job_finished(self, event) -> None:
+        if event.kind != SLOT or event.job_id != self._latest:
+            return
+        if not self.panel.text():   # a sample was read: show what it was
+            self.panel.set_text(event.result.text)
+        self.results.show(event.result)
+
+    def _on_job_failed(self, event) -> None:
+        if event.kind == SLOT and event.job_id == self._latest:
+            self.gate_view.show_problem(event.message)

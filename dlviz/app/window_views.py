@@ -1,0 +1,88 @@
+"""What the main window holds, built in one place: its docks and its tabs of views.
+
+``build_docks`` and ``build_tabs`` set the widgets as attributes of the
+window (``window.library``, ``window.maps_view``, ``window.tabs``, ...), so
+the window's own file keeps only the wiring. The "Gates" tab sits next to
+"Feature maps": the text box above the gate view.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDockWidget, QTabWidget, QVBoxLayout, QWidget
+
+from dlviz.app.panels.image_gallery import ImageGalleryPanel
+from dlviz.app.panels.model_library import ModelLibraryPanel
+from dlviz.app.panels.text_panel import TextPanel
+from dlviz.app.panels.training_panel import TrainingPanel
+from dlviz.app.views.feature_map_view import FeatureMapView
+from dlviz.app.views.filter_view import FilterView
+from dlviz.app.views.gate_view import GateView
+from dlviz.app.views.heatmap_view import HeatmapView
+from dlviz.app.views.layer_table import LayerTableView
+from dlviz.app.views.message_banner import MessageBanner
+from dlviz.app.views.prediction_view import PredictionView
+from dlviz.app.views.training_view import TrainingView
+
+
+def add_dock(window, title: str, name: str, widget, area, closable=False) -> QDockWidget:
+    """``widget`` in a movable dock (closable when asked) on ``area`` of ``window``."""
+    dock = QDockWidget(title, window)
+    dock.setObjectName(name)
+    dock.setWidget(widget)
+    features = QDockWidget.DockWidgetFeature.DockWidgetMovable
+    if closable:
+        features |= QDockWidget.DockWidgetFeature.DockWidgetClosable
+    dock.setFeatures(features)
+    window.addDockWidget(area, dock)
+    return dock
+
+
+def build_docks(window) -> None:
+    """The model library, the image gallery and the training controls, on the left."""
+    left = Qt.DockWidgetArea.LeftDockWidgetArea
+    window.library = ModelLibraryPanel()
+    add_dock(window, "Model library", "model_library_dock", window.library, left)
+    window.gallery = ImageGalleryPanel()
+    add_dock(window, "Images", "image_gallery_dock", window.gallery, left)
+    window.training_panel = TrainingPanel()
+    window.training_dock = add_dock(window, "Training", "training_dock",
+                                    window.training_panel, left, closable=True)
+
+
+def build_tabs(window) -> None:
+    """The banner over the tabs of views; the tabs are the window's central widget."""
+    window.banner = MessageBanner()
+    window.layer_table = LayerTableView()
+    window.maps_view = FeatureMapView()
+    window.text_panel = TextPanel()
+    window.gate_view = GateView()
+    window.gates_tab = _stacked(window.text_panel, window.gate_view)
+    window.filter_view = FilterView()
+    window.prediction_view = PredictionView()
+    window.heatmap_view = HeatmapView()
+    window.training_view = TrainingView()
+    window.tabs = QTabWidget()
+    window.tabs.setObjectName("main_tabs")
+    for widget, title in ((window.layer_table, "Layers"), (window.maps_view, "Feature maps"),
+                          (window.gates_tab, "Gates"),
+                          (window.filter_view, "Filters"),
+                          (window.prediction_view, "Predictions"),
+                          (window.heatmap_view, "Grad-CAM / saliency"),
+                          (window.training_view, "Training")):
+        window.tabs.addTab(widget, title)
+    central = QWidget()
+    layout = QVBoxLayout(central)
+    layout.addWidget(window.banner)
+    layout.addWidget(window.tabs, 1)
+    window.setCentralWidget(central)
+
+
+def _stacked(top: QWidget, view: QWidget) -> QWidget:
+    box = QWidget()
+    box.setObjectName("gates_tab")
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(6, 6, 6, 0)
+    layout.addWidget(top)
+    layout.addWidget(view, 1)
+    return box
