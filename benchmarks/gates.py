@@ -1,4 +1,4 @@
-"""Gates of a 100-token sentence through an LSTM of 256 units, against its fastest compiled forward pass.
+"""Gates of a 100-token sentence through an LSTM of 256 units, against its compiled forward pass.
 
 Two probes, each returning i, f, g, o, c and h at every step: the
 ``GateRecorder`` the app keeps per layer (the replay compiled once with XLA,

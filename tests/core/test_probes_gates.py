@@ -166,3 +166,13 @@ def test_a_stateful_layer_goes_on_from_its_stored_states_and_keeps_them():
     trace = lstm_gates(layer, more)
     assert all(np.array_equal(a, np.asarray(b)) for a, b in zip(held, layer.states))
     np.testing.assert_allclose(trace.gates["h"], np.asarray(layer(more)), atol=ATOL)
+
+
+def test_dropout_is_off_as_in_predict_and_the_note_says_so():
+    layer = built_layer(layers.GRU, dropout=0.5, recurrent_dropout=0.3)
+    x = sequences()
+    trace = gru_gates(layer, x)
+    np.testing.assert_allclose(trace.gates["h"], np.asarray(layer(x, training=False)),
+                               atol=ATOL)
+    assert "dropout is off" in trace.note
+    assert "dropout" not in gru_gates(built_layer(layers.GRU), x).note

@@ -1,4 +1,4 @@
-"""Gradient through time: SimpleRNN forgets the beginning of a long sequence, open LSTM gates do not.
+"""Gradient through time: SimpleRNN forgets the start of a long sequence; open LSTM gates do not.
 
 Assumptions of the vanishing test, stated: Keras's default initialisers
 (glorot-uniform input kernel, orthogonal recurrent kernel, zero bias, LSTM

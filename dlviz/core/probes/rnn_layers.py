@@ -62,6 +62,11 @@ def assemble(layer, kind, gates, read, path, tokens) -> GateTrace:
         notes.append(BACKWARD_NOTE)
     if read is not None:
         notes.append(MASK_NOTE)
+    if getattr(cell, "dropout", 0) or getattr(cell, "recurrent_dropout", 0):
+        notes.append("Inference mode: the layer's dropout is off, as in predict().")
+    if getattr(layer, "compute_dtype", "float32") != "float32":
+        notes.append(f"Replayed in float32; the layer computes in {layer.compute_dtype}, "
+                     "so its own values differ by that rounding.")
     return GateTrace(
         layer=path or layer.name, kind=kind, direction="backward" if backwards else "forward",
         gates=gates, mask=np.ones((batch, time), bool) if read is None else read,

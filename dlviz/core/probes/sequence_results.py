@@ -50,9 +50,9 @@ class GateTrace:
     """Every gate and state of one recurrent layer (one direction) at every step.
 
     Example:
-        >>> trace = lstm_gates(layer, x)           # doctest: +SKIP
-        >>> trace.gates["f"].shape                 # (batch, time, units)  doctest: +SKIP
-        >>> trace.final_state()["h"]               # what return_sequences=False gives  doctest: +SKIP
+        >>> trace = lstm_gates(layer, x)      # doctest: +SKIP
+        >>> trace.gates["f"].shape            # (batch, time, units)  doctest: +SKIP
+        >>> trace.final_state()["h"]          # return_sequences=False  doctest: +SKIP
     """
 
     layer: str                      # path of the layer: "lstm_1", or "bidirectional/backward"
