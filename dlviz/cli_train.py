@@ -2,6 +2,9 @@
 
     dlviz train --model lenet5 --data digits --epochs 3 --run runs/lenet
     dlviz train --run runs/lenet --epochs 6 --resume      (three more epochs)
+    dlviz train --model lstm-sentiment --data sentiment-vi --epochs 10 --run runs/vi
+    dlviz train --model bilstm-tagger --data tagging --epochs 5 --run runs/tags
+    dlviz train --model gru-sentiment --data reviews.csv --epochs 5 --run runs/mine
 
 One line per epoch on stdout; the run directory (DESIGN.md, point 6) holds
 everything else, readable at any moment, so the app can follow it. Ctrl-C
@@ -10,6 +13,10 @@ stops after the current batch and leaves the run ready for ``--resume``.
 A library model trains with its own loss and loss weights and an output
 layer sized to the data (rebuilt, with a note, when the data has another
 number of classes); a model file's outputs must match the data's classes.
+Text trains sequence models: a library model's embedding is sized to the
+data's vocabulary, a model file's own vocabulary (inside the .keras file)
+encodes the data, and the run directory keeps the vocabulary
+(``vocabulary.json``) so its checkpoints can read typed sentences later.
 """
 
 from __future__ import annotations
@@ -23,7 +30,9 @@ import threading
 from pathlib import Path
 
 EXIT_STOPPED = 130
-DATA_NAMES = ("digits", "shapes", "shapes_hard", "mnist", "fashion_mnist", "cifar10")
+DATA_NAMES = ("digits", "shapes", "shapes_hard", "mnist", "fashion_mnist", "cifar10",
+              "sentiment-en", "sentiment-vi", "tagging", "long")
+TEXT_SUFFIXES = (".csv", ".tsv")
 
 
 def _number(kind, what):
@@ -41,8 +50,9 @@ def _number(kind, what):
 def add_train_parser(sub) -> None:
     train = sub.add_parser("train", help="train a model headless into a run directory")
     train.add_argument("--model", help="library name (see dlviz zoo) or .keras/.h5 file")
-    train.add_argument("--data", help=f"{', '.join(DATA_NAMES)}, or an image folder "
-                                      "(one subfolder per class)")
+    train.add_argument("--data", help=f"{', '.join(DATA_NAMES)}, an image folder "
+                                      "(one subfolder per class) or a .csv/.tsv file of "
+                                      "(text, label) rows")
     train.add_argument("--epochs", type=_number(int, "--epochs"), required=True,
                        help="epochs in all (with --resume: including those done)")
     train.add_argument("--run", required=True, help="run directory to write (created)")
@@ -62,13 +72,20 @@ def data_spec(text: str, samples: int | None):
         return DataSpec(text.lower(), samples=samples)
     if Path(text).is_dir():
         return DataSpec("folder", path=str(Path(text).resolve()), samples=samples)
+    if text.lower().endswith(TEXT_SUFFIXES):
+        from dlviz.core.data.text_sets import TEXT_FILE
+
+        return DataSpec(TEXT_FILE, path=str(Path(text).resolve()), samples=samples)
     from dlviz.cli import CliError
 
-    raise CliError(f"--data {text!r} is neither {', '.join(DATA_NAMES)} nor an image folder")
+    raise CliError(f"--data {text!r} is neither {', '.join(DATA_NAMES)}, an image folder "
+                   "nor a .csv/.tsv file")
 
 
 def cmd_train(args, out) -> int:
     from dlviz.cli import CliError
+    from dlviz.core.data.text import TextError
+    from dlviz.core.data.text_dataset import is_sequence_data
     from dlviz.core.training.data import DataRejected, DatasetUnavailable, load_training_data
     from dlviz.core.training.heads import fit_head
     from dlviz.core.training.rundir import RunWriter
@@ -82,10 +99,11 @@ def cmd_train(args, out) -> int:
     # None: a library model's output layer follows the data (the session rebuilds it).
     classes = None if zoo_model is not None else int(model.outputs[0].shape[-1])
     try:
-        data = load_training_data(config.data, shape, classes)
+        vocabulary = _own_vocabulary(args, run_dir, source, zoo_model)
+        data = load_training_data(config.data, shape, classes, vocabulary=vocabulary)
         if zoo_model is None:  # refuse a file's other outputs before writing the run
             fit_head(model, None, data)
-    except (DataRejected, DatasetUnavailable) as exc:
+    except (DataRejected, DatasetUnavailable, TextError) as exc:
         raise CliError(str(exc)) from None
     for note in data.notes:
         print(f"note: {note}", file=out)
@@ -93,6 +111,10 @@ def cmd_train(args, out) -> int:
         class_names = data.class_names
     writer = RunWriter(run_dir, config=config, model_source=source, class_names=class_names,
                        preprocessing=preprocessing)
+    if is_sequence_data(data):  # the checkpoints' ids mean these tokens
+        from dlviz.core.data.text_sets import write_run_vocabulary
+
+        write_run_vocabulary(run_dir, data.vocabulary)
     try:
         stopped = _train(model, zoo_model, data, config, writer, out, initial_epoch, source,
                          preprocessing, class_names)
@@ -151,6 +173,19 @@ def _prepare(args, run_dir: Path):
             TrainingConfig(data=spec, **overrides), 0)
 
 
+def _own_vocabulary(args, run_dir: Path, source: str, zoo_model):
+    """The vocabulary a text model already reads: a resumed run's, or the one
+    inside a model file; None for a library model (it takes the data's)."""
+    from dlviz.core.data.text_sets import read_run_vocabulary
+    from dlviz.core.zoo.sequence_io import read_vocabulary
+
+    if args.resume:
+        return read_run_vocabulary(run_dir)
+    if zoo_model is None and source.lower().endswith(".keras"):
+        return read_vocabulary(source)
+    return None
+
+
 def _open_for_training(target: str):
     """(ZooModel or None, keras model, source) of a library name or a model file."""
     from dlviz.cli import MODEL_SUFFIXES, CliError, _quiet_keras
@@ -173,6 +208,7 @@ def _open_for_training(target: str):
 
 def _train(model, zoo_model, data, config, writer, out, initial_epoch, source, preprocessing,
            class_names):
+    from dlviz.core.data.text_dataset import is_sequence_data
     from dlviz.core.training.control import TrainingControl
     from dlviz.core.training.session import TrainingSession
 
@@ -185,7 +221,9 @@ def _train(model, zoo_model, data, config, writer, out, initial_epoch, source, p
 
     session = TrainingSession(
         model, data, config, emit=emit, control=control,
-        probe_image=data.x_test[0], probe_name="test image 0", preprocessing=preprocessing,
+        probe_image=None if is_sequence_data(data) else data.x_test[0],
+        probe_name="" if is_sequence_data(data) else "test image 0",
+        preprocessing=preprocessing,
         class_names=class_names, on_epoch_end=[writer.checkpoint], initial_epoch=initial_epoch,
         zoo_model=zoo_model)
     with _stop_on_interrupt(control):

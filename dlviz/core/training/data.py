@@ -111,12 +111,14 @@ def _check_labels(y: np.ndarray, classes: int) -> None:
 
 
 def load_training_data(spec: DataSpec, input_shape, classes: int | None, *,
-                       progress=None) -> TrainingData:
+                       progress=None, vocabulary=None) -> TrainingData:
     """Load the data ``spec`` names, fitted to a model's input and outputs.
 
     Args:
         spec: which data ("digits", "shapes" (easy), "shapes_hard", "folder",
-            "mnist", "fashion_mnist", "cifar10"), the folder, how many
+            "mnist", "fashion_mnist", "cifar10"; or text: "sentiment-en",
+            "sentiment-vi", "tagging", "long", "text_file", which give a
+            ``TextDataset`` of token ids), the folder or file, how many
             samples, seed.
         input_shape: the model's (height, width, channels); channels 1 or 3.
         classes: the width of the model's output layer; None for a library
@@ -124,6 +126,8 @@ def load_training_data(spec: DataSpec, input_shape, classes: int | None, *,
         progress: called as ``progress(done, total)`` while a folder is read
             (files) or a ``keras.datasets`` file downloads (bytes; total may
             be None). Raising from it cancels.
+        vocabulary: for text, the model's own ``Vocabulary`` (a file or a
+            resumed run), so ids keep their meaning; None builds the data's.
 
     Returns:
         A :class:`TrainingData`: float32 (N, height, width, channels) images in
@@ -141,6 +145,10 @@ def load_training_data(spec: DataSpec, input_shape, classes: int | None, *,
         >>> data.input_shape  # doctest: +SKIP
         (28, 28, 1)
     """
+    from dlviz.core.data.text_sets import TEXT_KINDS  # noqa: PLC0415
+
+    if spec.kind in TEXT_KINDS:  # token ids for a sequence model, not images
+        return _load_text(spec, classes, vocabulary)
     height, width, channels = _target(input_shape)
     notes: list[str] = []
     dataset = _load(spec, (height, width, channels), progress, notes)
@@ -156,6 +164,23 @@ def load_training_data(spec: DataSpec, input_shape, classes: int | None, *,
                            dataset.num_classes if classes is None else classes)
     return TrainingData(parts[0], dataset.y_train.astype(np.int64), parts[1],
                         dataset.y_test.astype(np.int64), dataset.class_names, tuple(notes))
+
+
+def _load_text(spec: DataSpec, classes: int | None, vocabulary=None):
+    """A :class:`~dlviz.core.data.text_dataset.TextDataset` (``spec.kind`` in
+    ``TEXT_KINDS``); ``vocabulary``: the model's own, when it has one."""
+    from dlviz.core.data.text import TextError  # noqa: PLC0415
+    from dlviz.core.data.text_sets import load_text_data  # noqa: PLC0415
+
+    try:
+        data = load_text_data(spec.kind, path=spec.path, samples=spec.samples,
+                              seed=spec.seed, vocabulary=vocabulary)
+    except TextError as exc:
+        raise DataRejected(str(exc)) from exc
+    if classes is not None and data.num_classes > classes:
+        raise DataRejected(f"the {data.name} data has {data.num_classes} classes but this "
+                           f"model has only {classes} outputs")
+    return data
 
 
 def _target(input_shape) -> tuple[int, int, int]:

@@ -104,12 +104,24 @@ class TrainingSession:
 
         cfg, data = self.config, self.dataset
         notes = []
+        if _is_text(data):  # token ids: the embedding follows the data's vocabulary
+            from dlviz.core.training.text_session import fit_vocabulary
+
+            self.model, self.zoo_model, text_notes = fit_vocabulary(self.model,
+                                                                    self.zoo_model, data)
+            notes += text_notes
         self.model, self.zoo_model, head_note = fit_head(self.model, self.zoo_model, data)
         if head_note is not None:
             notes.append(head_note)
             self.class_names = tuple(data.class_names)
-        validate_training_data(data.x_train, data.y_train,
-                               output_width(self.model) or data.num_classes)
+        if _is_text(data):
+            from dlviz.core.training.text_session import check_sequence_model
+
+            check_sequence_model(self.model, self.zoo_model, data,
+                                 output_width(self.model) or data.num_classes)
+        else:
+            validate_training_data(data.x_train, data.y_train,
+                                   output_width(self.model) or data.num_classes)
         notes += apply_freezing(self.model, freeze_first=cfg.freeze_first,
                                 freeze_backbone=cfg.freeze_backbone, unfreeze=cfg.unfreeze)
         if cfg.dropout is not None:
@@ -142,13 +154,20 @@ class TrainingSession:
         cfg, data = self.config, self.dataset
         (x, y), validation = split_validation(data.x_train, data.y_train,
                                               cfg.validation_split, cfg.seed)
-        image = self.probe_image if self.probe_image is not None else data.x_train[0]
-        name = self.probe_name if self.probe_image is not None else \
-            f"training image 0 ({self.class_names[int(data.y_train[0])]})"
-        probe_x, probe_y = probe_batch(x, y, PROBE_BATCH, cfg.seed)
+        if _is_text(data):  # no probe picture; labels may be one per token
+            from dlviz.core.training.text_session import sequence_probe_batch
+
+            image, name = self.probe_image, self.probe_name
+            probe_x, probe_y = sequence_probe_batch(x, y, PROBE_BATCH, cfg.seed)
+        else:
+            image = self.probe_image if self.probe_image is not None else data.x_train[0]
+            name = self.probe_name if self.probe_image is not None else \
+                f"training image 0 ({self.class_names[int(data.y_train[0])]})"
+            probe_x, probe_y = probe_batch(x, y, PROBE_BATCH, cfg.seed)
         probes = LiveProbes(model, probe_x, probe_y, image=image, image_name=name,
                             preprocessing=self.preprocessing, class_names=self.class_names,
-                            control=self.control, loss_fn=default_loss(model))
+                            control=self.control, loss_fn=default_loss(model),
+                            vocabulary=getattr(data, "vocabulary", None))
         budget = self.budget or ProbeBudget(cfg.probe_budget)
         callback = self.callback = LiveCallback(
             self._emit, probes=probes, control=self.control, budget=budget,
@@ -203,16 +222,24 @@ class TrainingSession:
         if shuffle:
             pipeline = pipeline.shuffle(len(x), seed=cfg.seed, reshuffle_each_iteration=True)
         pipeline = pipeline.batch(cfg.batch_size)
-        augment = augmentation_model(cfg.augment, x.shape[1:], seed=cfg.seed) if shuffle else None
+        text = _is_text(self.dataset)  # token ids: no image augmentation or pixel scaling
+        augment = augmentation_model(cfg.augment, x.shape[1:], seed=cfg.seed) \
+            if shuffle and not text else None
         if augment is not None:
             pipeline = pipeline.map(lambda a, b: (augment(a, training=True), b),
                                     num_parallel_calls=tf.data.AUTOTUNE)
-        if self.preprocessing != "unit":
+        if self.preprocessing != "unit" and not text:
             pipeline = pipeline.map(_scaler(tf, self.preprocessing, x.shape[1:]))
         heads = len(model.outputs)
         if heads > 1:
             pipeline = pipeline.map(lambda a, b: (a, tuple(b for _ in range(heads))))
         return pipeline.prefetch(tf.data.AUTOTUNE)
+
+
+def _is_text(dataset) -> bool:
+    from dlviz.core.data.text_dataset import is_sequence_data
+
+    return is_sequence_data(dataset)
 
 
 def split_validation(x, y, share: float, seed: int = 0):
