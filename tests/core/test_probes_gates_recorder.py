@@ -73,3 +73,15 @@ def test_a_recorder_refuses_other_layers():
 def test_an_empty_sequence_compiles_nothing():
     trace = GateRecorder(built_layer(layers.GRU))(np.zeros((2, 0, 4), np.float32))
     assert trace.gates["z"].shape == (2, 0, 5)
+
+
+def test_typing_a_longer_sentence_traces_once_per_bucket_of_eight_steps():
+    layer = built_layer(layers.LSTM)
+    recorder = GateRecorder(layer, jit_compile=False)
+    for time in (9, 10, 13, 16):            # one bucket: 16 steps
+        trace = recorder(sequences(batch=1, time=time))
+        np.testing.assert_allclose(trace.gates["h"],
+                                   np.asarray(layer(sequences(batch=1, time=time))), atol=ATOL)
+    assert recorder._replay.experimental_get_tracing_count() == 1
+    recorder(sequences(batch=1, time=17))   # the next bucket
+    assert recorder._replay.experimental_get_tracing_count() == 2
