@@ -16,7 +16,7 @@ from dlviz.app.views.canvas import hint_label
 from dlviz.core.training.config import DataSpec, TrainingConfig
 
 DATA_CHOICES = (("Digits (bundled)", "digits"), ("Shapes (generated)", "shapes"),
-                ("Shapes, hard (gradients, rotation, noise)", "shapes_hard"),
+                ("Shapes, hard (a challenge: near chance for many epochs)", "shapes_hard"),
                 ("Image folder…", "folder"), ("MNIST (downloaded when online)", "mnist"),
                 ("Fashion-MNIST (downloaded when online)", "fashion_mnist"),
                 ("CIFAR-10 (downloaded when online)", "cifar10"))

@@ -39,25 +39,32 @@ SMALL_INPUT = 128
 MINI_BN_MOMENTUM = 0.9
 
 
-def _conv_bn(x, filters, kernel, name, strides=1, padding="valid", momentum=0.99):
+def _conv_bn(x, filters, kernel, name, strides=1, padding="valid", momentum=0.99,
+             gamma="ones"):
     x = layers.Conv2D(filters, kernel, strides=strides, padding=padding,
                       name=f"{name}_conv")(x)
     return layers.BatchNormalization(axis=-1, epsilon=BN_EPSILON, momentum=momentum,
-                                     name=f"{name}_bn")(x)
+                                     gamma_initializer=gamma, name=f"{name}_bn")(x)
 
 
-def _bottleneck(x, shortcut, filters, name, strides=1, momentum=0.99):
-    """1x1 reduce -> 3x3 -> 1x1 expand, added to ``shortcut``, then ReLU."""
+def _bottleneck(x, shortcut, filters, name, strides=1, momentum=0.99, zero_gamma=False):
+    """1x1 reduce -> 3x3 -> 1x1 expand, added to ``shortcut``, then ReLU.
+
+    ``zero_gamma`` starts the last batch norm's scale at 0, so the block
+    starts as its shortcut (Goyal et al., 2017): a deep ResNet then trains
+    like a shallow one at first, and much faster from scratch.
+    """
     x = _conv_bn(x, filters, 1, f"{name}_1", strides=strides, momentum=momentum)
     x = layers.Activation("relu", name=f"{name}_1_relu")(x)
     x = _conv_bn(x, filters, 3, f"{name}_2", padding="same", momentum=momentum)
     x = layers.Activation("relu", name=f"{name}_2_relu")(x)
-    x = _conv_bn(x, 4 * filters, 1, f"{name}_3", momentum=momentum)
+    x = _conv_bn(x, 4 * filters, 1, f"{name}_3", momentum=momentum,
+                 gamma="zeros" if zero_gamma else "ones")
     x = layers.Add(name=f"{name}_add")([shortcut, x])
     return layers.Activation("relu", name=f"{name}_out")(x)
 
 
-def conv_block(x, filters, name, strides=2, momentum=0.99):
+def conv_block(x, filters, name, strides=2, momentum=0.99, zero_gamma=False):
     """Bottleneck block whose shortcut is a 1x1 projection (``name_0_*``).
 
     Args:
@@ -66,16 +73,18 @@ def conv_block(x, filters, name, strides=2, momentum=0.99):
         name: block name, e.g. ``conv3_block1``.
         strides: stride of the projection and of the first 1x1 convolution.
         momentum: of the batch normalisations' moving statistics.
+        zero_gamma: start the residual branch's last scale at 0.
 
     Returns:
         The block's output tensor.
     """
     shortcut = _conv_bn(x, 4 * filters, 1, f"{name}_0", strides=strides,
                         momentum=momentum)
-    return _bottleneck(x, shortcut, filters, name, strides=strides, momentum=momentum)
+    return _bottleneck(x, shortcut, filters, name, strides=strides, momentum=momentum,
+                       zero_gamma=zero_gamma)
 
 
-def identity_block(x, filters, name, momentum=0.99):
+def identity_block(x, filters, name, momentum=0.99, zero_gamma=False):
     """Bottleneck block whose shortcut is its input, unchanged.
 
     Args:
@@ -83,11 +92,12 @@ def identity_block(x, filters, name, momentum=0.99):
         filters: bottleneck width.
         name: block name, e.g. ``conv3_block2``.
         momentum: of the batch normalisations' moving statistics.
+        zero_gamma: start the residual branch's last scale at 0.
 
     Returns:
         The block's output tensor.
     """
-    return _bottleneck(x, x, filters, name, momentum=momentum)
+    return _bottleneck(x, x, filters, name, momentum=momentum, zero_gamma=zero_gamma)
 
 
 class ResNet50(ZooModel):
@@ -101,6 +111,9 @@ class ResNet50(ZooModel):
             small inputs). The stem keeps its 64 filters.
         bn_momentum: momentum of every batch normalisation's moving mean
             and variance (0.99 as Keras, or 0.9 for small inputs).
+        zero_gamma: start each block's last batch-norm scale at 0, so every
+            block starts as its shortcut (False as Keras, True for small
+            inputs: the mini preset then learns in a few epochs from scratch).
 
     Example:
         >>> ResNet50().build().count_params()  # doctest: +SKIP
@@ -121,6 +134,7 @@ class ResNet50(ZooModel):
         small = min(self.input_shape[:2]) < SMALL_INPUT
         divisor = int(self.options.get("width_divisor", 4 if small else 1))
         momentum = float(self.options.get("bn_momentum", MINI_BN_MOMENTUM if small else 0.99))
+        zero = bool(self.options.get("zero_gamma", small))
 
         inputs = keras.Input(shape=self.input_shape, name="input")
         # Explicit padding (not "same") reproduces Caffe's and Keras's
@@ -133,9 +147,10 @@ class ResNet50(ZooModel):
         for stage, filters, blocks, strides in STAGES:
             filters //= divisor
             x = conv_block(x, filters, f"{stage}_block1", strides=strides,
-                           momentum=momentum)
+                           momentum=momentum, zero_gamma=zero)
             for i in range(2, blocks + 1):
-                x = identity_block(x, filters, f"{stage}_block{i}", momentum=momentum)
+                x = identity_block(x, filters, f"{stage}_block{i}", momentum=momentum,
+                                   zero_gamma=zero)
         x = layers.GlobalAveragePooling2D(name="avg_pool")(x)
         outputs = layers.Dense(self.classes, activation="softmax",
                                name="predictions")(x)
