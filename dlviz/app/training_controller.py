@@ -144,6 +144,18 @@ class TrainingController(QObject):
         if self.control is not None:
             self.control.request_probe(image, name)
 
+    def pin_text(self, text: str) -> bool:
+        """During training: pin the typed sentence; the live gates show it between batches.
+
+        Returns:
+            True when a run took it; False when nothing trains (the caller
+            then asks the engine for the gates as usual).
+        """
+        if self.control is None or not self.training:
+            return False
+        self.control.request_text(text)
+        return True
+
     # -- answers -------------------------------------------------------------
     def _on_live_frame(self, frame) -> None:
         self.results.show_frame(frame)

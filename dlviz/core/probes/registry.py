@@ -268,9 +268,9 @@ PROBES: dict[str, ProbeKind] = {kind.name: kind for kind in (
     ProbeKind("predictions", "image", Predictions, _predictions, _ranks_classes),
     ProbeKind("grad_cam", "image", Heatmap, _grad_cam, _explains_classes),
     ProbeKind("saliency", "image", Heatmap, _saliency, _ranks_classes),
-    ProbeKind("gates", "text", SequenceGates, _gates, _has_gates),
+    ProbeKind("gates", "text", SequenceGates, _gates, _has_gates, live=True, group="text"),
     ProbeKind("gradient_through_time", "text", GradientThroughTime, _gradient_through_time,
-              _reads_one_output),
+              _reads_one_output, live=True, group="text"),
 )}
 
 

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from dlviz.core.probes.results import Result
+
 #: What each gate or state is, for titles and hover text.
 GATE_LABELS = {
     "i": "input gate i",
@@ -101,7 +103,7 @@ class GateTrace:
 
 
 @dataclass(frozen=True, eq=False)
-class GradientThroughTime:
+class GradientThroughTime(Result):   # a Result: live frames and run snapshots store it
     """How much each input step moves the loss: the L2 norm of dLoss/d(step's input).
 
     A SimpleRNN's norms fall by orders of magnitude from the last step back to

@@ -1,8 +1,10 @@
 """Stop, pause and probe requests, passed from the GUI thread to a training run.
 
-The GUI thread calls ``stop``, ``pause``, ``resume``, ``request_probe`` and
-``watch_layer``; the engine thread, between batches, reads the flags, waits
-while paused and takes the pending probe request. Nothing here imports
+The GUI thread calls ``stop``, ``pause``, ``resume``, ``request_probe``,
+``request_text`` and ``watch_layer``; the engine thread, between batches,
+reads the flags, waits while paused and takes the pending requests. The
+pinned image and the pinned sentence are two latest-wins slots: a sentence
+typed never drops an image dropped, nor the other way round. Nothing here imports
 Keras; everything is guarded by one lock or a ``threading.Event``.
 """
 
@@ -23,6 +25,13 @@ class ProbeRequest:
     name: str
 
 
+@dataclass(frozen=True)
+class TextRequest:
+    """A new pinned sentence for the text kinds (gates, gradient through time)."""
+
+    text: str
+
+
 class TrainingControl:
     """Thread-safe controls of one training run (or several, one after another).
 
@@ -40,6 +49,7 @@ class TrainingControl:
         self._running = threading.Event()   # cleared while paused
         self._running.set()
         self._probe: ProbeRequest | None = None
+        self._text: TextRequest | None = None
         self._watched: str | None = None
 
     # -- run state -----------------------------------------------------------
@@ -115,6 +125,35 @@ class TrainingControl:
     def probe_pending(self) -> bool:
         with self._lock:
             return self._probe is not None
+
+    def request_text(self, text: str) -> None:
+        """Pin a new sentence; an earlier one not yet taken is dropped.
+
+        Args:
+            text: what the person typed (empty text is pinned too: the live
+                gates then say there is nothing to read).
+        """
+        if not isinstance(text, str):
+            raise TypeError(f"a pinned sentence is a str, got {type(text).__name__}")
+        with self._lock:
+            self._text = TextRequest(text)
+
+    def take_text_request(self) -> TextRequest | None:
+        """The pending sentence, if any, which is then no longer pending."""
+        with self._lock:
+            request, self._text = self._text, None
+        return request
+
+    @property
+    def text_pending(self) -> bool:
+        with self._lock:
+            return self._text is not None
+
+    @property
+    def input_pending(self) -> bool:
+        """A new image or sentence waits: the live views that show it are urgent."""
+        with self._lock:
+            return self._probe is not None or self._text is not None
 
     # -- which layer's filters the live view shows ------------------------------
     def watch_layer(self, path: str | None) -> None:

@@ -45,8 +45,8 @@ class LiveCallback(keras.callbacks.Callback):
     Args:
         emit: called with each event (on this thread).
         probes: a ``LiveProbes``, or None for no live frames; its ``kinds``
-            are the groups the budget prices, its ``image_groups`` those a
-            new probe input makes urgent.
+            are the groups the budget prices, its ``urgent_groups`` those a
+            new probe input (image or sentence) makes urgent.
         control: a ``TrainingControl``, or None.
         budget: a ``ProbeBudget`` (default: 5 % of training time, 10 fps).
         batch_size: samples per batch (for samples per second).
@@ -198,10 +198,10 @@ class LiveCallback(keras.callbacks.Callback):
             return False
         while control.paused:
             self.budget.exclude(control.wait_while_paused(timeout=0.1))
-            if control.probe_pending and self.probes is not None:
+            waiting = self.probes.urgent_groups(control) if self.probes is not None else ()
+            if waiting:
                 # Nobody trains meanwhile: answer at once, outside the budget.
-                self._live_frame(self._global_step, kinds=self.probes.image_groups,
-                                 paused=True)
+                self._live_frame(self._global_step, kinds=waiting, paused=True)
         if control.stopped:
             self.stopped = True
             self.model.stop_training = True
@@ -229,8 +229,8 @@ class LiveCallback(keras.callbacks.Callback):
         probes, control = self.probes, self.control
         if probes is None:
             return
-        urgent = control is not None and control.probe_pending
-        showing_input = probes.image_groups
+        showing_input = probes.urgent_groups(control)
+        urgent = bool(showing_input)
         if kinds is None:
             wanted = sorted(probes.kinds, key=lambda k: self._last_seen.get(k, -1))
             if urgent:  # a new probe input: the groups that show it go first
@@ -239,9 +239,7 @@ class LiveCallback(keras.callbacks.Callback):
         if not kinds:
             return
         if urgent and any(kind in showing_input for kind in kinds):
-            request = control.take_probe_request()
-            if request is not None:
-                probes.set_image(request.image, request.name)
+            probes.take_requests(control, kinds)
         results, spent = {}, 0.0
         for kind in kinds:
             began = time.perf_counter()

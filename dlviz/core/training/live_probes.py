@@ -10,7 +10,14 @@ registry the groups are:
   each layer's activations;
 - "grads": each trainable layer's gradient norm and each ReLU layer's dead
   share on a fixed probe batch (one compiled forward + backward pass);
-- "weights": the watched layer's filters and a weight histogram per layer.
+- "weights": the watched layer's filters and a weight histogram per layer;
+- "text": every recurrent layer's gates and the gradient through time of
+  the pinned sentence (a sequence model's sample sentence until a person
+  types one; ``TrainingControl.request_text``).
+
+A new image or sentence pinned through the control makes the groups that
+show it urgent (``urgent_groups``); the callback hands the requests over
+with ``take_requests`` just before computing them.
 
 A kind the model does not offer (no graph, no convolution) is left out for
 the run, with the reason kept in ``notes``; the others go on.
@@ -22,6 +29,7 @@ import weakref
 
 import numpy as np
 
+from dlviz.core.data.text import TextError
 from dlviz.core.probes.registry import live_kinds
 from dlviz.core.probes.results import ProbeUnavailable
 
@@ -42,14 +50,20 @@ class LiveProbes:
         class_names: names of the classes, for the predictions.
         control: a ``TrainingControl``; its ``watched_layer`` picks the filters.
         loss_fn: the loss the gradients are taken of.
+        text: the pinned sentence (None: the model's sample sentence).
+        vocabulary: the ``Vocabulary`` the model reads (None: ids typed as numbers).
     """
 
     def __init__(self, model, probe_x, probe_y, *, image=None, image_name: str = "",
-                 preprocessing: str = "unit", class_names=None, control=None, loss_fn=None):
+                 preprocessing: str = "unit", class_names=None, control=None, loss_fn=None,
+                 text: str | None = None, vocabulary=None):
         self.model = model
         self._batch = (probe_x, probe_y)
         self.image = image
         self.image_name = image_name
+        self.text = text
+        self.vocabulary = vocabulary
+        self.text_problem: str | None = None   # why the pinned sentence shows nothing
         self._preprocessing = preprocessing
         self._class_names = class_names
         self._control = control
@@ -78,6 +92,12 @@ class LiveProbes:
         if kind.needs == "batch":
             x = self._batch[0]
             return self._batch if x is not None and len(x) else None
+        if kind.needs == "text":
+            if self.text is None:
+                from dlviz.core.probes.text_probes import sample_text
+
+                self.text = sample_text(self.model, self.vocabulary)
+            return self.text
         return ()
 
     @property
@@ -92,9 +112,46 @@ class LiveProbes:
         return tuple(dict.fromkeys(kind.live_group for kind in self._offered()
                                    if kind.needs == "image"))
 
+    @property
+    def text_groups(self) -> tuple[str, ...]:
+        """The groups that show the pinned sentence."""
+        return tuple(dict.fromkeys(kind.live_group for kind in self._offered()
+                                   if kind.needs == "text"))
+
+    def urgent_groups(self, control) -> tuple[str, ...]:
+        """The groups whose input ``control`` holds a new request for."""
+        if control is None:
+            return ()
+        groups = []
+        if control.probe_pending:
+            groups += self.image_groups
+        if control.text_pending:
+            groups += self.text_groups
+        return tuple(dict.fromkeys(groups))
+
+    def take_requests(self, control, groups) -> None:
+        """Pin the pending image and sentence that ``groups`` (about to run) show.
+
+        A request for groups not in this frame stays pending for a later one.
+        """
+        if control is None:
+            return
+        if any(group in self.image_groups for group in groups):
+            request = control.take_probe_request()
+            if request is not None:
+                self.set_image(request.image, request.name)
+        if any(group in self.text_groups for group in groups):
+            request = control.take_text_request()
+            if request is not None:
+                self.set_text(request.text)
+
     def set_image(self, image, name: str = "") -> None:
         """Pin a new probe input; the next frame of the image groups shows it."""
         self.image, self.image_name = image, name
+
+    def set_text(self, text: str) -> None:
+        """Pin a new sentence; the next frame of the text groups shows it."""
+        self.text, self.text_problem = text, None
 
     def compute(self, group: str) -> dict:
         """``{kind name: result}`` of the kinds of ``group`` ({} when none is ready)."""
@@ -108,6 +165,10 @@ class LiveProbes:
                 results[kind.name] = kind.compute(self.model, value, **self._options(kind, memo))
             except ProbeUnavailable as exc:
                 self._disable(kind.name, str(exc))
+            except TextError as exc:
+                # This sentence cannot be read (empty, too odd): say why, keep
+                # the kind for the next sentence, and never stop training.
+                self.text_problem = str(exc)
         return results
 
     def _options(self, kind, memo: dict) -> dict:
@@ -119,6 +180,8 @@ class LiveProbes:
             options["extractor"] = self._extractor_of_model()
         elif kind.needs == "batch":
             options["gradient_probe"] = self._gradient_probe()
+        elif kind.needs == "text":
+            options["vocabulary"] = self.vocabulary
         else:
             options["layer"] = self._watched_layer()
         return options

@@ -166,7 +166,8 @@ class TrainingSession:
             probe_x, probe_y = probe_batch(x, y, PROBE_BATCH, cfg.seed)
         probes = LiveProbes(model, probe_x, probe_y, image=image, image_name=name,
                             preprocessing=self.preprocessing, class_names=self.class_names,
-                            control=self.control, loss_fn=default_loss(model))
+                            control=self.control, loss_fn=default_loss(model),
+                            vocabulary=getattr(data, "vocabulary", None))
         budget = self.budget or ProbeBudget(cfg.probe_budget)
         callback = self.callback = LiveCallback(
             self._emit, probes=probes, control=self.control, budget=budget,
