@@ -124,3 +124,17 @@ def test_screenshots_of_the_gate_view(qtbot, cell, text, bidirectional):
     path = SCREENSHOTS / f"view_gates_{cell.__name__.lower()}.png"
     assert view.export_png(path)
     assert_png_shows_something(path, SIZE)
+
+
+@pytest.mark.parametrize("width", [1000, 1300])
+def test_the_heatmaps_fill_the_view_at_any_width(qtbot, width):
+    """Found on a 1100-pixel view: the grid shrank to its preferred 243 pixels."""
+    result = PROBES["gates"].compute(model_of(layers.LSTM), "không tệ", vocabulary=VOCAB)
+    view = view_for(result)()
+    qtbot.addWidget(view)
+    view.resize(width, 700)
+    view.show()
+    view.show_result(result)
+    qtbot.wait(50)
+    assert view.grid.ci.geometry().width() == pytest.approx(view.grid.viewport().width())
+    assert view.grid.plots[(0, "i")].width() > view.grid.width() * 0.5

@@ -96,6 +96,9 @@ class GateGrid(pg.GraphicsLayoutWidget):
         _style_axes(self.lines)
         self.lines.hideButtons()
         self._update_lines()
+        # A layout with no parent layout shrinks to its preferred size when its
+        # items change: the grid fills the view again.
+        self.ci.setGeometry(self.range)
 
     def _add_heatmap(self, row, col, trace, name) -> None:
         plot = self.addPlot(row, col)
