@@ -65,15 +65,23 @@ class GateRecorder:
             pad = ((0, 0), (padded - time, 0) if backwards else (0, padded - time))
             x = np.pad(x, pad + ((0, 0),))
             steps = np.pad(steps, pad, constant_values=True)
-        outputs = self._replay(x, steps, *states, masked=read is not None)
+        # Fewer arguments, fewer conversions per call: no mask when every step
+        # is read, zero states made in the graph when none were given.
+        given = initial_state is not None or getattr(self.layer, "stateful", False)
+        outputs = self._replay(x, steps if read is not None else None,
+                               tuple(states) if given else None)
         kept = slice(padded - time, None) if backwards else slice(0, time)
         gates = {name: np.ascontiguousarray(value.numpy()[kept].transpose(1, 0, 2))
                  for name, value in zip(GATE_NAMES[self.kind], outputs)}
         return rnn_layers.assemble(self.layer, self.kind, gates, read, self.path, tokens)
 
-    def _graph(self, x, steps, *states, masked=True):
+    def _graph(self, x, steps, states):
         tf, cell = self._tf, self.layer.cell
         act, units = cell.activation, cell.units
+        masked = steps is not None
+        if states is None:
+            zero = tf.zeros((tf.shape(x)[0], units), x.dtype)
+            states = (zero, zero) if self.kind == "lstm" else (zero,)
         kernel = tf.convert_to_tensor(cell.kernel)
         recurrent = tf.convert_to_tensor(cell.recurrent_kernel)
         bias = None if cell.bias is None else tf.convert_to_tensor(cell.bias)
@@ -83,14 +91,14 @@ class GateRecorder:
         xw = tf.einsum("btf,fk->tbk", x, kernel)
         if bias is not None:
             xw += bias
-        read = tf.transpose(steps)[:, :, None]
+        elems = (xw, tf.transpose(steps)[:, :, None]) if masked else (xw,)
         backwards = bool(self.layer.go_backwards)
         if self.kind == "lstm":
             ract = cell.recurrent_activation
 
             def step(carry, elems):
                 _, _, _, _, c_prev, h_prev = carry
-                projected, keep = elems
+                projected, keep = elems if masked else (elems[0], None)
                 z = projected + tf.matmul(h_prev, recurrent)
                 i, f = ract(z[:, :units]), ract(z[:, units:2 * units])
                 g, o = act(z[:, 2 * units:3 * units]), ract(z[:, 3 * units:])
@@ -107,7 +115,7 @@ class GateRecorder:
 
             def step(carry, elems):
                 h_prev = carry[3]
-                projected, keep = elems
+                projected, keep = elems if masked else (elems[0], None)
                 if reset_after:
                     inner = tf.matmul(h_prev, recurrent)
                     if bias is not None:
@@ -128,10 +136,10 @@ class GateRecorder:
             start = (zero, zero, zero, states[0])
         else:
             def step(carry, elems):
-                projected, keep = elems
+                projected, keep = elems if masked else (elems[0], None)
                 h = act(projected + tf.matmul(carry[0], recurrent))
                 return (tf.where(keep, h, carry[0]) if masked else h,)
 
             start = (states[0],)
         # Time-major out: batch first again in NumPy, free for one sentence.
-        return tf.scan(step, (xw, read), initializer=start, reverse=backwards)
+        return tf.scan(step, elems, initializer=start, reverse=backwards)
