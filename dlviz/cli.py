@@ -7,6 +7,8 @@
     dlviz maps MODEL IMAGE --out DIR [--layers a,b] [--fit resize|crop] [--npz]
                                one PNG mosaic per layer, and predictions.json
                                (--npz: also analysis.npz, for dlviz.probes.load)
+    dlviz gates MODEL "text" --out DIR
+                               every recurrent layer's gates as PNG and .npz
     dlviz train --model NAME|FILE --data NAME|FOLDER --epochs N --run DIR [--resume]
                                train headless into a run directory
 
@@ -84,9 +86,11 @@ def build_parser() -> argparse.ArgumentParser:
     maps.add_argument("--npz", action="store_true",
                       help="also write analysis.npz: the maps and predictions as arrays "
                            "plus a JSON header (read it with dlviz.probes.load)")
+    from dlviz.cli_gates import add_gates_parser
     from dlviz.cli_train import add_train_parser
 
     add_train_parser(sub)
+    add_gates_parser(sub)
     return parser
 
 
@@ -234,6 +238,10 @@ def main(argv: list[str] | None = None, out=None) -> int:
             return cmd_summary(args, out)
         if args.command == "maps":
             return cmd_maps(args, out)
+        if args.command == "gates":
+            from dlviz.cli_gates import cmd_gates
+
+            return cmd_gates(args, out)
         if args.command == "train":
             from dlviz.cli_train import cmd_train
             from dlviz.core.training.rundir import RunDirError

@@ -16,6 +16,8 @@ from PIL import Image, ImageDraw
 
 from dlviz.core.probes import results as r
 from dlviz.core.probes.colormaps import apply_colormap
+from dlviz.core.probes.sequence_results import GateTrace
+from dlviz.core.probes.text_results import SequenceGates
 
 #: Width of stacked pictures (mosaics, bars), in pixels.
 WIDTH = 512
@@ -203,7 +205,21 @@ def _histograms(h: r.Histograms) -> np.ndarray:
     return stack(parts)
 
 
+def _trace(trace) -> np.ndarray:
+    from dlviz.core.probes.gate_pictures import trace_picture
+
+    return trace_picture(trace)
+
+
+def _gates(found) -> np.ndarray:
+    from dlviz.core.probes.gate_pictures import gates_picture
+
+    return gates_picture(found)
+
+
 PAINTERS = {
+    GateTrace: _trace,
+    SequenceGates: _gates,
     r.Mosaic: _mosaic,
     r.LayerMaps: _layer,
     r.FeatureMaps: _maps,
