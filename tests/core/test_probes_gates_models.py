@@ -7,7 +7,8 @@ input to the layer's output (or the wrapper's, for Bidirectional).
 import numpy as np
 import pytest
 
-from dlviz.core.probes.gates import layer_inputs, sequence_traces
+from dlviz.core.probes.gates import (layer_inputs, model_gate_traces, recurrent_layers,
+                                     sequence_traces)
 from dlviz.core.probes.results import ProbeUnavailable
 from dlviz.core.probes.sequence_results import BACKWARD_NOTE
 from tests.core._gate_models import (keras, keras_states_per_step, layers, randomise,
@@ -149,3 +150,28 @@ def test_exact_after_training_too():
         got = trace.gates["h"] if layer.return_sequences else trace.final_state()["h"]
         np.testing.assert_allclose(got, np.asarray(layer_output(model, layer, batch)),
                                    atol=ATOL)
+
+
+def test_every_recurrent_layer_of_a_model_in_one_call_nested_ones_too():
+    inner_in = keras.Input((None, 5))
+    block = keras.Model(inner_in, layers.GRU(3, return_sequences=True, name="deep_gru")(
+        inner_in), name="block")
+    tokens = keras.Input((None,), dtype="int32")
+    x = layers.Embedding(12, 5, name="embedding")(tokens)   # no mask: a nested model drops it
+    x = layers.Bidirectional(layers.LSTM(4, return_sequences=True), name="bi",
+                             merge_mode="sum")(x)
+    x = layers.SimpleRNN(5, return_sequences=True, name="rnn")(x)
+    model = keras.Model(tokens, block(x))
+    found = [path for path, _ in recurrent_layers(model)]
+    assert found == ["bi", "rnn", "block/deep_gru"]
+    ids = token_batch()
+    traces = model_gate_traces(model, ids, tokens=[f"w{i}" for i in range(9)])
+    assert [t.layer for t in traces] == ["bi/forward", "bi/backward", "rnn", "block/deep_gru"]
+    assert all(t.tokens[0] == "w0" for t in traces)
+    np.testing.assert_allclose(traces[2].gates["h"],
+                               np.asarray(layer_output(model, model.get_layer("rnn"), ids)),
+                               atol=ATOL)
+    (only,) = model_gate_traces(model, ids, layers=["block/deep_gru"])
+    np.testing.assert_allclose(only.gates["h"], np.asarray(model(ids)), atol=ATOL)
+    with pytest.raises(ProbeUnavailable, match="no LSTM, GRU or SimpleRNN layer named nope"):
+        model_gate_traces(model, ids, layers=["nope"])

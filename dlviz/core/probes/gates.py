@@ -28,7 +28,7 @@ from dlviz.core.probes.sequence_inputs import layer_inputs, numpy_of
 from dlviz.core.probes.sequence_results import GateTrace
 
 __all__ = ["lstm_gates", "gru_gates", "rnn_states", "sequence_traces", "layer_inputs",
-           "recurrent_kind"]
+           "recurrent_kind", "recurrent_layers", "model_gate_traces"]
 
 
 def lstm_gates(layer, inputs, mask=None, initial_state=None, *, path=None,
@@ -101,6 +101,52 @@ def sequence_traces(layer, inputs, mask=None, initial_state=None, *, path=None,
     if kind == "gru" or kind == "simple_rnn":
         initial_state = None if initial_state is None else _one_state(initial_state)
     return (_trace(layer, kind, inputs, mask, initial_state, path, tokens),)
+
+
+def recurrent_layers(model, prefix: str = "") -> list[tuple[str, object]]:
+    """(path, layer) of every LSTM, GRU, SimpleRNN or Bidirectional in ``model``, in order.
+
+    Layers of nested models are found too; their path names the models
+    they sit in: ``"encoder/lstm_1"``.
+    """
+    from dlviz.core.kerasenv import import_keras
+
+    keras = import_keras()
+    found = []
+    for layer in model.layers:
+        path = f"{prefix}{layer.name}"
+        if recurrent_kind(layer) is not None:
+            found.append((path, layer))
+        elif isinstance(layer, keras.Model):
+            found.extend(recurrent_layers(layer, prefix=f"{path}/"))
+    return found
+
+
+def model_gate_traces(model, x, *, layers=None, tokens=None) -> tuple[GateTrace, ...]:
+    """The gates of every recurrent layer of ``model`` for input ``x``: one row per layer.
+
+    Args:
+        model: a Functional or Sequential model.
+        x: its input (token ids, or features).
+        layers: paths (from ``recurrent_layers``) to read; None: all of them.
+        tokens: one label per time step, kept in each result.
+
+    Returns:
+        ``GateTrace``s in model order; a ``Bidirectional`` gives its forward
+        then its backward one.
+
+    Raises:
+        ProbeUnavailable: the model has none of the named recurrent layers.
+    """
+    chosen = [(p, l) for p, l in recurrent_layers(model) if layers is None or p in layers]
+    if not chosen:
+        raise ProbeUnavailable(f"{model.name} has no LSTM, GRU or SimpleRNN layer"
+                               + ("" if layers is None else f" named {', '.join(layers)}") + ".")
+    traces = []
+    for path, layer in chosen:
+        inputs, mask = layer_inputs(model, layer, x)
+        traces.extend(sequence_traces(layer, inputs, mask, path=path, tokens=tokens))
+    return tuple(traces)
 
 
 def _one_state(state):

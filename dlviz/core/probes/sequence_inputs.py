@@ -50,7 +50,9 @@ def layer_inputs(model, layer, x) -> tuple[np.ndarray, np.ndarray | None]:
         raise ProbeUnavailable(f"{layer.name} is not a layer of {model.name}.")
     data, mask = x, None
     for outer, inner in zip(chain, chain[1:] + [layer]):
-        data, mask = _direct_inputs(outer, _wrapper_of(outer, inner), data)
+        # NumPy between levels: a nested model gets no mask from outside
+        # (Keras drops it there too), and no warning about dropping one.
+        data, mask = _direct_inputs(outer, _wrapper_of(outer, inner), numpy_of(data))
     return numpy_of(data), None if mask is None else numpy_of(mask).astype(bool)
 
 
