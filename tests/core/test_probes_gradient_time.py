@@ -96,3 +96,24 @@ def test_a_model_with_two_inputs_is_refused():
     model = keras.Model([a, b], layers.LSTM(2)(layers.Concatenate()([a, b])))
     with pytest.raises(ProbeUnavailable, match="one of each"):
         gradient_through_time(model, [np.zeros((1, 4, 2))] * 2)
+
+
+def test_a_sequential_model_and_a_masking_layer_on_features():
+    keras.utils.set_random_seed(3)
+    sentiment = keras.Sequential([keras.Input((None,), dtype="int32"),
+                                  layers.Embedding(12, 4, mask_zero=True),
+                                  layers.GRU(4), layers.Dense(1, activation="sigmoid")])
+    ids = token_batch()
+    result = gradient_through_time(sentiment, ids, np.array([1, 0, 1, 0]))
+    assert result.input_kind == "embedding" and result.target == "labels"
+    np.testing.assert_array_equal(result.mask, ids != 0)
+    assert (result.norms[ids == 0] == 0).all() and (result.norms[ids != 0] > 0).all()
+    tagger = keras.Sequential([keras.Input((6, 3)), layers.Masking(0.0),
+                               layers.SimpleRNN(4, return_sequences=True),
+                               layers.Dense(5)])          # logits, one tag per step
+    x = np.random.default_rng(0).normal(size=(2, 6, 3)).astype("float32")
+    x[1, 4:] = 0.0
+    tags = gradient_through_time(tagger, x)
+    assert tags.mask[1].tolist() == [True] * 4 + [False] * 2
+    assert (tags.norms[1, 4:] == 0).all() and (tags.norms[tags.mask] > 0).all()
+    assert np.isfinite(tags.loss) and tags.loss > 0
