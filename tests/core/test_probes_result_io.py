@@ -7,6 +7,7 @@ import json
 import numpy as np
 import pytest
 from _rundir_events import analysis, filters
+from _text_samples import gradient_through_time, sequence_gates, text_analysis
 from PIL import Image
 
 from dlviz.core.probes import result_io
@@ -24,6 +25,8 @@ from dlviz.core.probes.results import (
     Predictions,
     Result,
 )
+from dlviz.core.probes.sequence_results import GradientThroughTime
+from dlviz.core.probes.text_results import SequenceGates, TextAnalysis
 
 
 def heatmap() -> Heatmap:
@@ -47,6 +50,8 @@ def samples() -> dict:
         FilterBank: filters(), Heatmap: heatmap(), Histograms: histograms(),
         GradientNorms: GradientNorms({"conv1": 1e-7, "dense": 2.5}),
         DeadUnits: DeadUnits({"conv1": 0.25, "conv2": 1.0}),
+        SequenceGates: sequence_gates(), GradientThroughTime: gradient_through_time(),
+        TextAnalysis: text_analysis(),
     }
 
 
