@@ -13,8 +13,8 @@ direction; ``model_gate_traces`` reads every recurrent layer of a model.
 
 These functions keep nothing between calls and cost a few ms per sentence
 in NumPy; for the same layer again and again (typing, live training), keep
-a ``gate_recorder.GateRecorder``: the same replay compiled once, faster than
-the layer's own compiled forward pass.
+a ``gate_recorder.GateRecorder``: the same replay compiled once, about as
+fast as the layer's own XLA-compiled forward pass (``benchmarks/gates.py``).
 
 Example:
     >>> seq, mask = layer_inputs(model, model.get_layer("lstm"), tokens)  # doctest: +SKIP
