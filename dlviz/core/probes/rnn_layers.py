@@ -42,7 +42,7 @@ def prepare(layer, kind, inputs, mask, initial_state):
     found = recurrent_kind(layer)
     if found != kind:
         raise ProbeUnavailable(f"{layer.name} is a {type(layer).__name__}, not a {NAMES[kind]}.")
-    x = numpy_of(inputs)
+    x = numpy_of(inputs).astype(np.float32, copy=False)
     if x.ndim != 3:
         raise ValueError(f"{layer.name} reads (batch, time, features); got shape {x.shape}")
     batch, time = x.shape[:2]
