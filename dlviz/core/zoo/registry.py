@@ -47,11 +47,16 @@ def _trained_entries() -> list[ZooEntry]:
 
 
 def _sequence_entries() -> list[ZooEntry]:
-    """Recurrent text models ("Sequence models" in the library), after the CNNs."""
+    """Recurrent text models ("Sequence models" in the library), after the CNNs;
+    the shipped trained ones join the trained image models' group."""
     from dlviz.core.zoo.sequence_entries import SEQUENCE_ENTRIES
+    from dlviz.core.zoo.sequence_trained import trained_text_models
 
-    return [ZooEntry(name, title, "Sequence", module, cls, dict(kwargs), description)
-            for name, title, module, cls, kwargs, description in SEQUENCE_ENTRIES]
+    trained = [ZooEntry(info.name, info.title, "Trained", "sequence_trained",
+                        "TrainedSequenceModel", {"trained": info.name}, info.description)
+               for info in trained_text_models()]
+    return trained + [ZooEntry(name, title, "Sequence", module, cls, dict(kwargs), description)
+                      for name, title, module, cls, kwargs, description in SEQUENCE_ENTRIES]
 
 
 _ENTRIES = [
