@@ -14,8 +14,8 @@ from PySide6.QtCore import QObject, Signal
 from dlviz.core.workspace import ModelOpened
 
 SLOT = "text"
-#: The text kinds computed on every pause in typing.
-KINDS = ("gates",)
+#: The text kinds computed on every pause in typing (those the model offers).
+KINDS = ("gates", "gradient_through_time")
 
 
 class TextController(QObject):
@@ -31,7 +31,7 @@ class TextController(QObject):
         super().__init__(parent)
         self.engine, self.workspace = engine, workspace
         self.panel, self.gate_view, self.results = panel, gate_view, results
-        self.results.add(gate_view)
+        self.results.add(gate_view, gate_view.gradient_view)
         self._latest: int | None = None
         self._model: ModelOpened | None = None
         panel.text_typed.connect(self.request)
@@ -46,7 +46,8 @@ class TextController(QObject):
         if not self.offers_gates():
             return None
         ws = self.workspace
-        self._latest = self.engine.submit(SLOT, lambda: ws.analyze_text(text, KINDS),
+        kinds = tuple(kind for kind in KINDS if not self._model.offered.get(kind))
+        self._latest = self.engine.submit(SLOT, lambda: ws.analyze_text(text, kinds),
                                           slot=SLOT, label="Reading the sentence…")
         return self._latest
 

@@ -61,6 +61,11 @@ def test_a_sequence_model_opens_on_its_gates_and_typing_redraws_them(qtbot, wind
     trace = view.result.traces_of("lstm_1")[0]
     np.testing.assert_array_equal(view.grid.images[(0, "f")].image, trace.gates["f"][0].T)
     forget = view.grid.images[(0, "f")].image.copy()
+    gradient = view.gradient_view    # gradient through time of the same sentence
+    assert gradient.result.tokens == view.result.tokens
+    np.testing.assert_allclose(gradient.values(), np.maximum(gradient.result.relative()[0],
+                                                             1e-6))
+    assert gradient.values().max() == 1.0 and len(gradient.plot.listDataItems()) == 1
 
     decomposed = unicodedata.normalize("NFD", composed)
     view = typed(qtbot, window, decomposed)

@@ -15,6 +15,7 @@ from dlviz.app.views.canvas import hint_label, title_label
 from dlviz.app.views.class_bars_view import ClassBarsView, percent
 from dlviz.app.views.export import ExportMixin
 from dlviz.app.views.gate_grid import GateGrid
+from dlviz.app.views.gradient_time_view import GradientTimeView
 from dlviz.core.probes.sequence_results import GRU_CONVENTION
 from dlviz.core.probes.text_results import SequenceGates
 
@@ -62,12 +63,14 @@ class GateView(ExportMixin, QWidget):
         self.tag_list = QLabel()
         self.tag_list.setTextFormat(Qt.TextFormat.RichText)
         self.tag_list.setAlignment(Qt.AlignmentFlag.AlignTop)
+        # Drawn by the dispatcher too (its own result type), beside the answer.
+        self.gradient_view = GradientTimeView()
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(8, 0, 0, 0)
         for widget in (self.prediction_title, self.bars, self.tag_list):
             side_layout.addWidget(widget)
-        side_layout.addStretch(1)
+        side_layout.addWidget(self.gradient_view, 1)
         side.setMaximumWidth(250)
         self.body = QWidget()
         row = QHBoxLayout(self.body)

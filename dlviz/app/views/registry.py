@@ -19,6 +19,7 @@ from dlviz.app.views.feature_map_view import FeatureMapView
 from dlviz.app.views.filter_view import FilterView
 from dlviz.app.views.gate_view import GateView
 from dlviz.app.views.gradient_flow_view import GradientFlowView
+from dlviz.app.views.gradient_time_view import GradientTimeView
 from dlviz.app.views.heatmap_view import HeatmapView
 from dlviz.app.views.histogram_view import DeadReluView, HistogramView
 from dlviz.app.views.prediction_view import PredictionView
@@ -31,6 +32,7 @@ from dlviz.core.probes.results import (
     Histograms,
     Predictions,
 )
+from dlviz.core.probes.sequence_results import GradientThroughTime
 from dlviz.core.probes.text_results import SequenceGates
 
 VIEWS: dict[type, type] = {
@@ -42,6 +44,7 @@ VIEWS: dict[type, type] = {
     Histograms: HistogramView,
     DeadUnits: DeadReluView,
     SequenceGates: GateView,
+    GradientThroughTime: GradientTimeView,
 }
 
 

@@ -1,0 +1,73 @@
+"""Gradient through time: how much each token of the sentence moves the loss.
+
+One point per token, the L2 norm of the loss gradient at that token's input,
+relative to the largest, on a log scale: a SimpleRNN's fall by orders of
+magnitude toward the first words (they barely move the answer), an LSTM's or
+GRU's stay up. Small enough to sit beside the gates.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from dlviz.app.views.canvas import BACKGROUND, hint_label, title_label
+from dlviz.app.views.export import ExportMixin
+from dlviz.app.views.gate_grid import token_ticks
+from dlviz.core.probes.sequence_results import GradientThroughTime
+
+#: Relative norms below this are drawn at it (log scale floor).
+FLOOR = 1e-6
+
+
+class GradientTimeView(ExportMixin, QWidget):
+    """The relative gradient norm at each token of one sentence (log scale)."""
+
+    #: The registry's probe kind this view draws (``core/probes/registry.py``).
+    probe_kind = "gradient_through_time"
+
+    export_name = "gradient_through_time.png"
+    unavailable_title = "No gradient through time"
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.result: GradientThroughTime | None = None
+        self.title = title_label("Which tokens move the answer")
+        self.hint = hint_label("Size of the loss gradient at each token, relative to the "
+                               "largest (log scale). A SimpleRNN's fall toward the first "
+                               "words: it forgets them.")
+        self.body = pg.PlotWidget(background=BACKGROUND)
+        self.plot = self.body.getPlotItem()
+        self.plot.setMenuEnabled(False)
+        self.plot.hideButtons()
+        self.plot.setMouseEnabled(x=False, y=False)
+        self.plot.setLogMode(x=False, y=True)
+        self.plot.setLabel("left", "relative size")
+        for side in ("bottom", "left"):
+            self.plot.getAxis(side).setTextPen("#202020")
+        self.body.setMinimumHeight(150)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 6, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.body, 1)
+
+    def show_result(self, result: GradientThroughTime, step: int | None = None) -> None:
+        self.result = result
+        self._show_body()
+        values = self.values()
+        x = np.arange(len(values)) + 0.5
+        self.plot.clear()
+        self.plot.plot(x, values, pen=pg.mkPen("#2563a8", width=2), symbol="o", symbolSize=6,
+                       symbolBrush="#2563a8")
+        self.plot.getAxis("bottom").setTicks([token_ticks(result.tokens or (), 6)])
+        self.plot.setXRange(0, max(1, len(values)), padding=0)
+        self.plot.setYRange(np.log10(max(FLOOR, float(values.min()))), 0, padding=0.05)
+        self.title.setText(f"Which tokens move the answer ({result.target}, loss "
+                           f"{result.loss:.3g})")
+
+    def values(self) -> np.ndarray:
+        """What is drawn: the first sentence's relative norms, floored for the log scale."""
+        relative = self.result.relative()[0]
+        return np.maximum(relative, FLOOR).astype(np.float32)
