@@ -85,3 +85,8 @@ def test_unknown_text_data_and_bad_files_are_data_rejected(tmp_path):
     (tmp_path / "e.csv").write_text("")
     with pytest.raises(DataRejected, match="empty"):
         load_training_data(DataSpec("text_file", path=str(tmp_path / "e.csv")), (None,), None)
+
+
+def test_image_data_for_a_sequence_model_says_to_use_text():
+    with pytest.raises(DataRejected, match="sequence model: it reads text"):
+        load_training_data(DataSpec("digits"), (None,), None)

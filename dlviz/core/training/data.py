@@ -184,6 +184,12 @@ def _load_text(spec: DataSpec, classes: int | None, vocabulary=None):
 
 
 def _target(input_shape) -> tuple[int, int, int]:
+    if len(tuple(input_shape)) == 1:  # token ids: a sequence model
+        from dlviz.core.data.text_sets import TEXT_SETS  # noqa: PLC0415
+
+        raise DataRejected(f"this is a sequence model: it reads text, not images; train "
+                           f"it on {', '.join(TEXT_SETS)} or a .csv/.tsv file of "
+                           "(text, label) rows")
     shape = tuple(input_shape)[-3:]
     if len(shape) != 3 or None in shape or shape[2] not in (1, 3):
         raise DataRejected(f"dlviz trains image classifiers with grey (1 channel) or RGB "
