@@ -130,3 +130,18 @@ def test_a_vocabulary_that_does_not_fit_the_embedding_is_refused(tmp_path):
     path = save_with_vocabulary(model, VOCAB, tmp_path / "m.keras")
     with pytest.raises(ModelFileError, match="ids would not match"):
         SequenceClassifier.load(path)
+
+
+@pytest.mark.parametrize("text", ["zebra quantum", "😀👍🏽", "good " * 10_000, "Không TỆ"])
+def test_typed_text_of_any_kind_gives_probabilities(text):
+    net = SequenceClassifier(units=4, vocabulary=VOCAB)
+    probabilities = net.predict_text(text)
+    assert probabilities.shape == (3,) and np.isfinite(probabilities).all()
+
+
+@pytest.mark.parametrize("text", ["", "   \n\t"])
+def test_empty_text_is_a_clear_message(text):
+    from dlviz.core.data.text_vocabulary import EmptyText
+
+    with pytest.raises(EmptyText, match="type a sentence"):
+        SequenceClassifier(units=4, vocabulary=VOCAB).predict_text(text)
