@@ -138,3 +138,10 @@ def test_the_heatmaps_fill_the_view_at_any_width(qtbot, width):
     qtbot.wait(50)
     assert view.grid.ci.geometry().width() == pytest.approx(view.grid.viewport().width())
     assert view.grid.plots[(0, "i")].width() > view.grid.width() * 0.5
+
+
+def test_the_gradient_axis_names_decades_not_a_crowd_of_ticks():
+    from dlviz.app.views.gradient_time_view import log_ticks
+
+    assert [label for _v, label in log_ticks(-2.2)] == ["1", "0.1", "0.01", "0.001"]
+    assert {label for _v, label in log_ticks(-0.4)} == {"1", "0.1", "0.5", "0.2"}

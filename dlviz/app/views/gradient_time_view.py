@@ -21,6 +21,15 @@ from dlviz.core.probes.sequence_results import GradientThroughTime
 FLOOR = 1e-6
 
 
+def log_ticks(low: float) -> list[tuple[float, str]]:
+    """(log10 value, label) of 1, 0.1, 0.01, ... down to ``low``; 0.5 and 0.2 too
+    within less than a decade (the default ticks crowd at the bottom of a decade)."""
+    decades = [(-k, f"{10.0 ** -k:g}") for k in range(0, int(np.ceil(-low)) + 1)]
+    if low > -1:
+        decades += [(float(np.log10(v)), f"{v:g}") for v in (0.5, 0.2)]
+    return decades
+
+
 class GradientTimeView(ExportMixin, QWidget):
     """The relative gradient norm at each token of one sentence (log scale)."""
 
@@ -63,7 +72,9 @@ class GradientTimeView(ExportMixin, QWidget):
                        symbolBrush="#2563a8")
         self.plot.getAxis("bottom").setTicks([token_ticks(result.tokens or (), 6)])
         self.plot.setXRange(0, max(1, len(values)), padding=0)
-        self.plot.setYRange(np.log10(max(FLOOR, float(values.min()))), 0, padding=0.05)
+        low = np.log10(max(FLOOR, float(values.min())))
+        self.plot.setYRange(low, 0, padding=0.05)
+        self.plot.getAxis("left").setTicks([log_ticks(low)])
         self.title.setText(f"Which tokens move the answer ({result.target}, loss "
                            f"{result.loss:.3g})")
 
