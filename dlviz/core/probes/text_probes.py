@@ -15,28 +15,13 @@ from __future__ import annotations
 
 import numpy as np
 
+from dlviz.core.probes.gates import recurrent_layers  # noqa: F401  (named here too)
 from dlviz.core.probes.results import ProbeUnavailable
 from dlviz.core.probes.text_encoding import EncodedText, encode_text, input_layout, padded
 from dlviz.core.probes.text_results import SequenceGates
 
 #: What the window types first into a sequence model that has a vocabulary.
 SAMPLE_SENTENCE = "the film was not bad at all"
-
-
-def recurrent_layers(model, prefix: str = "") -> list[tuple[str, object]]:
-    """``(path, layer)`` of every recurrent layer (a ``Bidirectional`` counts once),
-    input side first; a nested model's layers are named ``outer/inner``."""
-    from dlviz.core.kerasenv import import_keras
-    from dlviz.core.probes.gates import recurrent_kind
-
-    keras = import_keras()
-    found = []
-    for layer in getattr(model, "layers", ()):
-        if recurrent_kind(layer) is not None:
-            found.append((prefix + layer.name, layer))
-        elif isinstance(layer, keras.Model):
-            found += recurrent_layers(layer, f"{prefix}{layer.name}/")
-    return found
 
 
 def has_gates(model) -> None:
