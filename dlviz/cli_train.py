@@ -174,8 +174,9 @@ def _prepare(args, run_dir: Path):
 
 
 def _own_vocabulary(args, run_dir: Path, source: str, zoo_model):
-    """The vocabulary a text model already reads: a resumed run's, or the one
-    inside a model file; None for a library model (it takes the data's)."""
+    """The vocabulary a text model already reads: a resumed run's, the one
+    inside a model file or a shipped trained model (so its weights keep their
+    meaning); None for an untrained library model (it takes the data's)."""
     from dlviz.core.data.text_sets import read_run_vocabulary
     from dlviz.core.zoo.sequence_io import read_vocabulary
 
@@ -183,6 +184,8 @@ def _own_vocabulary(args, run_dir: Path, source: str, zoo_model):
         return read_run_vocabulary(run_dir)
     if zoo_model is None and source.lower().endswith(".keras"):
         return read_vocabulary(source)
+    if getattr(zoo_model, "kind", None) == "Trained":
+        return getattr(zoo_model, "vocabulary", None)
     return None
 
 

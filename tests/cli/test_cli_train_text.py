@@ -80,3 +80,18 @@ def test_text_errors_are_one_line(tmp_path, capsys, argv, why):
     code = main(["train", *argv, "--epochs", "1", "--samples", "40",
                  "--run", str(tmp_path / "run")], out=io.StringIO())
     assert why in one_line_error(capsys, code)
+
+
+def test_a_shipped_trained_model_fine_tunes_with_its_own_vocabulary(tmp_path):
+    rows = [f"{text},{label}" for text, label in (
+        ("phim không tệ chút nào", "positive"), ("phim không hay chút nào", "negative"),
+        ("đồ ăn bình thường", "neutral"), ("dịch vụ rất tốt", "positive"),
+        ("dịch vụ rất tệ", "negative"), ("cà phê tạm được", "neutral"))] * 3
+    (tmp_path / "vi.csv").write_text("\n".join(rows), encoding="utf-8")
+    run_dir = tmp_path / "run"
+    code, text = run("--model", "lstm-sentiment-vi", "--data", str(tmp_path / "vi.csv"),
+                     "--epochs", "1", "--run", str(run_dir))
+    assert code == 0, text
+    assert "model's own vocabulary" in text and "0% of this data's tokens are unknown" in text
+    assert "reads the" not in text  # no new embedding: the trained weights stay
+    assert len(read_run_vocabulary(run_dir)) == 207

@@ -102,3 +102,12 @@ def test_any_bytes_give_data_or_a_text_error(tmp_path, blob):
     except TextError:
         return
     assert data.num_classes >= 2
+
+
+def test_a_models_vocabulary_encodes_the_file_and_says_how_much_is_unknown(tmp_path):
+    from dlviz.core.data.text_vocabulary import Vocabulary
+
+    vocabulary = Vocabulary.build(["phim hay", "phim dở"])
+    data = load_text_file(write(tmp_path, "a.csv", "\n".join(ROWS)), vocabulary=vocabulary)
+    assert data.vocabulary is vocabulary and int(data.x_train.max()) < len(vocabulary)
+    assert "model's own vocabulary" in data.notes[-1] and "unknown" in data.notes[-1]

@@ -101,16 +101,18 @@ def load_text_file(path, *, vocabulary: Vocabulary | None = None, level: str = "
     if len(names) > MAX_CLASSES:
         raise TextFileError(f"{name} has {len(names):,} different labels; is the label "
                             "column really the second one (or named 'label')?")
-    if vocabulary is None:
+    own = vocabulary is None
+    if own:
         vocabulary = Vocabulary.build(texts, level=level)
     lengths = [len(vocabulary.tokenize(t)) for t in texts]
     length = max(1, min(max(lengths), int(max_length)))
     cut = sum(n > length for n in lengths)
     if cut:
         notes.append(f"{cut} sentence(s) cut after {length} tokens")
-    unknown = np.mean([vocabulary.unknown_share(t) for t in texts])
-    if unknown > 0.5:
-        notes.append(f"{unknown:.0%} of the words are unknown to the model's vocabulary")
+    if not own:
+        unknown = np.mean([vocabulary.unknown_share(t) for t in texts])
+        notes.append(f"encoded with the model's own vocabulary ({len(vocabulary):,} tokens); "
+                     f"{unknown:.0%} of this data's tokens are unknown to it")
     index = {label: i for i, label in enumerate(names)}
     y = np.array([index[label] for label in labels], dtype=np.int64)
     return split_text_dataset(vocabulary.encode_batch(texts, length), y, names, vocabulary,
