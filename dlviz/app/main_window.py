@@ -60,12 +60,13 @@ class MainWindow(QMainWindow):
             self.engine, self.workspace, self.bridge,
             {"maps": self.maps_view, "filters": self.filter_view,
              "predictions": self.prediction_view, "heatmap": self.heatmap_view}, self)
-        self.text = TextController(self.engine, self.workspace, self.bridge, self.text_panel,
-                                   self.gate_view, self.images.results, self)
         self.runs = RunController(self.training_view, self.images, self)
         self.training = TrainingController(
             self.engine, self.workspace, self.bridge, self.training_panel,
             self.training_view, self.images, self.runs, self)
+        self.text = TextController(self.engine, self.workspace, self.bridge, self.text_panel,
+                                   self.gate_view, self.images.results, self,
+                                   pin_text=self.training.pin_text)
 
         self.engine_status = QLabel("Loading TensorFlow…")
         self.engine_status.setObjectName("engine_status")

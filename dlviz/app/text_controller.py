@@ -27,8 +27,12 @@ class TextController(QObject):
 
     gates_offered = Signal(bool)
 
-    def __init__(self, engine, workspace, bridge, panel, gate_view, results, parent=None):
+    def __init__(self, engine, workspace, bridge, panel, gate_view, results, parent=None, *,
+                 pin_text=lambda text: False):
         super().__init__(parent)
+        # While a model trains the engine is busy: the sentence is pinned to the
+        # run instead (True), and its live frames bring the gates between batches.
+        self.pin_text = pin_text
         self.engine, self.workspace = engine, workspace
         self.panel, self.gate_view, self.results = panel, gate_view, results
         self.results.add(gate_view, gate_view.gradient_view)
@@ -43,7 +47,7 @@ class TextController(QObject):
 
     def request(self, text: str | None) -> int | None:
         """Compute the text kinds of ``text`` (None: a sample) for the current model."""
-        if not self.offers_gates():
+        if not self.offers_gates() or (text is not None and self.pin_text(text)):
             return None
         ws = self.workspace
         kinds = tuple(kind for kind in KINDS if not self._model.offered.get(kind))
