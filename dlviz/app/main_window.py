@@ -155,6 +155,7 @@ class MainWindow(QMainWindow):
         ws = self.workspace
         self.engine.submit("summary", ws.current_summary, slot="summary")
         self.images.redo_last_image()
+        self.text.redo()
 
     def _on_training_state_changed(self, state: str) -> None:
         # A model cannot be swapped while it trains.

@@ -55,6 +55,11 @@ class TextController(QObject):
                                           slot=SLOT, label="Reading the sentence…")
         return self._latest
 
+    def redo(self) -> None:
+        """Read the sentence again (training or freezing changed the weights)."""
+        if self.offers_gates():
+            self.request(self.panel.text() or None)
+
     def model_opened(self, opened: ModelOpened) -> None:
         """A new model is current: read the sentence with it, or say why it cannot."""
         self._model = opened

@@ -53,6 +53,9 @@ def test_a_sentence_goes_to_the_text_slot_or_to_the_training_run(qtbot):
     training[0] = True                                 # a model trains: the run takes it
     assert text.request("not bad") is None
     assert len(engine.jobs) == 2 and pinned == ["not bad"]
+    training[0] = False                                # trained: new weights, read again
+    text.redo()
+    assert len(engine.jobs) == 3
 
 
 def test_a_model_without_gates_sends_nothing_and_says_why(qtbot):
@@ -60,3 +63,5 @@ def test_a_model_without_gates_sends_nothing_and_says_why(qtbot):
     text.model_opened(opened("'bag' has no recurrent layer (SimpleRNN, LSTM or GRU)"))
     assert text.request("not bad") is None and engine.jobs == []
     assert "no recurrent layer" in text.gate_view.hint.text()
+    text.redo()
+    assert engine.jobs == []
