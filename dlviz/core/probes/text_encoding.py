@@ -28,7 +28,7 @@ from dlviz.core.probes.results import ProbeUnavailable
 
 #: At most this many tokens are read; a longer text is cut (and says so):
 #: a heatmap of more columns than a screen has pixels shows nothing.
-MAX_TOKENS = 400
+MAX_TOKENS = 200
 
 NO_VOCABULARY = ("this model carries no vocabulary, so dlviz cannot tell which id each word "
                  "has: type token ids as whole numbers (e.g. 4 17 2). To type words, train "
