@@ -186,3 +186,12 @@ def test_the_workspace_reads_the_vocabulary_inside_a_keras_file_and_types_a_samp
     assert first.results["gates"].tokens == tuple(VOCAB.tokenize(first.text))
     typed = ws.analyze_text("không tệ").results["gates"]
     assert typed.tokens == ("không", "tệ") and ws.probe_text == "không tệ"
+
+
+def test_the_first_sentence_is_english_unless_the_vocabulary_knows_vietnamese_better():
+    english = Vocabulary.build(["the film was not bad at all"])
+    vietnamese = Vocabulary.build(["bộ phim này không tệ chút nào"])
+    model = stacked()
+    assert sample_text(model, english) == "the film was not bad at all"
+    assert sample_text(model, VOCAB) == "the film was not bad at all"   # knows both
+    assert sample_text(model, vietnamese) == "bộ phim này không tệ chút nào"

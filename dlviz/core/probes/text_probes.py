@@ -22,6 +22,8 @@ from dlviz.core.probes.text_results import SequenceGates
 
 #: What the window types first into a sequence model that has a vocabulary.
 SAMPLE_SENTENCE = "the film was not bad at all"
+#: ... or this, when the model's vocabulary knows more of it (a Vietnamese model).
+SAMPLE_SENTENCES = (SAMPLE_SENTENCE, "bộ phim này không tệ chút nào")
 
 
 def has_gates(model) -> None:
@@ -125,8 +127,8 @@ def sample_text(model, vocabulary=None) -> str:
     if kind == "features":
         return "; ".join(" ".join("0.5" if (t + f) % 2 else "-0.5" for f in range(features))
                          for t in range(6))
-    if vocabulary is not None:
-        return SAMPLE_SENTENCE
+    if vocabulary is not None:   # English unless the vocabulary knows more of another
+        return min(SAMPLE_SENTENCES, key=vocabulary.unknown_share)
     from dlviz.core.probes.text_encoding import _id_count
 
     count = _id_count(model) or 10
