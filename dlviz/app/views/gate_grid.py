@@ -31,7 +31,7 @@ def token_ticks(tokens, most: int = MAX_LABELS) -> list[tuple[float, str]]:
     return [(t + 0.5, tokens[t]) for t in range(0, len(tokens), step)]
 
 
-def unit_ticks(units: int, most: int = 4) -> list[tuple[float, str]]:
+def unit_ticks(units: int, most: int = 3) -> list[tuple[float, str]]:
     """(y, label) of a few units: a heatmap row is too low to name every one."""
     step = max(1, -(-units // most))
     return [(u + 0.5, str(u)) for u in range(0, units, step)]

@@ -54,10 +54,10 @@ class GateView(ExportMixin, QWidget):
         self.layer_combo.setToolTip("Which recurrent layer to show (stacked layers: the "
                                     "first reads the words, the next reads its states)")
         self.layer_combo.currentIndexChanged.connect(self._on_layer_chosen)
-        self.readout = QLabel(" ")
+        self.readout = QLabel(HOW)   # what the pointer is over, else how to use the view
         self.readout.setObjectName("gate_readout")
         self.grid = GateGrid()
-        self.grid.hovered.connect(lambda text: self.readout.setText(text or " "))
+        self.grid.hovered.connect(lambda text: self.readout.setText(text or HOW))
         self.prediction_title = title_label("Prediction")
         self.bars = ClassBarsView()
         self.tag_list = QLabel()
@@ -129,8 +129,7 @@ class GateView(ExportMixin, QWidget):
         sides = (BOTH_WAYS,) if len(traces) > 1 else ()
         self.title.setText(f"{kind} gates of {self.layer_combo.currentText()} · "
                            f"{len(result.tokens)} tokens")
-        self.hint.setText(" ".join((READING.get(traces[0].kind, ""), *sides, HOW,
-                                    *result.notes)))
+        self.hint.setText(" ".join((READING.get(traces[0].kind, ""), *sides, *result.notes)))
         self.convention.setText(GRU_CONVENTION if traces[0].kind == "gru" else "")
         self.grid.show_traces(traces)
 
