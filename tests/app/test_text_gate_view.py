@@ -14,6 +14,7 @@ from dlviz.app.views.registry import view_for
 from dlviz.core.data.text_vocabulary import Vocabulary
 from dlviz.core.kerasenv import import_keras
 from dlviz.core.probes.registry import PROBES
+from dlviz.app.views.gate_scales import gate_scale
 from dlviz.core.probes.sequence_results import GRU_CONVENTION
 
 keras = import_keras()
@@ -145,3 +146,23 @@ def test_the_gradient_axis_names_decades_not_a_crowd_of_ticks():
 
     assert [label for _v, label in log_ticks(-2.2)] == ["1", "0.1", "0.01", "0.001"]
     assert {label for _v, label in log_ticks(-0.4)} == {"1", "0.1", "0.5", "0.2"}
+
+
+def test_a_new_sentence_redraws_the_same_plots_with_its_values(qtbot):
+    model = model_of(layers.LSTM, bidirectional=True)
+    view, first = shown(qtbot, model, "not bad")
+    plots = dict(view.grid.plots)
+    again = PROBES["gates"].compute(model, "the film was not bad at all", vocabulary=VOCAB)
+    view.show_result(again)
+    assert view.grid.plots == plots                      # built once for this layer
+    backward = again.traces_of("bi_1")[1]
+    for name in ("i", "c", "h"):
+        np.testing.assert_array_equal(view.grid.images[(1, name)].image,
+                                      backward.gates[name][0].T)
+    low, high, _ = gate_scale(backward, "c")
+    assert tuple(view.grid.images[(1, "c")].levels) == (low, high)
+    labels = [label for _x, label in
+              view.grid.plots[(0, "h")].getAxis("bottom")._tickLevels[0]]
+    assert labels[0] == "the"                            # the first sentence began "not"
+    view.select_layer("lstm_2")                          # another layer: other plots
+    assert set(view.grid.plots) == {(0, n) for n in ("i", "f", "g", "o", "c", "h")}
