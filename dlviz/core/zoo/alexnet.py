@@ -19,7 +19,7 @@ from __future__ import annotations
 import keras
 from keras import layers
 
-from dlviz.core.layers import LocalResponseNormalization
+from dlviz.core.layers import GroupedConv2D, LocalResponseNormalization
 from dlviz.core.zoo.base import ZooModel
 
 #: Filters of conv1..conv5 in the paper (both GPUs together).
@@ -83,16 +83,16 @@ class AlexNet(ZooModel):
                           kernel_initializer=INIT, name="conv1")(inputs)
         x = LocalResponseNormalization(name="conv1_norm")(x)
         x = layers.MaxPooling2D(3, strides=2, name="pool1")(x)
-        x = layers.Conv2D(f2, 5, padding="same", groups=2, activation="relu",
+        x = GroupedConv2D(f2, 5, padding="same", groups=2, activation="relu",
                           kernel_initializer=INIT, name="conv2")(x)
         x = LocalResponseNormalization(name="conv2_norm")(x)
         x = layers.MaxPooling2D(3, strides=2, name="pool2")(x)
         # conv3 is the one convolution that crossed between the two GPUs.
         x = layers.Conv2D(f3, 3, padding="same", activation="relu",
                           kernel_initializer=INIT, name="conv3")(x)
-        x = layers.Conv2D(f4, 3, padding="same", groups=2, activation="relu",
+        x = GroupedConv2D(f4, 3, padding="same", groups=2, activation="relu",
                           kernel_initializer=INIT, name="conv4")(x)
-        x = layers.Conv2D(f5, 3, padding="same", groups=2, activation="relu",
+        x = GroupedConv2D(f5, 3, padding="same", groups=2, activation="relu",
                           kernel_initializer=INIT, name="conv5")(x)
         x = layers.MaxPooling2D(3, strides=2, name="pool5")(x)
         x = layers.Flatten(name="flatten")(x)
