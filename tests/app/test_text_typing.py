@@ -52,6 +52,12 @@ def test_a_sequence_model_opens_on_its_gates_and_typing_redraws_them(qtbot, wind
     assert window.gate_view.result.tokens == tuple(SAMPLE_SENTENCE.split())
     assert "not images" in window.maps_view.hint.text()        # and the image views say why
 
+    view = typed(qtbot, window, "The film was NOT bad!")
+    assert view.result.tokens == ("the", "film", "was", "not", "bad", "!")
+    assert view.grid.images[(0, "o")].image.shape == (6, 6)   # units x tokens
+    np.testing.assert_array_equal(view.grid.images[(0, "o")].image,
+                                  view.result.traces[0].gates["o"][0].T)
+
     composed = unicodedata.normalize("NFC", "không tệ chút nào")
     view = typed(qtbot, window, composed)
     assert view.result.tokens == ("không", "tệ", "chút", "nào")
