@@ -42,31 +42,58 @@ def fresh_model(classes: int, seed: int = 0, name: str = MODEL):
     return create(name, classes=classes).build()
 
 
-def bare_fit(data, config, callbacks=(), model_name: str = MODEL) -> dict:
+def bare_fit(data, config, callbacks=(), model_name: str = MODEL, build=None) -> dict:
+    """Compile + fit seconds of a fresh model (``build()``, else the library's)."""
     from dlviz.core.training.session import TrainingSession, _compile
 
-    model = fresh_model(data.num_classes, name=model_name)
+    model = build() if build is not None else fresh_model(data.num_classes, name=model_name)
     began = time.perf_counter()
     _compile(model, config)
     # The same pipeline the session builds (shuffle, batch, prefetch).
     session = TrainingSession(model, data, config, emit=lambda event: None)
     pipeline = session._pipeline(model, data.x_train, data.y_train, shuffle=True)
+    timer = epoch_timer()
     model.fit(pipeline, epochs=config.epochs, verbose=0, shuffle=False,
-              callbacks=list(callbacks))
-    return {"seconds": time.perf_counter() - began}
+              callbacks=[*callbacks, timer])
+    return {"seconds": time.perf_counter() - began, "epoch_seconds": timer.seconds,
+            "epoch_cpu": timer.cpu}
 
 
-def live_fit(data, config, model_name: str = MODEL) -> dict:
+def epoch_timer():
+    """A callback keeping each epoch's seconds (as ``EpochEnded.seconds`` does) and the
+    process's CPU seconds at each epoch's end (what a busy machine disturbs less)."""
+    from dlviz.core.kerasenv import import_keras
+
+    class Timer(import_keras().callbacks.Callback):
+        def __init__(self):
+            super().__init__()
+            self.seconds, self.cpu = [], []
+
+        def on_epoch_begin(self, epoch, logs=None):
+            self._began = time.perf_counter()
+
+        def on_epoch_end(self, epoch, logs=None):
+            self.seconds.append(time.perf_counter() - self._began)
+            self.cpu.append(time.process_time())
+
+    return Timer()
+
+
+def live_fit(data, config, model_name: str = MODEL, build=None) -> dict:
+    """The same fit through ``TrainingSession`` with its live probes, and what they did."""
     from dlviz.core.probes.registry import live_kinds
-    from dlviz.core.training.events import LiveFrame
+    from dlviz.core.training.events import EpochEnded, LiveFrame
     from dlviz.core.training.session import TrainingSession
 
-    model = fresh_model(data.num_classes, name=model_name)
-    frames = []
+    model = build() if build is not None else fresh_model(data.num_classes, name=model_name)
+    frames, epochs, cpu = [], [], []
 
     def listener(event):
         if isinstance(event, LiveFrame):
             frames.append(event)
+        elif isinstance(event, EpochEnded):
+            epochs.append(event.seconds)
+            cpu.append(time.process_time())
 
     began = time.perf_counter()
     session = TrainingSession(model, data, config, emit=listener)
@@ -80,7 +107,10 @@ def live_fit(data, config, model_name: str = MODEL) -> dict:
              for group in dict.fromkeys(groups.values())}
     return {"seconds": seconds, "frames": len(frames), "kinds": kinds,
             "probe_seconds": budget.probe_seconds, "share": budget.share_used,
-            "costs": {k: budget.expected(k) for k in kinds}}
+            "costs": {k: budget.expected(k) for k in kinds}, "epoch_seconds": epochs,
+            "epoch_cpu": cpu,
+            "frame_epochs": [f.epoch for f in frames],
+            "text_epochs": [f.epoch for f in frames if "gates" in f.results]}
 
 
 def tensorboard_fit(data, config) -> dict | None:
@@ -118,7 +148,8 @@ def main() -> None:
             if result is not None:
                 runs[name].append(result)
                 shown = {k: (round(v, 3) if isinstance(v, float) else v)
-                         for k, v in result.items() if k != "costs"}
+                         for k, v in result.items() if k in ("seconds", "frames", "kinds",
+                                                             "probe_seconds", "share")}
                 print(f"round {round_ + 1} {name}: {json.dumps(shown)}", flush=True)
     bare = median([r["seconds"] for r in runs["a"]])
     live = median([r["seconds"] for r in runs["b"]])

@@ -187,3 +187,46 @@ def test_a_training_session_reads_the_pinned_sentence_with_the_datas_vocabulary(
     assert not any("vocabulary" in note for note in gates[-1].notes)
     words = ["the", "film", "was", "good"]
     assert gates[-1].ids.tolist() == sentiment.vocabulary.ids(words).tolist()
+
+
+@pytest.mark.parametrize("cell, tagger", [("lstm", False), ("gru", True)])
+def test_the_compiled_passes_give_the_eager_probes_results(sentiment, cell, tagger):
+    from dlviz.core.probes.compiled_text import CompiledText
+    from dlviz.core.probes.registry import PROBES
+    from dlviz.core.zoo.sequence import SequenceTagger
+
+    kind = SequenceTagger if tagger else SequenceClassifier
+    model = kind(vocabulary=sentiment.vocabulary, cell=cell, bidirectional=tagger,
+                 units=5, embedding_dim=4).build()
+    compiled = CompiledText(model)
+    for text in ("the film was not good", "bad", "the film was not bad at all , it was good"):
+        eager = PROBES["gates"].compute(model, text, vocabulary=sentiment.vocabulary)
+        fast = PROBES["gates"].compute(model, text, vocabulary=sentiment.vocabulary,
+                                       predict=compiled.predict)
+        np.testing.assert_allclose(fast.prediction, eager.prediction, atol=1e-6)
+        assert fast.prediction_kind == eager.prediction_kind
+        eager = PROBES["gradient_through_time"].compute(model, text,
+                                                        vocabulary=sentiment.vocabulary)
+        fast = PROBES["gradient_through_time"].compute(
+            model, text, vocabulary=sentiment.vocabulary, gradient=compiled.gradient)
+        np.testing.assert_allclose(fast.norms, eager.norms, rtol=1e-5, atol=1e-9)
+        np.testing.assert_array_equal(fast.mask, eager.mask)
+        assert fast.loss == pytest.approx(eager.loss, rel=1e-5)
+        assert (fast.target, fast.input_kind, fast.tokens, fast.note) == \
+            (eager.target, eager.input_kind, eager.tokens, eager.note)
+
+
+def test_a_masked_feature_model_takes_the_eager_gradient():
+    from dlviz.core.probes.compiled_text import CompiledText
+    from dlviz.core.probes.gradient_time import gradient_through_time
+
+    keras = live_callback.keras
+    inputs = keras.Input((None, 2))
+    x = keras.layers.Masking()(inputs)
+    x = keras.layers.LSTM(3)(x)
+    model = keras.Model(inputs, keras.layers.Dense(2, activation="softmax")(x))
+    steps = np.array([[[0.5, 1.0], [1.0, -1.0], [0.0, 0.0]]], np.float32)
+    fast = CompiledText(model).gradient(model, steps)
+    eager = gradient_through_time(model, steps)
+    np.testing.assert_array_equal(fast.mask, [[True, True, False]])
+    np.testing.assert_allclose(fast.norms, eager.norms, rtol=1e-6)

@@ -52,7 +52,7 @@ def encoded(model, text, *, vocabulary=None, memo=None) -> EncodedText:
 
 
 def sequence_gates(model, text, *, vocabulary=None, class_names=None, memo=None,
-                   **_options) -> SequenceGates:
+                   predict=None, **_options) -> SequenceGates:
     """Every recurrent layer's gates for ``text``, and the model's prediction.
 
     Args:
@@ -60,6 +60,8 @@ def sequence_gates(model, text, *, vocabulary=None, class_names=None, memo=None,
         text: the typed sentence (or an ``EncodedText``).
         vocabulary: the model's ``Vocabulary``; None: ids typed as numbers.
         class_names: names of the output's classes (or tags).
+        predict: ``predict(x) -> NumPy``, the model's forward pass (None: an
+            eager call; live frames pass a compiled one, ``CompiledText``).
 
     Raises:
         ProbeUnavailable: the model has no recurrent layer or graph.
@@ -81,7 +83,7 @@ def sequence_gates(model, text, *, vocabulary=None, class_names=None, memo=None,
         traces += [_first_steps(t, steps) for t in
                    sequence_traces(layer, inputs, mask, path=path, tokens=None)]
     traces = [_with_tokens(t, sentence.tokens) for t in traces]
-    prediction, kind, names = _prediction(model, x, steps, class_names)
+    prediction, kind, names = _prediction(model, x, steps, class_names, predict)
     return SequenceGates(model.name, sentence.text, sentence.tokens, sentence.x[0],
                          tuple(paths), tuple(traces), prediction, kind, names, tuple(notes))
 
@@ -102,9 +104,9 @@ def _with_tokens(trace, tokens):
     return replace(trace, tokens=tuple(tokens))
 
 
-def _prediction(model, x, steps: int, class_names):
+def _prediction(model, x, steps: int, class_names, predict=None):
     """(values, "classes" | "tags" | "values", names) of the model's first output."""
-    out = model(x, training=False)
+    out = model(x, training=False) if predict is None else predict(x)
     out = out[0] if isinstance(out, (list, tuple)) else out
     values = np.asarray(out, np.float32)[0]
     if values.ndim == 2:
@@ -143,8 +145,9 @@ def reads_one_output(model) -> None:
                                "through time reads models with one loss to differentiate")
 
 
-def gradient_steps(model, text, *, vocabulary=None, memo=None, **_options):
-    """``gradient_through_time`` of the typed sentence (its predicted class as the target)."""
+def gradient_steps(model, text, *, vocabulary=None, memo=None, gradient=None, **_options):
+    """``gradient_through_time`` of the typed sentence (its predicted class as the target);
+    ``gradient`` replaces that function (live frames pass ``CompiledText.gradient``)."""
     from dataclasses import replace
 
     from dlviz.core.probes.gradient_time import gradient_through_time
@@ -152,7 +155,7 @@ def gradient_steps(model, text, *, vocabulary=None, memo=None, **_options):
     reads_one_output(model)
     sentence = encoded(model, text, vocabulary=vocabulary, memo=memo)
     x = padded(sentence, input_layout(model)[1])
-    found = gradient_through_time(model, x, tokens=None)
+    found = (gradient or gradient_through_time)(model, x, tokens=None)
     steps = sentence.length
     note = " ".join((found.note, *sentence.notes))
     return replace(found, norms=found.norms[:, :steps], mask=found.mask[:, :steps],

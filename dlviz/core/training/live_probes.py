@@ -36,6 +36,8 @@ from dlviz.core.probes.results import ProbeUnavailable
 # One compiled extractor per model, kept while the model lives: training the
 # same model again reuses it instead of compiling its forward pass anew.
 _EXTRACTORS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+# Likewise the text kinds' compiled forward and gradient passes.
+_COMPILED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 class LiveProbes:
@@ -70,6 +72,7 @@ class LiveProbes:
         self._loss_fn = loss_fn
         self._extractor = None
         self._gradients = None
+        self._compiled = None
         self._first_conv: str | None = None
         self.disabled: set[str] = set()   # names of kinds off for this run
         self.notes: list[str] = []
@@ -181,7 +184,9 @@ class LiveProbes:
         elif kind.needs == "batch":
             options["gradient_probe"] = self._gradient_probe()
         elif kind.needs == "text":
-            options["vocabulary"] = self.vocabulary
+            compiled = self._compiled_text()
+            options.update(vocabulary=self.vocabulary, predict=compiled.predict,
+                           gradient=compiled.gradient)
         else:
             options["layer"] = self._watched_layer()
         return options
@@ -194,6 +199,15 @@ class LiveProbes:
             if self._extractor is None:
                 self._extractor = _EXTRACTORS[self.model] = ActivationExtractor(self.model)
         return self._extractor
+
+    def _compiled_text(self):
+        from dlviz.core.probes.compiled_text import CompiledText
+
+        if self._compiled is None:
+            self._compiled = _COMPILED.get(self.model)
+            if self._compiled is None:
+                self._compiled = _COMPILED[self.model] = CompiledText(self.model)
+        return self._compiled
 
     def _gradient_probe(self):
         from dlviz.core.probes.gradients import GradientProbe
