@@ -11,7 +11,7 @@ heatmap per cell kind (units x tokens) and one of the gradients (one row per
 model, each relative to its strongest token).
 
 Example:
-    >>> found = compare_cells("not bad at all", [rnn, lstm, gru], vocabulary=vocab)  # doctest: +SKIP
+    >>> found = compare_cells("not bad", [rnn, lstm, gru], vocabulary=vocab)  # doctest: +SKIP
     >>> found.gradient[:, 0]       # the first token's share, per model  doctest: +SKIP
 """
 

@@ -18,9 +18,9 @@ registry kind: they need a span and a dataset, which a probe kind's
 ``compute(model, text)`` does not take.
 
 Example:
-    >>> found = PROBES["gates"].compute(model, "not bad at all", vocabulary=vocab)  # doctest: +SKIP
-    >>> chosen = select_units(found.traces[0], 0, 2)                               # doctest: +SKIP
-    >>> match_units(model, chosen, texts, vocabulary=vocab).matches[0].tokens       # doctest: +SKIP
+    >>> found = PROBES["gates"].compute(model, "not bad", vocabulary=vocab)  # doctest: +SKIP
+    >>> chosen = select_units(found.traces[0], 0, 2)                        # doctest: +SKIP
+    >>> match_units(model, chosen, texts, vocabulary=vocab).matches[0]      # doctest: +SKIP
 """
 
 from __future__ import annotations
