@@ -62,7 +62,8 @@ def gradient_through_time(model, x, y=None, *, tokens=None) -> GradientThroughTi
         mask = embedding.compute_mask(ids) if embedding.mask_zero else None
         # The ids stay an input: the mask downstream layers receive is made
         # from them; the Embedding's output, given too, is not recomputed.
-        rest = keras.Model([model.inputs[0], embedding.output], model.outputs[0])
+        rest = partial_model(keras, model, [model.inputs[0], embedding.output],
+                             model.outputs[0])
         run = lambda e: rest([ids, e], training=False)  # noqa: E731
         kind, what = "embedding", "embedding vector"
     else:
@@ -89,6 +90,31 @@ def gradient_through_time(model, x, y=None, *, tokens=None) -> GradientThroughTi
         loss=float(np.mean(numpy_of(losses))), target=target,
         tokens=None if tokens is None else tuple(str(t) for t in tokens),
         note=NOTE.format(what=what))
+
+
+def partial_model(keras, model, inputs, outputs):
+    """``keras.Model(inputs, outputs)`` over ``model``'s own tensors, ``model`` left savable.
+
+    An inner tensor given as an input makes Keras clone the graph between
+    them, and each clone's node is recorded on the layers it passes; ``model``
+    then no longer serialises ("could not find node key ...") and a training
+    run's next checkpoint fails. The sub-model runs from its own node list,
+    so the layers' lists are put back as they were.
+    """
+    operations = list(getattr(model, "operations", model.layers))
+    kept = [(op, list(op._inbound_nodes), list(op._outbound_nodes)) for op in operations]
+    tensors = {id(t): t for op in operations for node in op._inbound_nodes
+               for t in node.output_tensors}
+    tensors.update((id(t), t) for t in (*model.inputs, *model.outputs))
+    histories = [(t, t._keras_history) for t in tensors.values()]
+    try:
+        return keras.Model(inputs, outputs)
+    finally:
+        for op, inbound, outbound in kept:
+            op._inbound_nodes[:] = inbound
+            op._outbound_nodes[:] = outbound
+        for tensor, history in histories:  # a model input is re-wired to the clone too
+            tensor._keras_history = history
 
 
 def _first_embedding(model, keras):
