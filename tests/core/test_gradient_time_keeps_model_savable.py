@@ -20,3 +20,13 @@ def test_the_model_still_saves_after_gradient_through_time(tmp_path):
     # ... and again: the probe still works once the model has been saved.
     again = gradient_through_time(model, np.array([[3, 4, 5, 0]]))
     np.testing.assert_allclose(again.norms, found.norms, rtol=1e-5)
+
+
+def test_the_model_still_saves_after_the_compiled_gradient(tmp_path):
+    from dlviz.core.probes.compiled_text import CompiledText
+
+    model = create("gru-sentiment", vocabulary_size=20, units=4, embedding_dim=4).build()
+    found = CompiledText(model).gradient(model, np.array([[3, 4, 5, 0]]))
+    assert found.norms.shape == (1, 4)
+    model.save(tmp_path / "after.keras")
+    assert (tmp_path / "after.keras").stat().st_size > 0

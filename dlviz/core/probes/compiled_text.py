@@ -82,7 +82,8 @@ class CompiledText:
                 raise ProbeUnavailable(f"{model.name}: masked or odd inputs read eagerly")
             rest, kind, what = None, "features", "input features"
         else:
-            rest = keras.Model([model.inputs[0], embedding.output], model.outputs[0])
+            rest = gt.partial_model(keras, model, [model.inputs[0], embedding.output],
+                                    model.outputs[0])
             kind, what = "embedding", "embedding vector"
         name = getattr(getattr(model.layers[-1], "activation", None), "__name__", "")
         from_logits = name not in ("softmax", "sigmoid")
