@@ -10,6 +10,8 @@ computed input at run time.
 
 from __future__ import annotations
 
+import weakref
+
 import numpy as np
 
 from dlviz.core.probes.results import ProbeUnavailable
@@ -79,8 +81,28 @@ def _containers(model, layer) -> list | None:
     return None
 
 
+# One extractor per (model, layer), kept while the model lives: building a
+# keras.Model costs more than running it on a typed sentence, and live frames
+# ask for the same layer's inputs many times a second. The extractor shares
+# the model's layers, so it always reads the current weights.
+_EXTRACTORS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
 def _direct_inputs(model, layer, x):
     """Inputs and mask of ``layer``, a layer directly in ``model``'s graph."""
+    cached = _EXTRACTORS.setdefault(model, {})
+    if id(layer) not in cached:
+        cached[id(layer)] = _extractor(model, layer)
+    extractor, mask_given = cached[id(layer)]
+    values = extractor(x, training=False)
+    if mask_given:
+        return values[0], values[1]
+    return values, _runtime_mask(values)
+
+
+def _extractor(model, layer):
+    """(a keras.Model from ``model``'s inputs to what ``layer`` reads, whether it
+    outputs the mask the layer was given too)."""
     from dlviz.core.kerasenv import import_keras
 
     keras = import_keras()
@@ -90,13 +112,9 @@ def _direct_inputs(model, layer, x):
         given_mask = node.arguments.kwargs.get("mask")
         outputs = sequence if given_mask is None else [sequence, given_mask]
         try:
-            extractor = keras.Model(inputs, outputs)
+            return keras.Model(inputs, outputs), given_mask is not None
         except ValueError:   # a node of another model sharing this layer
             continue
-        values = extractor(x, training=False)
-        if given_mask is not None:
-            return values[0], values[1]
-        return values, _runtime_mask(values)
     raise ProbeUnavailable(f"{layer.name} is not reached from {model.name}'s inputs.")
 
 
