@@ -54,6 +54,7 @@ class Workspace:
         self.source = ""           # registry name or file path of the current model
         self.vocabulary = None     # the current model's Vocabulary, when it came with one
         self.probe_text = ""       # the last sentence typed (latest wins), pinned for training
+        self._compiled_text = None  # CompiledText of the current model, traced once
 
     # -- models ----------------------------------------------------------------
     def build_zoo_model(self, name: str, progress=None, **overrides) -> ModelOpened:
@@ -191,10 +192,16 @@ class Workspace:
         if text is None:
             text = sample_text(model, self.vocabulary)
         self.probe_text = text
+        compiled = self._compiled_text
+        if compiled is None or compiled.model is not model:
+            from dlviz.core.probes.compiled_text import CompiledText
+
+            # Traced once per model: an eager LSTM steps through time in Python.
+            compiled = self._compiled_text = CompiledText(model)
         memo: dict = {}
         return TextAnalysis(text, {kind: PROBES[kind].compute(
-            model, text, vocabulary=self.vocabulary, class_names=self.class_names, memo=memo)
-            for kind in kinds})
+            model, text, vocabulary=self.vocabulary, class_names=self.class_names, memo=memo,
+            predict=compiled.predict, gradient=compiled.gradient) for kind in kinds})
 
     # -- training --------------------------------------------------------------
     def train(self, config, *, emit, control=None, progress=None, run_dir=None,
