@@ -186,6 +186,8 @@ def test_the_workspace_reads_the_vocabulary_inside_a_keras_file_and_types_a_samp
     assert first.results["gates"].tokens == tuple(VOCAB.tokenize(first.text))
     typed = ws.analyze_text("không tệ").results["gates"]
     assert typed.tokens == ("không", "tệ") and ws.probe_text == "không tệ"
+    eager = gates(ws.model, "không tệ", vocabulary=VOCAB)   # the workspace's is compiled
+    np.testing.assert_allclose(typed.prediction, eager.prediction, atol=1e-6)
 
 
 def test_the_first_sentence_is_english_unless_the_vocabulary_knows_vietnamese_better():
