@@ -166,3 +166,11 @@ def test_a_new_sentence_redraws_the_same_plots_with_its_values(qtbot):
     assert labels[0] == "the"                            # the first sentence began "not"
     view.select_layer("lstm_2")                          # another layer: other plots
     assert set(view.grid.plots) == {(0, n) for n in ("i", "f", "g", "o", "c", "h")}
+
+
+def test_units_are_labelled_in_round_steps_a_few_per_heatmap():
+    from dlviz.app.views.gate_grid import unit_ticks
+
+    assert [label for _y, label in unit_ticks(32)] == ["0", "16"]
+    assert [label for _y, label in unit_ticks(12)] == ["0", "4", "8"]
+    assert [y for y, _label in unit_ticks(6)] == [0.5, 2.5, 4.5]   # centred on the rows

@@ -22,6 +22,8 @@ from dlviz.core.probes.sequence_results import GATE_LABELS, GATE_NAMES
 
 #: At most this many token labels along x; between them every k-th is named.
 MAX_LABELS = 40
+#: Unit label steps a reader counts in (0, 16, 32 rather than 0, 11, 22).
+NICE_STEPS = (1, 2, 4, 5, 8, 10, 16, 20, 25, 32, 50, 64, 100, 128, 256, 512, 1024)
 LINE_COLOURS = ("#d62728", "#1f77b4", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b")
 
 
@@ -33,7 +35,8 @@ def token_ticks(tokens, most: int = MAX_LABELS) -> list[tuple[float, str]]:
 
 def unit_ticks(units: int, most: int = 3) -> list[tuple[float, str]]:
     """(y, label) of a few units: a heatmap row is too low to name every one."""
-    step = max(1, -(-units // most))
+    step = next(n for n in NICE_STEPS if n * most >= units) if units <= 1024 * most \
+        else -(-units // most)
     return [(u + 0.5, str(u)) for u in range(0, units, step)]
 
 
