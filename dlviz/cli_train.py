@@ -178,15 +178,16 @@ def _own_vocabulary(args, run_dir: Path, source: str, zoo_model):
     inside a model file or a shipped trained model (so its weights keep their
     meaning); None for an untrained library model (it takes the data's)."""
     from dlviz.core.data.text_sets import read_run_vocabulary
+    from dlviz.core.training.text_session import training_vocabulary
     from dlviz.core.zoo.sequence_io import read_vocabulary
 
     if args.resume:
-        return read_run_vocabulary(run_dir)
-    if zoo_model is None and source.lower().endswith(".keras"):
-        return read_vocabulary(source)
-    if getattr(zoo_model, "kind", None) == "Trained":
-        return getattr(zoo_model, "vocabulary", None)
-    return None
+        own = read_run_vocabulary(run_dir)
+    elif zoo_model is None and source.lower().endswith(".keras"):
+        own = read_vocabulary(source)
+    else:
+        own = getattr(zoo_model, "vocabulary", None)
+    return training_vocabulary(zoo_model, own)
 
 
 def _open_for_training(target: str):

@@ -171,7 +171,9 @@ class TrainingController(QObject):
         self.model_changed.emit()
 
     def _on_job_finished(self, event) -> None:
-        if event.kind == "trainable":
+        if event.kind == "model" and hasattr(event.result, "reads"):  # a ModelOpened
+            self.panel.set_model(event.result.reads, event.result.task)  # the data it reads
+        elif event.kind == "trainable":
             trainable, total = event.result
             self.panel.set_trainable_counts(trainable, total)
             self.model_changed.emit()

@@ -28,6 +28,8 @@ class ModelOpened:
     probe_problem: str | None = None      # why images cannot be probed, if so
     cam_layer: str | None = None          # Grad-CAM's default layer
     offered: dict = field(default_factory=dict)  # probe kind -> None, or why not (registry)
+    reads: str = "images"                 # "text": token ids, it trains on text sets
+    task: str = "classify"                # "tag": one label per token (a tagger)
 
 
 @dataclass(frozen=True)
@@ -141,8 +143,9 @@ class Workspace:
                 cam = None     # the heatmap view says why (``offered``)
         from dlviz.core.probes.registry import offered
 
+        reads, task = _reads(self.model, self.zoo_model)
         return ModelOpened(title, source, summarize(self.model), notes,
-                           filters, spatial, problem, cam, offered(self.model))
+                           filters, spatial, problem, cam, offered(self.model), reads, task)
 
     def current_summary(self) -> ModelSummary:
         """The layer table now (after freezing or training changed it)."""
@@ -209,9 +212,14 @@ class Workspace:
         """Train the current model on the engine thread; returns TrainingStopped.
 
         The last image looked at is pinned as the live probe input, so its
-        feature maps refresh while the weights change. With ``run_dir`` the
-        run is recorded there (history, snapshots, checkpoints), appending
-        when the directory already holds this run (resuming).
+        feature maps refresh while the weights change; for a sequence model
+        trained on text, the last sentence typed is pinned the same way (its
+        gates refresh). A library sequence model reads the data's vocabulary
+        (its embedding rebuilt, as ``dlviz train`` does) and keeps it after
+        training, so typed sentences are encoded as it learned them. With
+        ``run_dir`` the run is recorded there (history, snapshots,
+        checkpoints, and a text run's ``vocabulary.json``), appending when
+        the directory already holds this run (resuming).
 
         A stop while the data still loads (a dataset download) ends it at
         once, as ``TrainingStopped("stopped")``.
@@ -229,32 +237,40 @@ class Workspace:
             return stopped
 
     def _train(self, config, emit, control, progress, run_dir, initial_epoch):
+        from dlviz.core.data.text_dataset import is_sequence_data
         from dlviz.core.training.data import load_training_data
         from dlviz.core.training.rundir import RunWriter
         from dlviz.core.training.session import TrainingSession
+        from dlviz.core.training.text_session import training_vocabulary
 
         model = self._require_model()
         zoo = self.zoo_model if getattr(self.zoo_model, "model", None) is model else None
-        input_shape = tuple(int(d) for d in model.inputs[0].shape[1:])
+        input_shape = tuple(int(d) if d is not None else None for d in model.inputs[0].shape[1:])
         # None: a library model's output layer follows the data (the session rebuilds it).
         classes = None if zoo is not None else int(model.outputs[0].shape[-1])
-        dataset = load_training_data(config.data, input_shape, classes, progress=progress)
+        dataset = load_training_data(config.data, input_shape, classes, progress=progress,
+                                     vocabulary=training_vocabulary(zoo, self.vocabulary))
+        text = is_sequence_data(dataset)
         stale = zoo is not None and len(self.class_names or ()) != dataset.num_classes
         if (self.class_names is None or stale) and getattr(dataset, "class_names", None):
             self.class_names = tuple(dataset.class_names)
             self._names_source = "dataset"
-        writer, hooks, send = None, (), emit
+        writer, hooks = None, ()
         if run_dir is not None:
             writer = RunWriter(run_dir, config=config, model_source=self.source,
                                class_names=self.class_names, preprocessing=self.preprocessing)
             hooks = (writer.checkpoint,)
+            if text:  # the checkpoints' ids mean these tokens
+                from dlviz.core.data.text_sets import write_run_vocabulary
 
-            def send(event):
-                writer(event)
-                emit(event)
+                write_run_vocabulary(run_dir, dataset.vocabulary)
+        if text and control is not None and self.probe_text and not control.text_pending:
+            control.request_text(self.probe_text)  # the live gates read the sentence typed
+        send = _with_data_notes(dataset, writer, emit)
         session = TrainingSession(
             model, dataset, config, emit=send, control=control,
-            probe_image=self.probe_image, probe_name=self.probe_name,
+            probe_image=None if text else self.probe_image,
+            probe_name="" if text else self.probe_name,
             preprocessing=self.preprocessing, class_names=self.class_names,
             on_epoch_end=hooks, initial_epoch=initial_epoch, zoo_model=zoo)
         try:
@@ -266,7 +282,8 @@ class Workspace:
         if trained is not model:  # e.g. its output layer rebuilt for the data
             self.model, self._extractor = trained, None
             self.zoo_model, self.class_names = session.zoo_model, session.class_names
-            self.vocabulary = _vocabulary(self.zoo_model, None) or self.vocabulary
+        if text:  # the ids the weights now mean
+            self.vocabulary = dataset.vocabulary
         return stopped
 
     def resume_run(self, run_dir, *, emit, control=None, progress=None, epochs=None):
@@ -284,6 +301,7 @@ class Workspace:
 
             config = replace(config, epochs=initial_epoch + max(1, config.epochs))
         self._set_model(model)
+        self.vocabulary = _run_vocabulary(run_dir) or self.vocabulary
         self.source = reader.model_source
         self.preprocessing = reader.preprocessing or "unit"
         self.class_names = tuple(reader.class_names) if reader.class_names else None
@@ -345,6 +363,40 @@ def _vocabulary(zoo_model, path):
     from dlviz.core.probes.text_probes import find_vocabulary
 
     return find_vocabulary(zoo_model, path)
+
+
+def _reads(model, zoo_model) -> tuple[str, str]:
+    """``(reads, task)`` of ``ModelOpened``: "text" for one input of token ids."""
+    if len(model.inputs) != 1 or len(model.inputs[0].shape) != 2:
+        return "images", "classify"
+    from dlviz.core.training.text_session import model_task
+
+    return "text", model_task(model, zoo_model)
+
+
+def _run_vocabulary(run_dir):
+    from dlviz.core.data.text_sets import read_run_vocabulary
+
+    return read_run_vocabulary(run_dir)
+
+
+def _with_data_notes(dataset, writer, emit):
+    """``emit`` that records each event in ``writer`` (when given) and adds what
+    loading the data noted (rows skipped, sentences cut) to ``TrainingStarted``."""
+    from dataclasses import replace
+
+    from dlviz.core.training.events import TrainingStarted
+
+    notes = tuple(getattr(dataset, "notes", ()))
+
+    def send(event):
+        if notes and isinstance(event, TrainingStarted):
+            event = replace(event, notes=(*notes, *event.notes))
+        if writer is not None:
+            writer(event)
+        emit(event)
+
+    return send
 
 
 def _stop_aware(progress, control):

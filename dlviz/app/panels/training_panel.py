@@ -1,25 +1,27 @@
 """The training dock: data, optimiser, regularisation, transfer learning, device,
 and Start / Pause / Stop. It only collects settings into a frozen
 ``TrainingConfig`` and says what was asked; the window does the rest.
+
+The window tells it what the current model reads (``set_model``): a sequence
+model is offered text sets, with the epochs and learning rate that make a
+fresh one learn them, and no image augmentation or backbone freezing.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QDoubleValidator
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout,
-                               QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
-                               QScrollArea, QSpinBox, QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox,
+                               QHBoxLayout, QLabel, QPushButton, QScrollArea, QSpinBox,
+                               QVBoxLayout, QWidget)
 
 from dlviz.app.panels.augment_group import AugmentGroup
+from dlviz.app.panels.training_data_group import TrainingDataGroup
 from dlviz.app.views.canvas import hint_label
-from dlviz.core.training.config import DataSpec, TrainingConfig
+from dlviz.core.training.config import AugmentConfig, TrainingConfig, suggested_settings
 
-DATA_CHOICES = (("Digits (bundled)", "digits"), ("Shapes (generated)", "shapes"),
-                ("Shapes, hard (a challenge: near chance for many epochs)", "shapes_hard"),
-                ("Image folder…", "folder"), ("MNIST (downloaded when online)", "mnist"),
-                ("Fashion-MNIST (downloaded when online)", "fashion_mnist"),
-                ("CIFAR-10 (downloaded when online)", "cifar10"))
+TEXT_NOTE = ("A sequence model learns its sentences as they are: data augmentation and "
+             "freezing a nested backbone are for image models.")
 OPTIMIZER_CHOICES = (("SGD with momentum", "sgd"), ("Adam", "adam"), ("RMSprop", "rmsprop"))
 LEARNING_RATES = ("0.0001", "0.0003", "0.001", "0.003", "0.01", "0.03", "0.1", "0.3", "1")
 LR_RANGE = (1e-4, 1.0)
@@ -70,6 +72,9 @@ class TrainingPanel(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self._data_group())
         column.addWidget(self._optimizer_group())
+        self.text_note = hint_label(TEXT_NOTE)
+        self.text_note.setVisible(False)
+        column.addWidget(self.text_note)
         self.augment = AugmentGroup()
         self.augment.preview_requested.connect(self.augment_preview_requested)
         column.addWidget(self.augment)
@@ -105,32 +110,13 @@ class TrainingPanel(QWidget):
     # -- building --------------------------------------------------------------
 
     def _data_group(self) -> QGroupBox:
-        self.data_combo = QComboBox()
-        for text, kind in DATA_CHOICES:
-            self.data_combo.addItem(text, kind)
-        self.folder_edit = QLineEdit()
-        self.folder_edit.setPlaceholderText("one subfolder per class")
-        self.folder_button = QToolButton()
-        self.folder_button.setText("Browse…")
-        self.folder_button.clicked.connect(self._on_browse_clicked)
-        self.folder_row = QWidget()
-        row = QHBoxLayout(self.folder_row)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.folder_edit, 1)
-        row.addWidget(self.folder_button)
-        self.samples_spin = _spin(0, 1_000_000, 0, special="default")
-        self.samples_spin.setSingleStep(500)
-        self.samples_spin.setToolTip("How many images to generate or use (default: all, "
-                                     "or a default number of generated shapes)")
-        self.data_combo.currentIndexChanged.connect(self._on_data_changed)
-        self.folder_edit.textChanged.connect(self._update_buttons)
-        group = QGroupBox("Data")
-        form = QFormLayout(group)
-        form.addRow("Source", self.data_combo)
-        form.addRow("Folder", self.folder_row)
-        form.addRow("Samples", self.samples_spin)
-        self._data_form = form
-        return group
+        self.data = TrainingDataGroup()
+        # The widgets tests and the window reach by name.
+        self.data_combo, self.samples_spin = self.data.combo, self.data.samples_spin
+        self.folder_edit, self.folder_row = self.data.path_edit, self.data.path_row
+        self.data.kind_changed.connect(self._on_data_changed)
+        self.data.path_changed.connect(self._update_buttons)
+        return self.data
 
     def _optimizer_group(self) -> QGroupBox:
         self.optimizer_combo = QComboBox()
@@ -198,10 +184,9 @@ class TrainingPanel(QWidget):
 
     def config(self) -> TrainingConfig:
         """The frozen settings the widgets show now."""
-        kind = self.data_combo.currentData()
-        path = self.folder_edit.text().strip() if kind == "folder" else None
+        text = self.data.is_text  # no image augmentation, no backbone to freeze
         return TrainingConfig(
-            data=DataSpec(kind=kind, path=path or None, samples=self.samples_spin.value() or None),
+            data=self.data.spec(),
             optimizer=self.optimizer_combo.currentData(),
             learning_rate=self.learning_rate() or TrainingConfig.learning_rate,
             momentum=self.momentum_spin.value(),
@@ -209,18 +194,17 @@ class TrainingPanel(QWidget):
             epochs=self.epochs_spin.value(),
             validation_split=self.val_spin.value(),
             dropout=self.dropout_spin.value() if self.dropout_check.isChecked() else None,
-            augment=self.augment.augment_config(),
+            augment=AugmentConfig() if text else self.augment.augment_config(),
             freeze_first=self.freeze_spin.value(),
-            freeze_backbone=self.backbone_check.isChecked(),
+            freeze_backbone=self.backbone_check.isChecked() and not text,
             mixed_precision=self.mixed_check.isEnabled() and self.mixed_check.isChecked(),
             distribute=self.distribute_check.isChecked(),
         )
 
     def set_config(self, config: TrainingConfig) -> None:
         """Show ``config`` (e.g. the settings of a run being resumed)."""
-        self.data_combo.setCurrentIndex(self.data_combo.findData(config.data.kind))
-        self.folder_edit.setText(config.data.path or "")
-        self.samples_spin.setValue(config.data.samples or 0)
+        self.data.set_spec(config.data)
+        self._update_image_options()  # then this config's own epochs and learning rate
         self.optimizer_combo.setCurrentIndex(self.optimizer_combo.findData(config.optimizer))
         self.lr_combo.setCurrentText(f"{config.learning_rate:g}")
         self.momentum_spin.setValue(config.momentum)
@@ -246,8 +230,8 @@ class TrainingPanel(QWidget):
 
     def problem(self) -> str:
         """Why Start is disabled now, or '' when the settings can run."""
-        if self.data_combo.currentData() == "folder" and not self.folder_edit.text().strip():
-            return "Choose an image folder (one subfolder per class) to train on."
+        if self.data.problem():
+            return self.data.problem()
         if self.learning_rate() is None:
             return "Learning rate must be a number from 0.0001 to 1."
         return ""
@@ -277,9 +261,14 @@ class TrainingPanel(QWidget):
         self.trainable_label.setText(f"trainable: {trainable:,} of {total:,} parameters")
 
     def set_folder(self, path: str) -> None:
-        """Train on the image folder ``path``."""
-        self.data_combo.setCurrentIndex(self.data_combo.findData("folder"))
-        self.folder_edit.setText(path)
+        """Train on the image folder ``path`` (when the model reads images)."""
+        self.data.set_folder(path)
+
+    def set_model(self, reads: str, task: str = "classify") -> None:
+        """The current model reads "images" or "text" (a sequence model), for
+        ``task`` "classify" or "tag": offer the data it can learn."""
+        if self.data.set_model(reads, task):
+            self._update_image_options()
 
     # -- handlers --------------------------------------------------------------
 
@@ -293,15 +282,25 @@ class TrainingPanel(QWidget):
         else:
             self.status_hint.setText(problem if self.state == "idle" else "")
 
-    def _on_data_changed(self) -> None:
-        folder = self.data_combo.currentData() == "folder"
-        self._data_form.setRowVisible(self.folder_row, folder)
+    def _on_data_changed(self, kind: str = "") -> None:
+        # A text set comes with the epochs and learning rate that learn it; image
+        # sets keep what the person chose (they share one set of defaults).
+        if self.data.is_text and kind:
+            self._apply_suggestions(kind)
         self._update_buttons()
 
-    def _on_browse_clicked(self) -> None:
-        path = QFileDialog.getExistingDirectory(self, "Image folder (one subfolder per class)")
-        if path:
-            self.set_folder(path)
+    def _apply_suggestions(self, kind: str) -> None:
+        settings = suggested_settings(kind)
+        self.epochs_spin.setValue(settings["epochs"])
+        self.lr_combo.setCurrentText(f"{settings['learning_rate']:g}")
+
+    def _update_image_options(self) -> None:
+        text = self.data.is_text
+        if not text:  # back from text: the image defaults again
+            self._apply_suggestions(self.data.kind())
+        self.augment.setVisible(not text)
+        self.backbone_check.setVisible(not text)
+        self.text_note.setVisible(text)
 
     def _on_start_clicked(self) -> None:
         if not self.problem():

@@ -34,6 +34,23 @@ def embedding_rows(model) -> int | None:
     return None
 
 
+def training_vocabulary(zoo_model, own):
+    """The vocabulary to encode a model's training text with (None: the data's own).
+
+    Args:
+        zoo_model: the library model, or None for a model file or a run's checkpoint.
+        own: the vocabulary the model came with (inside its ``.keras`` file, a
+            shipped trained model's, a resumed run's ``vocabulary.json``).
+
+    Returns:
+        ``own``, so the trained weights keep their meaning; None for a library
+        preset, whose embedding follows the data's vocabulary (:func:`fit_vocabulary`).
+    """
+    if zoo_model is not None and getattr(zoo_model, "kind", None) != "Trained":
+        return None
+    return own
+
+
 def fit_vocabulary(model, zoo_model, data):
     """``(model, zoo_model, notes)``: a library model reading ``data``'s vocabulary.
 

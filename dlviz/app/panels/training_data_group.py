@@ -1,0 +1,165 @@
+"""The training panel's "Data" box: which images or sentences to train on.
+
+It offers the data the current model can read: image sets for an image
+model; text sets for a sequence model (the tagging set for a tagger, the
+sentence-labelled ones and a person's CSV/TSV file for a classifier). A
+folder or file choice shows a path row with a Browse button.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout,
+                               QLineEdit, QSpinBox, QToolButton, QWidget)
+
+from dlviz.core.data.text_sets import TEXT_FILE, TEXT_SETS
+from dlviz.core.training.config import DataSpec, is_text_data
+
+IMAGE_CHOICES = (("Digits (bundled)", "digits"), ("Shapes (generated)", "shapes"),
+                 ("Shapes, hard (a challenge: near chance for many epochs)", "shapes_hard"),
+                 ("Image folder…", "folder"), ("MNIST (downloaded when online)", "mnist"),
+                 ("Fashion-MNIST (downloaded when online)", "fashion_mnist"),
+                 ("CIFAR-10 (downloaded when online)", "cifar10"))
+_FILE_CHOICE = ("Your own CSV/TSV file of (text, label) rows…", TEXT_FILE)
+#: A sentence classifier's data (one label per sentence), and a tagger's (a tag per word).
+CLASSIFIER_CHOICES = (*((TEXT_SETS[k], k) for k in ("sentiment-en", "sentiment-vi", "long")),
+                      _FILE_CHOICE)
+TAGGER_CHOICES = ((TEXT_SETS["tagging"], "tagging"),)
+PATH_KINDS = {"folder": ("Folder", "one subfolder per class"),
+              TEXT_FILE: ("File", "a .csv or .tsv file: text, label")}
+SAMPLES_TIPS = {
+    "images": "How many images to generate or use (default: all, or a default number "
+              "of generated shapes)",
+    "text": "How many sentences to generate or use (default: the set's own size, or "
+            "every row of a file)",
+}
+
+
+def choices_for(reads: str, task: str) -> tuple[tuple[str, str], ...]:
+    """The (label, data kind) rows offered to a model that reads ``reads`` for ``task``."""
+    if reads != "text":
+        return IMAGE_CHOICES
+    return TAGGER_CHOICES if task == "tag" else CLASSIFIER_CHOICES
+
+
+class TrainingDataGroup(QGroupBox):
+    """Data source, its folder or file, how many samples.
+
+    Signals:
+        kind_changed(str): another data kind was chosen (or offered).
+        path_changed(): the folder or file path was edited.
+    """
+
+    kind_changed = Signal(str)
+    path_changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__("Data", parent)
+        self.reads, self.task = "images", "classify"
+        self.combo = QComboBox()
+        self.path_edit = QLineEdit()
+        self.browse_button = QToolButton()
+        self.browse_button.setText("Browse…")
+        self.browse_button.clicked.connect(self._on_browse_clicked)
+        self.path_row = QWidget()
+        row = QHBoxLayout(self.path_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.path_edit, 1)
+        row.addWidget(self.browse_button)
+        self.samples_spin = QSpinBox()
+        self.samples_spin.setRange(0, 1_000_000)
+        self.samples_spin.setSpecialValueText("default")
+        self.samples_spin.setSingleStep(500)
+        self.form = QFormLayout(self)
+        self.form.addRow("Source", self.combo)
+        self.form.addRow("Folder", self.path_row)
+        self.form.addRow("Samples", self.samples_spin)
+        self._fill(IMAGE_CHOICES)
+        self.combo.currentIndexChanged.connect(self._on_kind_changed)
+        self.path_edit.textChanged.connect(self.path_changed)
+        self._update_path_row()
+
+    @property
+    def is_text(self) -> bool:
+        return self.reads == "text"
+
+    def kind(self) -> str:
+        return self.combo.currentData()
+
+    def set_model(self, reads: str, task: str = "classify") -> bool:
+        """Offer the data a model reading ``reads`` ("images" or "text") can learn.
+
+        Returns:
+            True when the choices changed (the first of them is then chosen).
+        """
+        if (reads, task) == (self.reads, self.task):
+            return False
+        self.reads, self.task = reads, task
+        self.path_edit.clear()  # a folder is no file of sentences, nor the other way
+        self.combo.blockSignals(True)
+        self._fill(choices_for(reads, task))
+        self.combo.blockSignals(False)
+        self._on_kind_changed()
+        return True
+
+    def spec(self) -> DataSpec:
+        kind = self.kind()
+        path = self.path_edit.text().strip() if kind in PATH_KINDS else None
+        return DataSpec(kind=kind, path=path or None, samples=self.samples_spin.value() or None)
+
+    def set_spec(self, spec: DataSpec) -> None:
+        """Show ``spec``, offering text sets first when it names one."""
+        if self.combo.findData(spec.kind) < 0:  # e.g. a text run's settings
+            text = is_text_data(spec.kind)
+            self.set_model("text" if text else "images",
+                           "tag" if spec.kind == "tagging" else "classify")
+        self.combo.setCurrentIndex(max(0, self.combo.findData(spec.kind)))
+        self.path_edit.setText(spec.path or "")
+        self.samples_spin.setValue(spec.samples or 0)
+
+    def set_folder(self, path: str) -> None:
+        """Train on the image folder ``path`` (an image model's data)."""
+        if self.is_text:
+            return
+        self.combo.setCurrentIndex(self.combo.findData("folder"))
+        self.path_edit.setText(path)
+
+    def problem(self) -> str:
+        """Why these data cannot be asked for yet, or ''."""
+        kind = self.kind()
+        if kind in PATH_KINDS and not self.path_edit.text().strip():
+            if kind == TEXT_FILE:
+                return "Choose a .csv or .tsv file of (text, label) rows to train on."
+            return "Choose an image folder (one subfolder per class) to train on."
+        return ""
+
+    # -- handlers --------------------------------------------------------------
+
+    def _fill(self, choices) -> None:
+        self.combo.clear()
+        for text, kind in choices:
+            self.combo.addItem(text, kind)
+        self.samples_spin.setToolTip(SAMPLES_TIPS["text" if self.is_text else "images"])
+
+    def _update_path_row(self) -> None:
+        kind = self.kind()
+        self.form.setRowVisible(self.path_row, kind in PATH_KINDS)
+        if kind in PATH_KINDS:
+            label, placeholder = PATH_KINDS[kind]
+            self.form.labelForField(self.path_row).setText(label)
+            self.path_edit.setPlaceholderText(placeholder)
+
+    def _on_kind_changed(self) -> None:
+        self._update_path_row()
+        self.kind_changed.emit(self.kind() or "")
+
+    def _on_browse_clicked(self) -> None:
+        if self.kind() == TEXT_FILE:
+            path, _ = QFileDialog.getOpenFileName(
+                self, "Sentences to train on: (text, label) rows",
+                filter="Text tables (*.csv *.tsv);;All files (*)")
+        else:
+            path = QFileDialog.getExistingDirectory(self, "Image folder (one subfolder "
+                                                          "per class)")
+        if path:
+            self.path_edit.setText(path)

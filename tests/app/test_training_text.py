@@ -1,0 +1,100 @@
+"""Training a sequence model from the window: text sets in the panel, live gates
+of the sentence typed, a run directory, and the new vocabulary afterwards."""
+
+from pathlib import Path
+
+import numpy as np
+from _image_checks import save_screenshot
+from PySide6.QtCore import Qt
+from test_text_typing import key_presses, typed
+
+from dlviz.app.panels.training_data_group import CLASSIFIER_CHOICES
+from dlviz.core.data.text_sets import load_text_data
+from dlviz.core.probes.text_results import SequenceGates
+
+WAIT = 180_000
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "screenshots"
+TYPED = "the film was not bad at all"
+
+
+def chosen(qtbot, window, name="lstm-sentiment"):
+    with qtbot.waitSignal(window.bridge.job_finished, timeout=WAIT,
+                          check_params_cb=lambda e: e.kind == "model"):
+        window.library.choose(name)
+    return window.training_panel
+
+
+def test_a_sequence_model_trains_from_the_panel_with_live_gates(qtbot, window):
+    panel = chosen(qtbot, window)
+    kinds = [panel.data_combo.itemData(i) for i in range(panel.data_combo.count())]
+    assert kinds == [kind for _, kind in CLASSIFIER_CHOICES]
+    assert panel.augment.isHidden() and not panel.text_note.isHidden()
+    assert panel.config().learning_rate == 0.01      # a rate at which it learns
+    # Typed before training, with no vocabulary yet: the run pins it.
+    window.text_panel.edit.clear()
+    key_presses(window.text_panel.edit, TYPED)
+    qtbot.waitUntil(lambda: window.workspace.probe_text == TYPED, timeout=WAIT)
+
+    panel.samples_spin.setValue(600)
+    panel.epochs_spin.setValue(2)
+    batches, frames = [], []
+    window.bridge.batch_ended.connect(batches.append)
+    window.bridge.live_frame_arrived.connect(frames.append)
+    with qtbot.waitSignal(window.bridge.training_stopped, timeout=WAIT) as blocker:
+        qtbot.mouseClick(panel.start_button, Qt.MouseButton.LeftButton)
+        assert window.training.state == "running"
+        qtbot.waitUntil(lambda: len(batches) >= 12 and all(
+            any(kind in f.results for f in frames)
+            for kind in ("gates", "weight_histograms", "gradient_norms")), timeout=WAIT)
+        window.tabs.setCurrentWidget(window.training_view)
+        window.training_view.flush()
+        save_screenshot(window.training_view, SCREENSHOTS / "training_text.png")
+        window.tabs.setCurrentWidget(window.gates_tab)
+        qtbot.wait(50)
+        save_screenshot(window.gates_tab, SCREENSHOTS / "training_text_gates.png")
+    stopped = blocker.args[0]
+    assert stopped.reason == "finished", stopped.message
+    assert all(np.isfinite(b.loss) for b in batches)
+    gates = [f.results["gates"] for f in frames if "gates" in f.results]
+    assert gates and all(isinstance(g, SequenceGates) for g in gates)
+    assert gates[-1].text == TYPED                       # the sentence typed, pinned
+    assert gates[-1].tokens == tuple(TYPED.split())
+    assert window.gate_view.result.text == TYPED         # drawn from the live frames
+    run_dir = window.runs.run_dir
+    assert (run_dir / "history.jsonl").stat().st_size > 0
+    assert (run_dir / "vocabulary.json").exists()
+    assert "reads the sentiment-en vocabulary" in window.training_view.hint.text()
+
+    # After training the text view encodes with the data's vocabulary.
+    vocabulary = load_text_data("sentiment-en", samples=600).vocabulary
+    assert window.workspace.vocabulary == vocabulary
+    view = typed(qtbot, window, "The film was not bad")
+    assert view.result.tokens == ("the", "film", "was", "not", "bad")
+    assert (view.result.ids > 1).all()                  # no unknown word (id 1)
+    np.testing.assert_array_equal(view.result.ids, vocabulary.encode("the film was not bad"))
+
+
+def test_a_file_with_bad_rows_is_a_message_and_skipped_rows_a_note(qtbot, window, tmp_path):
+    panel = chosen(qtbot, window, "gru-sentiment")
+    panel.data_combo.setCurrentIndex(panel.data_combo.findData("text_file"))
+    assert not panel.start_button.isEnabled() and ".csv" in panel.status_hint.text()
+    bad = tmp_path / "bad.csv"
+    bad.write_text("text,label\ngreat film,pos\nonly one column\n", encoding="utf-8")
+    panel.folder_edit.setText(str(bad))
+    with qtbot.waitSignal(window.bridge.job_failed, timeout=WAIT,
+                          check_params_cb=lambda e: e.kind == "train"):
+        qtbot.mouseClick(panel.start_button, Qt.MouseButton.LeftButton)
+    assert window.training.state == "idle" and panel.start_button.isEnabled()
+    assert "bad.csv, row 3" in window.banner.text()
+
+    rows = [f"{w} film,{'pos' if w in ('good', 'great') else 'neg'}"
+            for w in ("good", "bad", "great", "awful") * 10]
+    skips = tmp_path / "skips.csv"
+    skips.write_text("\n".join(["text,label", *rows, "no label here,", ",pos"]),
+                     encoding="utf-8")
+    panel.folder_edit.setText(str(skips))
+    panel.epochs_spin.setValue(1)
+    with qtbot.waitSignal(window.bridge.training_stopped, timeout=WAIT) as blocker:
+        qtbot.mouseClick(panel.start_button, Qt.MouseButton.LeftButton)
+    assert blocker.args[0].reason == "finished", blocker.args[0].message
+    assert "skipped 2 row(s) with an empty text or label" in window.training_view.hint.text()
