@@ -64,6 +64,9 @@ class TextController(QObject):
         """A new model is current: read the sentence with it, or say why it cannot."""
         self._model = opened
         reason = opened.offered.get("gates", "this version computes no gates")
+        gradient = opened.offered.get("gradient_through_time")
+        if gradient:
+            self.gate_view.gradient_view.show_unavailable(gradient)
         if reason:
             self._latest = None
             self.gate_view.show_unavailable(reason)

@@ -65,3 +65,10 @@ def test_a_model_without_gates_sends_nothing_and_says_why(qtbot):
     assert "no recurrent layer" in text.gate_view.hint.text()
     text.redo()
     assert engine.jobs == []
+
+
+def test_a_model_with_gates_but_no_gradient_through_time_says_why_beside_them(qtbot):
+    text, engine = controller(qtbot)
+    text.model_opened(opened())   # offers gates, not gradient through time ("no")
+    view = text.gate_view.gradient_view
+    assert view.title.text() == view.unavailable_title and view.hint.text() == "no"

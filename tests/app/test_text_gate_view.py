@@ -174,3 +174,10 @@ def test_units_are_labelled_in_round_steps_a_few_per_heatmap():
     assert [label for _y, label in unit_ticks(32)] == ["0", "16"]
     assert [label for _y, label in unit_ticks(12)] == ["0", "4", "8"]
     assert [y for y, _label in unit_ticks(6)] == [0.5, 2.5, 4.5]   # centred on the rows
+
+
+def test_the_probes_notes_read_as_sentences(qtbot):
+    view, result = shown(qtbot, model_of(layers.GRU), "zzz " * 250)
+    assert len(result.notes) == 2
+    assert "The first 200 of 250 tokens are read; a longer text is cut, so split it. None " \
+        in view.hint.text()

@@ -184,8 +184,8 @@ class GateGrid(pg.GraphicsLayoutWidget):
                 style = pg.QtCore.Qt.PenStyle.SolidLine if col == 0 else \
                     pg.QtCore.Qt.PenStyle.DashLine
                 pen = pg.mkPen(LINE_COLOURS[k % len(LINE_COLOURS)], width=2, style=style)
-                self.lines.plot(x, one.gates[self.line_gate][0, :, unit], pen=pen,
-                                symbol="o", symbolSize=5)
+                dots = {"symbol": "o", "symbolSize": 5} if trace.time <= 40 else {}
+                self.lines.plot(x, one.gates[self.line_gate][0, :, unit], pen=pen, **dots)
         self.lines.getAxis("bottom").setTicks([token_ticks(trace.tokens or (),
                                                            self._most_labels(1))])
         self.lines.setXRange(0, trace.time, padding=0)

@@ -129,7 +129,8 @@ class GateView(ExportMixin, QWidget):
         sides = (BOTH_WAYS,) if len(traces) > 1 else ()
         self.title.setText(f"{kind} gates of {self.layer_combo.currentText()} · "
                            f"{len(result.tokens)} tokens")
-        self.hint.setText(" ".join((READING.get(traces[0].kind, ""), *sides, *result.notes)))
+        notes = (_sentence(note) for note in result.notes)
+        self.hint.setText(" ".join((READING.get(traces[0].kind, ""), *sides, *notes)))
         self.convention.setText(GRU_CONVENTION if traces[0].kind == "gru" else "")
         self.grid.show_traces(traces)
 
@@ -152,6 +153,12 @@ class GateView(ExportMixin, QWidget):
         self.prediction_title.setText("Output")
         values = ", ".join(f"{v:+.3f}" for v in result.prediction.reshape(-1)[:12])
         self.tag_list.setText(_escape(f"[{values}] (not one probability per class)"))
+
+
+def _sentence(note: str) -> str:
+    """A probe's note ("2 of 7 tokens are ...") as a sentence of the hint."""
+    note = note.strip()
+    return note[:1].upper() + note[1:] + ("" if note.endswith((".", "!", "?")) else ".")
 
 
 def _escape(text: str) -> str:

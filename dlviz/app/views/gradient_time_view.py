@@ -61,6 +61,7 @@ class GradientTimeView(ExportMixin, QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.hint)
         layout.addWidget(self.body, 1)
+        self.body.hide()   # until a sentence is read
 
     def show_result(self, result: GradientThroughTime, step: int | None = None) -> None:
         self.result = result
