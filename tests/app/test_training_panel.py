@@ -197,3 +197,82 @@ def test_screenshot(qtbot, panel):
     qtbot.waitExposed(panel)
     qtbot.wait(20)
     save_screenshot(panel, SCREENSHOTS / "training_panel.png")
+
+
+# -- what the current model reads --------------------------------------------------------
+
+def kinds_of(panel):
+    return [panel.data_combo.itemData(i) for i in range(panel.data_combo.count())]
+
+
+def test_a_sequence_classifier_is_offered_text_sets_that_learn(panel):
+    panel.augment.spins["rotation"].setValue(0.1)
+    panel.backbone_check.setChecked(True)
+    panel.set_model("text", "classify")
+    assert kinds_of(panel) == ["sentiment-en", "sentiment-vi", "long", "text_file"]
+    assert panel.augment.isHidden() and panel.backbone_check.isHidden()
+    assert not panel.text_note.isHidden() and "image models" in panel.text_note.text()
+    # Image-only settings chosen before do not travel with a text run.
+    assert panel.config() == TrainingConfig(data=DataSpec("sentiment-en"), epochs=10,
+                                            learning_rate=0.01)
+    panel.data_combo.setCurrentIndex(panel.data_combo.findData("long"))
+    assert (panel.epochs_spin.value(), panel.learning_rate()) == (8, 0.01)
+    assert "sentences" in panel.samples_spin.toolTip()
+
+
+def test_a_tagger_is_offered_the_tagging_set(panel):
+    panel.set_model("text", "tag")
+    assert kinds_of(panel) == ["tagging"]
+    assert panel.config().data == DataSpec("tagging") and panel.config().epochs == 5
+
+
+def test_an_image_model_gets_the_image_sets_and_defaults_back(panel):
+    image_kinds = kinds_of(panel)
+    panel.set_model("text", "classify")
+    panel.set_model("images")
+    assert kinds_of(panel) == image_kinds and "cifar10" in image_kinds
+    assert not panel.augment.isHidden() and panel.text_note.isHidden()
+    assert panel.config() == TrainingConfig()
+
+
+def test_the_same_kind_of_model_keeps_the_choices_made(panel):
+    panel.set_model("text", "classify")
+    panel.data_combo.setCurrentIndex(panel.data_combo.findData("sentiment-vi"))
+    panel.epochs_spin.setValue(3)
+    panel.set_model("text", "classify")     # another sequence classifier opened
+    assert panel.config().data.kind == "sentiment-vi" and panel.config().epochs == 3
+
+
+def test_a_text_file_needs_a_file(panel):
+    panel.set_model("text", "classify")
+    panel.data_combo.setCurrentIndex(panel.data_combo.findData("text_file"))
+    assert not panel.start_button.isEnabled()
+    assert ".csv or .tsv" in panel.status_hint.text()
+    assert panel.data.form.labelForField(panel.folder_row).text() == "File"
+    assert not panel.folder_row.isHidden()
+    panel.folder_edit.setText("/tmp/reviews.csv")
+    assert panel.start_button.isEnabled()
+    assert panel.config().data == DataSpec("text_file", path="/tmp/reviews.csv")
+    panel.set_folder("/tmp/cats")           # an image folder is not for this model
+    assert panel.config().data.kind == "text_file"
+
+
+def test_a_text_run_config_shows_as_text(panel):
+    config = TrainingConfig(data=DataSpec("tagging", samples=400), epochs=3,
+                            learning_rate=0.003, batch_size=16)
+    panel.set_config(config)
+    assert kinds_of(panel) == ["tagging"] and panel.augment.isHidden()
+    assert panel.config() == config
+    other = TrainingConfig(data=DataSpec("text_file", path="/data/r.tsv"), epochs=2)
+    panel.set_config(other)
+    assert "text_file" in kinds_of(panel) and panel.config() == other
+
+
+def test_screenshot_for_a_sequence_model(qtbot, panel):
+    panel.resize(380, 760)
+    panel.set_device("CPU")
+    panel.set_model("text", "classify")
+    panel.show()
+    qtbot.waitExposed(panel)
+    qtbot.wait(20)
+    save_screenshot(panel, SCREENSHOTS / "training_panel_text.png")
