@@ -71,8 +71,11 @@ class TrainingController(QObject):
 
         from dlviz.core.training.replay import new_run_dir
 
-        run_dir = new_run_dir(self.images.current_model().title)
+        opened = self.images.current_model()
+        run_dir = new_run_dir(opened.title)
         self.view.reset()
+        # A sequence model's activations are not read live (they need an image).
+        self.view.histograms.show_activations(not opened.offered.get("activation_histograms"))
         self._set_state("running")
         self.engine.submit("train", lambda: ws.train(config, emit=engine.emit, control=control,
                                                      progress=progress, run_dir=run_dir),

@@ -55,6 +55,9 @@ def test_a_sequence_model_trains_from_the_panel_with_live_gates(qtbot, window):
     stopped = blocker.args[0]
     assert stopped.reason == "finished", stopped.message
     assert all(np.isfinite(b.loss) for b in batches)
+    histograms, dead = window.training_view.histograms, window.training_view.dead_relu
+    assert histograms.activations_plot.isHidden() and histograms.layer  # weights only
+    assert "no ReLU layer" in dead.hover_label.text()
     gates = [f.results["gates"] for f in frames if "gates" in f.results]
     assert gates and all(isinstance(g, SequenceGates) for g in gates)
     assert gates[-1].text == TYPED                       # the sentence typed, pinned
@@ -98,3 +101,7 @@ def test_a_file_with_bad_rows_is_a_message_and_skipped_rows_a_note(qtbot, window
         qtbot.mouseClick(panel.start_button, Qt.MouseButton.LeftButton)
     assert blocker.args[0].reason == "finished", blocker.args[0].message
     assert "skipped 2 row(s) with an empty text or label" in window.training_view.hint.text()
+
+    panel = chosen(qtbot, window, "lenet5-modern")     # a CNN: the image sets again
+    assert panel.data_combo.itemData(0) == "digits" and panel.data_combo.findData("long") < 0
+    assert not panel.augment.isHidden()

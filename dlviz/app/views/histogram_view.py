@@ -23,6 +23,10 @@ def _step_curve(widget: pg.PlotWidget, colour: str) -> pg.PlotDataItem:
     return widget.plot(stepMode="center", fillLevel=0, brush=fill, pen=pg.mkPen(colour, width=1.5))
 
 
+DEAD_HINT = "Units that output 0 for every probe input have stopped learning."
+NO_RELU = "This model has no ReLU layer, so no unit can die this way."
+
+
 class HistogramView(QWidget):
     """A layer combo over a weight histogram and an activation histogram."""
 
@@ -52,6 +56,11 @@ class HistogramView(QWidget):
     @property
     def layer(self) -> str:
         return self.layer_combo.currentText()
+
+    def show_activations(self, offered: bool) -> None:
+        """Show the activation histogram only for models that have one (they are
+        read on the probe image: a sequence model has none); kept across runs."""
+        self.activations_plot.setVisible(offered)
 
     def reset(self) -> None:
         self.weight_hists, self.activation_hists = {}, {}
@@ -117,8 +126,7 @@ class DeadReluView(QWidget):
         self.plot.getPlotItem().setMouseEnabled(x=True, y=False)
         self.bars = pg.BarGraphItem(x=[], height=[], width=0.8, brush="#8a5cc2")
         self.plot.addItem(self.bars)
-        self.hover_label = hint_label("Units that output 0 for every probe input have stopped "
-                                      "learning.")
+        self.hover_label = hint_label(DEAD_HINT)
         self.plot.scene().sigMouseMoved.connect(self._on_hovered)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -128,6 +136,7 @@ class DeadReluView(QWidget):
     def reset(self) -> None:
         self.fractions = {}
         self.bars.setOpts(x=[], height=[])
+        self.hover_label.setText(DEAD_HINT)
         self.dirty = False
 
     def show_result(self, result: DeadUnits, step: int | None = None) -> None:
@@ -148,6 +157,7 @@ class DeadReluView(QWidget):
         brushes = ["#c92a2a" if h > 0.5 else "#8a5cc2" for h in heights]
         self.bars.setOpts(x=np.arange(len(paths)), height=heights, brushes=brushes)
         set_layer_ticks(self.plot, paths)
+        self.hover_label.setText(DEAD_HINT if paths else NO_RELU)
 
     def _on_hovered(self, position) -> None:
         point = self.plot.getPlotItem().vb.mapSceneToView(position)

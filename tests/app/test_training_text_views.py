@@ -1,0 +1,36 @@
+"""The training views for a model without ReLUs or image activations (a sequence
+model): they say so, instead of showing empty plots a student would puzzle over."""
+
+import numpy as np
+
+from dlviz.app.views.histogram_view import DeadReluView, HistogramView
+from dlviz.core.probes.results import DeadUnits
+
+
+def test_dead_relus_say_when_the_model_has_none(qtbot):
+    view = DeadReluView()
+    qtbot.addWidget(view)
+    view.show_result(DeadUnits({}))
+    view.redraw()
+    assert "no ReLU layer" in view.hover_label.text()
+    view.show_result(DeadUnits({"conv1": 0.25}))
+    view.redraw()
+    assert "no ReLU layer" not in view.hover_label.text()
+    view.show_result(DeadUnits({}))
+    view.redraw()
+    view.reset()
+    assert "no ReLU layer" not in view.hover_label.text()
+
+
+def test_activation_histograms_hide_where_the_model_has_none(qtbot):
+    view = HistogramView()
+    qtbot.addWidget(view)
+    view.show()
+    view.show_activations(False)
+    view.reset()                      # a new run keeps what the model offers
+    assert view.activations_plot.isHidden() and not view.weights_plot.isHidden()
+    view.set_histograms({"lstm_1": (np.array([1.0, 2.0]), np.array([0.0, 0.5, 1.0]))}, None)
+    view.redraw()
+    assert view.layer == "lstm_1"
+    view.show_activations(True)
+    assert not view.activations_plot.isHidden()
