@@ -66,7 +66,9 @@ def test_a_sequence_model_trains_from_the_panel_with_live_gates(qtbot, window):
     run_dir = window.runs.run_dir
     assert (run_dir / "history.jsonl").stat().st_size > 0
     assert (run_dir / "vocabulary.json").exists()
-    assert "reads the sentiment-en vocabulary" in window.training_view.hint.text()
+    hint = window.training_view.hint.text()   # the data's notes, then the session's
+    assert "English sentences (seeded); tokens are words and punctuation · LSTM classifier " \
+           "reads the sentiment-en vocabulary" in hint
 
     # After training the text view encodes with the data's vocabulary.
     vocabulary = load_text_data("sentiment-en", samples=600).vocabulary

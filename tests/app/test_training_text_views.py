@@ -34,3 +34,10 @@ def test_activation_histograms_hide_where_the_model_has_none(qtbot):
     assert view.layer == "lstm_1"
     view.show_activations(True)
     assert not view.activations_plot.isHidden()
+
+
+def test_the_sentiment_notes_say_what_a_token_is_in_each_language():
+    from dlviz.core.data.sentiment import load_sentiment
+
+    assert "tokens are words" in load_sentiment("en", n=30).notes[0]
+    assert "syllables" in load_sentiment("vi", n=30).notes[0]

@@ -126,7 +126,7 @@ class TrainingView(ExportMixin, QWidget):
         self.progress.setRange(0, max(event.epochs * event.steps_per_epoch, 1))
         self.device_label.setText(event.device)
         self.title.setText(f"Training · epoch 1/{event.epochs}")
-        notes = "  ".join(event.notes)
+        notes = " · ".join(event.notes)  # each note one phrase, set apart
         self.hint.setText(f"{event.samples:,} training samples · "
                           f"{event.trainable_params:,} trainable parameters.  {notes}".strip())
         self._schedule()

@@ -90,6 +90,11 @@ def sentiment_texts(language: str = "en", n: int = 3000, seed: int = 0):
     return texts, labels.astype(np.int64), negated
 
 
+#: What a token is, said per language (an English word is one token, not "syllables").
+TOKEN_NOTES = {"en": "tokens are words and punctuation",
+               "vi": "tokens are syllables ('học sinh' is two)"}
+
+
 def load_sentiment(language: str = "en", n: int = 3000, seed: int = 0,
                    test_fraction: float = 0.2) -> TextDataset:
     """The sentences as a :class:`TextDataset` ("sentiment-en" or "sentiment-vi").
@@ -104,4 +109,4 @@ def load_sentiment(language: str = "en", n: int = 3000, seed: int = 0,
         x, labels, CLASS_NAMES, vocabulary, texts=texts, seed=seed,
         test_fraction=test_fraction, name=f"sentiment-{language}",
         notes=(f"{n:,} generated {'English' if language == 'en' else 'Vietnamese'} "
-               "sentences (seeded); tokens are syllables",))
+               f"sentences (seeded); {TOKEN_NOTES[language]}",))
