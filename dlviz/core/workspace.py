@@ -57,6 +57,9 @@ class Workspace:
         self.vocabulary = None     # the current model's Vocabulary, when it came with one
         self.probe_text = ""       # the last sentence typed (latest wins), pinned for training
         self._compiled_text = None  # CompiledText of the current model, traced once
+        self.text_analysis = None  # the last sentence's TextAnalysis (spans are selected in it)
+        self.typed_texts: list[str] = []  # searched for a span's units when no dataset is known
+        self._cell_models = None   # compare_jobs.CellModels, built on first comparison
 
     # -- models ----------------------------------------------------------------
     def build_zoo_model(self, name: str, progress=None, **overrides) -> ModelOpened:
@@ -202,9 +205,34 @@ class Workspace:
             # Traced once per model: an eager LSTM steps through time in Python.
             compiled = self._compiled_text = CompiledText(model)
         memo: dict = {}
-        return TextAnalysis(text, {kind: PROBES[kind].compute(
+        analysis = TextAnalysis(text, {kind: PROBES[kind].compute(
             model, text, vocabulary=self.vocabulary, class_names=self.class_names, memo=memo,
             predict=compiled.predict, gradient=compiled.gradient) for kind in kinds})
+        self.text_analysis = analysis
+        self.typed_texts = [t for t in self.typed_texts if t != text][-499:] + [text]
+        return analysis
+
+    def select_span(self, layer: str, start: int, end: int):
+        """The units of ``layer`` on across tokens ``[start, end)`` of the last sentence."""
+        from dlviz.core.span_jobs import select_span
+
+        return select_span(self.text_analysis, layer, start, end)
+
+    def match_span(self, layer: str, start: int, end: int):
+        """Where else in the model's dataset those units fire together (``SpanMatches``)."""
+        from dlviz.core.span_jobs import match_span
+
+        return match_span(self._require_model(), self.text_analysis, layer, start, end,
+                          vocabulary=self.vocabulary, zoo_model=self.zoo_model,
+                          typed=self.typed_texts)
+
+    def compare_cells(self, text: str):
+        """SimpleRNN, LSTM and GRU on ``text`` (``CellComparison``), shipped models first."""
+        from dlviz.core.compare_jobs import CellModels
+
+        if self._cell_models is None:
+            self._cell_models = CellModels()
+        return self._cell_models.compare(text)
 
     # -- training --------------------------------------------------------------
     def train(self, config, *, emit, control=None, progress=None, run_dir=None,

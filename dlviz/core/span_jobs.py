@@ -1,0 +1,95 @@
+"""Select a span of the typed sentence, and find where else its units fire: engine jobs.
+
+The workspace keeps the last sentence's gates (``Workspace.text_analysis``);
+``select_span`` picks the units on across a span of one of its traces
+(``unit_match.select_units``: NumPy only, well under a millisecond), and
+``match_span`` replays that layer over the sentences the model was trained
+on, to show where else the same units stay on (``unit_match.match_units``).
+
+Which sentences: the sentiment set in the model's language (the first 2,000
+of the 3,000 ``dlviz train --data sentiment-en|vi`` generates), known from a
+shipped model's sidecar or, for any other model with a vocabulary, from the
+set whose words it knows; otherwise the sentences typed so far.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from dlviz.core.probes.results import Result
+from dlviz.core.probes.unit_match import UnitMatches, match_units, select_units
+
+#: Sentences of the model's dataset searched for matches.
+SEARCHED = 2000
+#: Matches shown (``UnitMatches.found`` counts all of them).
+SHOWN = 30
+
+
+@dataclass(frozen=True, eq=False)
+class SpanMatches(Result):
+    """``UnitMatches`` with the sentences they were found in, ready to show."""
+
+    found: UnitMatches
+    texts: tuple[str, ...]                 # each match's whole sentence
+    sentence_tokens: tuple[tuple[str, ...], ...]   # ... and its tokens
+    source: str                            # what was searched, in words
+
+
+def span_trace(analysis, layer: str):
+    """The trace of ``layer`` in the last sentence's gates (``TextAnalysis``)."""
+    gates = None if analysis is None else analysis.results.get("gates")
+    if gates is None:
+        raise ValueError("type a sentence first: a span is selected in its gates")
+    for trace in gates.traces:
+        if trace.layer == layer:
+            return trace
+    raise ValueError(f"the last sentence's gates have no layer {layer!r}")
+
+
+def select_span(analysis, layer: str, start: int, end: int):
+    """``UnitSelection`` of tokens ``[start, end)`` of ``layer`` in the last sentence."""
+    return select_units(span_trace(analysis, layer), start, end)
+
+
+def match_span(model, analysis, layer: str, start: int, end: int, *, vocabulary=None,
+               zoo_model=None, typed=()) -> SpanMatches:
+    """Where else the units of a span fire together (see the module's docstring)."""
+    from dlviz.core.probes.text_encoding import encode_text
+
+    selection = select_span(analysis, layer, start, end)
+    sentences, source = searched_sentences(zoo_model, vocabulary, typed)
+    found = match_units(model, selection, sentences, vocabulary=vocabulary, limit=SHOWN)
+    texts = tuple(sentences[m.sentence] for m in found.matches)
+    tokens = tuple(encode_text(model, text, vocabulary).tokens for text in texts)
+    return SpanMatches(found, texts, tokens, source)
+
+
+def searched_sentences(zoo_model, vocabulary, typed=()) -> tuple[list[str], str]:
+    """``(sentences, what they are)``: the model's dataset, else the sentences typed."""
+    language = _language(zoo_model, vocabulary)
+    if language is not None:
+        from dlviz.core.data.sentiment import sentiment_texts
+
+        texts = list(sentiment_texts(language, n=3000, seed=0)[0][:SEARCHED])
+        return texts, f"the first {len(texts):,} sentences of sentiment-{language}"
+    typed = list(dict.fromkeys(t for t in typed if t.strip()))
+    return typed, (f"the {len(typed)} sentence(s) typed so far (no dataset is known for "
+                   "this model; train it on a text set to search that)")
+
+
+def _language(zoo_model, vocabulary) -> str | None:
+    """"en" or "vi" when the model reads a sentiment set, else None."""
+    info = getattr(zoo_model, "info", None)
+    data = getattr(info, "data", "")
+    if data in ("sentiment-en", "sentiment-vi"):
+        return data[-2:]
+    if data or vocabulary is None:   # trained on something else, or reads ids
+        return None
+    from dlviz.core.data.sentiment import sentiment_texts
+
+    shares = {}
+    for language in ("en", "vi"):
+        sample = sentiment_texts(language, n=30, seed=0)[0]
+        shares[language] = sum(map(vocabulary.unknown_share, sample)) / len(sample)
+    best = min(shares, key=shares.get)
+    return best if shares[best] < 0.1 else None
