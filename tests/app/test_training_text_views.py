@@ -41,3 +41,15 @@ def test_the_sentiment_notes_say_what_a_token_is_in_each_language():
 
     assert "tokens are words" in load_sentiment("en", n=30).notes[0]
     assert "syllables" in load_sentiment("vi", n=30).notes[0]
+
+
+def test_a_log_axis_within_a_decade_labels_only_1_2_5(qtbot):
+    from dlviz.app.views.training_plots import make_plot, set_log_y
+
+    widget = make_plot("Gradient norm per layer", "gradient norm", "step")
+    qtbot.addWidget(widget)
+    set_log_y(widget)
+    norms = [0.02, 0.03, 0.04, 0.05, 0.06, 0.07, 0.08, 0.09, 0.1, 0.2, 0.3]
+    labels = widget.getPlotItem().getAxis("left").tickStrings(list(np.log10(norms)), 1.0, 0.1)
+    shown = [n for n, text in zip(norms, labels) if text]
+    assert shown == [0.02, 0.05, 0.1, 0.2]

@@ -60,8 +60,26 @@ def set_run_length(widget: pg.PlotWidget, end: float) -> None:
 
 
 def set_log_y(widget: pg.PlotWidget) -> None:
-    """Label the y axis as powers of ten (the data are already log10)."""
-    widget.getPlotItem().getAxis("left").setLogMode(False, True)
+    """Label the y axis as powers of ten (the data are already log10).
+
+    Within less than a decade (an LSTM's gradient norms, say) pyqtgraph labels
+    every minor tick, 0.04 to 0.09 on top of each other; only 1, 2 and 5 times
+    a power of ten keep their label.
+    """
+    axis = widget.getPlotItem().getAxis("left")
+    axis.setLogMode(False, True)
+    own = axis.logTickStrings
+
+    def strings(values, scale, spacing):
+        texts = own(values, scale, spacing)
+        return [text if _one_two_five(value) else "" for value, text in zip(values, texts)]
+
+    axis.logTickStrings = strings
+
+
+def _one_two_five(log_value: float) -> bool:
+    mantissa = 10.0 ** (float(log_value) - np.floor(float(log_value) + 1e-9))
+    return bool(np.isclose(mantissa, (1.0, 2.0, 5.0, 10.0), rtol=1e-6).any())
 
 
 def log10(values) -> np.ndarray:
