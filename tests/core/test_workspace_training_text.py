@@ -59,3 +59,18 @@ def test_a_text_run_resumes_with_its_vocabulary_and_pins_the_typed_sentence(tmp_
     assert stopped.reason == "finished", stopped.message
     assert fresh.vocabulary == trained                    # the checkpoint's ids, not new ones
     assert not any("rebuilt" in note or "unknown" in note for note in started_notes(more))
+
+
+def test_a_text_run_opened_reads_sentences_with_its_vocabulary(tmp_path):
+    from dlviz.core.training.replay import open_run_model
+
+    ws = Workspace()
+    ws.build_zoo_model("gru-sentiment", units=4, embedding_dim=4)
+    config = TrainingConfig(data=DataSpec("sentiment-en", samples=100), epochs=1)
+    assert ws.train(config, emit=lambda e: None, run_dir=tmp_path / "run").reason == "finished"
+    other = Workspace()
+    opened = open_run_model(other, tmp_path / "run")
+    assert (opened.reads, opened.task) == ("text", "classify")
+    assert other.vocabulary == ws.vocabulary
+    found = other.analyze_text("the film was not bad").results["gates"]
+    assert found.tokens == ("the", "film", "was", "not", "bad") and (found.ids > 1).all()

@@ -55,6 +55,10 @@ def open_run_model(workspace, run_dir):
     opened = workspace.open_model_file(checkpoint)
     if not hasattr(opened, "title"):
         return opened  # NeedsConsent: the window asks first
+    from dlviz.core.data.text_sets import read_run_vocabulary
+
+    # A text run's checkpoints mean its vocabulary's ids: typed sentences use it.
+    workspace.vocabulary = read_run_vocabulary(reader.run_dir) or workspace.vocabulary
     name = Path(reader.model_source).name or "model"
     return replace(opened, title=f"{name} (run {reader.run_dir.name}, "
                                  f"{reader.epochs_done()} epochs)")
