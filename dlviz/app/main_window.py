@@ -20,6 +20,7 @@ from dlviz.app.image_controller import ImageController
 from dlviz.app.image_input import InputRejected, clipboard_image_source, dropped_image_source
 from dlviz.app.menus import build_menus
 from dlviz.app.run_controller import RunController
+from dlviz.app.compare_controller import CompareController
 from dlviz.app.text_controller import TextController
 from dlviz.app.training_controller import TrainingController
 from dlviz.app.views.progress_indicator import ProgressIndicator
@@ -67,6 +68,9 @@ class MainWindow(QMainWindow):
         self.text = TextController(self.engine, self.workspace, self.bridge, self.text_panel,
                                    self.gate_view, self.images.results, self,
                                    pin_text=self.training.pin_text)
+        self.compare = CompareController(self.engine, self.workspace, self.bridge,
+                                         self.compare_panel, self.text_panel,
+                                         self.compare_view, self.images.results, self)
 
         self.engine_status = QLabel("Loading TensorFlow…")
         self.engine_status.setObjectName("engine_status")

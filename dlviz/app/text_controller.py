@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
+from dlviz.app.span_controller import SpanController
 from dlviz.core.workspace import ModelOpened
 
 SLOT = "text"
@@ -39,6 +40,8 @@ class TextController(QObject):
         self._latest: int | None = None
         self._model: ModelOpened | None = None
         panel.text_typed.connect(self.request)
+        # A span dragged across the gates: its units, then where else they fire.
+        self.spans = SpanController(engine, workspace, bridge, panel, gate_view, results, self)
         bridge.job_finished.connect(self._on_job_finished)
         bridge.job_failed.connect(self._on_job_failed)
 

@@ -3,7 +3,8 @@
 ``build_docks`` and ``build_tabs`` set the widgets as attributes of the
 window (``window.library``, ``window.maps_view``, ``window.tabs``, ...), so
 the window's own file keeps only the wiring. The "Gates" tab sits next to
-"Feature maps": the text box above the gate view.
+"Feature maps": the text box above the gate view; "Compare cells" after it, a
+text box of its own above the three cells (kept in step by its controller).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from dlviz.app.panels.image_gallery import ImageGalleryPanel
 from dlviz.app.panels.model_library import ModelLibraryPanel
 from dlviz.app.panels.text_panel import TextPanel
 from dlviz.app.panels.training_panel import TrainingPanel
+from dlviz.app.views.compare_view import CompareView
 from dlviz.app.views.feature_map_view import FeatureMapView
 from dlviz.app.views.filter_view import FilterView
 from dlviz.app.views.gate_view import GateView
@@ -58,6 +60,9 @@ def build_tabs(window) -> None:
     window.text_panel = TextPanel()
     window.gate_view = GateView()
     window.gates_tab = _stacked(window.text_panel, window.gate_view)
+    window.compare_panel = TextPanel()
+    window.compare_view = CompareView()
+    window.compare_tab = _stacked(window.compare_panel, window.compare_view, "compare_tab")
     window.filter_view = FilterView()
     window.prediction_view = PredictionView()
     window.heatmap_view = HeatmapView()
@@ -66,6 +71,7 @@ def build_tabs(window) -> None:
     window.tabs.setObjectName("main_tabs")
     for widget, title in ((window.layer_table, "Layers"), (window.maps_view, "Feature maps"),
                           (window.gates_tab, "Gates"),
+                          (window.compare_tab, "Compare cells"),
                           (window.filter_view, "Filters"),
                           (window.prediction_view, "Predictions"),
                           (window.heatmap_view, "Grad-CAM / saliency"),
@@ -78,9 +84,9 @@ def build_tabs(window) -> None:
     window.setCentralWidget(central)
 
 
-def _stacked(top: QWidget, view: QWidget) -> QWidget:
+def _stacked(top: QWidget, view: QWidget, name: str = "gates_tab") -> QWidget:
     box = QWidget()
-    box.setObjectName("gates_tab")
+    box.setObjectName(name)
     layout = QVBoxLayout(box)
     layout.setContentsMargins(6, 6, 6, 0)
     layout.addWidget(top)

@@ -8,8 +8,9 @@ on, to show where else the same units stay on (``unit_match.match_units``).
 
 Which sentences: the sentiment set in the model's language (the first 2,000
 of the 3,000 ``dlviz train --data sentiment-en|vi`` generates), known from a
-shipped model's sidecar or, for any other model with a vocabulary, from the
-set whose words it knows; otherwise the sentences typed so far.
+shipped model's sidecar (also beside a ``.keras`` file opened by path) or, for
+any other model with a vocabulary, from the set whose words it knows far
+better; otherwise the sentences typed so far.
 """
 
 from __future__ import annotations
@@ -52,21 +53,25 @@ def select_span(analysis, layer: str, start: int, end: int):
 
 
 def match_span(model, analysis, layer: str, start: int, end: int, *, vocabulary=None,
-               zoo_model=None, typed=()) -> SpanMatches:
+               zoo_model=None, typed=(), source="") -> SpanMatches:
     """Where else the units of a span fire together (see the module's docstring)."""
     from dlviz.core.probes.text_encoding import encode_text
 
     selection = select_span(analysis, layer, start, end)
-    sentences, source = searched_sentences(zoo_model, vocabulary, typed)
+    sentences, searched = searched_sentences(zoo_model, vocabulary, typed, source)
     found = match_units(model, selection, sentences, vocabulary=vocabulary, limit=SHOWN)
     texts = tuple(sentences[m.sentence] for m in found.matches)
     tokens = tuple(encode_text(model, text, vocabulary).tokens for text in texts)
-    return SpanMatches(found, texts, tokens, source)
+    return SpanMatches(found, texts, tokens, searched)
 
 
-def searched_sentences(zoo_model, vocabulary, typed=()) -> tuple[list[str], str]:
-    """``(sentences, what they are)``: the model's dataset, else the sentences typed."""
-    language = _language(zoo_model, vocabulary)
+def searched_sentences(zoo_model, vocabulary, typed=(), source="") -> tuple[list[str], str]:
+    """``(sentences, what they are)``: the model's dataset, else the sentences typed.
+
+    ``source`` is the model's file path (or registry name): a shipped model's
+    sidecar beside the file names its data.
+    """
+    language = _language(zoo_model, vocabulary, source)
     if language is not None:
         from dlviz.core.data.sentiment import sentiment_texts
 
@@ -77,9 +82,9 @@ def searched_sentences(zoo_model, vocabulary, typed=()) -> tuple[list[str], str]
                    "this model; train it on a text set to search that)")
 
 
-def _language(zoo_model, vocabulary) -> str | None:
+def _language(zoo_model, vocabulary, source="") -> str | None:
     """"en" or "vi" when the model reads a sentiment set, else None."""
-    info = getattr(zoo_model, "info", None)
+    info = getattr(zoo_model, "info", None) or _sidecar(source)
     data = getattr(info, "data", "")
     if data in ("sentiment-en", "sentiment-vi"):
         return data[-2:]
@@ -91,5 +96,19 @@ def _language(zoo_model, vocabulary) -> str | None:
     for language in ("en", "vi"):
         sample = sentiment_texts(language, n=30, seed=0)[0]
         shares[language] = sum(map(vocabulary.unknown_share, sample)) / len(sample)
-    best = min(shares, key=shares.get)
-    return best if shares[best] < 0.1 else None
+    best, other = sorted(shares, key=shares.get)
+    # Clearly one language's words (a few of the set's words may be new to it).
+    return best if shares[best] < 0.5 and shares[other] > 2 * shares[best] else None
+
+
+def _sidecar(source):
+    """The ``.text.json`` sidecar of a shipped model file opened by path, or None."""
+    from pathlib import Path
+
+    from dlviz.core.zoo.sequence_trained import SIDECAR, _read_sidecar
+
+    path = Path(str(source or ""))
+    if path.suffix != ".keras":
+        return None
+    sidecar = path.with_name(path.stem + SIDECAR)
+    return _read_sidecar(sidecar) if sidecar.is_file() else None

@@ -224,7 +224,7 @@ class Workspace:
 
         return match_span(self._require_model(), self.text_analysis, layer, start, end,
                           vocabulary=self.vocabulary, zoo_model=self.zoo_model,
-                          typed=self.typed_texts)
+                          typed=self.typed_texts, source=self.source)
 
     def compare_cells(self, text: str):
         """SimpleRNN, LSTM and GRU on ``text`` (``CellComparison``), shipped models first."""

@@ -5,19 +5,22 @@ GRU z, r, h̃, h; SimpleRNN h), a column per direction (a Bidirectional
 layer's forward and backward side by side), a colour bar per row with its
 fixed range (``gate_scales``), and below them a line plot of the selected
 units over the same tokens. Clicking a heatmap row selects (or drops) that
-unit; hovering names the token, the unit and the value.
+unit; hovering names the token, the unit and the value. Dragging across
+token columns (or a click, then a shift-click) selects a span of tokens
+(``span_selected``); ``show_selection`` outlines the units found on across it.
 """
 
 from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 
 from dlviz.app.views.canvas import BACKGROUND
 from dlviz.app.views.colormaps import colormap
 from dlviz.app.views.gate_scales import gate_scale
+from dlviz.app.views.span_marks import SpanMarks
 from dlviz.core.probes.sequence_results import GATE_LABELS, GATE_NAMES
 
 #: At most this many token labels along x; between them every k-th is named.
@@ -53,9 +56,11 @@ class GateGrid(pg.GraphicsLayoutWidget):
 
     Signals:
         hovered(str): what the pointer is over ("" when over nothing).
+        span_selected(str, int, int): a trace's layer path and tokens [start, end) selected.
     """
 
     hovered = Signal(str)
+    span_selected = Signal(str, int, int)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -68,6 +73,9 @@ class GateGrid(pg.GraphicsLayoutWidget):
         self.lines: pg.PlotItem | None = None
         self.bars: dict[str, pg.ColorBarItem] = {}
         self._shape = None   # (layer paths, kind, units) the plots are built for
+        self.marks = SpanMarks(self)   # the selected span and its units, outlined
+        self._anchor = None  # (trace index, token) of the last click or drag start
+        self._drag = None    # (trace index, token) where a drag began
         self.scene().sigMouseMoved.connect(self._on_mouse_moved)
         self.scene().sigMouseClicked.connect(self._on_mouse_clicked)
 
@@ -88,6 +96,7 @@ class GateGrid(pg.GraphicsLayoutWidget):
             self._build(first.kind)
             self._shape = shape
         self.selected = [u for u in self.selected if u < first.units] or _liveliest(first)
+        self.marks.clear()   # a span belongs to the sentence it was selected in
         for (col, name), item in self.images.items():
             trace = self.traces[col]
             low, high, _cmap = gate_scale(first, name)
@@ -198,6 +207,7 @@ class GateGrid(pg.GraphicsLayoutWidget):
         sides = "<br>solid forward,<br>dashed backward" if len(self.traces) > 1 else ""
         self.line_label.setText(f"<b>{label}</b><br><span style='color:#606060'>of units "
                                 f"{units}{sides}</span>", color="#1d1d1d", size="9pt")
+        self.marks.redraw_band()   # the lines were cleared: the selected span again
 
     # -- pointer ------------------------------------------------------------------
     def cell_at(self, scene_pos) -> tuple[int, str, int, int] | None:
@@ -227,9 +237,62 @@ class GateGrid(pg.GraphicsLayoutWidget):
 
     def _on_mouse_clicked(self, event) -> None:
         cell = self.cell_at(event.scenePos())
-        if cell is not None and not event.double():
-            _col, name, _t, unit = cell
-            self.toggle_unit(unit, name)
+        if cell is None or event.double():
+            return
+        col, name, t, unit = cell
+        shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        if shift and self._anchor is not None and self._anchor[0] == col:
+            self.select_span(col, self._anchor[1], t)
+            return
+        self._anchor = (col, t)
+        self.toggle_unit(unit, name)
+
+    # -- spans ------------------------------------------------------------------
+    def select_span(self, col: int, first: int, last: int) -> None:
+        """Select tokens ``first``..``last`` (either order, both kept) of trace ``col``."""
+        start, end = min(first, last), max(first, last) + 1
+        self.marks.show_span(col, start, end)
+        self.span_selected.emit(self.traces[col].layer, start, end)
+
+    def show_selection(self, selection) -> None:
+        """Outline ``selection``'s units across its span; follow them in the lines."""
+        col = next((c for c, t in enumerate(self.traces) if t.layer == selection.layer), None)
+        if col is None:
+            return
+        self.marks.show_units(col, selection)
+        if selection.units.size:
+            self.line_gate = selection.state
+            self.selected = [int(u) for u in selection.units[:len(LINE_COLOURS)]]
+            self._update_lines()
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().mousePressEvent(event)
+        cell = self.cell_at(self.mapToScene(event.position().toPoint()))
+        plain = event.button() == Qt.MouseButton.LeftButton and \
+            not event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        self._drag = (cell[0], cell[2]) if cell is not None and plain else None
+
+    def mouseMoveEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().mouseMoveEvent(event)
+        cell = self._drag_cell(event)
+        if cell is not None:
+            self.marks.show_span(cell[0], min(self._drag[1], cell[2]),
+                                 max(self._drag[1], cell[2]) + 1)
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().mouseReleaseEvent(event)
+        cell, drag = self._drag_cell(event), self._drag
+        self._drag = None
+        if cell is not None and cell[2] != drag[1]:
+            self._anchor = (drag[0], drag[1])
+            self.select_span(drag[0], drag[1], cell[2])
+
+    def _drag_cell(self, event):
+        """The cell under a drag, in the column it started in; None when not dragging."""
+        if self._drag is None:
+            return None
+        cell = self.cell_at(self.mapToScene(event.position().toPoint()))
+        return cell if cell is not None and cell[0] == self._drag[0] else None
 
 
 def _style_axes(plot) -> None:

@@ -4,18 +4,21 @@ For the layer chosen in the combo: one heatmap per gate and state (tokens
 along x, units along y, fixed colour ranges), a Bidirectional layer's two
 directions side by side, the selected units as lines below; beside it, what
 the whole model said about the sentence (class bars, or a tag per token).
+Below, under a splitter: a span selected across the tokens, its units and
+where else they fire (``SpanMatchView``, drawn by the dispatcher).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from dlviz.app.views.canvas import hint_label, title_label
 from dlviz.app.views.class_bars_view import ClassBarsView, percent
 from dlviz.app.views.export import ExportMixin
 from dlviz.app.views.gate_grid import GateGrid
 from dlviz.app.views.gradient_time_view import GradientTimeView
+from dlviz.app.views.span_match_view import SpanMatchView
 from dlviz.core.probes.sequence_results import GRU_CONVENTION
 from dlviz.core.probes.text_results import SequenceGates
 
@@ -30,7 +33,8 @@ READING = {
 
 BOTH_WAYS = ("Bidirectional: forward → reads the first token first, ← backward the last "
              "first; both are drawn in the sentence's order.")
-HOW = "Hover for a value; click a heatmap row to follow that unit in the lines below."
+HOW = ("Hover for a value; click a heatmap row to follow that unit in the lines below; "
+       "drag across tokens to select a span.")
 
 
 class GateView(ExportMixin, QWidget):
@@ -72,8 +76,11 @@ class GateView(ExportMixin, QWidget):
             side_layout.addWidget(widget)
         side_layout.addWidget(self.gradient_view, 1)
         side.setMaximumWidth(250)
-        self.body = QWidget()
-        row = QHBoxLayout(self.body)
+        # Drawn by the dispatcher too: the units of a selected span, and their matches.
+        self.span_view = SpanMatchView()
+        self.span_view.selection_shown.connect(self.grid.show_selection)
+        gates = QWidget()
+        row = QHBoxLayout(gates)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.grid, 1)
         row.addWidget(side, 0)
@@ -89,6 +96,13 @@ class GateView(ExportMixin, QWidget):
         layout.addWidget(self.hint)
         layout.addWidget(self.convention)
         layout.addLayout(controls)
+        # Hidden whole when there is nothing to read (``show_problem``).
+        self.body = QSplitter(Qt.Orientation.Vertical)
+        self.body.setChildrenCollapsible(False)
+        self.body.addWidget(gates)
+        self.body.addWidget(self.span_view)
+        self.body.setStretchFactor(0, 4)
+        self.body.setStretchFactor(1, 1)
         layout.addWidget(self.body, 1)
 
     # -- results ------------------------------------------------------------------

@@ -23,6 +23,9 @@ from dlviz.app.views.gradient_time_view import GradientTimeView
 from dlviz.app.views.heatmap_view import HeatmapView
 from dlviz.app.views.histogram_view import DeadReluView, HistogramView
 from dlviz.app.views.prediction_view import PredictionView
+from dlviz.app.views.compare_view import CompareView
+from dlviz.app.views.span_match_view import SpanMatchView
+from dlviz.core.probes.compare import CellComparison
 from dlviz.core.probes.results import (
     DeadUnits,
     FeatureMaps,
@@ -34,6 +37,8 @@ from dlviz.core.probes.results import (
 )
 from dlviz.core.probes.sequence_results import GradientThroughTime
 from dlviz.core.probes.text_results import SequenceGates
+from dlviz.core.probes.unit_match import UnitSelection
+from dlviz.core.span_jobs import SpanMatches
 
 VIEWS: dict[type, type] = {
     FeatureMaps: FeatureMapView,
@@ -45,6 +50,9 @@ VIEWS: dict[type, type] = {
     DeadUnits: DeadReluView,
     SequenceGates: GateView,
     GradientThroughTime: GradientTimeView,
+    UnitSelection: SpanMatchView,
+    SpanMatches: SpanMatchView,
+    CellComparison: CompareView,
 }
 
 
