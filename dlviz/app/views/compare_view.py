@@ -3,8 +3,10 @@
 Each row: the model's hidden state h (units along y, tokens along x, on the
 fixed [-1, 1] range of tanh) and beside it its gradient through time, the
 size of the loss gradient at each token relative to its largest, on one
-log scale shared by the three rows: a SimpleRNN's falls toward the first
-words (it forgets them), a trained LSTM's or GRU's stays up.
+log scale shared by the three rows: a trained SimpleRNN's falls toward the
+first words of a long sentence (it forgets them), a trained LSTM's or GRU's
+stays up on the words that decide. A row titled "untrained" (no trained
+model of that cell ships for the language) shows the cell before learning.
 """
 
 from __future__ import annotations
@@ -23,8 +25,9 @@ from dlviz.core.probes.compare import CellComparison
 
 HOW = ("Each row: a model's hidden state h at every token (units ↓, blue −1 … red +1), and "
        "beside it how much each token moves its answer (loss gradient, relative to the "
-       "largest, log scale). A SimpleRNN's gradient falls toward the first words: it "
-       "forgets them; a trained LSTM's or GRU's stays up.")
+       "largest, log scale). Trained on long sentences, a SimpleRNN's gradient falls toward "
+       "the first words: it forgets them; the gates of a trained LSTM or GRU keep the words "
+       "that decide. An untrained row has random weights: the cell before any learning.")
 COLOURS = {"simple_rnn": "#d62728", "lstm": "#1f77b4", "gru": "#2ca02c"}
 
 
@@ -78,8 +81,9 @@ class CompareView(ExportMixin, QWidget):
         ticks = token_ticks(result.tokens, max(4, self.width() // 2 // 48))
         for row, (name, kind) in enumerate(zip(result.models, result.kinds)):
             self.row_titles.append(name)
-            self.body.addLabel(f"<b>{name}</b>", row * 2, 0, colspan=2, color="#1d1d1d",
-                               size="10pt", justify="left")
+            label = self.body.addLabel(f"<b>{name}</b>", row * 2, 0, colspan=2,
+                                       color="#1d1d1d", size="10pt", justify="left")
+            label.setMaximumHeight(24)   # the rows of pictures take the height
             hidden = result.hidden(kind)
             self._add_heatmap(row * 2 + 1, hidden, ticks)
             self._add_gradient(row * 2 + 1, values[row], kind, low, ticks)

@@ -101,8 +101,9 @@ class GateView(ExportMixin, QWidget):
         self.body.setChildrenCollapsible(False)
         self.body.addWidget(gates)
         self.body.addWidget(self.span_view)
-        self.body.setStretchFactor(0, 4)
+        self.body.setStretchFactor(0, 3)
         self.body.setStretchFactor(1, 1)
+        self.span_view.setMinimumHeight(150)
         layout.addWidget(self.body, 1)
 
     # -- results ------------------------------------------------------------------

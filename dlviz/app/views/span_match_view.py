@@ -48,7 +48,7 @@ class SpanMatchView(QWidget):
         self.matches.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
-        for widget in (self.title, self.hint, self.units):
+        for widget in (self.title, self.units, self.hint):
             layout.addWidget(widget)
         layout.addWidget(self.matches, 1)
 
@@ -102,7 +102,8 @@ class SpanMatchView(QWidget):
         found = result.found
         self.hint.setText(f"Searched {result.source}: {found.found:,} span(s) where every "
                           f"one of these units stays on, the best {len(found.matches)} "
-                          "below. Click a sentence to read it." +
+                          "below (number: the weakest unit's mean state over the span). "
+                          "Click “read” to read that sentence." +
                           (f" {found.note}." if found.note else ""))
         if not found.matches:
             self.matches.setHtml("<p>No other span keeps all these units on; select fewer "
@@ -114,12 +115,16 @@ class SpanMatchView(QWidget):
         self.matches.show()
 
 
-def _match_html(index: int, match, tokens, context: int = 12) -> str:
-    """One match: its sentence around the span, the span highlighted, a link to read it."""
+def _match_html(index: int, match, tokens, context: int = 8, longest: int = 12) -> str:
+    """One match: its sentence around the span, the span highlighted (its first
+    ``longest`` tokens, then how many more), a link to read it."""
     first = max(0, match.start - context)
-    last = min(len(tokens), match.end + context)
+    shown = min(match.end, match.start + longest)
+    last = min(len(tokens), match.end + context // 2)
     before = " ".join(tokens[first:match.start])
-    inside = " ".join(tokens[match.start:match.end])
+    inside = " ".join(tokens[match.start:shown])
+    if shown < match.end:
+        inside += f" … (+{match.end - shown} tokens)"
     after = " ".join(tokens[match.end:last])
     return (f"<p style='margin:2px 0'><a href='{index}'>read</a>&nbsp; "
             f"<span style='color:#606060'>{match.score:.2f}</span>&nbsp; "
