@@ -71,11 +71,8 @@ class TrainingController(QObject):
 
         from dlviz.core.training.replay import new_run_dir
 
-        opened = self.images.current_model()
-        run_dir = new_run_dir(opened.title)
+        run_dir = new_run_dir(self.images.current_model().title)
         self.view.reset()
-        # A sequence model's activations are not read live (they need an image).
-        self.view.histograms.show_activations(not opened.offered.get("activation_histograms"))
         self._set_state("running")
         self.engine.submit("train", lambda: ws.train(config, emit=engine.emit, control=control,
                                                      progress=progress, run_dir=run_dir),
@@ -175,7 +172,11 @@ class TrainingController(QObject):
 
     def _on_job_finished(self, event) -> None:
         if event.kind == "model" and hasattr(event.result, "reads"):  # a ModelOpened
-            self.panel.set_model(event.result.reads, event.result.task)  # the data it reads
+            opened = event.result
+            self.panel.set_model(opened.reads, opened.task)  # the data it can learn
+            # A sequence model's activations are not read live (they need an image).
+            self.view.histograms.show_activations(
+                not opened.offered.get("activation_histograms"))
         elif event.kind == "trainable":
             trainable, total = event.result
             self.panel.set_trainable_counts(trainable, total)

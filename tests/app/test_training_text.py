@@ -83,6 +83,7 @@ def test_a_sequence_model_trains_from_the_panel_with_live_gates(qtbot, window):
 
 def test_a_file_with_bad_rows_is_a_message_and_skipped_rows_a_note(qtbot, window, tmp_path):
     panel = chosen(qtbot, window, "gru-sentiment")
+    assert window.training_view.histograms.activations_plot.isHidden()
     panel.data_combo.setCurrentIndex(panel.data_combo.findData("text_file"))
     assert not panel.start_button.isEnabled() and ".csv" in panel.status_hint.text()
     bad = tmp_path / "bad.csv"
@@ -109,3 +110,4 @@ def test_a_file_with_bad_rows_is_a_message_and_skipped_rows_a_note(qtbot, window
     panel = chosen(qtbot, window, "lenet5-modern")     # a CNN: the image sets again
     assert panel.data_combo.itemData(0) == "digits" and panel.data_combo.findData("long") < 0
     assert not panel.augment.isHidden()
+    assert not window.training_view.histograms.activations_plot.isHidden()
