@@ -22,6 +22,7 @@ class SpanController(QObject):
         super().__init__(parent)
         self.engine, self.workspace = engine, workspace
         self.panel, self.view, self.results = panel, gate_view.span_view, results
+        self.gate_view = gate_view
         self.results.add(self.view)
         self._latest: dict[str, int] = {}
         gate_view.grid.span_selected.connect(self.select)
@@ -32,10 +33,12 @@ class SpanController(QObject):
     def select(self, layer: str, start: int, end: int) -> tuple[int, int]:
         """Find the units of ``layer`` on across tokens ``[start, end)``, then their matches."""
         ws = self.workspace
+        shown = self.gate_view.result
+        text = None if shown is None else shown.text   # the sentence on screen
         self._latest = {
-            SELECT: self.engine.submit(SELECT, lambda: ws.select_span(layer, start, end),
+            SELECT: self.engine.submit(SELECT, lambda: ws.select_span(layer, start, end, text),
                                        slot=SELECT, label="Selecting units…"),
-            MATCH: self.engine.submit(MATCH, lambda: ws.match_span(layer, start, end),
+            MATCH: self.engine.submit(MATCH, lambda: ws.match_span(layer, start, end, text),
                                       slot=MATCH, label="Finding where they fire…"),
         }
         return self._latest[SELECT], self._latest[MATCH]

@@ -66,6 +66,7 @@ class TextController(QObject):
     def model_opened(self, opened: ModelOpened) -> None:
         """A new model is current: read the sentence with it, or say why it cannot."""
         self._model = opened
+        self.gate_view.span_view.reset()   # the last model's units and matches
         reason = opened.offered.get("gates", "this version computes no gates")
         gradient = opened.offered.get("gradient_through_time")
         if gradient:

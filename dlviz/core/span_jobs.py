@@ -36,28 +36,34 @@ class SpanMatches(Result):
     source: str                            # what was searched, in words
 
 
-def span_trace(analysis, layer: str):
-    """The trace of ``layer`` in the last sentence's gates (``TextAnalysis``)."""
+def span_trace(analysis, layer: str, text: str | None = None):
+    """The trace of ``layer`` in the last sentence's gates (``TextAnalysis``).
+
+    ``text``: the sentence the span was selected in; a newer one read since
+    (typing went on) makes the span meaningless, and says so.
+    """
     gates = None if analysis is None else analysis.results.get("gates")
     if gates is None:
         raise ValueError("type a sentence first: a span is selected in its gates")
+    if text is not None and analysis.text != text:
+        raise ValueError("the sentence changed since the span was selected: select it again")
     for trace in gates.traces:
         if trace.layer == layer:
             return trace
     raise ValueError(f"the last sentence's gates have no layer {layer!r}")
 
 
-def select_span(analysis, layer: str, start: int, end: int):
+def select_span(analysis, layer: str, start: int, end: int, text: str | None = None):
     """``UnitSelection`` of tokens ``[start, end)`` of ``layer`` in the last sentence."""
-    return select_units(span_trace(analysis, layer), start, end)
+    return select_units(span_trace(analysis, layer, text), start, end)
 
 
 def match_span(model, analysis, layer: str, start: int, end: int, *, vocabulary=None,
-               zoo_model=None, typed=(), source="") -> SpanMatches:
+               zoo_model=None, typed=(), source="", text=None) -> SpanMatches:
     """Where else the units of a span fire together (see the module's docstring)."""
     from dlviz.core.probes.text_encoding import encode_text
 
-    selection = select_span(analysis, layer, start, end)
+    selection = select_span(analysis, layer, start, end, text)
     sentences, searched = searched_sentences(zoo_model, vocabulary, typed, source)
     found = match_units(model, selection, sentences, vocabulary=vocabulary, limit=SHOWN)
     texts = tuple(sentences[m.sentence] for m in found.matches)

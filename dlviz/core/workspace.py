@@ -212,19 +212,20 @@ class Workspace:
         self.typed_texts = [t for t in self.typed_texts if t != text][-499:] + [text]
         return analysis
 
-    def select_span(self, layer: str, start: int, end: int):
-        """The units of ``layer`` on across tokens ``[start, end)`` of the last sentence."""
+    def select_span(self, layer: str, start: int, end: int, text: str | None = None):
+        """The units of ``layer`` on across tokens ``[start, end)`` of sentence ``text``
+        (the last one read; None: whichever that is)."""
         from dlviz.core.span_jobs import select_span
 
-        return select_span(self.text_analysis, layer, start, end)
+        return select_span(self.text_analysis, layer, start, end, text)
 
-    def match_span(self, layer: str, start: int, end: int):
+    def match_span(self, layer: str, start: int, end: int, text: str | None = None):
         """Where else in the model's dataset those units fire together (``SpanMatches``)."""
         from dlviz.core.span_jobs import match_span
 
         return match_span(self._require_model(), self.text_analysis, layer, start, end,
                           vocabulary=self.vocabulary, zoo_model=self.zoo_model,
-                          typed=self.typed_texts, source=self.source)
+                          typed=self.typed_texts, source=self.source, text=text)
 
     def compare_cells(self, text: str):
         """SimpleRNN, LSTM and GRU on ``text`` (``CellComparison``), shipped models first."""
