@@ -11,7 +11,8 @@ where else they fire (``SpanMatchView``, drawn by the dispatcher).
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QSizePolicy, QSplitter,
+                               QVBoxLayout, QWidget)
 
 from dlviz.app.views.canvas import hint_label, title_label
 from dlviz.app.views.class_bars_view import ClassBarsView, percent
@@ -33,8 +34,7 @@ READING = {
 
 BOTH_WAYS = ("Bidirectional: forward → reads the first token first, ← backward the last "
              "first; both are drawn in the sentence's order.")
-HOW = ("Hover for a value; click a heatmap row to follow that unit in the lines below; "
-       "drag across tokens to select a span.")
+HOW = "Hover for a value; click a row to follow its unit; drag across tokens for a span."
 
 
 class GateView(ExportMixin, QWidget):
@@ -60,6 +60,8 @@ class GateView(ExportMixin, QWidget):
         self.layer_combo.currentIndexChanged.connect(self._on_layer_chosen)
         self.readout = QLabel(HOW)   # what the pointer is over, else how to use the view
         self.readout.setObjectName("gate_readout")
+        # Cut rather than widen the window when the text is long (a hover, a long token).
+        self.readout.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.grid = GateGrid()
         self.grid.hovered.connect(lambda text: self.readout.setText(text or HOW))
         self.prediction_title = title_label("Prediction")
