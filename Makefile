@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 APP    := $(VENV)/.installed-app
 TEST   := $(VENV)/.installed-test
 
-.PHONY: run test test-fast bench bench-gpu screenshot clean
+.PHONY: run test test-fast bench bench-gpu screenshot screenshots clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,11 @@ bench: $(TEST)
 # precision, a drop on VGG-16 at 224. Without a GPU it says so and exits 0.
 bench-gpu: $(TEST)
 	$(BIN)/python benchmarks/gpu_check.py
+
+# The README's pictures in resources/screenshots/ from the real window, headless
+# (about a minute on two cores; trains AlexNet mini on the shapes once).
+screenshots: $(APP)
+	$(BIN)/python scripts/make_screenshots.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis

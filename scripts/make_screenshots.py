@@ -1,0 +1,197 @@
+"""Make the README's screenshots (resources/screenshots/) from the real window.
+
+Run from the repository root (two to three minutes on two CPU cores)::
+
+    .venv/bin/python scripts/make_screenshots.py    # or: make screenshots
+
+Headless (``QT_QPA_PLATFORM=offscreen``), the real ``MainWindow`` at its
+first-launch size, 1280×800, with settings and runs in throw-away folders,
+so neither a saved layout nor a person's runs change the pictures. Each step
+waits on the engine bridge's signals, not on sleeps:
+
+- ``main_window.png``: the first screen exactly as it opens (the shipped
+  AlexNet mini trained on shapes, looking at the sample star);
+- ``feature_maps.png``: the same, its liveliest channel enlarged (the first
+  screen enlarges channel 0, nearly empty here);
+- ``gradcam.png``: the Grad-CAM tab on the same star, at an opacity that
+  lets the star show through;
+- ``training.png``: the Training tab after a default-settings run of AlexNet
+  mini (random weights) on the generated shapes (their easy default level),
+  5 epochs, Adam at 1e-3, batches of 32; the script prints the run's final
+  validation accuracy.
+
+Seeds and TensorFlow's deterministic ops are set on the engine thread before
+the model is built, so a rerun draws the same curves. ``gates.png`` (the Gates
+tab's own export) is not made here and is left alone.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # run from a checkout without installing
+OUT = ROOT / "resources" / "screenshots"
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+os.environ.setdefault("KERAS_BACKEND", "tensorflow")
+os.environ["DLVIZ_RUNS_DIR"] = tempfile.mkdtemp(prefix="dlviz-screenshot-runs-")
+os.environ["DLVIZ_SETTINGS_DIR"] = tempfile.mkdtemp(prefix="dlviz-screenshot-settings-")
+
+#: The layer shown: conv1's 32×32 maps show the star in most tiles; the deeper
+#: ones read worse at this input size (conv2's 15×15 are specks, conv3-conv5's
+#: 7×7 are blocks), so the first screen's layer stays.
+MAPS_LAYER = "conv1"
+#: Grad-CAM over the star at this opacity (at the default, 60, the star vanishes).
+CAM_OPACITY = 30
+SIZE = (1280, 800)
+#: The preset trained for training.png, and its data (the easy shapes).
+TRAIN_MODEL, TRAIN_DATA = "alexnet-mini", "shapes"
+SEED = 0
+MINUTE = 60_000
+
+
+class Timeout(RuntimeError):
+    pass
+
+
+def wait_for(signal, action=None, accept=lambda *args: True, timeout_ms=2 * MINUTE):
+    """Run ``action``, then Qt's events until ``signal`` fires with args ``accept`` takes.
+
+    Returns the signal's arguments. Raises ``Timeout`` when nothing came.
+    """
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop, got = QEventLoop(), []
+
+    def on_signal(*args):
+        if not got and accept(*args):
+            got.append(args)
+            loop.quit()
+
+    timer = QTimer()
+    timer.setSingleShot(True)
+    timer.timeout.connect(loop.quit)
+    signal.connect(on_signal)
+    try:
+        if action is not None:
+            action()
+        if not got:
+            timer.start(timeout_ms)
+            loop.exec()
+    finally:
+        timer.stop()
+        signal.disconnect(on_signal)
+    if not got:
+        raise Timeout(f"no {signal} within {timeout_ms / 1000:.0f} s")
+    return got[0]
+
+
+def settle(app, rounds: int = 5) -> None:
+    """Let layouts, deferred draws and repaints finish."""
+    for _ in range(rounds):
+        app.processEvents()
+
+
+def save(window, app, name: str) -> Path:
+    settle(app)
+    if (window.width(), window.height()) != SIZE:
+        print(f"warning: the window is {window.width()}×{window.height()} for {name}, "
+              f"not {SIZE[0]}×{SIZE[1]}: the app grew it", flush=True)
+    path = OUT / name
+    if not window.grab().save(str(path), "PNG"):
+        raise RuntimeError(f"could not write {path}")
+    print(f"wrote {path.relative_to(ROOT)}", flush=True)
+    return path
+
+
+def job_done(kind: str):
+    return lambda event: event.kind == kind
+
+
+def seed_engine(window) -> None:
+    """On the engine thread: one seed and deterministic ops for what follows."""
+    def seed():
+        import keras
+        import tensorflow as tf
+
+        keras.utils.set_random_seed(SEED)
+        tf.config.experimental.enable_op_determinism()
+
+    wait_for(window.bridge.job_finished, lambda: window.engine.submit("seed", seed),
+             job_done("seed"))
+
+
+def first_screen(window, app) -> None:
+    (analysis,) = wait_for(window.images.analysis_shown, window.show_first_example)
+    top = analysis.predictions.heads[analysis.predictions.primary][0]
+    print(f"first screen: {window.layer_table.title.text()} says {top.name} "
+          f"({top.probability:.1%}) for {analysis.source_name}", flush=True)
+    save(window, app, "main_window.png")
+    paths = [layer.path for layer in analysis.maps.layers]
+    if MAPS_LAYER not in paths:
+        raise SystemExit(f"{MAPS_LAYER} is not among the layers {paths}")
+    # The enlarged channel beside the input: the one the star excites most.
+    means = analysis.maps.layer(MAPS_LAYER).values.mean(axis=(0, 1))
+    window.maps_view.select_layer(MAPS_LAYER, channel=int(means.argmax()))
+    save(window, app, "feature_maps.png")
+    window.heatmap_view.opacity_slider.setValue(CAM_OPACITY)
+    wait_for(window.bridge.job_finished,
+             lambda: window.tabs.setCurrentWidget(window.heatmap_view), job_done("heatmap"))
+    save(window, app, "gradcam.png")
+
+
+def training_run(window, app) -> float:
+    """Train the preset at the panel's defaults on the easy shapes; the last val accuracy."""
+    seed_engine(window)
+    wait_for(window.bridge.job_finished, lambda: window.library.choose(TRAIN_MODEL),
+             job_done("model"))
+    panel = window.training_panel
+    panel.data_combo.setCurrentIndex(panel.data_combo.findData(TRAIN_DATA))
+    window.tabs.setCurrentWidget(window.training_view)
+    epochs = []
+    window.bridge.epoch_ended.connect(lambda e: print(
+        f"epoch {e.epoch + 1}: " + ", ".join(f"{k} {v:.3f}" for k, v in sorted(e.logs.items())),
+        flush=True) or epochs.append(e))
+    (stopped,) = wait_for(window.bridge.training_stopped, panel.start_button.click,
+                          timeout_ms=15 * MINUTE)
+    if stopped.reason != "finished":
+        raise SystemExit(f"training ended as {stopped.reason}: {stopped.message}")
+    # The run's end redoes the star with the new weights; draw that too.
+    wait_for(window.images.analysis_shown)
+    window.training_view.flush()
+    save(window, app, "training.png")
+    return float(epochs[-1].logs["val_accuracy"])
+
+
+def main() -> int:
+    from PySide6.QtWidgets import QApplication
+
+    from dlviz.app.main_window import MainWindow
+    from dlviz.core.kerasenv import quiet_tensorflow_logs
+
+    quiet_tensorflow_logs()
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    app.setApplicationName("dlviz")
+    app.setOrganizationName("dlviz")
+    window = MainWindow(ask_unsafe=lambda *_: False)
+    window.show()
+    try:
+        wait_for(window.bridge.engine_ready, window.start_engine)
+        if (window.width(), window.height()) != SIZE:
+            raise SystemExit(f"the window opened at {window.width()}×{window.height()}, "
+                             f"not {SIZE[0]}×{SIZE[1]}")
+        first_screen(window, app)
+        accuracy = training_run(window, app)
+        print(f"{TRAIN_MODEL} on {TRAIN_DATA} at the default settings: "
+              f"final validation accuracy {accuracy:.3f} (chance 0.20)", flush=True)
+    finally:
+        window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
