@@ -7,7 +7,8 @@ The workspace keeps the last sentence's gates (``Workspace.text_analysis``);
 on, to show where else the same units stay on (``unit_match.match_units``).
 
 Which sentences: the sentiment set in the model's language (the first 2,000
-of the 3,000 ``dlviz train --data sentiment-en|vi`` generates), known from a
+of the 3,000 ``dlviz train --data sentiment-en|vi`` generates; the tagging
+set's for a shipped tagger), known from a
 shipped model's sidecar (also beside a ``.keras`` file opened by path) or, for
 any other model with a vocabulary, from the set whose words it knows far
 better; otherwise the sentences typed so far.
@@ -78,6 +79,11 @@ def searched_sentences(zoo_model, vocabulary, typed=(), source="") -> tuple[list
     sidecar beside the file names its data.
     """
     language = _language(zoo_model, vocabulary, source)
+    if language == "tagging":
+        from dlviz.core.data.tagging import tagging_sentences
+
+        texts = [" ".join(w for w, _tag in s) for s in tagging_sentences(3000, seed=0)]
+        return texts[:SEARCHED], f"the first {SEARCHED:,} sentences of the tagging set"
     if language is not None:
         from dlviz.core.data.sentiment import sentiment_texts
 
@@ -89,11 +95,13 @@ def searched_sentences(zoo_model, vocabulary, typed=(), source="") -> tuple[list
 
 
 def _language(zoo_model, vocabulary, source="") -> str | None:
-    """"en" or "vi" when the model reads a sentiment set, else None."""
+    """"en" or "vi" when the model reads a sentiment set, "tagging", else None."""
     info = getattr(zoo_model, "info", None) or _sidecar(source)
     data = getattr(info, "data", "")
     if data in ("sentiment-en", "sentiment-vi"):
         return data[-2:]
+    if data == "tagging":
+        return data
     if data or vocabulary is None:   # trained on something else, or reads ids
         return None
     from dlviz.core.data.sentiment import sentiment_texts

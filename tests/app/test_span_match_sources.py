@@ -26,6 +26,8 @@ def test_a_shipped_file_searches_its_own_set_and_a_vocabulary_finds_its_language
     texts, source = searched_sentences(None, None, source=MODELS / "lstm-sentiment-vi.keras")
     assert texts == list(sentiment_texts("vi", n=3000, seed=0)[0][:SEARCHED])
     assert source == f"the first {SEARCHED:,} sentences of sentiment-vi"
+    texts, source = searched_sentences(None, None, source=MODELS / "bilstm-tagger-en.keras")
+    assert len(texts) == SEARCHED and source.endswith("of the tagging set")
     english = Vocabulary.build(sentiment_texts("en", n=300, seed=5)[0])
     assert searched_sentences(None, english)[1].endswith("sentiment-en")
 
