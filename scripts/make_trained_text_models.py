@@ -45,6 +45,11 @@ MODELS = (
     dict(name="bilstm-tagger-en", title="Bidirectional LSTM tagger, English",
          architecture="bilstm-tagger", data="tagging", epochs=8, floor=0.95,
          order=13, batch_size=32),
+    # The cell without gates, on the same sentences: its floor is chance (a third).
+    # It is shipped for "Compare cells": its gradient fades toward the first words.
+    dict(name="rnn-sentiment-en", title="SimpleRNN, trained on English sentiment",
+         architecture="rnn-sentiment", data="sentiment-en", epochs=8, floor=0.34,
+         order=14, batch_size=32),
 )
 UNITS, EMBEDDING, LEARNING_RATE = 32, 32, 0.01
 

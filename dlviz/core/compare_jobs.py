@@ -1,8 +1,8 @@
 """SimpleRNN, LSTM and GRU on the typed sentence: the models ``compare_cells`` reads.
 
-The shipped trained classifiers are used where they exist (``lstm-sentiment-en``,
-``gru-sentiment-en``, ``lstm-sentiment-vi``); a cell with no trained model
-in the sentence's language is the library preset, untrained, reading the
+The shipped trained classifiers are used where they exist (``rnn-sentiment-en``,
+``lstm-sentiment-en``, ``gru-sentiment-en``, ``lstm-sentiment-vi``); a cell with no
+trained model in the sentence's language is the library preset, untrained, reading the
 same vocabulary as the trained model of that language (so all three read
 the sentence as the same tokens), and its row title says "untrained".
 The models are built once and kept (``CellModels``); only the engine thread

@@ -1,8 +1,8 @@
 """Compare cells, through the real engine: three rows (SimpleRNN, LSTM, GRU) of h and gradient.
 
-The shipped trained LSTM and GRU read English; the SimpleRNN, of which no
-trained model ships, is the untrained library preset and says so. In
-Vietnamese only the LSTM is trained. Each row draws the result's own arrays.
+The shipped trained SimpleRNN, LSTM and GRU read English; in Vietnamese only
+the LSTM is trained, the SimpleRNN and GRU are the untrained library presets
+and say so. Each row draws the result's own arrays.
 """
 
 import numpy as np
@@ -44,8 +44,8 @@ def test_the_compare_tab_reads_the_sentence_with_three_cells(qtbot, window):
                             SAMPLE_SENTENCE)
     assert window.compare_panel.text() == SAMPLE_SENTENCE
     assert result.tokens == tuple(SAMPLE_SENTENCE.split())
-    check_rows(view, result, ("SimpleRNN · untrained", "LSTM · trained on sentiment-en",
-                              "GRU · trained on sentiment-en"))
+    check_rows(view, result, ("SimpleRNN · trained on sentiment-en",
+                              "LSTM · trained on sentiment-en", "GRU · trained on sentiment-en"))
     assert "SimpleRNN" in view.summary.text()
 
     text = "bộ phim này không tệ chút nào"
@@ -58,12 +58,18 @@ def test_the_compare_tab_reads_the_sentence_with_three_cells(qtbot, window):
 
 
 def test_a_sentence_typed_in_the_gates_tab_is_compared_when_the_tab_shows(qtbot, window):
-    window.text_panel.set_text("the food was terrible", emit=True)
-    assert window.compare_panel.text() == "the food was terrible"
+    text = ("the food was really good , as a tourist kept thinking about a red bicycle late "
+            "in the evening while my cousin pointed at the old bridge .")
+    window.text_panel.set_text(text, emit=True)
+    assert window.compare_panel.text() == text
     view, result = compared(qtbot, window,
-                            lambda: window.tabs.setCurrentWidget(window.compare_tab),
-                            "the food was terrible")
+                            lambda: window.tabs.setCurrentWidget(window.compare_tab), text)
     check_rows(view, result, ("SimpleRNN", "LSTM", "GRU"))
+    # The opinion opens a long sentence: the trained SimpleRNN's gradient has all but
+    # vanished there, the trained LSTM's peaks on it ("good").
+    rnn, lstm = result.gradient[0], result.gradient[1]
+    good = result.tokens.index("good")
+    assert rnn[:good + 1].max() < 0.01 * rnn.max() and lstm[:good + 1].max() > 0.1
     with qtbot.waitSignal(window.bridge.job_failed, timeout=WAIT):
         window.compare_panel.set_text("", emit=True)
     assert view.title.text() == view.unavailable_title and view.hint.text()

@@ -12,7 +12,8 @@ from dlviz.core.zoo.sequence_trained import (TrainedSequenceModel, trained_text_
                                              trained_text_models)
 from dlviz.core.zoo.trained import models_dir, trained_models
 
-NAMES = ["lstm-sentiment-en", "lstm-sentiment-vi", "gru-sentiment-en", "bilstm-tagger-en"]
+NAMES = ["lstm-sentiment-en", "lstm-sentiment-vi", "gru-sentiment-en", "bilstm-tagger-en",
+         "rnn-sentiment-en"]
 
 
 def test_listed_with_the_trained_models_but_not_as_image_models():
