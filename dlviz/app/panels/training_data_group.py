@@ -8,7 +8,7 @@ folder or file choice shows a path row with a Browse button.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout,
                                QLineEdit, QSpinBox, QToolButton, QWidget)
 
@@ -27,6 +27,8 @@ CLASSIFIER_CHOICES = (*((TEXT_SETS[k], k) for k in ("sentiment-en", "sentiment-v
 TAGGER_CHOICES = ((TEXT_SETS["tagging"], "tagging"),)
 PATH_KINDS = {"folder": ("Folder", "one subfolder per class"),
               TEXT_FILE: ("File", "a .csv or .tsv file: text, label")}
+#: The Source combo's width, in characters ("Shapes (generated)" fits).
+COMBO_CHARS = 20
 SAMPLES_TIPS = {
     "images": "How many images to generate or use (default: all, or a default number "
               "of generated shapes)",
@@ -57,6 +59,12 @@ class TrainingDataGroup(QGroupBox):
         super().__init__("Data", parent)
         self.reads, self.task = "images", "classify"
         self.combo = QComboBox()
+        # As wide as a short label, not the longest one (which made the panel,
+        # and with it the window, wider than a laptop's screen); the popup
+        # still shows whole labels, and each item's tooltip repeats its label.
+        self.combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.combo.setMinimumContentsLength(COMBO_CHARS)
         self.path_edit = QLineEdit()
         self.browse_button = QToolButton()
         self.browse_button.setText("Browse…")
@@ -139,10 +147,12 @@ class TrainingDataGroup(QGroupBox):
         self.combo.clear()
         for text, kind in choices:
             self.combo.addItem(text, kind)
+            self.combo.setItemData(self.combo.count() - 1, text, Qt.ItemDataRole.ToolTipRole)
         self.samples_spin.setToolTip(SAMPLES_TIPS["text" if self.is_text else "images"])
 
     def _update_path_row(self) -> None:
         kind = self.kind()
+        self.combo.setToolTip(self.combo.currentText())  # the whole label, when cut
         self.form.setRowVisible(self.path_row, kind in PATH_KINDS)
         if kind in PATH_KINDS:
             label, placeholder = PATH_KINDS[kind]

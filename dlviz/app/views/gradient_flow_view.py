@@ -8,6 +8,8 @@ orders of magnitude.
 
 from __future__ import annotations
 
+import html
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Signal
@@ -21,8 +23,22 @@ from dlviz.app.views.training_plots import (bar_at, layer_colours, log10, make_p
 
 HINT = ("Purple = first layers, yellow = last.  Bars near 0 at the left = vanishing "
         "gradients; lines climbing steeply = exploding gradients.  Hover to name a layer.")
-# A legend with more entries than this covers the lines; hovering names them instead.
+#: The key under the lines names this many layers at most: the first and last
+#: few (purple and yellow), "+N more" between; hovering names any line.
 LEGEND_LIMIT = 8
+
+
+def key_text(paths: list[str], colours: list) -> str:
+    """Rich text naming each line in its colour; past ``LEGEND_LIMIT`` layers
+    the first and last few, with how many are left out between them."""
+    entries = [f'<span style="color:{c.name()}">■</span>&nbsp;{html.escape(p)}'
+               for p, c in zip(paths, colours)]
+    if len(entries) > LEGEND_LIMIT:
+        head = LEGEND_LIMIT // 2
+        tail = LEGEND_LIMIT - head
+        left_out = len(entries) - LEGEND_LIMIT
+        entries = [*entries[:head], f"… +{left_out} more …", *entries[-tail:]]
+    return "&nbsp;&nbsp; ".join(entries)
 
 
 class GradientFlowView(QWidget):
@@ -37,13 +53,12 @@ class GradientFlowView(QWidget):
         self.curves: dict[str, pg.PlotDataItem] = {}
         self.latest: dict[str, float] = {}
         self.dirty = False
-        self.lines = make_plot("Gradient norm per layer", "gradient norm", "step")
+        self.lines = make_plot("Gradient norms", "gradient norm", "step")
         set_log_y(self.lines)
-        self.legend = self.lines.getPlotItem().addLegend(
-            offset=(-10, 10), labelTextColor="#1d1d1d", brush=(255, 255, 255, 200),
-            colCount=4, labelTextSize="8pt")
-        self.bars_plot = make_plot("Latest gradient norm per layer", "gradient norm",
-                                   "layer (input → output)")
+        # The key sits under the plot, not on it, where a legend covered the lines.
+        self.key = QLabel("")
+        self.key.setWordWrap(True)
+        self.bars_plot = make_plot("Latest norms", "gradient norm", "layer (input → output)")
         set_log_y(self.bars_plot)
         self.bars = pg.BarGraphItem(x=[], height=[], width=0.8)
         self.bars_plot.addItem(self.bars)
@@ -58,14 +73,17 @@ class GradientFlowView(QWidget):
         plots.addWidget(self.bars_plot, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        names = QHBoxLayout()  # one row: the key, and the layer under the pointer
+        names.addWidget(self.key, 1)
+        names.addWidget(self.hover_label)
         layout.addLayout(plots, 1)
-        layout.addWidget(self.hover_label)
+        layout.addLayout(names)
         layout.addWidget(self.hint)
 
     def reset(self) -> None:
         for curve in self.curves.values():
             self.lines.removeItem(curve)
-        self.legend.clear()
+        self.key.setText("")
         self.history.clear()
         self.curves.clear()
         self.latest.clear()
@@ -113,7 +131,6 @@ class GradientFlowView(QWidget):
         self._update_bars()
 
     def _make_curves(self) -> None:
-        self.legend.clear()
         colours = layer_colours(len(self.history))
         for colour, path in zip(colours, self.history):
             curve = self.curves.get(path)
@@ -122,8 +139,7 @@ class GradientFlowView(QWidget):
                 curve.setClipToView(True)
                 curve.setDownsampling(auto=True, method="peak")
             curve.setPen(pg.mkPen(colour, width=2))
-            if len(self.history) <= LEGEND_LIMIT:
-                self.legend.addItem(curve, path)
+        self.key.setText(key_text(list(self.history), colours))
 
     def _update_bars(self) -> None:
         paths = list(self.latest)

@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import time
 
+import pyqtgraph as pg
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QProgressBar, QSizePolicy, QSplitter,
+                               QVBoxLayout, QWidget)
 
 from dlviz.app.views.canvas import title_label
 from dlviz.app.views.curves_view import CurvesView, accuracy_of
@@ -28,6 +30,12 @@ from dlviz.app.views.snapshot_scrubber import SnapshotScrubber
 from dlviz.app.views.training_messages import stop_message
 
 FRAME_MS = 50   # at most 20 redraws a second
+#: The progress bar's least width: room for "100 %  ·  ETA 1 min 12 s".
+PROGRESS_WIDTH = 180
+#: The least width of each of the two plots side by side (curves, gradient
+#: flow): with the histograms beside them and the training panel docked, the
+#: tab must fit a 1280 px window.
+PLOT_MIN_WIDTH = 150
 
 
 def eta_text(seconds: float) -> str:
@@ -72,6 +80,8 @@ class TrainingView(ExportMixin, QWidget):
 
         self.title = title_label("Training")
         self.title.setWordWrap(False)  # a wrapping label squeezes the device name beside it
+        # Its text grows during a run ("· 1,234 samples/s"); cut, not widening the window.
+        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.hint = QLabel("Press Start in the Training panel to watch the model learn.")
         self.hint.setWordWrap(True)
         self.device_label = QLabel("")
@@ -79,7 +89,7 @@ class TrainingView(ExportMixin, QWidget):
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
         self.progress.setFormat("")
-        self.progress.setMinimumWidth(260)
+        self.progress.setMinimumWidth(PROGRESS_WIDTH)
         self.banner = MessageBanner()
         self.curves = CurvesView()
         self.gradient_flow = GradientFlowView()
@@ -113,6 +123,9 @@ class TrainingView(ExportMixin, QWidget):
             row.setStretchFactor(0, 5)
             row.setStretchFactor(1, 2)
             rows.addWidget(row)
+        for part in (self.curves, self.gradient_flow):  # two plots side by side each
+            for plot in part.findChildren(pg.PlotWidget):
+                plot.setMinimumWidth(PLOT_MIN_WIDTH)
         return rows
 
     # -- events ----------------------------------------------------------------
