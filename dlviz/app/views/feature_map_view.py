@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPen
@@ -18,6 +19,12 @@ from dlviz.core.probes.results import FeatureMaps, LayerMaps, Mosaic
 
 HINT = ("Click a tile to enlarge that channel beside the input  ·  ↑/↓ in the list steps "
         "through the layers  ·  scroll to zoom, double-click to fit")
+
+
+def liveliest_channel(layer: LayerMaps) -> int:
+    """The channel with the highest mean activation (ties: the first); the one a
+    layer shows enlarged first, rather than channel 0, which may be all but empty."""
+    return int(np.argmax(layer.values.mean(axis=(0, 1))))
 
 
 class FeatureMapView(ExportMixin, QWidget):
@@ -41,6 +48,7 @@ class FeatureMapView(ExportMixin, QWidget):
         super().__init__(parent)
         self.maps: FeatureMaps | None = None
         self._layer: str | None = None
+        self._picked = False  # a person chose the enlarged channel: keep it for new images
         self._mosaics: dict[tuple, Mosaic] = {}
         self.title = title_label("Feature maps")
         self.hint = hint_label("Drop an image on the window to see what each layer makes of it.")
@@ -126,15 +134,17 @@ class FeatureMapView(ExportMixin, QWidget):
         self._leaves = fill_layer_tree(self.tree, maps.layers)
         self.tree.blockSignals(False)
         paths = [layer.path for layer in maps.layers]
-        if self._layer in paths:
+        if self._layer in paths and self._picked:
             # A new image on the same layer: keep the channel being compared.
             self.select_layer(self._layer, channel=self.channel_view.channel)
         else:
-            self.select_layer(paths[0])
+            # Else the liveliest channel of the (new) layer, not a perhaps empty first one.
+            self._picked = False
+            self.select_layer(self._layer if self._layer in paths else paths[0])
 
     def select_layer(self, path: str, channel: int | None = None) -> None:
         """Draw the layer at ``path``, select it in the list, enlarge ``channel``
-        (default: the first tile)."""
+        (default: the most active one, see :func:`liveliest_channel`)."""
         self.tree.blockSignals(True)
         self.tree.setCurrentItem(self._leaves[path])
         self.tree.blockSignals(False)
@@ -144,7 +154,12 @@ class FeatureMapView(ExportMixin, QWidget):
         return self._layer
 
     def select_channel(self, channel: int) -> None:
-        """Enlarge ``channel`` of the selected layer beside the input."""
+        """Enlarge ``channel`` of the selected layer beside the input; it stays
+        enlarged when another image comes."""
+        self._picked = True
+        self._enlarge(channel)
+
+    def _enlarge(self, channel: int) -> None:
         self.channel_view.show_channel(self._current(), channel)
         self._update_highlight()
         self.channel_selected.emit(channel)
@@ -197,8 +212,10 @@ class FeatureMapView(ExportMixin, QWidget):
         self._update_mosaic()
         fit(self.box)
         if channel is None or not 0 <= channel < layer.values.shape[2]:
-            channel = self.current_mosaic().order[0]  # the strongest, when sorted by mean
-        self.select_channel(channel)
+            self._picked = False
+            self._enlarge(liveliest_channel(layer))
+        else:
+            self.select_channel(channel)
         self.layer_selected.emit(path)
 
     def _update_title(self, layer: LayerMaps) -> None:
