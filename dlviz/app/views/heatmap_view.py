@@ -12,19 +12,35 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLabel, QSli
 
 from dlviz.app.views.canvas import fit, hint_label, image_canvas, show_picture, title_label
 from dlviz.app.views.class_bars_view import percent
-from dlviz.app.views.colormaps import HEAT, gradient_pixmap, heat_lut
+from dlviz.app.views.colormaps import HEAT, gradient_pixmap, lut
 from dlviz.app.views.export import ExportMixin
 from dlviz.core.probes.results import ClassScore, Heatmap
 
 KINDS = (("Grad-CAM", "gradcam"), ("Saliency", "saliency"))
+#: Heat (0 to 1, 1 = the peak) below this is drawn not at all: the image shows as it is.
+CLEAR_BELOW = 0.2
 READING = {
     "gradcam": "Red = regions whose features raised this class's score most at that layer; "
-               "no colour = little evidence.  Deeper layers are coarser but more about "
-               "the class.",
+               "no colour = little evidence (under a fifth of the peak).  Deeper layers are "
+               "coarser but more about the class.",
     "saliency": "Red = pixels where a small change would move this class's score most "
                 "(the gradient of the score with respect to the input); no colour = little "
-                "effect.",
+                "effect (under a fifth of the peak).",
 }
+
+
+def overlay_lut(name: str = HEAT, clear_below: float = CLEAR_BELOW) -> np.ndarray:
+    """A (256, 4) RGBA table whose alpha ramps with the heat: 0 up to
+    ``clear_below``, then rising linearly to opaque at the peak.
+
+    Opaque low colours would tint the whole picture (the colour map's dark
+    blue end over every pixel), hiding the object the heat is about; this way
+    the image shows through wherever there is little evidence, and the
+    opacity slider scales the rest.
+    """
+    heat = np.linspace(0.0, 1.0, 256)
+    alpha = np.clip((heat - clear_below) / (1.0 - clear_below), 0.0, 1.0)
+    return np.column_stack([lut(name), np.round(alpha * 255).astype(np.uint8)])
 
 
 class HeatmapView(ExportMixin, QWidget):
@@ -66,7 +82,7 @@ class HeatmapView(ExportMixin, QWidget):
         self.canvas, self.box = image_canvas()
         self.image_item = pg.ImageItem()
         self.heat_item = pg.ImageItem()
-        self.heat_item.setLookupTable(heat_lut())
+        self.heat_item.setLookupTable(overlay_lut())
         self.heat_item.setOpacity(0.6)
         self.box.addItem(self.image_item)
         self.box.addItem(self.heat_item)
