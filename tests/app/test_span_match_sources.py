@@ -71,3 +71,22 @@ def test_a_span_of_a_sentence_no_longer_read_is_refused_not_misread(tmp_path):
     with pytest.raises(ValueError, match="sentence changed"):
         ws.match_span(layer, 3, 6, "the film was not bad at all")
     assert ws.select_span(layer, 0, 2, "không tệ chút nào").tokens == ("không", "tệ")
+
+
+def test_a_span_with_no_unit_on_says_why_once_and_lists_nothing(qtbot, tmp_path):
+    from dlviz.app.views.span_match_view import HOW, SpanMatchView
+
+    ws = Workspace()
+    ws.open_model_file(save_with_vocabulary(model_of(keras.layers.LSTM), VOCAB,
+                                            tmp_path / "m.keras"))
+    trace = ws.analyze_text("the film was not bad at all").results["gates"].traces[0]
+    ws.text_analysis.results["gates"].traces[0].gates["c"][0, 1, :] = -5.0   # all off on "film"
+    chosen = ws.select_span(trace.layer, 0, 3)
+    found = ws.match_span(trace.layer, 0, 3)
+    assert chosen.units.size == 0 and not found.found.matches
+    view = SpanMatchView()
+    qtbot.addWidget(view)
+    view.show_result(chosen)
+    view.show_result(found)
+    assert "no unit" in view.units.text() and view.hint.text() == HOW
+    assert view.matches.isHidden()

@@ -78,7 +78,7 @@ class CompareView(ExportMixin, QWidget):
         values = np.maximum(result.gradient, FLOOR)
         low = float(np.log10(values.min())) if values.size else -1.0
         low = min(low, -1.0)
-        ticks = token_ticks(result.tokens, max(4, self.width() // 2 // 48))
+        ticks = token_ticks(result.tokens, max(4, self.width() // 2 // 64))
         for row, (name, kind) in enumerate(zip(result.models, result.kinds)):
             self.row_titles.append(name)
             label = self.body.addLabel(f"<b>{name}</b>", row * 2, 0, colspan=2,
@@ -127,6 +127,7 @@ class CompareView(ExportMixin, QWidget):
         plot.setXRange(0, max(1, len(values)), padding=0)
         plot.setYRange(low, 0, padding=0.05)
         plot.setLabel("left", "gradient")
+        plot.getAxis("left").setWidth(52)   # "0.0001" fits
         self.curves.append(curve)
         self.gradients.append(plot)
 

@@ -100,6 +100,10 @@ class SpanMatchView(QWidget):
     def _show_matches(self, result: SpanMatches) -> None:
         self.result = result
         found = result.found
+        if not found.selection.units.size:   # nothing was searched: the units line says why
+            self.hint.setText(HOW)
+            self.matches.hide()
+            return
         self.hint.setText(f"Searched {result.source}: {found.found:,} span(s) where every "
                           f"one of these units stays on, the best {len(found.matches)} "
                           "below (number: the weakest unit's mean state over the span). "
