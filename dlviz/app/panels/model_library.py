@@ -28,6 +28,10 @@ class ModelLibraryPanel(QWidget):
         self.tree = QTreeWidget()
         self.tree.setHeaderHidden(True)
         self.tree.setObjectName("model_library_tree")
+        # The column stays narrow (the picture is the point): a long title is cut
+        # in the middle, keeping its distinct end ("…English sentiment",
+        # "…v1 (2014)"), and its tooltip gives it whole.
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self._fill()
         self.tree.itemActivated.connect(self._on_item_activated)
         self.tree.itemClicked.connect(self._on_item_activated)
@@ -56,7 +60,7 @@ class ModelLibraryPanel(QWidget):
                 groups[entry.kind] = group
             item = QTreeWidgetItem([entry.title])
             item.setData(0, _NAME_ROLE, entry.name)
-            item.setToolTip(0, f"{entry.name}: {entry.description}")
+            item.setToolTip(0, f"{entry.name}: {entry.title}\n{entry.description}")
             group.addChild(item)
         self.tree.expandAll()
 
