@@ -9,7 +9,7 @@ from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication
 
 from dlviz.app.main_window import MainWindow
-from dlviz.core.training.events import BatchEnded, TrainingStarted
+from dlviz.core.training.events import BatchEnded, TrainingStarted, TrainingStopped
 
 LAYERS = ("conv1", "conv2", "conv3", "conv4", "conv5", "dense1", "dense2", "predictions")
 
@@ -30,13 +30,17 @@ def run_shown(qtbot, win, layers=LAYERS):
     win.tabs.setCurrentWidget(win.training_view)
     win.training.state_changed.emit("running")
     view = win.training_view
+    notes = ("AlexNet rebuilt with 5 outputs for this data (was 10); its other layers keep "
+             "their weights", "every layer is trainable (fine-tuning)")
     view.on_training_started(TrainingStarted(epochs=5, steps_per_epoch=94, samples=3000,
-                                             device="CPU", trainable_params=61_706))
+                                             device="CPU", trainable_params=61_706,
+                                             notes=notes))
     view.on_batch_ended(BatchEnded(epoch=4, step=93, global_step=469, loss=0.1,
                                    metrics={"accuracy": 0.97}, samples_per_s=1234.0,
                                    eta_s=72.0))
     for step in range(3):
         view.gradient_flow.add_norms(step, {path: 10.0 ** -i for i, path in enumerate(layers)})
+    view.on_training_stopped(TrainingStopped("finished", "", 5, final_logs={"loss": 0.1}))
     view.flush()
     qtbot.wait(20)  # layout passes
     QApplication.processEvents()
@@ -72,6 +76,9 @@ def test_the_gradient_key_does_not_cover_the_lines(qtbot, window):
         not legend.sceneBoundingRect().intersects(box)
     assert all(path in view.key.text() for path in LAYERS)  # each named, under the plot
     assert view.key.isVisible() and view.key.geometry().top() >= view.lines.geometry().bottom()
+    # The hint under them is not squeezed over the key either (a run's banner shown).
+    assert view.hint.geometry().top() >= view.key.geometry().bottom()
+    assert view.hint.geometry().bottom() <= view.height()
 
 
 def test_many_layers_are_keyed_by_the_first_and_last_and_a_count(qtbot, window):

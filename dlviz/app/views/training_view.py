@@ -36,6 +36,7 @@ PROGRESS_WIDTH = 180
 #: flow): with the histograms beside them and the training panel docked, the
 #: tab must fit a 1280 px window.
 PLOT_MIN_WIDTH = 150
+PLOT_MIN_HEIGHT = 110
 
 
 def eta_text(seconds: float) -> str:
@@ -126,6 +127,11 @@ class TrainingView(ExportMixin, QWidget):
         for part in (self.curves, self.gradient_flow):  # two plots side by side each
             for plot in part.findChildren(pg.PlotWidget):
                 plot.setMinimumWidth(PLOT_MIN_WIDTH)
+        # Two histograms stacked set the top row's least height; lower, so the
+        # gradient row below keeps room for its key and hint at 800 px.
+        for plot in self.histograms.findChildren(pg.PlotWidget):
+            plot.setMinimumHeight(PLOT_MIN_HEIGHT)
+        rows.setSizes([1, 1])  # halves, as far as the minimums allow
         return rows
 
     # -- events ----------------------------------------------------------------
