@@ -14,6 +14,8 @@ from PySide6.QtCore import QObject
 from dlviz.core.probes.text_probes import SAMPLE_SENTENCE
 
 SLOT = "compare"
+#: What a request says while a model trains (the engine runs the training job).
+WHILE_TRAINING = "The engine is training a model: the cells are compared when training stops."
 
 
 class CompareController(QObject):
@@ -27,6 +29,7 @@ class CompareController(QObject):
         self.results.add(view)
         self._latest: int | None = None
         self._compared: str | None = None
+        self.busy = lambda: False   # the window sets it: True while a model trains
         panel.text_typed.connect(self.request)
         panel.text_typed.connect(lambda text: gate_panel.set_text(text))
         gate_panel.text_typed.connect(self._on_gate_text)
@@ -34,8 +37,11 @@ class CompareController(QObject):
         bridge.job_finished.connect(self._on_job_finished)
         bridge.job_failed.connect(self._on_job_failed)
 
-    def request(self, text: str) -> int:
+    def request(self, text: str) -> int | None:
         """Compare the three cells on ``text``."""
+        if self.busy():   # a job now would wait for the whole run
+            self.view.show_unavailable(WHILE_TRAINING)
+            return None
         ws = self.workspace
         self._compared = text
         self._latest = self.engine.submit(SLOT, lambda: ws.compare_cells(text), slot=SLOT,

@@ -71,6 +71,7 @@ class MainWindow(QMainWindow):
         self.compare = CompareController(self.engine, self.workspace, self.bridge,
                                          self.compare_panel, self.text_panel,
                                          self.compare_view, self.images.results, self)
+        self.compare.busy = self.text.spans.busy = lambda: self.training.training
 
         self.engine_status = QLabel("Loading TensorFlow…")
         self.engine_status.setObjectName("engine_status")

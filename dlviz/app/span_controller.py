@@ -13,6 +13,9 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 
 SELECT, MATCH = "span", "span_match"
+#: What a request says while a model trains (the engine runs the training job).
+WHILE_TRAINING = ("The engine is training the model: {what} when training stops (it will "
+                  "read the new weights).")
 
 
 class SpanController(QObject):
@@ -23,6 +26,7 @@ class SpanController(QObject):
         self.engine, self.workspace = engine, workspace
         self.panel, self.view, self.results = panel, gate_view.span_view, results
         self.gate_view = gate_view
+        self.busy = lambda: False   # the window sets it: True while a model trains
         self.results.add(self.view)
         self._latest: dict[str, int] = {}
         gate_view.grid.span_selected.connect(self.select)
@@ -30,8 +34,11 @@ class SpanController(QObject):
         bridge.job_finished.connect(self._on_job_finished)
         bridge.job_failed.connect(self._on_job_failed)
 
-    def select(self, layer: str, start: int, end: int) -> tuple[int, int]:
+    def select(self, layer: str, start: int, end: int) -> tuple[int, int] | None:
         """Find the units of ``layer`` on across tokens ``[start, end)``, then their matches."""
+        if self.busy():   # a job now would wait for the whole run
+            self.view.show_problem(WHILE_TRAINING.format(what="select the span again"))
+            return None
         ws = self.workspace
         shown = self.gate_view.result
         text = None if shown is None else shown.text   # the sentence on screen
