@@ -79,15 +79,17 @@ def searched_sentences(zoo_model, vocabulary, typed=(), source="") -> tuple[list
     sidecar beside the file names its data.
     """
     language = _language(zoo_model, vocabulary, source)
+    # The set as the model was trained on it: generated sets differ with their size.
+    size = _set_size(zoo_model, source)
     if language == "tagging":
         from dlviz.core.data.tagging import tagging_sentences
 
-        texts = [" ".join(w for w, _tag in s) for s in tagging_sentences(3000, seed=0)]
+        texts = [" ".join(w for w, _tag in s) for s in tagging_sentences(size, seed=0)]
         return texts[:SEARCHED], f"the first {SEARCHED:,} sentences of the tagging set"
     if language is not None:
         from dlviz.core.data.sentiment import sentiment_texts
 
-        texts = list(sentiment_texts(language, n=3000, seed=0)[0][:SEARCHED])
+        texts = list(sentiment_texts(language, n=size, seed=0)[0][:SEARCHED])
         return texts, f"the first {len(texts):,} sentences of sentiment-{language}"
     typed = list(dict.fromkeys(t for t in typed if t.strip()))
     return typed, (f"the {len(typed)} sentence(s) typed so far (no dataset is known for "
@@ -113,6 +115,25 @@ def _language(zoo_model, vocabulary, source="") -> str | None:
     best, other = sorted(shares, key=shares.get)
     # Clearly one language's words (a few of the set's words may be new to it).
     return best if shares[best] < 0.5 and shares[other] > 2 * shares[best] else None
+
+
+def _set_size(zoo_model, source, default: int = 3000) -> int:
+    """Sentences the model's set was generated with: its sidecar's train + test
+    sentences for a shipped model, else ``dlviz train``'s default."""
+    import json
+    from pathlib import Path
+
+    from dlviz.core.zoo.sequence_trained import SIDECAR
+
+    info = getattr(zoo_model, "info", None)
+    path = Path(info.path) if info is not None else Path(str(source or ""))
+    if path.suffix != ".keras":
+        return default
+    try:
+        meta = json.loads(path.with_name(path.stem + SIDECAR).read_text(encoding="utf-8"))
+        return int(meta["train_sentences"]) + int(meta["test_sentences"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return default
 
 
 def _sidecar(source):

@@ -5,6 +5,7 @@ model's sentiment set when it is known (a shipped model's sidecar, or a
 vocabulary that reads one language's set), else the sentences typed so far.
 """
 
+import json
 from pathlib import Path
 
 import numpy as np
@@ -23,8 +24,11 @@ MODELS = Path(__file__).resolve().parents[2] / "resources" / "models"
 
 
 def test_a_shipped_file_searches_its_own_set_and_a_vocabulary_finds_its_language():
-    texts, source = searched_sentences(None, None, source=MODELS / "lstm-sentiment-vi.keras")
-    assert texts == list(sentiment_texts("vi", n=3000, seed=0)[0][:SEARCHED])
+    path = MODELS / "lstm-sentiment-vi.keras"
+    meta = json.loads(path.with_name("lstm-sentiment-vi.text.json").read_text("utf-8"))
+    size = meta["train_sentences"] + meta["test_sentences"]   # the set it learned from
+    texts, source = searched_sentences(None, None, source=path)
+    assert texts == list(sentiment_texts("vi", n=size, seed=0)[0][:SEARCHED])
     assert source == f"the first {SEARCHED:,} sentences of sentiment-vi"
     texts, source = searched_sentences(None, None, source=MODELS / "bilstm-tagger-en.keras")
     assert len(texts) == SEARCHED and source.endswith("of the tagging set")
@@ -90,3 +94,15 @@ def test_a_span_with_no_unit_on_says_why_once_and_lists_nothing(qtbot, tmp_path)
     view.show_result(found)
     assert "no unit" in view.units.text() and view.hint.text() == HOW
     assert view.matches.isHidden()
+
+
+def test_the_set_searched_is_generated_at_the_size_the_model_learned_from(tmp_path):
+    """A generated set's first sentences change with its size: 600 is not 3,000's first 600."""
+    meta = json.loads((MODELS / "lstm-sentiment-en.text.json").read_text("utf-8"))
+    meta.update(name="small-en", train_sentences=480, test_sentences=120)
+    (tmp_path / "small-en.text.json").write_text(json.dumps(meta), "utf-8")
+    (tmp_path / "small-en.keras").write_bytes((MODELS / "lstm-sentiment-en.keras").read_bytes())
+    texts, source = searched_sentences(None, None, source=tmp_path / "small-en.keras")
+    assert texts == list(sentiment_texts("en", n=600, seed=0)[0])
+    assert texts != list(sentiment_texts("en", n=3000, seed=0)[0][:600])
+    assert source == "the first 600 sentences of sentiment-en"
