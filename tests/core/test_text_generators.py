@@ -4,7 +4,8 @@ import numpy as np
 import pytest
 
 from dlviz.core.data.long_dependency import MARKERS, load_long_dependency
-from dlviz.core.data.sentiment import CLASS_NAMES, load_sentiment, sentiment_texts
+from dlviz.core.data.sentiment import (CLASS_NAMES, load_sentiment, sentiment_records,
+                                      sentiment_texts)
 from dlviz.core.data.tagging import TAGS, load_tagging, tagging_sentences
 from dlviz.core.data.text import tokenize
 
@@ -22,9 +23,19 @@ def test_sentiment_sets_are_big_balanced_seeded_and_negated(language, negation):
 
 @pytest.mark.parametrize("language", ["en", "vi"])
 def test_the_deciding_words_sit_far_from_the_end(language):
-    texts, _, _ = sentiment_texts(language, 500, seed=0)
-    after = [len(tokenize(t.split(" , ", 1)[1])) for t in texts]
+    texts, _, _, frames = sentiment_records(language, 500, seed=0)
+    assert texts == sentiment_texts(language, 500, seed=0)[0]
+    assert 0.4 < frames.count("long") / len(frames) < 0.6
+    after = [len(tokenize(t.split(" , ", 1)[1])) for t, f in zip(texts, frames) if f == "long"]
     assert min(after) >= 12 and np.median(after) >= 25
+
+
+@pytest.mark.parametrize("language", ["en", "vi"])
+def test_short_sentences_and_opinions_at_the_end_are_there_too(language):
+    texts, labels, _, frames = sentiment_records(language, 600, seed=0)
+    short = [len(tokenize(t)) for t, f in zip(texts, frames) if f == "short"]
+    assert len(short) > 100 and np.median(short) <= 8
+    assert {y for y, f in zip(labels.tolist(), frames) if f == "late"} == {0, 1, 2}
 
 
 @pytest.mark.parametrize("language", ["en", "vi"])

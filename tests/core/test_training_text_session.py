@@ -56,7 +56,7 @@ def test_a_model_file_keeps_its_vocabulary_and_data_is_encoded_with_it(tmp_path)
     other = load_text_data("sentiment-vi", samples=60)
     mapped = reencode(other, data.vocabulary)
     assert mapped.vocabulary == data.vocabulary and "unknown" in mapped.notes[-1]
-    assert set(np.unique(mapped.x_train)) <= {0, 1} | set(data.vocabulary.ids([",", "."]))
+    assert set(np.unique(mapped.x_train)) <= {0, 1} | set(data.vocabulary.ids([",", ".", "!"]))
     stopped = TrainingSession(model, mapped, CONFIG, emit=lambda e: None).run()
     assert stopped.reason == "finished", stopped.message
 

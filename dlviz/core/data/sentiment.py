@@ -23,6 +23,7 @@ from __future__ import annotations
 import numpy as np
 
 from dlviz.core.data.sentiment_grammar import GRAMMARS
+from dlviz.core.data.sentiment_shapes import grammar_words, sentence
 from dlviz.core.data.text_dataset import TextDataset, split_text_dataset
 from dlviz.core.data.text_vocabulary import Vocabulary
 
@@ -32,33 +33,24 @@ NEGATIVE, NEUTRAL, POSITIVE = range(3)
 MAX_LENGTH = 80
 
 
-def _pick(rng, options):
-    return options[int(rng.integers(len(options)))]
-
-
-def _join(*parts: str) -> str:
-    return " ".join(p for p in parts if p)
-
-
-def _opinion(rng, g, label: int, negated: bool) -> str:
-    if label == NEUTRAL:
-        if negated:
-            return _pick(rng, g["mixed"]).format(p=_pick(rng, g["positive"]),
-                                                 n=_pick(rng, g["negative"]))
-        return _pick(rng, g["neutral"])
-    plain = g["positive"] if label == POSITIVE else g["negative"]
-    if not negated:
-        return _join(_pick(rng, g["intensifiers"]), _pick(rng, plain))
-    flipped = g["negative"] if label == POSITIVE else g["positive"]
-    return _join(_pick(rng, g["negations"]), _pick(rng, flipped),
-                 _pick(rng, g["negated_tails"]))
-
-
-def _filler(rng, g) -> str:
-    clauses = [_join(_pick(rng, g["connectives"]), _pick(rng, g["people"]),
-                     _pick(rng, g["actions"]), _pick(rng, g["things"]), _pick(rng, g["times"]))
-               for _ in range(int(rng.integers(2, 5)))]
-    return " ".join(clauses)
+def sentiment_records(language: str = "en", n: int = 3000, seed: int = 0):
+    """``(texts, labels, negated, frames)``: as :func:`sentiment_texts`, and the
+    frame of each sentence ("long": the opinion first, then 2-4 neutral
+    clauses; "short": the opinion alone; "late": the opinion last)."""
+    if language not in GRAMMARS:
+        raise ValueError(f"language must be one of {', '.join(GRAMMARS)}, not {language!r}")
+    g = GRAMMARS[language]
+    rng = np.random.default_rng(seed)
+    labels = np.arange(n) % 3
+    negated = (np.arange(n) // 3) % 3 == 2  # a third of each class
+    order = rng.permutation(n)
+    labels, negated = labels[order], negated[order]
+    texts, frames = [], []
+    for label, neg in zip(labels, negated):
+        text, frame = sentence(rng, g, int(label), bool(neg), language == "vi")
+        texts.append(text)
+        frames.append(frame)
+    return texts, labels.astype(np.int64), negated, frames
 
 
 def sentiment_texts(language: str = "en", n: int = 3000, seed: int = 0):
@@ -73,21 +65,7 @@ def sentiment_texts(language: str = "en", n: int = 3000, seed: int = 0):
         >>> len(texts), sorted(set(labels.tolist())) == [0, 1, 2]
         (3, True)
     """
-    if language not in GRAMMARS:
-        raise ValueError(f"language must be one of {', '.join(GRAMMARS)}, not {language!r}")
-    g = GRAMMARS[language]
-    rng = np.random.default_rng(seed)
-    labels = np.arange(n) % 3
-    negated = (np.arange(n) // 3) % 3 == 2  # a third of each class
-    order = rng.permutation(n)
-    labels, negated = labels[order], negated[order]
-    texts = []
-    for label, neg in zip(labels, negated):
-        lead = _pick(rng, g["leads"]) if rng.random() < 0.4 else ""
-        opinion = _join(lead, _pick(rng, g["subjects"]), _pick(rng, g["copulas"]),
-                        _opinion(rng, g, int(label), bool(neg)))
-        texts.append(f"{opinion} , {_filler(rng, g)} .")
-    return texts, labels.astype(np.int64), negated
+    return sentiment_records(language, n, seed)[:3]
 
 
 #: What a token is, said per language (an English word is one token, not "syllables").
@@ -99,11 +77,12 @@ def load_sentiment(language: str = "en", n: int = 3000, seed: int = 0,
                    test_fraction: float = 0.2) -> TextDataset:
     """The sentences as a :class:`TextDataset` ("sentiment-en" or "sentiment-vi").
 
-    The vocabulary holds every token of the training *and* test sentences
-    (all generated from the same word lists), syllable tokens.
+    The vocabulary holds every token of the word lists (so every token of
+    the training *and* test sentences, even for a small ``n``), most
+    frequent in the sentences first; syllable tokens.
     """
     texts, labels, _ = sentiment_texts(language, n, seed)
-    vocabulary = Vocabulary.build(texts)
+    vocabulary = Vocabulary.build([*texts, *grammar_words(GRAMMARS[language])])
     x = vocabulary.encode_batch(texts, MAX_LENGTH)
     return split_text_dataset(
         x, labels, CLASS_NAMES, vocabulary, texts=texts, seed=seed,
