@@ -67,7 +67,9 @@ def match_span(model, analysis, layer: str, start: int, end: int, *, vocabulary=
 
     selection = select_span(analysis, layer, start, end, text)
     sentences, searched = searched_sentences(zoo_model, vocabulary, typed, source)
-    found = match_units(model, selection, sentences, vocabulary=vocabulary, limit=SHOWN)
+    # As long as the selection at least (LSTMVis's default): one word alike says little.
+    found = match_units(model, selection, sentences, vocabulary=vocabulary, limit=SHOWN,
+                        min_length=end - start)
     texts = tuple(sentences[m.sentence] for m in found.matches)
     tokens = tuple(encode_text(model, text, vocabulary).tokens for text in texts)
     return SpanMatches(found, texts, tokens, searched)

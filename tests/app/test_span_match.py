@@ -62,6 +62,7 @@ def check_matches(view, zoo, threshold):
     assert found.matches and found.found >= len(found.matches)
     for i, match in enumerate(found.matches[:5]):
         text, tokens = view.result.texts[i], view.result.sentence_tokens[i]
+        assert match.end - match.start >= selection.end - selection.start   # as long at least
         assert tokens[match.start:match.end] == match.tokens
         gates = PROBES["gates"].compute(zoo.model, text, vocabulary=zoo.vocabulary)
         assert gates.tokens == tokens

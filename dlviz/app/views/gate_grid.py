@@ -205,8 +205,9 @@ class GateGrid(pg.GraphicsLayoutWidget):
         units = ", ".join(f"<span style='color:{LINE_COLOURS[k % len(LINE_COLOURS)]}'>"
                           f"<b>{u}</b></span>" for k, u in enumerate(self.selected)) or "none"
         sides = "<br>solid forward,<br>dashed backward" if len(self.traces) > 1 else ""
-        self.line_label.setText(f"<b>{label}</b><br><span style='color:#606060'>of units "
-                                f"{units}{sides}</span>", color="#1d1d1d", size="9pt")
+        # Units on a line of their own: four of them beside the label overflow its column.
+        self.line_label.setText(f"<b>{label}</b><br><span style='color:#606060'>of units"
+                                f"<br>{units}{sides}</span>", color="#1d1d1d", size="9pt")
         self.marks.redraw_band()   # the lines were cleared: the selected span again
 
     # -- pointer ------------------------------------------------------------------
