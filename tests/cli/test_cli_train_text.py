@@ -94,4 +94,5 @@ def test_a_shipped_trained_model_fine_tunes_with_its_own_vocabulary(tmp_path):
     assert code == 0, text
     assert "model's own vocabulary" in text and "0% of this data's tokens are unknown" in text
     assert "reads the" not in text  # no new embedding: the trained weights stay
-    assert len(read_run_vocabulary(run_dir)) == 207
+    from dlviz.core.zoo.registry import create
+    assert read_run_vocabulary(run_dir) == create("lstm-sentiment-vi").vocabulary
