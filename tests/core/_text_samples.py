@@ -35,3 +35,36 @@ def gradient_through_time() -> GradientThroughTime:
 def text_analysis() -> TextAnalysis:
     return TextAnalysis("Không tệ chút nào", {"gates": sequence_gates(),
                                               "gradient_through_time": gradient_through_time()})
+
+
+def unit_selection():
+    from dlviz.core.probes.unit_match import UnitSelection
+
+    return UnitSelection("bi_gru/forward", "h", 1, 3, TOKENS[1:3], np.array([2, 0], np.int32),
+                         np.array([0.8, 0.4], np.float32), np.array([2, 0, 1], np.int32),
+                         np.array([0.4, 0.1, 0.8], np.float32),
+                         np.array([[0.9, 0.8], [0.5, 0.4]], np.float32), 0.3, "h")
+
+
+def unit_matches():
+    from dlviz.core.probes.unit_match import UnitMatch, UnitMatches
+
+    return UnitMatches(unit_selection(), (UnitMatch(4, 0, 2, ("chẳng", "hay"), 0.61),),
+                       searched=2000, found=1, note="top 30")
+
+
+def span_matches():
+    from dlviz.core.span_jobs import SpanMatches
+
+    return SpanMatches(unit_matches(), ("chẳng hay chút nào",),
+                       (("chẳng", "hay", "chút", "nào"),), "the Vietnamese sentiment set")
+
+
+def cell_comparison():
+    from dlviz.core.probes.compare import CellComparison
+
+    h = np.linspace(-1, 1, 3 * len(TOKENS), dtype=np.float32).reshape(3, len(TOKENS))
+    gradient = np.array([[1e-4, 0.01, 0.3, 1.0], [0.5, 0.7, 0.9, 1.0]], np.float32)
+    return CellComparison("không tệ chút nào", TOKENS, ("rnn", "lstm"), ("simple_rnn", "lstm"),
+                          ("simple_rnn_1", "lstm_1"), h, -h, None, gradient, gradient * 2,
+                          {"rnn": 1e-4, "lstm": 0.5}, ("GRU row missing",))

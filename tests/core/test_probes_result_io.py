@@ -7,7 +7,15 @@ import json
 import numpy as np
 import pytest
 from _rundir_events import analysis, filters
-from _text_samples import gradient_through_time, sequence_gates, text_analysis
+from _text_samples import (
+    cell_comparison,
+    gradient_through_time,
+    sequence_gates,
+    span_matches,
+    text_analysis,
+    unit_matches,
+    unit_selection,
+)
 from PIL import Image
 
 from dlviz.core.probes import result_io
@@ -27,6 +35,11 @@ from dlviz.core.probes.results import (
 )
 from dlviz.core.probes.sequence_results import GradientThroughTime
 from dlviz.core.probes.text_results import SequenceGates, TextAnalysis
+# Every module that defines a stored result, imported here so that the
+# completeness check below does not depend on which tests ran before it.
+from dlviz.core.probes.compare import CellComparison
+from dlviz.core.probes.unit_match import UnitMatches, UnitSelection
+from dlviz.core.span_jobs import SpanMatches
 
 
 def heatmap() -> Heatmap:
@@ -52,6 +65,8 @@ def samples() -> dict:
         DeadUnits: DeadUnits({"conv1": 0.25, "conv2": 1.0}),
         SequenceGates: sequence_gates(), GradientThroughTime: gradient_through_time(),
         TextAnalysis: text_analysis(),
+        UnitSelection: unit_selection(), UnitMatches: unit_matches(),
+        SpanMatches: span_matches(), CellComparison: cell_comparison(),
     }
 
 
