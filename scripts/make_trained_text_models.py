@@ -72,7 +72,8 @@ def negation_scores(net, spec: dict, vocabulary) -> dict:
     held = negated & (labels != CLASS_NAMES.index("neutral"))
     texts, labels = [t for t, h in zip(texts, held) if h], labels[held]
     guess = net.predict(vocabulary.encode_batch(texts, MAX_LENGTH)).argmax(-1)
-    train_texts, train_labels, _ = sentiment_texts(language, spec["samples"], seed=SEED)
+    train_texts, train_labels, _ = sentiment_texts(language, spec.get("samples") or 3000,
+                                                  seed=SEED)
     counts = CountVectorizer(token_pattern=r"\S+")
     bag = LogisticRegression(max_iter=2000).fit(counts.fit_transform(train_texts),
                                                 train_labels)
