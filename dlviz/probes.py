@@ -10,13 +10,17 @@ loads neither Qt nor TensorFlow; the first probe call loads TensorFlow.
 
 ``model`` is a Keras model (Functional, or a built Sequential) or a dlviz
 library model (``dlviz.core.zoo.create("lenet5")``), whose pixel scaling and
-class names are then used.
+class names are then used. The text probes (``gates``,
+``gradient_through_time``) also take a ``.keras`` path, opened in safe mode
+with the vocabulary saved inside it; ``lstm_gates``, ``gru_gates`` and
+``rnn_states`` replay one layer on the array it reads.
 
 Example:
     >>> from dlviz import probes                                    # doctest: +SKIP
     >>> maps = probes.feature_maps(model, "cat.jpg")                # doctest: +SKIP
     >>> maps.predictions.heads[maps.predictions.primary][0].name   # doctest: +SKIP
     >>> probes.grad_cam(model, image_array, class_index=3)          # doctest: +SKIP
+    >>> probes.gates("lstm-sentiment-en.keras", "not bad at all")   # doctest: +SKIP
 """
 
 from __future__ import annotations
@@ -41,7 +45,7 @@ from dlviz.core.probes.results import (
 )
 
 __all__ = ["feature_maps", "predictions", "grad_cam", "saliency", "filters", "offered",
-           "load", "ImageAnalysis", "FeatureMaps", "Predictions", "Heatmap", "FilterBank",
+           "load", "gates", "gradient_through_time", "lstm_gates", "gru_gates", "rnn_states", "ImageAnalysis", "FeatureMaps", "Predictions", "Heatmap", "FilterBank",
            "GradientNorms", "Histograms", "DeadUnits", "ProbeUnavailable"]
 
 
@@ -109,6 +113,78 @@ def offered(model) -> dict[str, str | None]:
 def load(path):
     """A result that ``result.save(path)`` or ``dlviz maps --npz`` wrote."""
     return _load(path)
+
+
+# -- text ------------------------------------------------------------------------
+
+
+def gates(model, text: str, *, vocabulary=None):
+    """Every recurrent layer's gates and states for ``text``: a ``SequenceGates``.
+
+    Args:
+        model: a Keras model, a dlviz library model or a ``.keras`` path.
+        text: the sentence (NFC-normalised and tokenised as the app does).
+        vocabulary: a ``Vocabulary``; None: the one that came with the model
+            (token ids typed as numbers when there is none).
+    """
+    keras_model, found, class_names = _text_model(model)
+    return _compute("gates", keras_model, text, vocabulary=vocabulary or found,
+                    class_names=class_names)
+
+
+def gradient_through_time(model, text: str, *, vocabulary=None):
+    """How much each token moves the answer: a ``GradientThroughTime`` (see ``gates``)."""
+    keras_model, found, _names = _text_model(model)
+    return _compute("gradient_through_time", keras_model, text,
+                    vocabulary=vocabulary or found)
+
+
+def lstm_gates(layer, inputs, mask=None, initial_state=None):
+    """i, f, g, o, c and h of a Keras ``LSTM`` at every step of ``inputs``
+    (batch, time, features), replayed from its weights: a ``GateTrace``."""
+    from dlviz.core.probes.gates import lstm_gates as replay
+
+    return replay(layer, inputs, mask, initial_state)
+
+
+def gru_gates(layer, inputs, mask=None, initial_state=None):
+    """z, r, h̃ and h of a Keras ``GRU`` (either ``reset_after``): a ``GateTrace``."""
+    from dlviz.core.probes.gates import gru_gates as replay
+
+    return replay(layer, inputs, mask, initial_state)
+
+
+def rnn_states(layer, inputs, mask=None, initial_state=None):
+    """h of a Keras ``SimpleRNN`` at every step: a ``GateTrace``."""
+    from dlviz.core.probes.gates import rnn_states as replay
+
+    return replay(layer, inputs, mask, initial_state)
+
+
+def _text_model(model):
+    """(keras model, vocabulary or None, class names or None) of any accepted model."""
+    from dlviz.core.probes.text_probes import find_vocabulary
+
+    if isinstance(model, (str, Path)):
+        from dlviz.core.kerasenv import import_keras
+        from dlviz.core.modelio import load_model
+
+        import_keras()
+        return load_model(model), find_vocabulary(path=model), _sidecar_class_names(model)
+    keras_model, _preprocessing, class_names = _unwrap(model)
+    vocabulary = find_vocabulary(model) if keras_model is not model else None
+    return keras_model, vocabulary, class_names
+
+
+def _sidecar_class_names(path) -> tuple[str, ...] | None:
+    """The class names a shipped text model's ``<name>.text.json`` records, if any."""
+    import json
+
+    sidecar = Path(path).with_suffix(".text.json")
+    try:
+        return tuple(str(name) for name in json.loads(sidecar.read_text("utf-8"))["class_names"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
 
 
 # -- inputs ------------------------------------------------------------------------
