@@ -11,6 +11,7 @@ from test_text_typing import key_presses, typed
 from dlviz.app.panels.training_data_group import CLASSIFIER_CHOICES
 from dlviz.core.data.text_sets import load_text_data
 from dlviz.core.probes.text_results import SequenceGates
+from dlviz.core.training.events import LiveFrame
 
 WAIT = 180_000
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "screenshots"
@@ -44,11 +45,23 @@ def test_a_sequence_model_trains_from_the_panel_with_live_gates(qtbot, window):
     def live_gates():
         return [f.results["gates"] for f in frames if "gates" in f.results]
 
+    def hold_at_first_gates(event):
+        # Engine thread: hold the run right at its first frame with gates. A
+        # quiet machine trains the 57 batches faster than the GUI thread takes
+        # in their events (batch events are also thinned to 30 a second), so
+        # pausing from the GUI thread alone could come after the end.
+        control = window.training.control
+        if holding and isinstance(event, LiveFrame) and "gates" in event.results \
+                and control is not None:
+            control.pause()
+
+    holding = [True]
+    window.engine.add_listener(hold_at_first_gates)
     with qtbot.waitSignal(window.bridge.training_stopped, timeout=WAIT) as blocker:
         qtbot.mouseClick(panel.start_button, Qt.MouseButton.LeftButton)
         assert window.training.state == "running"
-        # 57 batches in all: the pinned sentence is urgent, so its gates come early.
-        qtbot.waitUntil(lambda: len(batches) >= 20 and bool(live_gates()), timeout=WAIT)
+        # The pinned sentence is urgent, so its gates come in the first frames.
+        qtbot.waitUntil(lambda: bool(batches) and bool(live_gates()), timeout=WAIT)
         qtbot.mouseClick(panel.pause_button, Qt.MouseButton.LeftButton)  # hold still
         assert window.training.state == "paused"
         window.tabs.setCurrentWidget(window.training_view)
@@ -60,6 +73,7 @@ def test_a_sequence_model_trains_from_the_panel_with_live_gates(qtbot, window):
         qtbot.waitUntil(lambda: any(window.gate_view.result is g for g in live_gates()),
                         timeout=WAIT)
         save_screenshot(window.gates_tab, SCREENSHOTS / "training_text_gates.png")
+        holding.clear()
         qtbot.mouseClick(panel.pause_button, Qt.MouseButton.LeftButton)  # resume
     stopped = blocker.args[0]
     assert stopped.reason == "finished", stopped.message
