@@ -165,13 +165,20 @@ def cmd_inspect(args, out) -> int:
     return EXIT_OK
 
 
-def _open_model(target: str):
-    """(model, title, preprocessing, class names) of a library name or a file."""
+def open_target(target: str):
+    """(keras model, title, library model or None) of a library name or a model file.
+
+    A file is opened in safe mode (``modelio.load_model``); a library name is
+    built. Shared by the subcommands that take MODEL (``maps``, ``gates``).
+    """
     if target.lower().endswith(MODEL_SUFFIXES) or Path(target).exists():
         from dlviz.core.modelio import load_model
 
+        if not Path(target).is_file():
+            raise CliError(f"{target}: no such model file; give a .keras file or a "
+                           "library name (see dlviz zoo)")
         _quiet_keras()
-        return load_model(target), Path(target).name, "unit", None
+        return load_model(target), Path(target).name, None
     from dlviz.core.zoo.registry import get_entry
 
     try:
@@ -181,7 +188,15 @@ def _open_model(target: str):
     _quiet_keras()
     zoo_model = entry.create()
     zoo_model.build()
-    return zoo_model.model, entry.name, zoo_model.preprocessing, zoo_model.class_names
+    return zoo_model.model, entry.name, zoo_model
+
+
+def _open_model(target: str):
+    """(model, title, preprocessing, class names) of a library name or a file."""
+    model, title, zoo_model = open_target(target)
+    if zoo_model is None:
+        return model, title, "unit", None
+    return model, title, zoo_model.preprocessing, zoo_model.class_names
 
 
 def cmd_maps(args, out) -> int:

@@ -27,28 +27,13 @@ def add_gates_parser(sub) -> None:
 
 def open_sequence_model(target: str):
     """``(model, title, vocabulary, class names)`` of a library name or a model file."""
-    from dlviz.cli import MODEL_SUFFIXES, CliError, _quiet_keras
+    from dlviz.cli import open_target
     from dlviz.core.probes.text_probes import find_vocabulary
 
-    if target.lower().endswith(MODEL_SUFFIXES) or Path(target).exists():
-        from dlviz.core.modelio import load_model
-
-        if not Path(target).is_file():
-            raise CliError(f"{target}: no such model file; give a .keras file or a "
-                           "library name (see dlviz zoo)")
-        _quiet_keras()
-        return load_model(target), Path(target).name, find_vocabulary(path=target), None
-    from dlviz.core.zoo.registry import get_entry
-
-    try:
-        entry = get_entry(target)
-    except KeyError as exc:
-        raise CliError(exc.args[0]) from None
-    _quiet_keras()
-    zoo_model = entry.create()
-    zoo_model.build()
-    names = getattr(zoo_model, "class_names", None)
-    return zoo_model.model, entry.name, find_vocabulary(zoo_model), names
+    model, title, zoo_model = open_target(target)
+    if zoo_model is None:
+        return model, title, find_vocabulary(path=target), None
+    return model, title, find_vocabulary(zoo_model), getattr(zoo_model, "class_names", None)
 
 
 def file_stem(layer: str) -> str:
