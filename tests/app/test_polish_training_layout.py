@@ -31,7 +31,7 @@ def run_shown(qtbot, win, layers=LAYERS):
     win.training.state_changed.emit("running")
     view = win.training_view
     notes = ("AlexNet rebuilt with 5 outputs for this data (was 10); its other layers keep "
-             "their weights", "every layer is trainable (fine-tuning)")
+             "their weights", "every layer is trainable")
     view.on_training_started(TrainingStarted(epochs=5, steps_per_epoch=94, samples=3000,
                                              device="CPU", trainable_params=61_706,
                                              notes=notes))

@@ -44,12 +44,13 @@ def test_freeze_first_k_layers_skips_the_input():
     assert notes[-1] == "trainable parameters: 435 of 491"
 
 
-def test_unfreeze_all_is_fine_tuning():
+def test_unfreeze_all_trains_every_layer_and_says_so():
     model = _small_cnn()
     apply_freezing(model, freeze_first=3)
     notes = apply_freezing(model)
     assert trainable_summary(model) == (483, 8)
-    assert "fine-tuning" in notes[0]
+    # Plain words: a fresh model with every layer trainable is not "fine-tuning".
+    assert notes[0] == "every layer is trainable"
 
 
 def test_freeze_more_than_there_are_freezes_all():

@@ -79,7 +79,7 @@ def apply_freezing(model, *, freeze_first: int = 0, freeze_backbone: bool = Fals
     if not first and not freeze_backbone:
         frozen_layers = _frozen_names(model, keras)
         if not frozen_layers:
-            notes.append("every layer is trainable (fine-tuning)")
+            notes.append("every layer is trainable")  # "fine-tuning" misled on fresh weights
         else:
             notes.append("kept the model's own frozen layers: " + ", ".join(frozen_layers))
     trainable, frozen = trainable_summary(model)
