@@ -6,6 +6,7 @@ import json
 
 import numpy as np
 import pytest
+from _attention_samples import attention_map
 from _rundir_events import analysis, filters
 from _text_samples import (
     cell_comparison,
@@ -37,6 +38,7 @@ from dlviz.core.probes.sequence_results import GradientThroughTime
 from dlviz.core.probes.text_results import SequenceGates, TextAnalysis
 # Every module that defines a stored result, imported here so that the
 # completeness check below does not depend on which tests ran before it.
+from dlviz.core.probes.attention_results import AttentionMap
 from dlviz.core.probes.compare import CellComparison
 from dlviz.core.probes.unit_match import UnitMatches, UnitSelection
 from dlviz.core.span_jobs import SpanMatches
@@ -67,6 +69,7 @@ def samples() -> dict:
         TextAnalysis: text_analysis(),
         UnitSelection: unit_selection(), UnitMatches: unit_matches(),
         SpanMatches: span_matches(), CellComparison: cell_comparison(),
+        AttentionMap: attention_map(heads=2),
     }
 
 
