@@ -73,8 +73,10 @@ def input_layout(model) -> tuple[str, int | None, int | None]:
                            "of token ids (time,) or of vectors (time, features)")
 
 
-def encode_text(model, text: str, vocabulary=None) -> EncodedText:
-    """``text`` as ``model`` reads it (see the module's docstring).
+def encode_text(model, text: str, vocabulary=None, *,
+                max_tokens: int = MAX_TOKENS) -> EncodedText:
+    """``text`` as ``model`` reads it (see the module's docstring); at most
+    ``max_tokens`` tokens (the attention probe reads more than the gates).
 
     Raises:
         TextError: nothing to read, or text that cannot be read this way.
@@ -82,17 +84,17 @@ def encode_text(model, text: str, vocabulary=None) -> EncodedText:
     """
     kind, length, features = input_layout(model)
     if kind == "features":
-        return _fit(_features(text, features), length)
+        return _fit(_features(text, features, max_tokens), length)
     if vocabulary is not None:
-        return _fit(_words(text, vocabulary), length)
-    return _fit(_ids(text, _id_count(model)), length)
+        return _fit(_words(text, vocabulary, max_tokens), length)
+    return _fit(_ids(text, _id_count(model), max_tokens), length)
 
 
-def _words(text: str, vocabulary) -> EncodedText:
+def _words(text: str, vocabulary, max_tokens: int = MAX_TOKENS) -> EncodedText:
     tokens = vocabulary.tokenize(text)
     if not tokens:
         raise TextError("there is nothing to read: type a sentence (at least one word)")
-    tokens, notes = _cut(tokens)
+    tokens, notes = _cut(tokens, max_tokens)
     ids = vocabulary.ids(tokens)
     unknown = int(np.sum(ids == 1))
     if unknown == len(tokens):
@@ -105,7 +107,7 @@ def _words(text: str, vocabulary) -> EncodedText:
     return EncodedText(text, ids[None, :].astype(np.int32), tuple(tokens), tuple(notes))
 
 
-def _ids(text: str, count: int | None) -> EncodedText:
+def _ids(text: str, count: int | None, max_tokens: int = MAX_TOKENS) -> EncodedText:
     pieces = [p for p in re.split(r"[\s,;]+", text.strip()) if p]
     if not pieces:
         raise TextError("there is nothing to read: type token ids as whole numbers "
@@ -116,13 +118,13 @@ def _ids(text: str, count: int | None) -> EncodedText:
     if count is not None and max(ids) >= count:
         raise TextError(f"id {max(ids)} is too large: this model's embedding has {count} "
                         f"ids (0 to {count - 1})")
-    ids, notes = _cut(ids)
+    ids, notes = _cut(ids, max_tokens)
     notes.append("no vocabulary travels with this model: the text is read as token ids")
     return EncodedText(text, np.array([ids], np.int32), tuple(f"#{i}" for i in ids),
                        tuple(notes))
 
 
-def _features(text: str, features: int) -> EncodedText:
+def _features(text: str, features: int, max_tokens: int = MAX_TOKENS) -> EncodedText:
     steps = [s for s in re.split(r"[;\n]+", text.strip()) if s.strip()]
     if features == 1 and len(steps) == 1:
         steps = steps[0].replace(",", " ").split()
@@ -140,16 +142,16 @@ def _features(text: str, features: int) -> EncodedText:
     if not rows:
         raise TextError(f"there is nothing to read: type steps of {features} number(s), "
                         "separated by ';'")
-    rows, notes = _cut(rows)
+    rows, notes = _cut(rows, max_tokens)
     return EncodedText(text, np.array([rows], np.float32),
                        tuple(f"t{t}" for t in range(len(rows))), tuple(notes))
 
 
-def _cut(items: list) -> tuple[list, list[str]]:
-    if len(items) <= MAX_TOKENS:
+def _cut(items: list, limit: int = MAX_TOKENS) -> tuple[list, list[str]]:
+    if len(items) <= limit:
         return list(items), []
-    return list(items[:MAX_TOKENS]), [f"the first {MAX_TOKENS} of {len(items):,} tokens are "
-                                      "read; a longer text is cut, so split it"]
+    return list(items[:limit]), [f"the first {limit} of {len(items):,} tokens are "
+                                 "read; a longer text is cut, so split it"]
 
 
 def _fit(encoded: EncodedText, length: int | None) -> EncodedText:
