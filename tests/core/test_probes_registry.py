@@ -63,7 +63,7 @@ def test_a_full_cnn_offers_every_kind_and_each_returns_its_result_type():
 @pytest.mark.parametrize("make, refused, words", [
     (dense_only, {"filters", "grad_cam", *TEXT_KINDS}, "no convolution kernels"),
     (sequence_model, {"feature_maps", "predictions", "grad_cam", "saliency",
-                      "activation_histograms", "filters"}, "not images"),
+                      "activation_histograms", "filters", "attention"}, "not images"),
 ])
 def test_a_model_that_cannot_offer_a_kind_says_why(make, refused, words):
     reasons = offered(make())
