@@ -19,13 +19,15 @@ import secrets
 import zipfile
 from pathlib import Path
 
+from dlviz.core.data.pair_vocabulary import PairVocabulary, vocabulary_from_json
 from dlviz.core.data.text import TextError
 from dlviz.core.data.text_vocabulary import MAX_JSON_BYTES, Vocabulary
 
 MEMBER = "dlviz/vocabulary.json"
 
 
-def save_with_vocabulary(model, vocabulary: Vocabulary | None, path) -> Path:
+def save_with_vocabulary(model, vocabulary: Vocabulary | PairVocabulary | None,
+                         path) -> Path:
     """Save ``model`` to the ``.keras`` file ``path`` with ``vocabulary`` inside.
 
     Raises:
@@ -59,8 +61,9 @@ def save_with_vocabulary(model, vocabulary: Vocabulary | None, path) -> Path:
     return path
 
 
-def read_vocabulary(path) -> Vocabulary | None:
-    """The vocabulary stored in the ``.keras`` file ``path``; None when it has none.
+def read_vocabulary(path) -> Vocabulary | PairVocabulary | None:
+    """The vocabulary stored in the ``.keras`` file ``path``; None when it has none
+    (a :class:`PairVocabulary` for an encoder-decoder model).
 
     Raises:
         TextError: the file has a vocabulary member that is damaged or
@@ -81,6 +84,6 @@ def read_vocabulary(path) -> Vocabulary | None:
     except (OSError, zipfile.BadZipFile, EOFError):
         return None  # not a zip (e.g. .h5) or unreadable: the model loader says why
     try:
-        return Vocabulary.from_json(text)
+        return vocabulary_from_json(text)
     except TextError as exc:
         raise TextError(f"{path.name}: {exc}") from None
