@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
+from dlviz.app.views.attention_view import AttentionView
 from dlviz.app.views.feature_map_view import FeatureMapView
 from dlviz.app.views.filter_view import FilterView
 from dlviz.app.views.gate_view import GateView
@@ -25,6 +26,7 @@ from dlviz.app.views.histogram_view import DeadReluView, HistogramView
 from dlviz.app.views.prediction_view import PredictionView
 from dlviz.app.views.compare_view import CompareView
 from dlviz.app.views.span_match_view import SpanMatchView
+from dlviz.core.probes.attention_results import AttentionMap
 from dlviz.core.probes.compare import CellComparison
 from dlviz.core.probes.results import (
     DeadUnits,
@@ -53,6 +55,7 @@ VIEWS: dict[type, type] = {
     UnitSelection: SpanMatchView,
     SpanMatches: SpanMatchView,
     CellComparison: CompareView,
+    AttentionMap: AttentionView,
 }
 
 
