@@ -16,6 +16,7 @@ from PIL import Image, ImageDraw
 
 from dlviz.core.probes import results as r
 from dlviz.core.probes.colormaps import apply_colormap
+from dlviz.core.probes.ctc_results import CtcAlignment
 from dlviz.core.probes.sequence_results import GateTrace
 from dlviz.core.probes.text_results import SequenceGates
 
@@ -217,7 +218,14 @@ def _gates(found) -> np.ndarray:
     return gates_picture(found)
 
 
+def _ctc(found) -> np.ndarray:
+    from dlviz.core.probes.ctc_pictures import ctc_picture
+
+    return ctc_picture(found)
+
+
 PAINTERS = {
+    CtcAlignment: _ctc,
     GateTrace: _trace,
     SequenceGates: _gates,
     r.Mosaic: _mosaic,

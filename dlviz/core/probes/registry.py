@@ -24,7 +24,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from dlviz.core.probes.attention_results import AttentionMap
 from dlviz.core.probes.results import (
     DeadUnits,
     FilterBank,
@@ -132,12 +131,6 @@ def _has_gates(model) -> None:
     from dlviz.core.probes.text_probes import has_gates
 
     has_gates(model)
-
-
-def _has_attention(model) -> None:
-    from dlviz.core.probes.attention import has_attention
-
-    has_attention(model)
 
 
 def _reads_strings(model) -> None:
@@ -264,12 +257,6 @@ def _gradient_through_time(model, text, **options) -> GradientThroughTime:
     return gradient_steps(model, text, **options)
 
 
-def _attention(model, text, **options) -> AttentionMap:
-    from dlviz.core.probes.attention import attention
-
-    return attention(model, text, **options)
-
-
 def _ctc(model, image, **options) -> CtcAlignment:
     from dlviz.core.probes.ctc import ctc_alignment
 
@@ -299,8 +286,6 @@ PROBES: dict[str, ProbeKind] = {kind.name: kind for kind in (
     ProbeKind("gates", "text", SequenceGates, _gates, _has_gates, live=True, group="text"),
     ProbeKind("gradient_through_time", "text", GradientThroughTime, _gradient_through_time,
               _reads_one_output, live=True, group="text"),
-    ProbeKind("attention", "text", AttentionMap, _attention, _has_attention, live=True,
-              group="text"),
     ProbeKind("ctc", "image", CtcAlignment, _ctc, _reads_strings, live=True),
 )}
 
