@@ -24,6 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
+from dlviz.core.probes.attention_results import AttentionMap
 from dlviz.core.probes.results import (
     DeadUnits,
     FilterBank,
@@ -131,6 +132,12 @@ def _has_gates(model) -> None:
     from dlviz.core.probes.text_probes import has_gates
 
     has_gates(model)
+
+
+def _has_attention(model) -> None:
+    from dlviz.core.probes.attention import has_attention
+
+    has_attention(model)
 
 
 def _reads_strings(model) -> None:
@@ -257,6 +264,12 @@ def _gradient_through_time(model, text, **options) -> GradientThroughTime:
     return gradient_steps(model, text, **options)
 
 
+def _attention(model, text, **options) -> AttentionMap:
+    from dlviz.core.probes.attention import attention
+
+    return attention(model, text, **options)
+
+
 def _ctc(model, image, **options) -> CtcAlignment:
     from dlviz.core.probes.ctc import ctc_alignment
 
@@ -286,6 +299,8 @@ PROBES: dict[str, ProbeKind] = {kind.name: kind for kind in (
     ProbeKind("gates", "text", SequenceGates, _gates, _has_gates, live=True, group="text"),
     ProbeKind("gradient_through_time", "text", GradientThroughTime, _gradient_through_time,
               _reads_one_output, live=True, group="text"),
+    ProbeKind("attention", "text", AttentionMap, _attention, _has_attention, live=True,
+              group="text"),
     ProbeKind("ctc", "image", CtcAlignment, _ctc, _reads_strings, live=True),
 )}
 
