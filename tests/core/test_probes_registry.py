@@ -43,7 +43,7 @@ def test_every_kind_is_declared_once_with_what_it_needs():
     assert all(name == kind.name and kind.needs in NEEDS for name, kind in PROBES.items())
     assert {k.name for k in live_kinds()} == {
         "feature_maps", "activation_histograms", "gradient_norms", "dead_units", "filters",
-        "weight_histograms", *TEXT_KINDS}
+        "weight_histograms", "ctc", *TEXT_KINDS}
     assert {k.name for k in PROBES.values() if not k.live} == {"predictions", "grad_cam",
                                                               "saliency"}
     assert {PROBES[name].live_group for name in TEXT_KINDS} == {"text"}
@@ -51,19 +51,20 @@ def test_every_kind_is_declared_once_with_what_it_needs():
 
 def test_a_full_cnn_offers_every_kind_and_each_returns_its_result_type():
     model = small_cnn()   # a CNN reads no text: the text kinds say why (test_text_probes)
-    assert {name for name, reason in offered(model).items() if reason} == TEXT_KINDS
+    # ... nor strings (ctc: test_ctc_decode)
+    assert {name for name, reason in offered(model).items() if reason} == TEXT_KINDS | {"ctc"}
     image = random_image((12, 12, 3))
     x, y = random_image((4, 12, 12, 3)), np.array([0, 1, 2, 0])
     inputs = {"image": image, "batch": (x, y), None: ()}
-    for kind in (k for k in PROBES.values() if k.needs != "text"):
+    for kind in (k for k in PROBES.values() if k.needs != "text" and k.name != "ctc"):
         result = kind.compute(model, inputs[kind.needs], class_index=1)
         assert isinstance(result, kind.result), kind.name
 
 
 @pytest.mark.parametrize("make, refused, words", [
-    (dense_only, {"filters", "grad_cam", *TEXT_KINDS}, "no convolution kernels"),
+    (dense_only, {"filters", "grad_cam", "ctc", *TEXT_KINDS}, "no convolution kernels"),
     (sequence_model, {"feature_maps", "predictions", "grad_cam", "saliency",
-                      "activation_histograms", "filters", "attention"}, "not images"),
+                      "activation_histograms", "filters", "ctc", "attention"}, "not images"),
 ])
 def test_a_model_that_cannot_offer_a_kind_says_why(make, refused, words):
     reasons = offered(make())
