@@ -181,3 +181,12 @@ def test_the_probes_notes_read_as_sentences(qtbot):
     assert len(result.notes) == 2
     assert "The first 200 of 250 tokens are read; a longer text is cut, so split it. None " \
         in view.hint.text()
+
+
+def test_a_live_frame_says_which_training_step_its_gates_come_from(qtbot):
+    view, result = shown(qtbot, model_of(layers.GRU), "not bad at all")
+    assert "training step" not in view.title.text()
+    view.show_result(result, step=1234)
+    assert view.title.text().endswith("4 tokens · training step 1,234")
+    view.show_result(result)        # a typed sentence again: no step
+    assert "training step" not in view.title.text()

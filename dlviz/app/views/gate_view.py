@@ -49,6 +49,7 @@ class GateView(ExportMixin, QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.result: SequenceGates | None = None
+        self.step: int | None = None   # the training step of a live frame, else None
         self.title = title_label("Gates")
         self.hint = hint_label("Type a sentence above: each recurrent layer's gates appear "
                                "here, token by token.")
@@ -110,7 +111,7 @@ class GateView(ExportMixin, QWidget):
 
     # -- results ------------------------------------------------------------------
     def show_result(self, result: SequenceGates, step: int | None = None) -> None:
-        self.result = result
+        self.result, self.step = result, step
         self._show_body()
         layer = self.layer_combo.currentText()
         self.layer_combo.blockSignals(True)
@@ -144,8 +145,10 @@ class GateView(ExportMixin, QWidget):
             return
         kind = KIND_NAMES.get(traces[0].kind, traces[0].kind)
         sides = (BOTH_WAYS,) if len(traces) > 1 else ()
+        # While training, the step says which weights these gates come from.
+        live = "" if self.step is None else f" · training step {self.step:,}"
         self.title.setText(f"{kind} gates of {self.layer_combo.currentText()} · "
-                           f"{len(result.tokens)} tokens")
+                           f"{len(result.tokens)} tokens{live}")
         notes = (_sentence(note) for note in result.notes)
         self.hint.setText(" ".join((READING.get(traces[0].kind, ""), *sides, *notes)))
         self.convention.setText(GRU_CONVENTION if traces[0].kind == "gru" else "")
