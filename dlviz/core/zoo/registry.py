@@ -59,6 +59,19 @@ def _sequence_entries() -> list[ZooEntry]:
                       for name, title, module, cls, kwargs, description in SEQUENCE_ENTRIES]
 
 
+def _crnn_entries() -> list[ZooEntry]:
+    """The CRNN for digit strings (CTC), and the shipped trained one first."""
+    from dlviz.core.zoo.crnn_trained import trained_crnn_models
+
+    trained = [ZooEntry(info.name, info.title, "Trained", "crnn_trained", "TrainedCRNN",
+                        {"trained": info.name}, info.description)
+               for info in trained_crnn_models()]
+    return trained + [ZooEntry(
+        "crnn", "CRNN: CNN + BiLSTM + CTC", "CRNN", "crnn", "CRNN", {},
+        "Reads handwritten digit strings (32x128): conv blocks, the map's 32 columns as "
+        "time steps, a bidirectional LSTM, a softmax per column with the CTC blank.")]
+
+
 _ENTRIES = [
     *_trained_entries(),
     ZooEntry("lenet5", "LeNet-5 (1998)", "CNN", "lenet", "LeNet5", {},
@@ -102,6 +115,7 @@ _ENTRIES = [
              "keras.applications.InceptionV3 trained on ImageNet "
              "(1000 classes, 299x299, tf preprocessing; 92 MB download)."),
     *_sequence_entries(),
+    *_crnn_entries(),
 ]
 
 #: name -> entry, in the order the model library shows them.

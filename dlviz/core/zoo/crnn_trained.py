@@ -1,0 +1,111 @@
+"""The CRNN dlviz ships already trained on digit strings.
+
+``resources/models/crnn-digit-strings.keras`` with its sidecar
+``crnn-digit-strings.ctc.json`` (made by ``scripts/make_crnn_model.py``,
+deterministic): the class names (blank first), the exact-string accuracy
+and character error rate on strings of unseen digit drawings, the command.
+The ``.ctc.json`` suffix keeps it out of the image classifiers' list
+(``trained.py`` reads ``<name>.json``); this module lists it instead, as a
+:class:`TrainedCRNN`, so it trains with CTC loss like any CRNN.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from dlviz.core.zoo.crnn import CRNN
+from dlviz.core.zoo.trained import file_sha256, models_dir
+
+SUFFIX = ".ctc.json"
+
+
+@dataclass(frozen=True)
+class TrainedCrnnInfo:
+    """What a shipped CRNN's sidecar says."""
+
+    name: str
+    title: str
+    class_names: tuple[str, ...]
+    input_shape: tuple[int, int, int]
+    string_accuracy: float
+    character_error_rate: float
+    units: int
+    filters: tuple[int, ...]
+    command: str
+    sha256: str
+    path: Path
+
+    @property
+    def description(self) -> str:
+        return (f"{self.title}: reads 1-6 handwritten digits; {self.string_accuracy:.1%} of "
+                f"strings of unseen drawings read exactly, {self.character_error_rate:.1%} "
+                f"character errors. Made by `{self.command}`.")
+
+
+def trained_crnn_models(folder=None) -> list[TrainedCrnnInfo]:
+    """The shipped CRNNs whose sidecar and ``.keras`` file are both there (never raises)."""
+    root = Path(folder) if folder is not None else models_dir()
+    found = []
+    try:
+        sidecars = sorted(root.glob(f"*{SUFFIX}"))
+    except OSError:
+        return []
+    for sidecar in sidecars:
+        try:
+            meta = json.loads(sidecar.read_text(encoding="utf-8"))
+            path = sidecar.with_name(sidecar.name[:-len(SUFFIX)] + ".keras")
+            if meta["name"] + SUFFIX != sidecar.name or not path.is_file():
+                continue
+            found.append(TrainedCrnnInfo(
+                str(meta["name"]), str(meta["title"]), tuple(meta["class_names"]),
+                tuple(int(d) for d in meta["input_shape"]), float(meta["string_accuracy"]),
+                float(meta["character_error_rate"]), int(meta["units"]),
+                tuple(int(f) for f in meta["filters"]), str(meta["command"]),
+                str(meta["sha256"]).lower(), path))
+        except (OSError, ValueError, KeyError, TypeError):
+            continue
+    return found
+
+
+class TrainedCRNN(CRNN):
+    """A shipped CRNN, opened in safe mode (hash checked first), trained with CTC.
+
+    Example:
+        >>> net = TrainedCRNN(trained="crnn-digit-strings")   # doctest: +SKIP
+        >>> net.build(); net.read(images)                     # doctest: +SKIP
+    """
+
+    kind = "Trained"
+
+    def __init__(self, input_shape=None, classes=None, *, trained: str, folder=None,
+                 **options):
+        found = {info.name: info for info in trained_crnn_models(folder)}
+        if trained not in found:
+            raise KeyError(f"no shipped CRNN {trained!r}; there are: "
+                           f"{', '.join(found) or 'none'} (run scripts/make_crnn_model.py)")
+        info = found[trained]
+        super().__init__(info.input_shape, len(info.class_names), units=info.units,
+                         filters=info.filters)
+        self.options["trained"] = trained
+        self.info = info
+        self.title = info.title
+        self.class_names = info.class_names
+        self.weights = str(info.path)
+
+    def _build(self):
+        from dlviz.core.modelio import load_model
+        from dlviz.core.prescan_errors import ModelFileError
+
+        if file_sha256(self.info.path) != self.info.sha256:
+            raise ModelFileError("load_failed", self.info.path,
+                                 f"{self.info.path.name} is not the file its sidecar "
+                                 "describes (its SHA-256 differs); run "
+                                 "scripts/make_crnn_model.py again")
+        return load_model(self.info.path)
+
+    def with_classes(self, classes: int) -> CRNN:
+        """A plain CRNN of the same shape with ``classes`` outputs (not built)."""
+        return CRNN(self.input_shape, int(classes), units=self.options["units"],
+                    filters=self.options["filters"])
