@@ -140,8 +140,8 @@ class AttentionGrid(pg.GraphicsLayoutWidget):
                                    interactive=False, width=14, colorMapMenu=False,
                                    label="weight α (each row sums to 1)")
         self.bar.setImageItem(self.images)
-        self.bar.getAxis("right").setTextPen("#1d1d1d")
-        self.bar.getAxis("right").label.setDefaultTextColor(pg.mkColor("#303030"))
+        self.bar.axis.setTextPen("#1d1d1d")   # the numbers, dark like the token labels
+        self.bar.getAxis("left").setLabel("weight α (each row sums to 1)", color="#303030")
         rows = math.ceil(panels / columns)
         self.addItem(self.bar, 0, columns, rowspan=rows)
         # A layout with no parent layout shrinks to its preferred size when its
@@ -150,9 +150,10 @@ class AttentionGrid(pg.GraphicsLayoutWidget):
 
     def _fit_axes(self) -> None:
         """Every plot's left axis as wide as its widest output label (up to a limit)."""
+        titled = len(self.plots) == 1   # the axis's title needs a column of its own
         for plot in self.plots:
             left = plot.getAxis("left")
-            left.setWidth(min(160, left.widest() + 16))
+            left.setWidth(min(160, left.widest() + 16) + (24 if titled else 0))
 
     # -- pointer --------------------------------------------------------------------
     def cell_at(self, scene_pos) -> tuple[int, int, int] | None:

@@ -23,6 +23,8 @@ from PySide6.QtGui import QFont, QFontMetrics
 LONGEST = 14
 #: Pixels kept free between two labels.
 GAP = 10
+#: Up to this many tokens in view, each label's own width decides whether all fit.
+EXACT_UP_TO = 120
 #: Label steps a reader counts in (every 5th, 10th, 50th token rather than every 7th).
 NICE_STEPS = (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000, 10000)
 
@@ -39,12 +41,12 @@ class TokenAxis(pg.AxisItem):
         super().__init__(orientation, **kwargs)
         self.tokens: tuple[str, ...] = ()
         self._labels: tuple[str, ...] = ()
-        self.font = QFont()
-        self.font.setPointSizeF(point_size)
-        self.metrics = QFontMetrics(self.font)
+        self.tick_font = QFont()
+        self.tick_font.setPointSizeF(point_size)
+        self.metrics = QFontMetrics(self.tick_font)
         # Our own spacing already keeps labels apart; pyqtgraph's check would
         # also hide the first and last token when they touch the plot's edge.
-        self.setStyle(tickFont=self.font, hideOverlappingLabels=False, tickLength=-4)
+        self.setStyle(tickFont=self.tick_font, hideOverlappingLabels=False, tickLength=-4)
         self.setTextPen("#1d1d1d")
         self.setPen("#808080")
 
@@ -73,7 +75,15 @@ class TokenAxis(pg.AxisItem):
         shown = max(1, last - first + 1)
         fit = max(1, int(size // max(1, self.label_pixels())))
         need = max(1, math.ceil(shown / fit))
+        if need > 1 and shown <= EXACT_UP_TO and self.orientation in ("top", "bottom") and \
+                self._neighbours_fit(first, last, size / shown):
+            return 1   # the widest label is wider than a column, but its neighbours are short
         return next((step for step in NICE_STEPS if step >= need), need)
+
+    def _neighbours_fit(self, first: int, last: int, column: float) -> bool:
+        """Each label, centred on its column, clears the next one by ``GAP / 2`` pixels."""
+        widths = [self.metrics.horizontalAdvance(t) for t in self._labels[first:last + 1]]
+        return all((a + b) / 2 + GAP / 2 <= column for a, b in zip(widths, widths[1:]))
 
     def tickValues(self, minVal, maxVal, size):  # noqa: N802 (pyqtgraph API)
         count = len(self.tokens)
