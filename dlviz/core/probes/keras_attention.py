@@ -1,12 +1,12 @@
 """Attention in models people bring: ask each Keras attention layer for its own scores.
 
 For a typed text, ``keras_attention`` encodes it as the model reads it
-(``text_encoding``), replays the graph up to the chosen attention layer's
-call (``attention_calls.layer_call``: the query, value, key and masks it
-really receives) and calls the layer once more on them with
-``return_attention_scores=True``. Nothing is recomputed from formulas, so a
-layer's causal mask, masks from ``Embedding(mask_zero=True)``, scaling and
-dropout settings are the layer's own. ``MultiHeadAttention`` gives one
+(``text_encoding``) and runs the model once, calling the chosen attention
+layer with ``return_attention_scores=True`` on the query, value, key and
+masks it really receives (``attention_calls.layer_scores``). Nothing is
+recomputed from formulas, so a layer's causal mask, masks from
+``Embedding(mask_zero=True)``, scaling and dropout settings are the layer's
+own, and the same pass gives the model's answer. ``MultiHeadAttention`` gives one
 matrix per head. An axis as long as the text is labelled with its tokens
 (self-attention: the same tokens along both axes); any other length with
 positions.
@@ -20,10 +20,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from dlviz.core.probes.attention_calls import attention_layers, layer_call, score_of
+from dlviz.core.probes.attention_calls import attention_layers, layer_scores, score_of
 from dlviz.core.probes.attention_results import AttentionMap
 from dlviz.core.probes.results import ProbeUnavailable
-from dlviz.core.probes.sequence_inputs import numpy_of
 from dlviz.core.probes.text_encoding import EncodedText, encode_text, input_layout, padded
 
 #: Tokens the attention probe reads (the gates read fewer): a 512-token text
@@ -79,8 +78,8 @@ def keras_attention(model, text, *, vocabulary=None, layer=None, class_names=Non
     path, chosen = _choose(model, found, layer)
     sentence = encoded(model, text, vocabulary=vocabulary, memo=memo)
     x = padded(sentence, input_layout(model)[1])
-    args, kwargs, outputs = layer_call(model, chosen, x)
-    weights = _scores(chosen, args, kwargs)[0]   # (heads, queries, keys) of the one row
+    weights, outputs = layer_scores(model, chosen, x)
+    weights = weights[0]   # (heads, queries, keys) of the one row
     notes = list(sentence.notes)
     weights, sources, queries = _labelled(weights, sentence.tokens, x.shape[1], path, notes)
     heads = weights.shape[0]
@@ -100,17 +99,6 @@ def _choose(model, found, layer):
     names = ", ".join(p for p, _l in found)
     raise ProbeUnavailable(f"'{model.name}' has no attention layer {layer!r}; its attention "
                            f"layers are {names}")
-
-
-def _scores(layer, args, kwargs) -> np.ndarray:
-    """(batch, heads, queries, keys) weights from the layer itself."""
-    kwargs = {k: v for k, v in kwargs.items() if k != "return_attention_scores"}
-    if type(layer).__name__ == "ScoreAttention":   # returns its weights always
-        weights = layer(*args, **kwargs)[1]
-    else:
-        weights = layer(*args, **kwargs, return_attention_scores=True)[1]
-    weights = numpy_of(weights)
-    return weights[:, None] if weights.ndim == 3 else weights
 
 
 def _labelled(weights, tokens, padded_length: int, path: str, notes: list):
@@ -144,7 +132,7 @@ def _answer(outputs, steps: int, class_names) -> str:
     """The model's first output for the text, as a person reads it (top class or tags)."""
     if not outputs:
         return ""
-    values = numpy_of(outputs[0])[0]
+    values = outputs[0][0]
     if values.dtype.kind != "f" or values.ndim not in (1, 2) or values.shape[-1] < 1:
         return ""
     names = list(class_names or ())
