@@ -52,8 +52,11 @@ class TextDataset(Dataset):
 
 
 def is_sequence_data(dataset) -> bool:
-    """True for token-id data (a :class:`TextDataset`), False for images."""
-    return isinstance(dataset, TextDataset)
+    """True for token-id data (a :class:`TextDataset`, or an encoder-decoder's
+    :class:`~dlviz.core.data.pair_dataset.PairDataset`), False for images."""
+    from dlviz.core.data.pair_dataset import is_pair_data
+
+    return isinstance(dataset, TextDataset) or is_pair_data(dataset)
 
 
 def split_text_dataset(x: np.ndarray, y: np.ndarray, class_names, vocabulary: Vocabulary,

@@ -11,11 +11,11 @@ Keras call, ids or labels the model cannot take.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import numpy as np
 
+from dlviz.core.data.pair_dataset import PAIR_SETS
 from dlviz.core.data.text import TextError
 from dlviz.core.data.text_dataset import TextDataset, split_text_dataset
 from dlviz.core.data.text_vocabulary import Vocabulary
@@ -26,6 +26,7 @@ TEXT_SETS = {
     "sentiment-vi": "Vietnamese sentiment sentences (generated, 3,000)",
     "tagging": "English sentences with a tag per word (generated, 3,000)",
     "long": "long-dependency task: the first of 100 tokens sets the class (2,000)",
+    **PAIR_SETS,  # sentence pairs for encoder-decoders (a PairDataset)
 }
 #: The ``DataSpec.kind`` of a person's CSV/TSV file.
 TEXT_FILE = "text_file"
@@ -50,6 +51,13 @@ def load_text_data(kind: str, *, path=None, samples: int | None = None, seed: in
     from dlviz.core.data.tagging import load_tagging
     from dlviz.core.data.text_files import load_text_file
 
+    if kind in PAIR_SETS:  # an encoder-decoder's data; ``vocabulary``: its PairVocabulary
+        from dlviz.core.data.pair_dataset import load_pair_data
+
+        return load_pair_data(kind, samples=samples, seed=seed, vocabulary=vocabulary)
+    if vocabulary is not None and not isinstance(vocabulary, Vocabulary):
+        raise TextError(f"this encoder-decoder learns from sentence pairs; train it on "
+                        f"{', '.join(PAIR_SETS)}, not on {kind}")
     if kind in ("sentiment-en", "sentiment-vi"):
         data = load_sentiment(kind[-2:], n=samples or 3000, seed=seed)
     elif kind == "tagging":
@@ -115,19 +123,23 @@ def check_sequence_data(data: TextDataset, classes: int, vocabulary_size: int | 
     return None
 
 
-def write_run_vocabulary(run_dir, vocabulary: Vocabulary) -> Path:
-    """Store a run's vocabulary beside its checkpoints (atomically)."""
+def write_run_vocabulary(run_dir, vocabulary) -> Path:
+    """Store a run's vocabulary (a ``Vocabulary`` or an encoder-decoder's
+    ``PairVocabulary``) beside its checkpoints (atomically)."""
     from dlviz.core.training.rundir_files import write_json_atomic
 
     return write_json_atomic(Path(run_dir) / RUN_VOCABULARY, vocabulary.to_dict())
 
 
-def read_run_vocabulary(run_dir) -> Vocabulary | None:
-    """The vocabulary a text run was trained with; None for an image run."""
+def read_run_vocabulary(run_dir):
+    """The vocabulary a text run was trained with (a ``PairVocabulary`` for an
+    encoder-decoder's run); None for an image run."""
+    from dlviz.core.data.pair_vocabulary import vocabulary_from_json
+
     path = Path(run_dir) / RUN_VOCABULARY
     if not path.is_file():
         return None
     try:
-        return Vocabulary.from_dict(json.loads(path.read_text(encoding="utf-8")))
+        return vocabulary_from_json(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise TextError(f"{path}: the run's vocabulary cannot be read ({exc})") from None

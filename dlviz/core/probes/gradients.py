@@ -66,7 +66,8 @@ class GradientProbe:
 
     Args:
         model: a Functional or built Sequential Keras model.
-        x: the probe batch (N, ...) as the model takes it.
+        x: the probe batch (N, ...) as the model takes it; a tuple of arrays for
+            a model with several inputs.
         y: its integer labels (N,).
         loss_fn: ``loss(y_true, y_pred) -> scalar``; ``default_loss`` when None.
             A model with several outputs sums the loss of each.
@@ -101,7 +102,9 @@ class GradientProbe:
                                   [recorded[p] for p in self.relu_paths] + list(outputs),
                                   name=f"{model.name}_gradients")
         self._loss = loss_fn if loss_fn is not None else default_loss(model)
-        self._x = tf.constant(np.asarray(x, np.float32))
+        # Several inputs (an encoder-decoder's source and target ids) keep their types.
+        self._x = [tf.constant(np.asarray(part)) for part in x] if isinstance(x, tuple) \
+            else tf.constant(np.asarray(x, np.float32))
         self._y = tf.constant(np.asarray(y))
         # A closure, not the bound method: TensorFlow counts traces per
         # Python function, and one trace per probe object is not retracing.

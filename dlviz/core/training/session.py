@@ -167,16 +167,17 @@ class TrainingSession:
         probes = LiveProbes(model, probe_x, probe_y, image=image, image_name=name,
                             preprocessing=self.preprocessing, class_names=self.class_names,
                             control=self.control, loss_fn=default_loss(model),
-                            vocabulary=getattr(data, "vocabulary", None))
+                            vocabulary=getattr(data, "vocabulary", None),
+                            text=getattr(data, "sample_text", None) or None)
         budget = self.budget or ProbeBudget(cfg.probe_budget)
         callback = self.callback = LiveCallback(
             self._emit, probes=probes, control=self.control, budget=budget,
-            batch_size=cfg.batch_size, samples=len(x), on_epoch_end=self.on_epoch_end)
+            batch_size=cfg.batch_size, samples=len(y), on_epoch_end=self.on_epoch_end)
         train = self._pipeline(model, x, y, shuffle=True)
-        val = self._pipeline(model, *validation, shuffle=False) if len(validation[0]) else None
-        steps = math.ceil(len(x) / cfg.batch_size)
+        val = self._pipeline(model, *validation, shuffle=False) if len(validation[1]) else None
+        steps = math.ceil(len(y) / cfg.batch_size)
         self._emit(TrainingStarted(
-            epochs=cfg.epochs, steps_per_epoch=steps, samples=len(x), device=device,
+            epochs=cfg.epochs, steps_per_epoch=steps, samples=len(y), device=device,
             trainable_params=sum(int(np.prod(v.shape)) for v in model.trainable_weights),
             notes=notes))
         self.notes = notes
@@ -220,7 +221,7 @@ class TrainingSession:
         cfg = self.config
         pipeline = tf.data.Dataset.from_tensor_slices((x, y))
         if shuffle:
-            pipeline = pipeline.shuffle(len(x), seed=cfg.seed, reshuffle_each_iteration=True)
+            pipeline = pipeline.shuffle(len(y), seed=cfg.seed, reshuffle_each_iteration=True)
         pipeline = pipeline.batch(cfg.batch_size)
         text = _is_text(self.dataset)  # token ids: no image augmentation or pixel scaling
         augment = augmentation_model(cfg.augment, x.shape[1:], seed=cfg.seed) \
@@ -243,13 +244,19 @@ def _is_text(dataset) -> bool:
 
 
 def split_validation(x, y, share: float, seed: int = 0):
-    """``((x, y) to train on, (x, y) to validate on)``: a shuffled share held out."""
-    n_val = int(len(x) * share) if share > 0 else 0
+    """``((x, y) to train on, (x, y) to validate on)``: a shuffled share held out.
+
+    ``x`` may be a tuple of arrays (an encoder-decoder's two inputs), split alike.
+    """
+    def rows(index):
+        return tuple(part[index] for part in x) if isinstance(x, tuple) else x[index]
+
+    n_val = int(len(y) * share) if share > 0 else 0
     if n_val == 0:
-        return (x, y), (x[:0], y[:0])
-    order = np.random.default_rng(seed).permutation(len(x))
+        return (x, y), (rows(slice(0, 0)), y[:0])
+    order = np.random.default_rng(seed).permutation(len(y))
     held, kept = np.sort(order[:n_val]), np.sort(order[n_val:])
-    return (x[kept], y[kept]), (x[held], y[held])
+    return (rows(kept), y[kept]), (rows(held), y[held])
 
 
 def make_optimizer(cfg: TrainingConfig):

@@ -58,6 +58,9 @@ def fit_vocabulary(model, zoo_model, data):
     embedding and the layers after it are new weights); a model file keeps
     its own embedding and the data must fit it (see :func:`check_sequence_model`).
     """
+    from dlviz.core.training.pair_session import refuse_mismatch, vocabulary_note
+
+    refuse_mismatch(model, data)  # sentence pairs and encoder-decoders go together
     vocabulary = data.vocabulary
     if (zoo_model is None or zoo_model.model is not model or vocabulary is None
             or not hasattr(zoo_model, "with_vocabulary")
@@ -65,12 +68,20 @@ def fit_vocabulary(model, zoo_model, data):
         return model, zoo_model, ()
     rebuilt = zoo_model.with_vocabulary(vocabulary, data.num_classes)
     rebuilt.build()
+    if getattr(data, "task", "") == "translate":
+        return rebuilt.model, rebuilt, (vocabulary_note(zoo_model.title, data),)
     return rebuilt.model, rebuilt, (f"{zoo_model.title} reads the {data.name} vocabulary "
                                     f"({len(vocabulary):,} tokens)",)
 
 
 def check_sequence_model(model, zoo_model, data, classes: int) -> None:
     """Raise ``DataRejected`` when ``data`` cannot train ``model``."""
+    from dlviz.core.training.pair_session import check_pair_model, refuse_mismatch
+
+    refuse_mismatch(model, data)
+    if getattr(data, "task", "") == "translate":  # sentence pairs: two inputs
+        check_pair_model(model, data)
+        return
     if len(model.inputs) != 1 or len(model.inputs[0].shape) != 2:
         raise DataRejected(f"the {data.name} data is text (token ids), but this model "
                            f"takes {tuple(model.inputs[0].shape[1:])} inputs; pick a "
@@ -82,7 +93,12 @@ def check_sequence_model(model, zoo_model, data, classes: int) -> None:
 
 
 def sequence_probe_batch(x: np.ndarray, y: np.ndarray, size: int = 16, seed: int = 0):
-    """A fixed sample of ``size`` sequences (labels may be per token)."""
+    """A fixed sample of ``size`` sequences (labels may be per token; ``x`` may be
+    an encoder-decoder's ``(source, target_in)``)."""
+    if isinstance(x, tuple):
+        from dlviz.core.training.pair_session import pair_probe_batch
+
+        return pair_probe_batch(x, y, size, seed)
     if len(x) <= size:
         return x, y
     chosen = np.sort(np.random.default_rng(seed).permutation(len(x))[:size])
