@@ -15,6 +15,7 @@ import numpy as np
 from PIL import Image, ImageDraw
 
 from dlviz.core.probes import results as r
+from dlviz.core.probes.attention_results import AttentionMap
 from dlviz.core.probes.colormaps import apply_colormap
 from dlviz.core.probes.ctc_results import CtcAlignment
 from dlviz.core.probes.sequence_results import GateTrace
@@ -224,7 +225,14 @@ def _ctc(found) -> np.ndarray:
     return ctc_picture(found)
 
 
+def _attention(found) -> np.ndarray:
+    from dlviz.core.probes.attention_pictures import attention_picture
+
+    return attention_picture(found)
+
+
 PAINTERS = {
+    AttentionMap: _attention,
     CtcAlignment: _ctc,
     GateTrace: _trace,
     SequenceGates: _gates,
