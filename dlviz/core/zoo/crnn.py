@@ -106,6 +106,21 @@ class CRNN(ZooModel):
     def _compile_args(self) -> dict:
         return {"loss": ctc_loss_from_probabilities}
 
+    # -- 6. load: the options are read off the file's layers ------------------------
+    @classmethod
+    def load(cls, path, *, trust_sha256: str | None = None, compile: bool = False,
+             **options) -> "CRNN":
+        """Read a CRNN file in safe mode; ``units`` and ``filters`` come from its layers
+        (given, they must match). A file of another architecture is refused, saying how."""
+        from dlviz.core.modelio import load_model
+        from dlviz.core.zoo.architecture import match_options
+
+        model = load_model(path, trust_sha256=trust_sha256, compile=compile)
+        found = {**_options_of(model), **options}
+        obj = cls(**match_options(cls, model, path, found))
+        obj.model = model
+        return obj
+
     # -- 4. test: strings, not only the loss ---------------------------------------
     def read(self, x, batch_size: int = 64) -> list[str]:
         """The best-path string of each picture in ``x`` (N, H, W, C)."""
@@ -128,3 +143,12 @@ class CRNN(ZooModel):
         result["string_accuracy"] = float(np.mean([a == b for a, b in zip(read, truth)]))
         result["character_error_rate"] = character_error_rate(read, truth)
         return result
+
+
+def _options_of(model) -> dict:
+    """``units`` and ``filters`` of a CRNN-shaped model ({} for another architecture)."""
+    try:
+        filters = tuple(int(model.get_layer(f"block{k}_conv").filters) for k in (1, 2, 3))
+        return {"filters": filters, "units": int(model.get_layer("column_dense").units)}
+    except (ValueError, AttributeError):
+        return {}
