@@ -67,7 +67,8 @@ class MainWindow(QMainWindow):
             self.training_view, self.images, self.runs, self)
         self.text = TextController(self.engine, self.workspace, self.bridge, self.text_panel,
                                    self.gate_view, self.images.results, self,
-                                   pin_text=self.training.pin_text)
+                                   pin_text=self.training.pin_text,
+                                   attention_view=self.attention_view)
         self.compare = CompareController(self.engine, self.workspace, self.bridge,
                                          self.compare_panel, self.text_panel,
                                          self.compare_view, self.images.results, self)
@@ -103,6 +104,9 @@ class MainWindow(QMainWindow):
         self.images.problem_reported.connect(self.banner.show_message)
         self.images.analysis_shown.connect(self._on_analysis_shown)
         self.text.gates_offered.connect(self._on_gates_offered)
+        self.text.attention_offered.connect(self._on_attention_offered)
+        # The Score switch: the same task trained with another score is a library entry.
+        self.attention_view.model_requested.connect(self.library.choose)
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self.training.message_posted.connect(self.banner.show_message)
         self.training.model_changed.connect(self._on_model_changed)
@@ -214,6 +218,13 @@ class MainWindow(QMainWindow):
         model = self.images.current_model()
         if offered and model is not None and model.probe_problem:
             self.tabs.setCurrentWidget(self.gates_tab)
+
+    def _on_attention_offered(self, offered: bool) -> None:
+        # After the gates' switch: an encoder-decoder also has LSTM gates, but
+        # where it looks while writing is its first screen.
+        model = self.images.current_model()
+        if offered and model is not None and model.probe_problem:
+            self.tabs.setCurrentWidget(self.attention_tab)
 
     def _on_tab_changed(self, _index: int) -> None:
         # Grad-CAM costs a backward pass: compute it when someone looks.

@@ -3,8 +3,10 @@
 ``build_docks`` and ``build_tabs`` set the widgets as attributes of the
 window (``window.library``, ``window.maps_view``, ``window.tabs``, ...), so
 the window's own file keeps only the wiring. The "Gates" tab sits next to
-"Feature maps": the text box above the gate view; "Compare cells" after it, a
-text box of its own above the three cells (kept in step by its controller).
+"Feature maps": the text box above the gate view; "Attention" beside it, with
+the same text box (it moves to whichever of the two tabs is shown, so what
+is typed drives both); "Compare cells" after them, a text box of its own
+above the three cells (kept in step by its controller).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from dlviz.app.panels.image_gallery import ImageGalleryPanel
 from dlviz.app.panels.model_library import ModelLibraryPanel
 from dlviz.app.panels.text_panel import TextPanel
 from dlviz.app.panels.training_panel import TrainingPanel
+from dlviz.app.views.attention_view import AttentionView
 from dlviz.app.views.compare_view import CompareView
 from dlviz.app.views.feature_map_view import FeatureMapView
 from dlviz.app.views.filter_view import FilterView
@@ -59,7 +62,9 @@ def build_tabs(window) -> None:
     window.maps_view = FeatureMapView()
     window.text_panel = TextPanel()
     window.gate_view = GateView()
-    window.gates_tab = _stacked(window.text_panel, window.gate_view)
+    window.gates_tab = _stacked(_holder(window.text_panel), window.gate_view)
+    window.attention_view = AttentionView()
+    window.attention_tab = _stacked(_holder(), window.attention_view, "attention_tab")
     window.compare_panel = TextPanel()
     window.compare_view = CompareView()
     window.compare_tab = _stacked(window.compare_panel, window.compare_view, "compare_tab")
@@ -71,6 +76,7 @@ def build_tabs(window) -> None:
     window.tabs.setObjectName("main_tabs")
     for widget, title in ((window.layer_table, "Layers"), (window.maps_view, "Feature maps"),
                           (window.gates_tab, "Gates"),
+                          (window.attention_tab, "Attention"),
                           (window.compare_tab, "Compare cells"),
                           (window.filter_view, "Filters"),
                           (window.prediction_view, "Predictions"),
@@ -82,6 +88,29 @@ def build_tabs(window) -> None:
     layout.addWidget(window.banner)
     layout.addWidget(window.tabs, 1)
     window.setCentralWidget(central)
+    window.tabs.currentChanged.connect(lambda _index: _move_text_box(window))
+
+
+def _move_text_box(window) -> None:
+    """One text box for gates and attention: it sits on top of whichever tab is shown."""
+    tab = window.tabs.currentWidget()
+    if tab not in (window.gates_tab, window.attention_tab):
+        return
+    holder = tab.findChild(QWidget, "text_box_holder")
+    if window.text_panel.parentWidget() is not holder:
+        holder.layout().addWidget(window.text_panel)   # takes it from the other tab
+        window.text_panel.show()
+
+
+def _holder(panel: QWidget | None = None) -> QWidget:
+    """The place at the top of a tab where the shared text box sits when shown."""
+    holder = QWidget()
+    holder.setObjectName("text_box_holder")
+    layout = QVBoxLayout(holder)
+    layout.setContentsMargins(0, 0, 0, 0)
+    if panel is not None:
+        layout.addWidget(panel)
+    return holder
 
 
 def _stacked(top: QWidget, view: QWidget, name: str = "gates_tab") -> QWidget:

@@ -43,6 +43,9 @@ class TokenAxis(pg.AxisItem):
         self._labels: tuple[str, ...] = ()
         self.tick_font = QFont()
         self.tick_font.setPointSizeF(point_size)
+        # Two points smaller: tried before leaving tokens out (a projector still reads it).
+        self.compact_font = QFont()
+        self.compact_font.setPointSizeF(point_size - 2)
         self.metrics = QFontMetrics(self.tick_font)
         # Our own spacing already keeps labels apart; pyqtgraph's check would
         # also hide the first and last token when they touch the plot's edge.
@@ -71,19 +74,36 @@ class TokenAxis(pg.AxisItem):
         return self.widest() + GAP
 
     def step_for(self, first: int, last: int, size: float) -> int:
-        """Name every ``step``-th token of ``first..last`` so labels fit in ``size`` px."""
+        """Name every ``step``-th token of ``first..last`` so labels fit in ``size`` px.
+
+        Along x, every token is named when each label clears its neighbours
+        (in the smaller font if need be); otherwise every 2nd, 5th, 10th, ...
+        """
         shown = max(1, last - first + 1)
+        if self.orientation in ("top", "bottom") and shown <= EXACT_UP_TO:
+            for font in (self.tick_font, self.compact_font):
+                if self._neighbours_fit(first, last, size / shown, QFontMetrics(font)):
+                    self._use_font(font)
+                    return 1
+        self._use_font(self.tick_font)
         fit = max(1, int(size // max(1, self.label_pixels())))
         need = max(1, math.ceil(shown / fit))
-        if need > 1 and shown <= EXACT_UP_TO and self.orientation in ("top", "bottom") and \
-                self._neighbours_fit(first, last, size / shown):
-            return 1   # the widest label is wider than a column, but its neighbours are short
         return next((step for step in NICE_STEPS if step >= need), need)
 
-    def _neighbours_fit(self, first: int, last: int, column: float) -> bool:
+    def _neighbours_fit(self, first: int, last: int, column: float, metrics) -> bool:
         """Each label, centred on its column, clears the next one by ``GAP / 2`` pixels."""
-        widths = [self.metrics.horizontalAdvance(t) for t in self._labels[first:last + 1]]
+        widths = [metrics.horizontalAdvance(t) for t in self._labels[first:last + 1]]
         return all((a + b) / 2 + GAP / 2 <= column for a, b in zip(widths, widths[1:]))
+
+    def _use_font(self, font: QFont) -> None:
+        if self.style["tickFont"] is font:
+            return
+        # Chosen while painting (``setStyle`` would resize the axis mid-paint):
+        # the next paint measures and draws in it.
+        self.style["tickFont"] = font
+        self.metrics = QFontMetrics(font)
+        self.picture = None
+        self.update()
 
     def tickValues(self, minVal, maxVal, size):  # noqa: N802 (pyqtgraph API)
         count = len(self.tokens)
