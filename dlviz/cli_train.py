@@ -5,6 +5,7 @@
     dlviz train --model lstm-sentiment --data sentiment-vi --epochs 10 --run runs/vi
     dlviz train --model bilstm-tagger --data tagging --epochs 5 --run runs/tags
     dlviz train --model gru-sentiment --data reviews.csv --epochs 5 --run runs/mine
+    dlviz train --model dates-attention --data dates --epochs 10 --run runs/dates
 
 One line per epoch on stdout; the run directory (DESIGN.md, point 6) holds
 everything else, readable at any moment, so the app can follow it. Ctrl-C
@@ -31,7 +32,8 @@ from pathlib import Path
 
 EXIT_STOPPED = 130
 DATA_NAMES = ("digits", "shapes", "shapes_hard", "mnist", "fashion_mnist", "cifar10",
-              "sentiment-en", "sentiment-vi", "tagging", "long")
+              "sentiment-en", "sentiment-vi", "tagging", "long",
+              "dates", "dates-en", "dates-vi", "phrases-en-vi", "phrases-vi-en")
 TEXT_SUFFIXES = (".csv", ".tsv")
 
 

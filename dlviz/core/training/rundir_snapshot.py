@@ -40,6 +40,9 @@ def encode_frame(frame: LiveFrame) -> dict[str, np.ndarray]:
 
 def decode_frame(npz) -> LiveFrame:
     """Rebuild the ``LiveFrame`` that ``encode_frame`` (or format 1) stored."""
+    # Every kind's result type is known by name once the registry is imported
+    # (a reader that never imported, say, the attention results would drop them).
+    import dlviz.core.probes.registry  # noqa: F401, PLC0415
     if is_format_1(npz):
         return decode_frame_v1(npz)
     header = json.loads(str(npz[HEADER][()]))
