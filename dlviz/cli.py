@@ -9,6 +9,8 @@
                                (--npz: also analysis.npz, for dlviz.probes.load)
     dlviz gates MODEL "text" --out DIR
                                every recurrent layer's gates as PNG and .npz
+    dlviz attention MODEL "text" --out DIR [--layer NAME]
+                               attention weights per head as PNG, SVG and .npz
     dlviz train --model NAME|FILE --data NAME|FOLDER --epochs N --run DIR [--resume]
                                train headless into a run directory
 
@@ -86,11 +88,13 @@ def build_parser() -> argparse.ArgumentParser:
     maps.add_argument("--npz", action="store_true",
                       help="also write analysis.npz: the maps and predictions as arrays "
                            "plus a JSON header (read it with dlviz.probes.load)")
+    from dlviz.cli_attention import add_attention_parser
     from dlviz.cli_gates import add_gates_parser
     from dlviz.cli_train import add_train_parser
 
     add_train_parser(sub)
     add_gates_parser(sub)
+    add_attention_parser(sub)
     return parser
 
 
@@ -257,6 +261,10 @@ def main(argv: list[str] | None = None, out=None) -> int:
             from dlviz.cli_gates import cmd_gates
 
             return cmd_gates(args, out)
+        if args.command == "attention":
+            from dlviz.cli_attention import cmd_attention
+
+            return cmd_attention(args, out)
         if args.command == "train":
             from dlviz.cli_train import cmd_train
             from dlviz.core.training.rundir import RunDirError

@@ -10,7 +10,7 @@ loads neither Qt nor TensorFlow; the first probe call loads TensorFlow.
 
 ``model`` is a Keras model (Functional, or a built Sequential) or a dlviz
 library model (``dlviz.core.zoo.create("lenet5")``), whose pixel scaling and
-class names are then used. The text probes (``gates``,
+class names are then used. The text probes (``gates``, ``attention``,
 ``gradient_through_time``) also take a ``.keras`` path, opened in safe mode
 with the vocabulary saved inside it; ``lstm_gates``, ``gru_gates`` and
 ``rnn_states`` replay one layer on the array it reads.
@@ -45,7 +45,7 @@ from dlviz.core.probes.results import (
 )
 
 __all__ = ["feature_maps", "predictions", "grad_cam", "saliency", "filters", "offered",
-           "load", "gates", "gradient_through_time", "lstm_gates", "gru_gates", "rnn_states", "ImageAnalysis", "FeatureMaps", "Predictions", "Heatmap", "FilterBank",
+           "load", "gates", "gradient_through_time", "attention", "lstm_gates", "gru_gates", "rnn_states", "ImageAnalysis", "FeatureMaps", "Predictions", "Heatmap", "FilterBank",
            "GradientNorms", "Histograms", "DeadUnits", "ProbeUnavailable"]
 
 
@@ -137,6 +137,31 @@ def gradient_through_time(model, text: str, *, vocabulary=None):
     keras_model, found, _names = _text_model(model)
     return _compute("gradient_through_time", keras_model, text,
                     vocabulary=vocabulary or found)
+
+
+def attention(model, text: str, *, vocabulary=None, layer: str | None = None):
+    """Where the model looks in ``text``: an ``AttentionMap`` (weights per head,
+    output tokens x source tokens).
+
+    A dlviz encoder-decoder writes its output greedily and gives each written
+    token's weights; a model with ``keras.layers.Attention``,
+    ``AdditiveAttention`` or ``MultiHeadAttention`` is asked for the scores
+    of ``layer`` (default: its first; ``result.layers`` lists them).
+
+    Args:
+        model: a Keras model, a dlviz library model or a ``.keras`` path.
+        text: the sentence (token ids as numbers for a model without a vocabulary).
+        vocabulary: a ``Vocabulary`` (``PairVocabulary`` for an encoder-decoder);
+            None: the one that came with the model.
+        layer: path or name of the attention layer (Keras attention layers).
+
+    Example:
+        >>> found = attention("dates-attention-additive.keras", "10/03/87")  # doctest: +SKIP
+        >>> found.output_text, found.weights.shape                           # doctest: +SKIP
+    """
+    keras_model, found, class_names = _text_model(model)
+    return _compute("attention", keras_model, text, vocabulary=vocabulary or found,
+                    layer=layer, class_names=class_names)
 
 
 def lstm_gates(layer, inputs, mask=None, initial_state=None):

@@ -23,10 +23,8 @@ from dlviz.core.probes.results import ProbeUnavailable
 
 
 def _is_seq2seq(model) -> bool:
-    try:
-        from dlviz.core.probes.seq2seq_attention import is_seq2seq
-    except ModuleNotFoundError:   # TODO(H2): drop once H1's module has landed
-        return False
+    from dlviz.core.probes.seq2seq_attention import is_seq2seq
+
     return bool(is_seq2seq(model))
 
 
@@ -70,11 +68,6 @@ def attention(model, text, *, vocabulary=None, layer=None, **options) -> Attenti
     if _is_seq2seq(model):
         from dlviz.core.probes.seq2seq_attention import seq2seq_attention
 
-        if vocabulary is None:
-            raise ProbeUnavailable(
-                f"'{model.name}' is an encoder-decoder model but no vocabulary came with "
-                "it, so dlviz cannot turn words into its ids nor its ids into words; open "
-                "the .keras file dlviz saved (it keeps the vocabulary inside)")
         return seq2seq_attention(model, text, vocabulary=vocabulary, **options)
     from dlviz.core.probes.keras_attention import keras_attention
 
