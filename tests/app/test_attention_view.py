@@ -124,6 +124,27 @@ def test_export_png_shows_the_heatmap_and_svg_keeps_the_tokens_as_text(view, tmp
     assert not view.export_svg(tmp_path / "no such folder" / "a.svg")
 
 
+def test_svg_export_draws_the_heads_shown_and_an_empty_view_still_exports(qtbot, tmp_path):
+    empty = AttentionView()
+    qtbot.addWidget(empty)
+    empty.resize(600, 400)
+    assert empty.export_svg(tmp_path / "empty.svg")
+    assert "Type a sentence" in " ".join(ET.parse(tmp_path / "empty.svg").getroot().itertext())
+    view = AttentionView()
+    qtbot.addWidget(view)
+    view.show_result(many_heads(4, sources=6))
+    view.select_head("head 3")
+    assert view.export_svg(tmp_path / "head3.svg")
+    ids = {g.get("id") for g in ET.parse(tmp_path / "head3.svg").getroot().iter()
+           if g.get("id", "").startswith("head-")}
+    assert ids == {"head-3"}
+    view.select_head(ALL_HEADS)
+    assert view.export_svg(tmp_path / "all.svg")
+    ids = {g.get("id") for g in ET.parse(tmp_path / "all.svg").getroot().iter()
+           if g.get("id", "").startswith("head-")}
+    assert ids == {"head-1", "head-2", "head-3", "head-4"}
+
+
 def test_512_tokens_and_12_heads_show_with_thinned_labels_and_zoom(view, qtbot):
     result = many_heads(12, sources=512)
     view.show_result(result)

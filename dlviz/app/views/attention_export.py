@@ -1,9 +1,10 @@
 """Export PNG and SVG for the attention view, offline.
 
 PNG is what the view shows (``ExportMixin``). SVG is a drawing a student can
-put in a report and zoom without blur: the view rendered through Qt's SVG
-generator, so its tokens stay text (searchable, Vietnamese diacritics
-included) and the heatmap an embedded image.
+put in a report and zoom without blur: the heads shown, drawn by the core's
+``attention_svg`` (the same drawing ``dlviz attention --out`` writes), its
+tokens text (searchable, Vietnamese diacritics included). Before any result
+the view itself is rendered through Qt's SVG generator.
 """
 
 from __future__ import annotations
@@ -32,6 +33,19 @@ class AttentionExportMixin(ExportMixin):
         path = Path(path)
         if not path.parent.is_dir():
             return False
+        result = getattr(self, "result", None)
+        if result is not None:
+            from dlviz.core.probes.attention_svg import attention_svg
+
+            try:
+                path.write_text(attention_svg(result, heads=self.shown_heads()), "utf-8")
+            except OSError:
+                return False
+            return True
+        return self._render_svg(path)
+
+    def _render_svg(self, path: Path) -> bool:
+        """The widget as it looks, through Qt's SVG generator."""
         size = self.size() if self.width() > 0 and self.height() > 0 else QSize(960, 640)
         generator = QSvgGenerator()
         generator.setFileName(str(path))
