@@ -24,6 +24,8 @@ from dlviz.core.probes.text_results import SequenceGates
 SAMPLE_SENTENCE = "the film was not bad at all"
 #: ... or this, when the model's vocabulary knows more of it (a Vietnamese model).
 SAMPLE_SENTENCES = (SAMPLE_SENTENCE, "bộ phim này không tệ chút nào")
+#: What an encoder-decoder reads first: a date, the shipped models' task.
+SAMPLE_SOURCES = ("ngày 10 tháng 3 năm 1987", "Tuesday, 10 March 1987")
 
 
 def has_gates(model) -> None:
@@ -125,6 +127,12 @@ def _prediction(model, x, steps: int, class_names, predict=None):
 
 def sample_text(model, vocabulary=None) -> str:
     """A sentence ``model`` can read: English words with a vocabulary, else ids or numbers."""
+    from dlviz.core.probes.seq2seq_attention import is_seq2seq
+
+    if is_seq2seq(model):   # two inputs; the typed text is the source
+        if vocabulary is None:
+            return SAMPLE_SOURCES[0]
+        return min(SAMPLE_SOURCES + SAMPLE_SENTENCES, key=vocabulary.unknown_share)
     kind, _length, features = input_layout(model)
     if kind == "features":
         return "; ".join(" ".join("0.5" if (t + f) % 2 else "-0.5" for f in range(features))
