@@ -15,10 +15,11 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 
 from dlviz.app.views.registry import ResultViews
+from dlviz.core.ctc_jobs import read_picture
 from dlviz.core.probes.results import ImageAnalysis
 from dlviz.core.workspace import ModelOpened
 
-PROBE_KINDS = ("image", "filters", "heatmap")
+PROBE_KINDS = ("image", "filters", "heatmap", "ctc")
 
 
 class ImageController(QObject):
@@ -34,6 +35,7 @@ class ImageController(QObject):
         self.filter_view = views["filters"]
         self.prediction_view = views["predictions"]
         self.heatmap_view = views["heatmap"]
+        self.ctc_view = views.get("ctc")   # what a CRNN reads (CtcView), when there is one
         self._latest: dict[str, int] = {}
         self._source = None          # (source, name) of the last image asked for
         self._model: ModelOpened | None = None
@@ -63,8 +65,16 @@ class ImageController(QObject):
             return None
         ws = self.workspace
         fit = self.fit
-        return self._submit("image", lambda: ws.analyze_image(source, name=name, fit=fit),
-                            f"Looking at {name}…")
+        job = self._submit("image", lambda: ws.analyze_image(source, name=name, fit=fit),
+                           f"Looking at {name}…")
+        if self.reads_strings():
+            self._submit("ctc", lambda: read_picture(ws, source, name), f"Reading {name}…")
+        return job
+
+    def reads_strings(self) -> bool:
+        """Whether the current model offers the CTC view (a CRNN)."""
+        return self._model is not None and "ctc" in self._model.offered \
+            and self._model.offered["ctc"] is None
 
     def set_source(self, source, name: str) -> None:
         """Make an image current without looking at it now (training answers
@@ -107,7 +117,8 @@ class ImageController(QObject):
         self.analysis = None
         self.filter_view.set_filter_layers(list(opened.filter_layers))
         self.heatmap_view.set_layers(list(opened.spatial_layers), opened.cam_layer)
-        views = (self.maps_view, self.filter_view, self.prediction_view, self.heatmap_view)
+        views = tuple(v for v in (self.maps_view, self.filter_view, self.prediction_view,
+                                  self.heatmap_view, self.ctc_view) if v is not None)
         if opened.probe_problem:
             for view in views:
                 view.show_unavailable(opened.probe_problem)

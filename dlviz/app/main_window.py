@@ -60,7 +60,8 @@ class MainWindow(QMainWindow):
         self.images = ImageController(
             self.engine, self.workspace, self.bridge,
             {"maps": self.maps_view, "filters": self.filter_view,
-             "predictions": self.prediction_view, "heatmap": self.heatmap_view}, self)
+             "predictions": self.prediction_view, "heatmap": self.heatmap_view,
+             "ctc": self.ctc_view}, self)
         self.runs = RunController(self.training_view, self.images, self)
         self.training = TrainingController(
             self.engine, self.workspace, self.bridge, self.training_panel,
@@ -103,6 +104,7 @@ class MainWindow(QMainWindow):
         self.gallery.paste_requested.connect(self._on_paste_requested)
         self.images.problem_reported.connect(self.banner.show_message)
         self.images.analysis_shown.connect(self._on_analysis_shown)
+        self.digit_canvas.drawing_read.connect(self.open_image)   # as if it were dropped
         self.text.gates_offered.connect(self._on_gates_offered)
         self.text.attention_offered.connect(self._on_attention_offered)
         # The Score switch: the same task trained with another score is a library entry.
@@ -211,7 +213,9 @@ class MainWindow(QMainWindow):
         notes = "; ".join((analysis.maps.input.note, *analysis.load_notes))
         self.statusBar().showMessage(f"{analysis.source_name}: {notes}", 8000)
         if self.tabs.currentWidget() is self.layer_table:
-            self.tabs.setCurrentWidget(self.maps_view)
+            # A CRNN's first screen is what it reads; any other model's, its maps.
+            self.tabs.setCurrentWidget(self.ctc_tab if self.images.reads_strings()
+                                       else self.maps_view)
 
     def _on_gates_offered(self, offered: bool) -> None:
         # A sequence model takes no images: its first screen is its gates.

@@ -14,12 +14,14 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QTabWidget, QVBoxLayout, QWidget
 
+from dlviz.app.panels.digit_canvas import DigitCanvasPanel
 from dlviz.app.panels.image_gallery import ImageGalleryPanel
 from dlviz.app.panels.model_library import ModelLibraryPanel
 from dlviz.app.panels.text_panel import TextPanel
 from dlviz.app.panels.training_panel import TrainingPanel
 from dlviz.app.views.attention_view import AttentionView
 from dlviz.app.views.compare_view import CompareView
+from dlviz.app.views.ctc_view import CtcView
 from dlviz.app.views.feature_map_view import FeatureMapView
 from dlviz.app.views.filter_view import FilterView
 from dlviz.app.views.gate_view import GateView
@@ -68,6 +70,9 @@ def build_tabs(window) -> None:
     window.compare_panel = TextPanel()
     window.compare_view = CompareView()
     window.compare_tab = _stacked(window.compare_panel, window.compare_view, "compare_tab")
+    window.digit_canvas = DigitCanvasPanel()    # a CRNN's own input: draw digits
+    window.ctc_view = CtcView()
+    window.ctc_tab = _stacked(window.digit_canvas, window.ctc_view, "ctc_tab")
     window.filter_view = FilterView()
     window.prediction_view = PredictionView()
     window.heatmap_view = HeatmapView()
@@ -78,6 +83,7 @@ def build_tabs(window) -> None:
                           (window.gates_tab, "Gates"),
                           (window.attention_tab, "Attention"),
                           (window.compare_tab, "Compare cells"),
+                          (window.ctc_tab, "Read digits (CTC)"),
                           (window.filter_view, "Filters"),
                           (window.prediction_view, "Predictions"),
                           (window.heatmap_view, "Grad-CAM / saliency"),

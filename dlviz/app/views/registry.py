@@ -25,9 +25,11 @@ from dlviz.app.views.heatmap_view import HeatmapView
 from dlviz.app.views.histogram_view import DeadReluView, HistogramView
 from dlviz.app.views.prediction_view import PredictionView
 from dlviz.app.views.compare_view import CompareView
+from dlviz.app.views.ctc_view import CtcView
 from dlviz.app.views.span_match_view import SpanMatchView
 from dlviz.core.probes.attention_results import AttentionMap
 from dlviz.core.probes.compare import CellComparison
+from dlviz.core.probes.ctc_results import CtcAlignment
 from dlviz.core.probes.results import (
     DeadUnits,
     FeatureMaps,
@@ -55,6 +57,7 @@ VIEWS: dict[type, type] = {
     UnitSelection: SpanMatchView,
     SpanMatches: SpanMatchView,
     CellComparison: CompareView,
+    CtcAlignment: CtcView,
     AttentionMap: AttentionView,
 }
 

@@ -1,0 +1,81 @@
+"""What a CRNN reads in a picture: per-column probabilities, best path, the string.
+
+The dropped (or drawn) picture on top; under each of its columns the
+probability of the blank and of every symbol (brighter = likelier), the best
+path's symbol, and the string CTC makes of it in large type. Hover names the
+column, the class and its probability. The same view serves a still picture,
+each live training frame (``step``) and a replayed snapshot.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from dlviz.app.views.canvas import hint_label, title_label
+from dlviz.app.views.ctc_plot import CtcPlot
+from dlviz.app.views.export import ExportMixin
+
+HINT = ("Each column is one time step; brighter = likelier; red = the likeliest class "
+        "of a column (— is the CTC blank). Merge repeats, then drop blanks: that is the "
+        "string. Point at a column to see its probabilities.")
+
+
+def reading_text(result) -> str:
+    """The collapsed string as the big label writes it."""
+    return result.text if result.text else "(nothing: every column is blank)"
+
+
+class CtcView(ExportMixin, QWidget):
+    """A ``CtcAlignment`` drawn: picture, probabilities, path and the string read."""
+
+    #: The registry's probe kind this view draws (``core/probes/registry.py``).
+    probe_kind = "ctc"
+    export_name = "ctc.png"
+    unavailable_title = "This model reads no strings"
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.result = None
+        self.title = title_label("What the CRNN reads, column by column")
+        self.hint = hint_label("Pick CRNN, trained on digit strings, then drop or draw "
+                               "digits.")
+        self.reading = QLabel("")
+        self.reading.setObjectName("ctc_reading")
+        font = self.reading.font()
+        font.setPointSizeF(font.pointSizeF() * 2.6)
+        font.setBold(True)
+        self.reading.setFont(font)
+        self.reading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.plot = CtcPlot()
+        self.hover_label = hint_label(HINT)
+        self.hover_label.setObjectName("ctc_hover")
+        self.plot.hovered.connect(self._on_hovered)
+        self.body = QWidget()
+        body = QVBoxLayout(self.body)
+        body.setContentsMargins(0, 0, 0, 0)
+        body.addWidget(self.reading)
+        body.addWidget(self.plot, 1)
+        body.addWidget(self.hover_label)
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self._export_button(), 0, Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.body, 1)
+
+    def show_result(self, result, step: int | None = None) -> None:
+        """Draw ``result``; ``step``: the training step of a live frame (None when still)."""
+        self.result = result
+        self._show_body()
+        self.title.setText("What the CRNN reads, column by column" +
+                           (f" · live, step {step:,}" if step is not None else ""))
+        notes = "; ".join(result.notes)
+        self.hint.setText(f"{result.source_name or 'Picture'}: {result.steps} columns"
+                          + (f" · {notes}" if notes else ""))
+        self.reading.setText(f"Reads: {reading_text(result)}")
+        self.plot.show_alignment(result)
+
+    def _on_hovered(self, text: str) -> None:
+        self.hover_label.setText(text or HINT)
