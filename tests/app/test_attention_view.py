@@ -195,6 +195,10 @@ def test_score_switch_opens_the_sibling_model(view, qtbot, monkeypatch):
     assert not view.score_combo.isEnabled()
     view.show_result(many_heads(1, sources=4))
     assert view.score_combo.currentData() == "multi_head"
+    assert not view.score_combo.isVisible()          # a Keras layer's own score: no switch
+    view.show_result(date_alignment())
+    assert view.score_combo.isVisible() and not view.score_combo.isEnabled()
+    assert "dates-attention-dot" in view.score_combo.toolTip()
 
 
 def test_the_dispatcher_draws_attention_still_live_and_replayed(qtbot):
@@ -205,7 +209,8 @@ def test_the_dispatcher_draws_attention_still_live_and_replayed(qtbot):
     first = date_alignment()
     assert results.show(TextAnalysis(first.text, {"attention": first})) == 1
     assert view.result is first
-    sharper = AttentionMap(**{**first.__dict__, "weights": np.eye(10, 22, 1, dtype=np.float32)[None]})
+    diagonal = np.eye(10, 22, 1, dtype=np.float32)[None]
+    sharper = AttentionMap(**{**first.__dict__, "weights": diagonal})
     assert results.show_frame(LiveFrame(global_step=40, epoch=0,
                                         results={"attention": sharper})) == 1
     np.testing.assert_array_equal(view.grid.images[0].image, sharper.weights[0])

@@ -144,3 +144,41 @@ def test_window_has_an_attention_tab_sharing_the_gates_text_box(qtbot, window):
     view = window.attention_view
     assert view.title.text() == view.unavailable_title and view.source == "lenet5"
     assert not view.score_combo.isEnabled()           # a CNN has no score siblings
+
+
+def test_a_model_with_multi_head_attention_opens_on_its_heads(qtbot, window, tmp_path):
+    from dlviz.core.data.text_vocabulary import Vocabulary
+    from dlviz.core.kerasenv import import_keras
+    from dlviz.core.zoo.sequence_io import save_with_vocabulary
+
+    keras = import_keras()
+    layers = keras.layers
+    vocabulary = Vocabulary.build(["the film was not bad at all", "bộ phim này không tệ"])
+    keras.utils.set_random_seed(0)
+    ids = keras.Input((None,), dtype="int32", name="tokens")
+    x = layers.Embedding(len(vocabulary), 8, mask_zero=True, name="embedding")(ids)
+    y = layers.MultiHeadAttention(num_heads=3, key_dim=4, name="mha")(x, x)
+    out = layers.Dense(2, activation="softmax", name="classes")(
+        layers.GlobalAveragePooling1D(name="pool")(y))
+    path = tmp_path / "reader.keras"
+    save_with_vocabulary(keras.Model(ids, out, name="reader"), vocabulary, path)
+    window.text_panel.set_text("bộ phim này không tệ")
+    with qtbot.waitSignal(window.images.results.result_shown, timeout=120_000,
+                          check_params_cb=lambda r: isinstance(r, TextAnalysis)):
+        window.open_model_file(str(path))
+    assert window.tabs.currentWidget() is window.attention_tab   # not Gates: it has none
+    view = window.attention_view
+    assert view.result.heads == 3 and view.result.source_tokens == tuple(
+        "bộ phim này không tệ".split())
+    assert [view.head_tabs.tabText(i) for i in range(4)][-1] == "All heads"
+    assert len(view.grid.images) == 3
+    for head, item in enumerate(view.grid.images):
+        assert item.image.sum(axis=-1) == pytest.approx(1.0, abs=1e-4)   # rows sum to 1
+        assert (item.image == view.result.weights[head]).all()
+    qtbot.wait(50)
+    save_screenshot(window, SCREENSHOTS / "main_window_attention_heads.png")
+    with qtbot.waitSignal(window.images.results.result_shown, timeout=60_000,
+                          check_params_cb=lambda r: isinstance(r, TextAnalysis)
+                          and r.text == "the film was not bad"):
+        window.text_panel.set_text("the film was not bad", emit=True)
+    assert view.result.source_tokens[-1] == "bad"

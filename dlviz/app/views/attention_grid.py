@@ -28,6 +28,9 @@ from dlviz.app.views.token_axis import TokenAxis
 
 #: The colour map of the weights (perceptually uniform: brighter = more weight).
 CMAP = "viridis"
+#: Axis titles (x, y) for an encoder-decoder, and for a layer's queries and keys.
+SEQ2SEQ_LABELS = ("source tokens (what the model reads) →", "← output tokens (what it writes)")
+LAYER_LABELS = ("keys: the tokens looked at →", "← queries: the tokens looking")
 #: Output tokens beyond this many can be zoomed along y too.
 MANY_ROWS = 60
 
@@ -67,17 +70,21 @@ class AttentionGrid(pg.GraphicsLayoutWidget):
         self.scene().sigMouseMoved.connect(self._on_mouse_moved)
         self.scene().sigMouseClicked.connect(self._on_mouse_clicked)
 
-    def show_heads(self, result, heads, top: float = 1.0) -> None:
+    def show_heads(self, result, heads, top: float = 1.0, labels=SEQ2SEQ_LABELS) -> None:
         """Draw ``result``'s heads ``heads`` (indices), rebuilding only when their number changes.
 
         Args:
             result: an ``AttentionMap``.
             heads: indices of the heads to draw, one plot each.
             top: the weight drawn brightest (1.0; less to stretch thin weights).
+            labels: the (x, y) axis titles of a single plot.
         """
         self.result, self.heads = result, tuple(heads)
         if len(self.heads) != len(self.plots):
             self._build(len(self.heads))
+        if len(self.plots) == 1:
+            self.plots[0].setLabel("bottom", labels[0], color="#505050")
+            self.plots[0].setLabel("left", labels[1], color="#505050")
         outputs, sources = result.weights.shape[1:]
         extent = (outputs, sources)
         for plot, item, head in zip(self.plots, self.images, self.heads):
@@ -131,11 +138,6 @@ class AttentionGrid(pg.GraphicsLayoutWidget):
             self.plots.append(plot)
             self.images.append(item)
             self.marks.append(mark)
-        if panels == 1:
-            self.plots[0].setLabel("bottom", "source tokens (what the model reads) →",
-                                   color="#505050")
-            self.plots[0].setLabel("left", "← output tokens (what it writes)",
-                                   color="#505050")
         self.bar = pg.ColorBarItem(values=(0.0, 1.0), colorMap=colormap(CMAP),
                                    interactive=False, width=14, colorMapMenu=False,
                                    label="weight α (each row sums to 1)")

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QSizeP
                                QVBoxLayout, QWidget)
 
 from dlviz.app.views.attention_export import AttentionExportMixin
-from dlviz.app.views.attention_grid import AttentionGrid
+from dlviz.app.views.attention_grid import LAYER_LABELS, SEQ2SEQ_LABELS, AttentionGrid
 from dlviz.app.views.attention_scores import SCORES, score_label, score_of, score_siblings
 from dlviz.app.views.canvas import hint_label, title_label
 from dlviz.core.probes.attention_results import SCORE_FORMULAS, AttentionMap
@@ -30,6 +30,7 @@ from dlviz.core.probes.attention_results import SCORE_FORMULAS, AttentionMap
 HOW = ("Hover over a cell for its weight; scroll to zoom along the source, drag to pan, "
        "double-click to see it all.")
 FORMULA = "α = softmax(e) over the source tokens · context c = Σ α h̄"
+LAYER_FORMULA = "α = softmax(e) over the keys · output = Σ α v"
 ALL_HEADS = "All heads"
 #: The typed text and the output are cut to this many characters each.
 OUTPUT_LINE_CHARS = 90
@@ -111,7 +112,8 @@ class AttentionView(AttentionExportMixin, QWidget):
         for button in (self._export_button(), self._export_svg_button()):
             top.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
         controls = QHBoxLayout()
-        controls.addWidget(QLabel("Score"))
+        self.score_label = QLabel("Score")
+        controls.addWidget(self.score_label)
         controls.addWidget(self.score_combo)
         controls.addSpacing(12)
         controls.addWidget(self.layer_label)
@@ -184,13 +186,13 @@ class AttentionView(AttentionExportMixin, QWidget):
     def _update_text(self, result: AttentionMap, step: int | None) -> None:
         heads = f" · {result.heads} heads" if result.heads > 1 else ""
         when = f" · training step {step:,}" if step is not None else ""
-        self.title.setText(f"Attention · layer “{result.layer}” of {result.model}{heads}{when}")
+        self.title.setText(f"Attention · layer “{result.layer}” of {result.model}"
+                           f"{heads}{when}")
         self.output_line.setText(_output_line(result))
         formula = SCORE_FORMULAS.get(result.score, result.score)
-        self.formula.setText(f"Score {formula} · {FORMULA}")
-        self.hint.setText(f"{len(result.source_tokens)} source tokens × "
-                          f"{len(result.output_tokens)} output tokens. Each row is one output "
-                          "token: where the model looked while writing it (bright = much).")
+        self.formula.setText(f"Score {formula} · "
+                             f"{FORMULA if _writes(result) else LAYER_FORMULA}")
+        self.hint.setText(_reading(result))
         self.notes.setText(" · ".join(result.notes))
         self.notes.setVisible(bool(result.notes))
 
@@ -224,7 +226,8 @@ class AttentionView(AttentionExportMixin, QWidget):
         if self.result is None:
             return
         heads = self.shown_heads()
-        self.grid.show_heads(self.result, heads, self.top_level(heads))
+        labels = SEQ2SEQ_LABELS if _writes(self.result) else LAYER_LABELS
+        self.grid.show_heads(self.result, heads, self.top_level(heads), labels)
 
     def top_level(self, heads) -> float:
         """The weight drawn brightest: 1, or the largest shown when stretched."""
@@ -250,6 +253,10 @@ class AttentionView(AttentionExportMixin, QWidget):
             self.score_combo.setToolTip(NO_SIBLINGS)
 
     def _select_score(self, score: str) -> None:
+        # A layer people bring has one score of its own: nothing to switch to.
+        switchable = score in SCORES or bool(self.siblings)
+        self.score_combo.setVisible(switchable)
+        self.score_label.setVisible(switchable)
         index = self.score_combo.findData(score)
         if index < 0:   # a Keras layer's score (keras_dot, multi_head): shown, not switchable
             self.score_combo.blockSignals(True)
@@ -279,6 +286,23 @@ class AttentionView(AttentionExportMixin, QWidget):
             self.readout.setText(f"Opening {name}: the same task, trained with the {score} "
                                  "score; the sentence is read again.")
             self.model_requested.emit(name)
+
+
+def _writes(result: AttentionMap) -> bool:
+    """True for an encoder-decoder (its rows are tokens it wrote), False for a layer of
+    a model people bring (its rows are the layer's queries)."""
+    return result.score in SCORES
+
+
+def _reading(result: AttentionMap) -> str:
+    """How to read the picture, in one line."""
+    across, down = len(result.source_tokens), len(result.output_tokens)
+    if _writes(result):
+        return (f"{across} source tokens across, {down} output tokens down. Each row is one "
+                "output token: where the model looked in the source while writing it "
+                "(bright = much).")
+    return (f"{across} keys across, {down} queries down. Each row is one query token: how "
+            "much it takes from each token across (bright = much).")
 
 
 def _output_line(result: AttentionMap) -> str:
