@@ -274,7 +274,12 @@ def _vocabulary(zoo_model, path):
 
 
 def _reads(model, zoo_model) -> tuple[str, str]:
-    """``(reads, task)`` of ``ModelOpened``: "text" for one input of token ids."""
+    """``(reads, task)`` of ``ModelOpened``: "text" for one input of token ids, or
+    for an encoder-decoder (task "translate": it learns from sentence pairs)."""
+    from dlviz.core.training.pair_session import is_pair_model
+
+    if is_pair_model(model):
+        return "text", "translate"
     if len(model.inputs) != 1 or len(model.inputs[0].shape) != 2:
         return "images", "classify"
     from dlviz.core.training.text_session import model_task

@@ -2,7 +2,8 @@
 
 It offers the data the current model can read: image sets for an image
 model; text sets for a sequence model (the tagging set for a tagger, the
-sentence-labelled ones and a person's CSV/TSV file for a classifier). A
+sentence-labelled ones and a person's CSV/TSV file for a classifier, the
+sentence pairs for an encoder-decoder). A
 folder or file choice shows a path row with a Browse button.
 """
 
@@ -12,6 +13,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout,
                                QLineEdit, QSpinBox, QToolButton, QWidget)
 
+from dlviz.core.data.pair_dataset import PAIR_SETS
 from dlviz.core.data.text_sets import TEXT_FILE, TEXT_SETS
 from dlviz.core.training.config import DataSpec, is_text_data
 
@@ -25,6 +27,8 @@ _FILE_CHOICE = ("Your own CSV/TSV file of (text, label) rows…", TEXT_FILE)
 CLASSIFIER_CHOICES = (*((TEXT_SETS[k], k) for k in ("sentiment-en", "sentiment-vi", "long")),
                       _FILE_CHOICE)
 TAGGER_CHOICES = ((TEXT_SETS["tagging"], "tagging"),)
+#: An encoder-decoder's data: (source, target) sentence pairs.
+PAIR_CHOICES = tuple((label, kind) for kind, label in PAIR_SETS.items())
 PATH_KINDS = {"folder": ("Folder", "one subfolder per class"),
               TEXT_FILE: ("File", "a .csv or .tsv file: text, label")}
 #: The Source combo's width, in characters ("Shapes (generated)" fits).
@@ -41,6 +45,8 @@ def choices_for(reads: str, task: str) -> tuple[tuple[str, str], ...]:
     """The (label, data kind) rows offered to a model that reads ``reads`` for ``task``."""
     if reads != "text":
         return IMAGE_CHOICES
+    if task == "translate":
+        return PAIR_CHOICES
     return TAGGER_CHOICES if task == "tag" else CLASSIFIER_CHOICES
 
 
@@ -119,8 +125,9 @@ class TrainingDataGroup(QGroupBox):
         """Show ``spec``, offering text sets first when it names one."""
         if self.combo.findData(spec.kind) < 0:  # e.g. a text run's settings
             text = is_text_data(spec.kind)
-            self.set_model("text" if text else "images",
-                           "tag" if spec.kind == "tagging" else "classify")
+            task = "tag" if spec.kind == "tagging" else \
+                "translate" if spec.kind in PAIR_SETS else "classify"
+            self.set_model("text" if text else "images", task)
         self.combo.setCurrentIndex(max(0, self.combo.findData(spec.kind)))
         self.path_edit.setText(spec.path or "")
         self.samples_spin.setValue(spec.samples or 0)

@@ -266,7 +266,7 @@ class TrainingPanel(QWidget):
 
     def set_model(self, reads: str, task: str = "classify") -> None:
         """The current model reads "images" or "text" (a sequence model), for
-        ``task`` "classify" or "tag": offer the data it can learn."""
+        ``task`` "classify", "tag" or "translate": offer the data it can learn."""
         if self.data.set_model(reads, task):
             self._update_image_options()
 

@@ -58,17 +58,21 @@ def fit_vocabulary(model, zoo_model, data):
     embedding and the layers after it are new weights); a model file keeps
     its own embedding and the data must fit it (see :func:`check_sequence_model`).
     """
-    from dlviz.core.training.pair_session import refuse_mismatch, vocabulary_note
+    from dlviz.core.training.pair_session import (check_pair_model, refuse_mismatch,
+                                                  vocabulary_note)
 
     refuse_mismatch(model, data)  # sentence pairs and encoder-decoders go together
+    pairs = getattr(data, "task", "") == "translate"
     vocabulary = data.vocabulary
     if (zoo_model is None or zoo_model.model is not model or vocabulary is None
             or not hasattr(zoo_model, "with_vocabulary")
             or getattr(zoo_model, "vocabulary", None) == vocabulary):
+        if pairs:  # kept as it is: say which ids do not fit before the output's width
+            check_pair_model(model, data)
         return model, zoo_model, ()
     rebuilt = zoo_model.with_vocabulary(vocabulary, data.num_classes)
     rebuilt.build()
-    if getattr(data, "task", "") == "translate":
+    if pairs:
         return rebuilt.model, rebuilt, (vocabulary_note(zoo_model.title, data),)
     return rebuilt.model, rebuilt, (f"{zoo_model.title} reads the {data.name} vocabulary "
                                     f"({len(vocabulary):,} tokens)",)
