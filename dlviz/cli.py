@@ -11,6 +11,8 @@
                                every recurrent layer's gates as PNG and .npz
     dlviz attention MODEL "text" --out DIR [--layer NAME]
                                attention weights per head as PNG, SVG and .npz
+    dlviz ctc MODEL IMAGE --out DIR
+                               what a CRNN reads: ctc.png, ctc.npz, the string
     dlviz train --model NAME|FILE --data NAME|FOLDER --epochs N --run DIR [--resume]
                                train headless into a run directory
 
@@ -89,12 +91,14 @@ def build_parser() -> argparse.ArgumentParser:
                       help="also write analysis.npz: the maps and predictions as arrays "
                            "plus a JSON header (read it with dlviz.probes.load)")
     from dlviz.cli_attention import add_attention_parser
+    from dlviz.cli_ctc import add_ctc_parser
     from dlviz.cli_gates import add_gates_parser
     from dlviz.cli_train import add_train_parser
 
     add_train_parser(sub)
     add_gates_parser(sub)
     add_attention_parser(sub)
+    add_ctc_parser(sub)
     return parser
 
 
@@ -173,7 +177,7 @@ def open_target(target: str):
     """(keras model, title, library model or None) of a library name or a model file.
 
     A file is opened in safe mode (``modelio.load_model``); a library name is
-    built. Shared by the subcommands that take MODEL (``maps``, ``gates``).
+    built. Shared by the subcommands that take MODEL (``maps``, ``gates``, ``ctc``).
     """
     if target.lower().endswith(MODEL_SUFFIXES) or Path(target).exists():
         from dlviz.core.modelio import load_model
@@ -265,6 +269,10 @@ def main(argv: list[str] | None = None, out=None) -> int:
             from dlviz.cli_attention import cmd_attention
 
             return cmd_attention(args, out)
+        if args.command == "ctc":
+            from dlviz.cli_ctc import cmd_ctc
+
+            return cmd_ctc(args, out)
         if args.command == "train":
             from dlviz.cli_train import cmd_train
             from dlviz.core.training.rundir import RunDirError
