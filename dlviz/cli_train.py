@@ -65,6 +65,8 @@ def add_train_parser(sub) -> None:
                        help="use at most this many training images")
     train.add_argument("--resume", action="store_true",
                        help="continue the run in --run from its last checkpoint")
+    train.add_argument("--text", help="text data: the sentence whose gates or attention the "
+                                      "run's snapshots show (default: a sample sentence)")
 
 
 def data_spec(text: str, samples: int | None):
@@ -119,7 +121,7 @@ def cmd_train(args, out) -> int:
         write_run_vocabulary(run_dir, data.vocabulary)
     try:
         stopped = _train(model, zoo_model, data, config, writer, out, initial_epoch, source,
-                         preprocessing, class_names)
+                         preprocessing, class_names, getattr(args, "text", None))
     except DataRejected as exc:  # the session's own check, before anything trains
         raise CliError(str(exc)) from None
     finally:
@@ -213,12 +215,17 @@ def _open_for_training(target: str):
 
 
 def _train(model, zoo_model, data, config, writer, out, initial_epoch, source, preprocessing,
-           class_names):
+           class_names, text=None):
     from dlviz.core.data.text_dataset import is_sequence_data
     from dlviz.core.training.control import TrainingControl
     from dlviz.core.training.session import TrainingSession
 
     control = TrainingControl()
+    # The sentence asked for (else an encoder-decoder's sample) is pinned as the
+    # app pins a typed one: its frames come first, so even a short run has them.
+    text = text or getattr(data, "sample_text", None)
+    if text and is_sequence_data(data):
+        control.request_text(text)
     printer = EpochPrinter(out, config.epochs, source, config.data.kind)
 
     def emit(event):
