@@ -126,3 +126,42 @@ def date_pairs(n: int, *, language: str = "both", seed: int = 0) -> list[tuple[s
         lang = language if language != "both" else pick.choice(("en", "vi"))
         pairs.append((write_date(d, lang, pick), d.isoformat()))
     return pairs
+
+
+def date_token_roles(tokens, iso: str) -> list[str | None]:
+    """Which part of the date each source token writes: "day", "month", "year" or None.
+
+    For checking alignments: the year's digits should look at the "year"
+    token, and so on. A token that could be two parts (the 10 of
+    "10/10/87") gets None, as do words that carry no part (weekdays, "ngày").
+
+    Args:
+        tokens: the source's tokens (lower case, as ``tokenize`` gives them).
+        iso: the date, ``YYYY-MM-DD``.
+
+    Example:
+        >>> date_token_roles(["ngày", "5", "tháng", "giêng", "năm", "1990"], "1990-01-05")
+        [None, 'day', None, 'month', None, 'year']
+    """
+    d = datetime.date.fromisoformat(iso)
+    month_words = {MONTHS_EN[d.month - 1].lower(), MONTHS_EN[d.month - 1][:3].lower()}
+    vietnamese = {unicodedata.normalize("NFC", w.lower())
+                  for w in (MONTHS_VI[d.month - 1], LUNAR_NAMES.get(d.month, ""))}
+    values = {
+        "day": {str(d.day), f"{d.day:02d}", _ordinal(d.day)},
+        "month": {str(d.month), f"{d.month:02d}"} | month_words,
+        "year": {str(d.year), f"{d.year % 100:02d}"},
+    }
+    roles: list[str | None] = []
+    for i, token in enumerate(tokens):
+        if len(roles) > i:
+            continue   # the second word of a two-word month name
+        found = [role for role, options in values.items() if token in options]
+        if i and tokens[i - 1] == "tháng":
+            if " ".join(tokens[i:i + 2]) in vietnamese:   # "tháng mười một"
+                roles += ["month", "month"]
+                continue
+            if token in vietnamese:
+                found = ["month"]
+        roles.append(found[0] if len(found) == 1 else None)
+    return roles[:len(tokens)]

@@ -72,6 +72,18 @@ def _crnn_entries() -> list[ZooEntry]:
         "time steps, a bidirectional LSTM, a softmax per column with the CTC blank.")]
 
 
+def _seq2seq_entries() -> list[ZooEntry]:
+    """Encoder-decoders with attention: the shipped trained ones, then the presets."""
+    from dlviz.core.zoo.seq2seq_entries import SEQ2SEQ_ENTRIES
+    from dlviz.core.zoo.seq2seq_trained import trained_seq2seq_models
+
+    trained = [ZooEntry(info.name, info.title, "Trained", "seq2seq_trained",
+                        "TrainedSeq2Seq", {"trained": info.name}, info.description)
+               for info in trained_seq2seq_models()]
+    return trained + [ZooEntry(name, title, "Seq2seq", module, cls, dict(kwargs), description)
+                      for name, title, module, cls, kwargs, description in SEQ2SEQ_ENTRIES]
+
+
 _ENTRIES = [
     *_trained_entries(),
     ZooEntry("lenet5", "LeNet-5 (1998)", "CNN", "lenet", "LeNet5", {},
@@ -116,6 +128,7 @@ _ENTRIES = [
              "(1000 classes, 299x299, tf preprocessing; 92 MB download)."),
     *_sequence_entries(),
     *_crnn_entries(),
+    *_seq2seq_entries(),
 ]
 
 #: name -> entry, in the order the model library shows them.

@@ -1,0 +1,145 @@
+"""The date models with attention dlviz ships already trained, one per score function.
+
+``resources/models/dates-attention-<score>.keras`` (the ``PairVocabulary``
+inside) with its sidecar ``dates-attention-<score>.seq2seq.json``, made by
+``scripts/make_attention_models.py`` (deterministic): the score, sizes, the
+share of held-out dates written exactly right, the share of the day's,
+month's and year's characters whose strongest weight falls on that part of
+the source ("alignment"), the command, the SHA-256. The ``.seq2seq.json``
+suffix keeps it out of the image and text models' lists; this module lists
+it instead, as a :class:`TrainedSeq2Seq`, so a typed date meets a model that
+has learned something in the first minute.
+
+Listing reads only the sidecars (no Keras); opening checks the file's
+SHA-256, then loads it in safe mode.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from dlviz.core.prescan_errors import ModelFileError
+from dlviz.core.zoo.seq2seq import Seq2SeqAttention
+from dlviz.core.zoo.trained import file_sha256, models_dir
+
+SUFFIX = ".seq2seq.json"
+_MAX_SIDECAR = 64 * 1024
+
+
+@dataclass(frozen=True)
+class TrainedSeq2SeqInfo:
+    """What a shipped encoder-decoder's sidecar says."""
+
+    name: str
+    title: str
+    architecture: str       # the library preset, "dates-attention"
+    score: str
+    data: str
+    exact_match: float
+    alignment: float
+    units: int
+    embedding_dim: int
+    command: str
+    sha256: str
+    path: Path
+    order: int = 99
+
+    @property
+    def description(self) -> str:
+        return (f"{self.title}: writes dates typed in English or Vietnamese as ISO "
+                f"(1987-03-10); {self.exact_match:.1%} of held-out dates exactly right, "
+                f"{self.alignment:.1%} of day, month and year characters look hardest at "
+                f"that part of the source. Made by `{self.command}`.")
+
+
+def trained_seq2seq_models(folder=None) -> list[TrainedSeq2SeqInfo]:
+    """The shipped encoder-decoders whose sidecar and file are both there (never raises)."""
+    root = Path(folder) if folder is not None else models_dir()
+    try:
+        sidecars = sorted(root.glob(f"*{SUFFIX}"))
+    except OSError:
+        return []
+    found = []
+    for sidecar in sidecars:
+        try:
+            if sidecar.stat().st_size > _MAX_SIDECAR:
+                continue
+            meta = json.loads(sidecar.read_text(encoding="utf-8"))
+            path = sidecar.with_name(sidecar.name[:-len(SUFFIX)] + ".keras")
+            if meta["name"] + SUFFIX != sidecar.name or not path.is_file():
+                continue
+            found.append(TrainedSeq2SeqInfo(
+                str(meta["name"]), str(meta["title"]), str(meta["architecture"]),
+                str(meta["score"]), str(meta["data"]), float(meta["exact_match"]),
+                float(meta["alignment"]), int(meta["units"]), int(meta["embedding_dim"]),
+                str(meta["command"]), str(meta["sha256"]).lower(), path,
+                int(meta.get("order", 99))))
+        except (OSError, ValueError, KeyError, TypeError):
+            continue
+    return sorted(found, key=lambda i: (i.order, i.name))
+
+
+def trained_seq2seq_info(name: str, folder=None) -> TrainedSeq2SeqInfo:
+    """The shipped encoder-decoder ``name``; ``KeyError`` lists those there are."""
+    found = {info.name: info for info in trained_seq2seq_models(folder)}
+    try:
+        return found[name]
+    except KeyError:
+        raise KeyError(f"no shipped encoder-decoder {name!r}; there are: "
+                       f"{', '.join(found) or 'none'} (run scripts/make_attention_models.py)"
+                       ) from None
+
+
+class TrainedSeq2Seq(Seq2SeqAttention):
+    """A shipped date model with attention, its pair vocabulary read from its file.
+
+    Example:
+        >>> net = TrainedSeq2Seq(trained="dates-attention-additive")  # doctest: +SKIP
+        >>> net.translate("ngày 10 tháng 3 năm 1987")                 # doctest: +SKIP
+        '1987-03-10'
+    """
+
+    kind = "Trained"
+
+    def __init__(self, input_shape=None, classes=None, *, trained: str, folder=None,
+                 **options):
+        from dlviz.core.zoo.registry import get_entry
+        from dlviz.core.zoo.sequence_io import read_vocabulary
+
+        info = trained_seq2seq_info(trained, folder)
+        vocabulary = read_vocabulary(info.path)
+        preset = {k: v for k, v in get_entry(info.architecture).kwargs.items()
+                  if k in ("cell", "bidirectional", "bridge")}
+        super().__init__(input_shape, classes, vocabulary=vocabulary, units=info.units,
+                         embedding_dim=info.embedding_dim, score=info.score,
+                         trained=trained, **{**preset, **options})
+        self.info = info
+        self.title = info.title
+        self.weights = str(info.path)
+
+    def _build(self):
+        """Open the file in safe mode (no code from it runs), hash checked first."""
+        from dlviz.core.modelio import load_model
+
+        if file_sha256(self.info.path) != self.info.sha256:
+            raise ModelFileError(
+                "load_failed", self.info.path,
+                f"{self.info.path.name} is not the file its sidecar describes (its SHA-256 "
+                "differs); run scripts/make_attention_models.py again")
+        return load_model(self.info.path)
+
+    def _preset(self, **kwargs) -> Seq2SeqAttention:
+        options = {k: v for k, v in self.options.items()
+                   if k not in ("trained", "vocabulary", "source_vocabulary_size")}
+        return Seq2SeqAttention(self.input_shape, **options, **kwargs)
+
+    def with_vocabulary(self, vocabulary, classes: int | None = None) -> Seq2SeqAttention:
+        """The preset it was trained from, reading and writing ``vocabulary`` (new weights)."""
+        return self._preset(vocabulary=vocabulary)
+
+    def with_classes(self, classes: int) -> Seq2SeqAttention:
+        """The preset it was trained from, writing ``classes`` target ids (new weights)."""
+        return self._preset(classes=int(classes),
+                            source_vocabulary_size=self.options["source_vocabulary_size"])
