@@ -7,7 +7,8 @@ and dlviz ``ScoreAttention`` layer, also inside models nested in the model.
 ``layer_scores(model, layer, x)`` runs the model once on ``x`` and, while it
 runs, asks the layer for its scores: the layer's ``call`` is wrapped for that
 one pass so that it is called with ``return_attention_scores=True`` on the
-very query, value, key and masks Keras hands it. Why not cut the graph at the
+very query, value, key and masks Keras hands it (the pass is a
+``tf.function`` traced once per model and layer, reading current weights). Why not cut the graph at the
 layer's inputs and call the layer again? Masks live on tensors at run time,
 and Keras's ``MultiHeadAttention`` deletes the masks of the tensors it reads
 (``set_keras_mask(value, None)``), so a later ``Attention([y, x])`` on the same

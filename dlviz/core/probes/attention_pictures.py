@@ -118,15 +118,22 @@ def head_panel(found, head: int) -> np.ndarray:
     return np.asarray(panel)
 
 
+def header_lines(found, limit: int = 200) -> list[str]:
+    """The lines above the panels: layer and score, what was typed, what came out, notes."""
+    lines = [f"{found.model}: {found.layer}   {SCORE_FORMULAS.get(found.score, found.score)}",
+             f"typed: {found.text}"[:limit]]
+    if found.output_text:
+        lines.append(f"output: {found.output_text}"[:limit])
+    lines.append("columns: source tokens (keys)   rows: output tokens (queries)   "
+                 "colour: weight")
+    return lines + [f"note: {note}"[:limit] for note in found.notes]
+
+
 def attention_picture(found, heads=None) -> np.ndarray:
     """Every head of ``found`` (or those listed in ``heads``), titled, as uint8 RGB."""
     heads = range(found.heads) if heads is None else heads
     panels = [head_panel(found, h) for h in heads]
-    lines = [f"{found.model}: {found.layer}   {SCORE_FORMULAS.get(found.score, found.score)}",
-             f"typed: {found.text}"[:200]]
-    if found.output_text:
-        lines.append(f"output: {found.output_text}"[:200])
-    lines += [f"note: {note}"[:200] for note in found.notes]
+    lines = header_lines(found)
     rows, row, used = [], [], 0
     for panel in panels:   # side by side while they fit
         if row and used + GAP + panel.shape[1] > MAX_WIDTH:

@@ -23,12 +23,12 @@ from dlviz.core.probes.attention_pictures import (
     GAP,
     MAX_WIDTH,
     cell_size,
+    header_lines,
     label_step,
     panel_width,
     scaled,
     short,
 )
-from dlviz.core.probes.attention_results import SCORE_FORMULAS
 from dlviz.core.probes.colormaps import VIRIDIS
 
 #: Above this many weights per head, the heatmap is an embedded PNG.
@@ -97,11 +97,7 @@ def _panel(found, head: int, x0: float, y0: float) -> tuple[list[str], float, fl
 def attention_svg(found, heads=None) -> str:
     """``found`` (every head, or those in ``heads``) as an SVG document (a str)."""
     heads = list(range(found.heads) if heads is None else heads)
-    lines = [f"{found.model}: {found.layer}   {SCORE_FORMULAS.get(found.score, found.score)}",
-             f"typed: {found.text}"[:300]]
-    if found.output_text:
-        lines.append(f"output: {found.output_text}"[:300])
-    lines += [f"note: {note}"[:300] for note in found.notes]
+    lines = header_lines(found, limit=300)
     body = [_text(2, (k + 1) * (FONT_SIZE + 8), line) for k, line in enumerate(lines)]
     x = y = 0.0
     y_top, row_height, widest = len(lines) * (FONT_SIZE + 8) + 8, 0.0, 480.0
