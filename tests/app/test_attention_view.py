@@ -224,6 +224,7 @@ def test_unavailable_and_problems_say_why(view):
     view.show_result(date_alignment())
     view.show_problem("Type some text first: the box is empty.")
     assert view.title.text() == "Nothing to read" and not view.grid.isVisible()
+    assert view.output_line.text() == "" and view.hint.text().startswith("Type some text")
     view.show_unavailable("'lenet5' has no attention layer")
     assert view.hint.text() == "'lenet5' has no attention layer" and view.output_line.text() == ""
     view.show_result(date_alignment())

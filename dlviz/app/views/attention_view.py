@@ -175,6 +175,8 @@ class AttentionView(AttentionExportMixin, QWidget):
         """Say why this text shows no attention (e.g. empty text); the controls stay."""
         self.title.setText("Nothing to read")
         self.hint.setText(message)
+        for label in (self.output_line, self.formula, self.notes):
+            label.setText("")   # they belonged to the last text read
         self.body.hide()
 
     def show_unavailable(self, reason: str) -> None:
