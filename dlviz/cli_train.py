@@ -6,6 +6,7 @@
     dlviz train --model bilstm-tagger --data tagging --epochs 5 --run runs/tags
     dlviz train --model gru-sentiment --data reviews.csv --epochs 5 --run runs/mine
     dlviz train --model dates-attention --data dates --epochs 10 --run runs/dates
+    dlviz train --model crnn --data digit-strings --epochs 10 --run runs/crnn
 
 One line per epoch on stdout; the run directory (DESIGN.md, point 6) holds
 everything else, readable at any moment, so the app can follow it. Ctrl-C
@@ -33,7 +34,8 @@ from pathlib import Path
 EXIT_STOPPED = 130
 DATA_NAMES = ("digits", "shapes", "shapes_hard", "mnist", "fashion_mnist", "cifar10",
               "sentiment-en", "sentiment-vi", "tagging", "long",
-              "dates", "dates-en", "dates-vi", "phrases-en-vi", "phrases-vi-en")
+              "dates", "dates-en", "dates-vi", "phrases-en-vi", "phrases-vi-en",
+              "digit-strings")
 TEXT_SUFFIXES = (".csv", ".tsv")
 
 

@@ -281,7 +281,9 @@ def _reads(model, zoo_model) -> tuple[str, str]:
     if is_pair_model(model):
         return "text", "translate"
     if len(model.inputs) != 1 or len(model.inputs[0].shape) != 2:
-        return "images", "classify"
+        from dlviz.core.training.ctc_session import model_task as picture_task
+
+        return "images", picture_task(model)   # "read" for a CRNN: it learns digit strings
     from dlviz.core.training.text_session import model_task
 
     return "text", model_task(model, zoo_model)

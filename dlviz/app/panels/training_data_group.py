@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QFormLayout, QGroupBox, Q
 from dlviz.core.data.pair_dataset import PAIR_SETS
 from dlviz.core.data.text_sets import TEXT_FILE, TEXT_SETS
 from dlviz.core.training.config import DataSpec, is_text_data
+from dlviz.core.training.ctc_session import CTC_DATA
 
 IMAGE_CHOICES = (("Digits (bundled)", "digits"), ("Shapes (generated)", "shapes"),
                  ("Shapes, hard (a challenge: near chance for many epochs)", "shapes_hard"),
@@ -27,6 +28,8 @@ _FILE_CHOICE = ("Your own CSV/TSV file of (text, label) rows…", TEXT_FILE)
 CLASSIFIER_CHOICES = (*((TEXT_SETS[k], k) for k in ("sentiment-en", "sentiment-vi", "long")),
                       _FILE_CHOICE)
 TAGGER_CHOICES = ((TEXT_SETS["tagging"], "tagging"),)
+#: A CRNN's data (task "read"): pictures of strings, trained with CTC.
+CTC_CHOICES = tuple((label, kind) for kind, label in CTC_DATA.items())
 #: An encoder-decoder's data: (source, target) sentence pairs.
 PAIR_CHOICES = tuple((label, kind) for kind, label in PAIR_SETS.items())
 PATH_KINDS = {"folder": ("Folder", "one subfolder per class"),
@@ -44,7 +47,7 @@ SAMPLES_TIPS = {
 def choices_for(reads: str, task: str) -> tuple[tuple[str, str], ...]:
     """The (label, data kind) rows offered to a model that reads ``reads`` for ``task``."""
     if reads != "text":
-        return IMAGE_CHOICES
+        return CTC_CHOICES if task == "read" else IMAGE_CHOICES
     if task == "translate":
         return PAIR_CHOICES
     return TAGGER_CHOICES if task == "tag" else CLASSIFIER_CHOICES

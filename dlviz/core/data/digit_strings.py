@@ -51,6 +51,7 @@ class DigitStrings(Dataset):
     texts_train: tuple[str, ...] = ()
     texts_test: tuple[str, ...] = ()
     name: str = "digit-strings"
+    notes: tuple[str, ...] = ()     # what loading it for training noted, for people
 
     def __repr__(self) -> str:
         return f"DigitStrings(train={self.x_train.shape}, test={self.x_test.shape})"

@@ -149,6 +149,10 @@ def load_training_data(spec: DataSpec, input_shape, classes: int | None, *,
 
     if spec.kind in TEXT_KINDS:  # token ids for a sequence model, not images
         return _load_text(spec, classes, vocabulary)
+    from dlviz.core.training.ctc_session import CTC_DATA, load_ctc_data  # noqa: PLC0415
+
+    if spec.kind in CTC_DATA:  # pictures of strings, for a CRNN (labels: digit rows)
+        return load_ctc_data(spec, input_shape, classes)
     height, width, channels = _target(input_shape)
     notes: list[str] = []
     dataset = _load(spec, (height, width, channels), progress, notes)

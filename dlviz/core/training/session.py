@@ -114,7 +114,11 @@ class TrainingSession:
         if head_note is not None:
             notes.append(head_note)
             self.class_names = tuple(data.class_names)
-        if _is_text(data):
+        if _is_ctc(data):  # string labels, CTC loss: ctc_session checks the model
+            from dlviz.core.training.ctc_session import check_ctc_training
+
+            check_ctc_training(self.model, data)
+        elif _is_text(data):
             from dlviz.core.training.text_session import check_sequence_model
 
             check_sequence_model(self.model, self.zoo_model, data,
@@ -145,7 +149,6 @@ class TrainingSession:
 
     def _fit(self, model, device: str, notes: tuple) -> TrainingStopped:
         from dlviz.core.kerasenv import import_tensorflow
-        from dlviz.core.probes.gradients import default_loss
         from dlviz.core.training.budget import ProbeBudget
         from dlviz.core.training.live_callback import LiveCallback
         from dlviz.core.training.live_probes import LiveProbes, probe_batch
@@ -159,6 +162,12 @@ class TrainingSession:
 
             image, name = self.probe_image, self.probe_name
             probe_x, probe_y = sequence_probe_batch(x, y, PROBE_BATCH, cfg.seed)
+        elif _is_ctc(data):  # labels are digit rows; the probe picture is a strip
+            from dlviz.core.training.ctc_session import ctc_probe
+
+            image, name, probe_x, probe_y = ctc_probe(data, x, y, PROBE_BATCH, cfg.seed)
+            if self.probe_image is not None:
+                image, name = self.probe_image, self.probe_name
         else:
             image = self.probe_image if self.probe_image is not None else data.x_train[0]
             name = self.probe_name if self.probe_image is not None else \
@@ -166,7 +175,7 @@ class TrainingSession:
             probe_x, probe_y = probe_batch(x, y, PROBE_BATCH, cfg.seed)
         probes = LiveProbes(model, probe_x, probe_y, image=image, image_name=name,
                             preprocessing=self.preprocessing, class_names=self.class_names,
-                            control=self.control, loss_fn=default_loss(model),
+                            control=self.control, loss_fn=_loss_fn(model, data),
                             vocabulary=getattr(data, "vocabulary", None),
                             text=getattr(data, "sample_text", None) or None)
         budget = self.budget or ProbeBudget(cfg.probe_budget)
@@ -237,6 +246,23 @@ class TrainingSession:
         return pipeline.prefetch(tf.data.AUTOTUNE)
 
 
+def _is_ctc(dataset) -> bool:
+    from dlviz.core.training.ctc_session import is_ctc_data
+
+    return is_ctc_data(dataset)
+
+
+def _loss_fn(model, data):
+    """The loss the live gradient probes take: CTC for digit strings."""
+    from dlviz.core.probes.gradients import default_loss
+
+    if _is_ctc(data):
+        from dlviz.core.training.ctc_session import ctc_loss
+
+        return ctc_loss()
+    return default_loss(model)
+
+
 def _is_text(dataset) -> bool:
     from dlviz.core.data.text_dataset import is_sequence_data
 
@@ -282,6 +308,10 @@ def compile_args(model, zoo_model=None) -> dict:
     """
     if zoo_model is not None:
         return zoo_model.compile_args()
+    from dlviz.core.training.ctc_session import ctc_compile_args
+
+    if (ctc := ctc_compile_args(model)) is not None:  # a CRNN file: CTC loss
+        return ctc
     from dlviz.core.probes.gradients import default_loss
 
     heads = len(model.outputs)
