@@ -28,9 +28,6 @@ from dlviz.app.views.token_axis import TokenAxis
 
 #: The colour map of the weights (perceptually uniform: brighter = more weight).
 CMAP = "viridis"
-#: Axis titles (x, y) for an encoder-decoder, and for a layer's queries and keys.
-SEQ2SEQ_LABELS = ("source tokens (what the model reads) →", "← output tokens (what it writes)")
-LAYER_LABELS = ("keys: the tokens looked at →", "← queries: the tokens looking")
 #: Output tokens beyond this many can be zoomed along y too.
 MANY_ROWS = 60
 
@@ -70,7 +67,7 @@ class AttentionGrid(pg.GraphicsLayoutWidget):
         self.scene().sigMouseMoved.connect(self._on_mouse_moved)
         self.scene().sigMouseClicked.connect(self._on_mouse_clicked)
 
-    def show_heads(self, result, heads, top: float = 1.0, labels=SEQ2SEQ_LABELS) -> None:
+    def show_heads(self, result, heads, top: float = 1.0, labels=("", "")) -> None:
         """Draw ``result``'s heads ``heads`` (indices), rebuilding only when their number changes.
 
         Args:

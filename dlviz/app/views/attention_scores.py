@@ -3,8 +3,8 @@
 The library ships one encoder-decoder per score, named alike
 (``dates-attention-dot``, ``dates-attention-general``, ...). When the current
 model is one of them, its siblings are the same name with another score;
-choosing a score in the view asks the window to open that sibling, and the
-typed sentence is read again by it.
+choosing a score in the ``ScoreSwitch`` asks the window to open that sibling,
+and the typed sentence is read again by it.
 
 Example:
     >>> score_siblings("dates-attention-dot")                   # doctest: +SKIP
@@ -15,10 +15,15 @@ from __future__ import annotations
 
 import re
 
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
+
 from dlviz.core.probes.attention_results import SCORE_FORMULAS
 
 #: The course's four scores, in the order the course teaches them.
 SCORES = ("dot", "general", "additive", "cosine")
+NO_SIBLINGS = ("Each score function is its own trained model: open dates-attention-dot, "
+               "-general, -additive or -cosine from the library to switch between them.")
 _NAMED = re.compile(r"^(?P<stem>.+-attention-)(?P<score>" + "|".join(SCORES) + r")$")
 
 
@@ -54,3 +59,75 @@ def score_label(score: str) -> str:
     """What the combo shows for a score: its name and formula."""
     formula = SCORE_FORMULAS.get(score, "")
     return f"{score}: {formula.split(' (')[0]}" if formula else score
+
+
+class ScoreSwitch(QWidget):
+    """"Score" and a combo of the four scores; choosing one asks for the sibling model.
+
+    Enabled when the current model is one of a family (``score_siblings``);
+    hidden for a Keras layer's own score (``keras_dot``, ``multi_head``), which
+    has nothing to switch to.
+
+    Signals:
+        model_requested(str): the library name of the model to open.
+        said(str): a line for the view's readout (what the switch is doing, or why not).
+    """
+
+    model_requested = Signal(str)
+    said = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.source: str | None = None
+        self.siblings: dict[str, str] = {}
+        self.combo = QComboBox()
+        self.combo.setMinimumContentsLength(30)
+        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.combo.activated.connect(self._on_activated)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(QLabel("Score"))
+        row.addWidget(self.combo)
+        self._fill()
+
+    def set_source(self, source: str | None, siblings: dict[str, str]) -> None:
+        """The current model's library name (or path) and its score siblings."""
+        self.source, self.siblings = source, dict(siblings)
+        self._fill()
+        own = score_of(source)
+        if own:
+            self.show_score(own)
+
+    def show_score(self, score: str) -> None:
+        """Select ``score`` (the shown result's); a score of no family hides the switch."""
+        self.setVisible(score in SCORES or bool(self.siblings))
+        index = self.combo.findData(score)
+        if index < 0:   # a Keras layer's score (keras_dot, multi_head): shown, not switchable
+            self.combo.blockSignals(True)
+            self.combo.addItem(score_label(score), score)
+            self.combo.blockSignals(False)
+            index = self.combo.count() - 1
+        self.combo.setCurrentIndex(index)
+
+    def _fill(self) -> None:
+        self.combo.blockSignals(True)
+        self.combo.clear()
+        for score in SCORES:
+            self.combo.addItem(score_label(score), score)
+        self.combo.blockSignals(False)
+        self.combo.setEnabled(bool(self.siblings))
+        missing = [s for s in SCORES if s not in self.siblings]
+        self.combo.setToolTip(
+            "Open the same model trained with another score function; the sentence is "
+            "read again." + (f" Not in this library: {', '.join(missing)}." if missing else "")
+            if self.siblings else NO_SIBLINGS)
+
+    def _on_activated(self, index: int) -> None:
+        score = self.combo.itemData(index)
+        name = self.siblings.get(score)
+        if name is None:
+            self.said.emit(NO_SIBLINGS)
+        elif name != self.source:
+            self.said.emit(f"Opening {name}: the same task, trained with the {score} score; "
+                           "the sentence is read again.")
+            self.model_requested.emit(name)

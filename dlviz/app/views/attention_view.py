@@ -21,21 +21,15 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QSizePolicy, QTabBar,
                                QVBoxLayout, QWidget)
 
+from dlviz.app.views import attention_text as words
 from dlviz.app.views.attention_export import AttentionExportMixin
-from dlviz.app.views.attention_grid import LAYER_LABELS, SEQ2SEQ_LABELS, AttentionGrid
-from dlviz.app.views.attention_scores import SCORES, score_label, score_of, score_siblings
+from dlviz.app.views.attention_grid import AttentionGrid
+from dlviz.app.views.attention_scores import ScoreSwitch, score_siblings
+from dlviz.app.views.attention_text import HOW
 from dlviz.app.views.canvas import hint_label, title_label
-from dlviz.core.probes.attention_results import SCORE_FORMULAS, AttentionMap
+from dlviz.core.probes.attention_results import AttentionMap
 
-HOW = ("Hover over a cell for its weight; scroll to zoom along the source, drag to pan, "
-       "double-click to see it all.")
-FORMULA = "α = softmax(e) over the source tokens · context c = Σ α h̄"
-LAYER_FORMULA = "α = softmax(e) over the keys · output = Σ α v"
 ALL_HEADS = "All heads"
-#: The typed text and the output are cut to this many characters each.
-OUTPUT_LINE_CHARS = 90
-NO_SIBLINGS = ("Each score function is its own trained model: open dates-attention-dot, "
-               "-general, -additive or -cosine from the library to switch between them.")
 
 
 class AttentionView(AttentionExportMixin, QWidget):
@@ -58,7 +52,6 @@ class AttentionView(AttentionExportMixin, QWidget):
         super().__init__(parent)
         self.result: AttentionMap | None = None
         self.source: str | None = None   # the current model's library name or path
-        self.siblings: dict[str, str] = {}
         self.title = title_label("Attention")
         self.hint = hint_label("Type a sentence above: the attention of each output token "
                                "over the source tokens appears here.")
@@ -81,10 +74,9 @@ class AttentionView(AttentionExportMixin, QWidget):
         self.layer_combo.setToolTip("Which attention layer to show")
         self.layer_combo.activated.connect(self._on_layer_activated)
         self.layer_label = QLabel("Layer")
-        self.score_combo = QComboBox()
-        self.score_combo.setMinimumContentsLength(30)
-        self.score_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.score_combo.activated.connect(self._on_score_activated)
+        self.scores = ScoreSwitch()
+        self.scores.model_requested.connect(self.model_requested)
+        self.score_combo = self.scores.combo
         self.stretch = QCheckBox("Stretch colours to the largest weight")
         self.stretch.setToolTip("Over a long text the weights are spread thin and look alike "
                                 "on 0..1: draw 0 to the largest weight shown instead")
@@ -102,8 +94,8 @@ class AttentionView(AttentionExportMixin, QWidget):
         self.readout.setFont(font)
         self.grid = AttentionGrid()
         self.grid.hovered.connect(lambda text: self.readout.setText(text or HOW))
+        self.scores.said.connect(self.readout.setText)
         self.body = self.grid
-        self._fill_scores()
         self._build_layout()
 
     def _build_layout(self) -> None:
@@ -112,9 +104,7 @@ class AttentionView(AttentionExportMixin, QWidget):
         for button in (self._export_button(), self._export_svg_button()):
             top.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
         controls = QHBoxLayout()
-        self.score_label = QLabel("Score")
-        controls.addWidget(self.score_label)
-        controls.addWidget(self.score_combo)
+        controls.addWidget(self.scores)
         controls.addSpacing(12)
         controls.addWidget(self.layer_label)
         controls.addWidget(self.layer_combo)
@@ -140,17 +130,13 @@ class AttentionView(AttentionExportMixin, QWidget):
         self._update_layers(result)
         self._update_heads(result, previous)
         self._update_text(result, step)
-        self._select_score(result.score)
+        self.scores.show_score(result.score)
         self._update_grid()
 
     def set_source(self, source: str | None) -> None:
         """The current model's library name (or file path): which scores it can switch to."""
         self.source = source
-        self.siblings = score_siblings(source)
-        self._fill_scores()
-        own = score_of(source)
-        if own:
-            self._select_score(own)
+        self.scores.set_source(source, score_siblings(source))
 
     def select_head(self, name: str) -> None:
         """Show head ``name`` (one of ``head_names``), or ``ALL_HEADS``."""
@@ -186,15 +172,10 @@ class AttentionView(AttentionExportMixin, QWidget):
 
     # -- updates ------------------------------------------------------------------
     def _update_text(self, result: AttentionMap, step: int | None) -> None:
-        heads = f" · {result.heads} heads" if result.heads > 1 else ""
-        when = f" · training step {step:,}" if step is not None else ""
-        self.title.setText(f"Attention · layer “{result.layer}” of {result.model}"
-                           f"{heads}{when}")
-        self.output_line.setText(_output_line(result))
-        formula = SCORE_FORMULAS.get(result.score, result.score)
-        self.formula.setText(f"Score {formula} · "
-                             f"{FORMULA if _writes(result) else LAYER_FORMULA}")
-        self.hint.setText(_reading(result))
+        self.title.setText(words.title(result, step))
+        self.output_line.setText(words.output_line(result))
+        self.formula.setText(words.formula(result))
+        self.hint.setText(words.reading(result))
         self.notes.setText(" · ".join(result.notes))
         self.notes.setVisible(bool(result.notes))
 
@@ -228,8 +209,8 @@ class AttentionView(AttentionExportMixin, QWidget):
         if self.result is None:
             return
         heads = self.shown_heads()
-        labels = SEQ2SEQ_LABELS if _writes(self.result) else LAYER_LABELS
-        self.grid.show_heads(self.result, heads, self.top_level(heads), labels)
+        self.grid.show_heads(self.result, heads, self.top_level(heads),
+                             words.axis_titles(self.result))
 
     def top_level(self, heads) -> float:
         """The weight drawn brightest: 1, or the largest shown when stretched."""
@@ -237,35 +218,6 @@ class AttentionView(AttentionExportMixin, QWidget):
             return 1.0
         top = float(self.result.weights[list(heads)].max())
         return top if top > 1e-6 else 1.0
-
-    def _fill_scores(self) -> None:
-        self.score_combo.blockSignals(True)
-        self.score_combo.clear()
-        for score in SCORES:
-            self.score_combo.addItem(score_label(score), score)
-        self.score_combo.blockSignals(False)
-        self.score_combo.setEnabled(bool(self.siblings))
-        if self.siblings:
-            missing = [s for s in SCORES if s not in self.siblings]
-            self.score_combo.setToolTip(
-                "Open the same model trained with another score function; the sentence "
-                "is read again." + (f" Not in this library: {', '.join(missing)}."
-                                    if missing else ""))
-        else:
-            self.score_combo.setToolTip(NO_SIBLINGS)
-
-    def _select_score(self, score: str) -> None:
-        # A layer people bring has one score of its own: nothing to switch to.
-        switchable = score in SCORES or bool(self.siblings)
-        self.score_combo.setVisible(switchable)
-        self.score_label.setVisible(switchable)
-        index = self.score_combo.findData(score)
-        if index < 0:   # a Keras layer's score (keras_dot, multi_head): shown, not switchable
-            self.score_combo.blockSignals(True)
-            self.score_combo.addItem(score_label(score), score)
-            self.score_combo.blockSignals(False)
-            index = self.score_combo.count() - 1
-        self.score_combo.setCurrentIndex(index)
 
     # -- handlers -------------------------------------------------------------------
     def _on_head_changed(self, _index: int) -> None:
@@ -277,51 +229,3 @@ class AttentionView(AttentionExportMixin, QWidget):
         if self.result is not None and layer != self.result.layer:
             self.readout.setText(f"Reading the text again at {layer}…")
             self.layer_chosen.emit(layer)
-
-    def _on_score_activated(self, index: int) -> None:
-        score = self.score_combo.itemData(index)
-        name = self.siblings.get(score)
-        if name is None:
-            self.readout.setText(NO_SIBLINGS)
-            return
-        if name != self.source:
-            self.readout.setText(f"Opening {name}: the same task, trained with the {score} "
-                                 "score; the sentence is read again.")
-            self.model_requested.emit(name)
-
-
-def _writes(result: AttentionMap) -> bool:
-    """True for an encoder-decoder (its rows are tokens it wrote), False for a layer of
-    a model people bring (its rows are the layer's queries)."""
-    return result.score in SCORES
-
-
-def _reading(result: AttentionMap) -> str:
-    """How to read the picture, in one line."""
-    across, down = len(result.source_tokens), len(result.output_tokens)
-    if _writes(result):
-        return (f"{across} source tokens across, {down} output tokens down. Each row is one "
-                "output token: where the model looked in the source while writing it "
-                "(bright = much).")
-    return (f"{across} keys across, {down} queries down. Each row is one query token: how "
-            "much it takes from each token across (bright = much).")
-
-
-def _output_line(result: AttentionMap) -> str:
-    """The typed text → what the model wrote, cut to a few lines (512 tokens would fill
-    the view); self-attention (queries are the source tokens) shows the text alone."""
-    typed = _escape(_cut(result.text))
-    if not result.output_text and result.output_tokens == result.source_tokens:
-        return f"{typed}  <span style='color:#606060'>(self-attention: each token over the " \
-               "others)</span>"
-    written = result.output_text or " ".join(result.output_tokens)
-    return f"{typed}  <span style='color:#2563a8'>→</span>  <b>{_escape(_cut(written))}</b>"
-
-
-def _cut(text: str, longest: int = OUTPUT_LINE_CHARS) -> str:
-    return text if len(text) <= longest else text[:longest - 1].rstrip() + "…"
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
