@@ -191,6 +191,9 @@ def test_score_switch_opens_the_sibling_model(view, qtbot, monkeypatch):
     with qtbot.waitSignal(view.model_requested) as blocker:
         view.score_combo.activated.emit(view.score_combo.findData("general"))
     assert blocker.args == ["dates-attention-general"]
+    assert view.readout.text().startswith("Opening dates-attention-general")
+    view.show_result(date_alignment())                # the sibling's answer
+    assert view.readout.text() == HOW
     view.set_source("my_model.keras")                # a file: no siblings, no switch
     assert not view.score_combo.isEnabled()
     view.show_result(many_heads(1, sources=4))

@@ -182,3 +182,31 @@ def test_a_model_with_multi_head_attention_opens_on_its_heads(qtbot, window, tmp
                           and r.text == "the film was not bad"):
         window.text_panel.set_text("the film was not bad", emit=True)
     assert view.result.source_tokens[-1] == "bad"
+
+
+def test_the_score_switch_reads_the_same_date_with_the_general_model(qtbot, window):
+    from dlviz.core.zoo.registry import REGISTRY
+
+    wanted = ("dates-attention-dot", "dates-attention-general")
+    if not all(name in REGISTRY for name in wanted):
+        pytest.skip("the trained date models are not in this library yet")
+    typed = "Thứ Ba, ngày 10 tháng 3 năm 1987"
+    window.text_panel.set_text(typed)
+    with qtbot.waitSignal(window.images.results.result_shown, timeout=120_000,
+                          check_params_cb=lambda r: isinstance(r, TextAnalysis)):
+        window.library.choose("dates-attention-dot")
+    view = window.attention_view
+    assert window.tabs.currentWidget() is window.attention_tab
+    assert view.result.output_text == "1987-03-10" and view.result.score == "dot"
+    year = [view.result.source_tokens[i] for i in view.result.strongest_source()[:4]]
+    assert year.count("1987") >= 3, year     # the year's digits look at the year
+    assert view.score_combo.isEnabled() and view.score_combo.currentData() == "dot"
+    qtbot.wait(50)
+    save_screenshot(window, SCREENSHOTS / "main_window_attention_dates.png")
+    with qtbot.waitSignal(window.images.results.result_shown, timeout=120_000,
+                          check_params_cb=lambda r: isinstance(r, TextAnalysis)
+                          and r.results["attention"].score == "general"):
+        view.score_combo.activated.emit(view.score_combo.findData("general"))
+    assert window.text_panel.text() == typed and view.result.text == typed
+    assert view.score_combo.currentData() == "general" and "hᵀWh̄" in view.formula.text()
+    assert window.tabs.currentWidget() is window.attention_tab

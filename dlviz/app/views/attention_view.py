@@ -94,7 +94,8 @@ class AttentionView(AttentionExportMixin, QWidget):
         self.readout.setFont(font)
         self.grid = AttentionGrid()
         self.grid.hovered.connect(lambda text: self.readout.setText(text or HOW))
-        self.scores.said.connect(self.readout.setText)
+        self.scores.said.connect(self._say)
+        self._saying = False   # the readout says what is being done, not what is hovered
         self.body = self.grid
         self._build_layout()
 
@@ -126,6 +127,9 @@ class AttentionView(AttentionExportMixin, QWidget):
     def show_result(self, result: AttentionMap, step: int | None = None) -> None:
         """Draw ``result``; a live frame (``step``) of the same shape only repaints."""
         previous, self.result = self.result, result
+        if self._saying:   # the model or layer asked for has answered
+            self._saying = False
+            self.readout.setText(HOW)
         self._show_body()
         self._update_layers(result)
         self._update_heads(result, previous)
@@ -220,6 +224,10 @@ class AttentionView(AttentionExportMixin, QWidget):
         return top if top > 1e-6 else 1.0
 
     # -- handlers -------------------------------------------------------------------
+    def _say(self, text: str) -> None:
+        self._saying = True
+        self.readout.setText(text)
+
     def _on_head_changed(self, _index: int) -> None:
         if self.result is not None:
             self._update_grid()
@@ -227,5 +235,5 @@ class AttentionView(AttentionExportMixin, QWidget):
     def _on_layer_activated(self, index: int) -> None:
         layer = self.layer_combo.itemText(index)
         if self.result is not None and layer != self.result.layer:
-            self.readout.setText(f"Reading the text again at {layer}…")
+            self._say(f"Reading the text again at {layer}…")
             self.layer_chosen.emit(layer)
