@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 from _attention_models import (
     embedded,
+    embedding,
     keras,
     layers,
     nested,
@@ -123,3 +124,16 @@ def test_a_model_without_attention_is_refused_in_words():
     model = keras.Model(ids, layers.LSTM(2)(layers.Embedding(10, 4)(ids)), name="plain_lstm")
     with pytest.raises(ProbeUnavailable, match="'plain_lstm' has no attention layer"):
         keras_attention(model, "1 2")
+
+
+def test_a_layer_built_for_flash_attention_still_tells_its_weights():
+    keras.utils.set_random_seed(0)
+    ids = keras.Input((None,), dtype="int32")
+    x = embedding(ids)
+    mha = layers.MultiHeadAttention(2, 4, flash_attention=True, name="mha")
+    model = keras.Model(ids, layers.GlobalAveragePooling1D()(mha(x, x)), name="flash")
+    found = keras_attention(model, "3 4 6")
+    assert mha._flash_attention   # restored after the pass
+    vectors, mask = embedded(model, np.array([[3, 4, 6]]))
+    mha._flash_attention = False  # flash never forms the weights: the plain road's
+    np.testing.assert_allclose(found.weights, own_scores(mha, vectors, vectors)[0], atol=1e-6)

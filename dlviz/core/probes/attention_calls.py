@@ -85,8 +85,7 @@ def layer_scores(model, layer, x) -> tuple[np.ndarray, list]:
         (shared) reports its first call.
 
     Raises:
-        ProbeUnavailable: the model never called the layer, or the layer
-            cannot return its scores (flash attention).
+        ProbeUnavailable: the model never called the layer.
     """
     passes = _PASSES.setdefault(model, {})
     if id(layer) not in passes:
@@ -105,17 +104,18 @@ def layer_scores(model, layer, x) -> tuple[np.ndarray, list]:
         return (out, scores) if wanted else out
 
     # On the instance, for this one pass (Keras's __call__ looks up self.call);
-    # around every call, so that a new trace of the pass sees it too.
+    # around every call, so that a new trace of the pass sees it too. Flash
+    # attention never forms the weights, so the pass takes the plain road.
+    flash = getattr(layer, "_flash_attention", None)
     object.__setattr__(layer, "call", asking_call)
+    if flash:
+        object.__setattr__(layer, "_flash_attention", False)
     try:
         outputs, weights = run(x)
-    except ValueError as exc:
-        if "flash attention" in str(exc):
-            raise ProbeUnavailable(f"{layer.name} uses flash attention, which cannot return "
-                                   "its scores; build it with flash_attention=False") from None
-        raise
     finally:
         object.__delattr__(layer, "call")
+        if flash:
+            object.__setattr__(layer, "_flash_attention", flash)
     weights = numpy_of(weights)
     outputs = outputs if isinstance(outputs, (list, tuple)) else [outputs]
     return (weights[:, None] if weights.ndim == 3 else weights), [numpy_of(o) for o in outputs]
