@@ -137,3 +137,18 @@ def test_a_layer_built_for_flash_attention_still_tells_its_weights():
     vectors, mask = embedded(model, np.array([[3, 4, 6]]))
     mha._flash_attention = False  # flash never forms the weights: the plain road's
     np.testing.assert_allclose(found.weights, own_scores(mha, vectors, vectors)[0], atol=1e-6)
+
+
+def test_queries_not_one_per_token_are_labelled_by_position():
+    keras.utils.set_random_seed(0)
+    ids = keras.Input((None,), dtype="int32")
+    x = embedding(ids, mask_zero=False)
+    pooled = layers.Conv1D(8, 2, strides=2, name="pairs")(x)   # one query per two tokens
+    out = layers.Attention(name="dot")([pooled, x])
+    model = keras.Model(ids, layers.Dense(2)(layers.GlobalAveragePooling1D()(out)),
+                        name="pooled")
+    found = keras_attention(model, "3 4 5 6")
+    assert found.output_tokens == ("[0]", "[1]") and found.source_tokens == ("#3", "#4", "#5",
+                                                                             "#6")
+    assert found.weights.shape == (1, 2, 4) and found.output_text == ""   # no probabilities
+    np.testing.assert_allclose(found.weights.sum(axis=-1), 1.0, atol=1e-5)

@@ -125,7 +125,7 @@ def _axis(tokens, length: int, padded_length: int) -> tuple[str, ...]:
     if length in (len(tokens), padded_length):
         labels = list(tokens[:length]) + ["<pad>"] * (length - len(tokens))
         return tuple(labels)
-    return tuple(f"#{i}" for i in range(length))   # not one per token (pooled, a constant)
+    return tuple(f"[{i}]" for i in range(length))   # positions: not one per token (pooled)
 
 
 def _answer(outputs, steps: int, class_names) -> str:
@@ -135,12 +135,15 @@ def _answer(outputs, steps: int, class_names) -> str:
     values = outputs[0][0]
     if values.dtype.kind != "f" or values.ndim not in (1, 2) or values.shape[-1] < 1:
         return ""
+    if values.shape[-1] == 1:
+        return " ".join(f"{float(v):.3g}" for v in values.reshape(-1)[:steps])
+    rows = values.reshape(-1, values.shape[-1])
+    if np.any(rows < -1e-6) or not np.allclose(rows.sum(axis=-1), 1.0, atol=1e-3):
+        return ""   # not probabilities: nothing a person reads as an answer
     names = list(class_names or ())
     if len(names) != values.shape[-1]:
         names = [f"class {i}" for i in range(values.shape[-1])]
     if values.ndim == 1:
-        if values.shape[0] == 1:
-            return f"{float(values[0]):.3g}"
         best = int(np.argmax(values))
         return f"{names[best]} {float(values[best]):.1%}"
     return " ".join(names[i] for i in np.argmax(values[:steps], axis=-1))
