@@ -7,6 +7,7 @@ import json
 import numpy as np
 import pytest
 from _attention_samples import attention_map
+from _caption_samples import caption_sample
 from _ctc_samples import ctc_alignment_sample
 from _rundir_events import analysis, filters
 from _text_samples import (
@@ -40,6 +41,7 @@ from dlviz.core.probes.text_results import SequenceGates, TextAnalysis
 # Every module that defines a stored result, imported here so that the
 # completeness check below does not depend on which tests ran before it.
 from dlviz.core.probes.attention_results import AttentionMap
+from dlviz.core.probes.caption_results import Caption
 from dlviz.core.probes.compare import CellComparison
 from dlviz.core.probes.ctc_results import CtcAlignment
 from dlviz.core.probes.unit_match import UnitMatches, UnitSelection
@@ -73,6 +75,7 @@ def samples() -> dict:
         SpanMatches: span_matches(), CellComparison: cell_comparison(),
         AttentionMap: attention_map(heads=2),
         CtcAlignment: ctc_alignment_sample(),
+        Caption: caption_sample(),
     }
 
 

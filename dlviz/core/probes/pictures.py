@@ -16,6 +16,7 @@ from PIL import Image, ImageDraw
 
 from dlviz.core.probes import results as r
 from dlviz.core.probes.attention_results import AttentionMap
+from dlviz.core.probes.caption_results import Caption
 from dlviz.core.probes.colormaps import apply_colormap
 from dlviz.core.probes.ctc_results import CtcAlignment
 from dlviz.core.probes.sequence_results import GateTrace
@@ -225,6 +226,12 @@ def _ctc(found) -> np.ndarray:
     return ctc_picture(found)
 
 
+def _caption(found) -> np.ndarray:
+    from dlviz.core.probes.caption_pictures import caption_picture
+
+    return caption_picture(found)
+
+
 def _attention(found) -> np.ndarray:
     from dlviz.core.probes.attention_pictures import attention_picture
 
@@ -233,6 +240,7 @@ def _attention(found) -> np.ndarray:
 
 PAINTERS = {
     AttentionMap: _attention,
+    Caption: _caption,
     CtcAlignment: _ctc,
     GateTrace: _trace,
     SequenceGates: _gates,
