@@ -210,3 +210,28 @@ def test_the_score_switch_reads_the_same_date_with_the_general_model(qtbot, wind
     assert window.text_panel.text() == typed and view.result.text == typed
     assert view.score_combo.currentData() == "general" and "hᵀWh̄" in view.formula.text()
     assert window.tabs.currentWidget() is window.attention_tab
+
+
+def test_odd_texts_give_the_attention_view_an_answer_or_a_reason(qtbot, window):
+    from dlviz.core.zoo.registry import REGISTRY
+
+    if "dates-attention-dot" not in REGISTRY:
+        pytest.skip("the trained date models are not in this library yet")
+    with qtbot.waitSignal(window.images.results.result_shown, timeout=120_000,
+                          check_params_cb=lambda r: isinstance(r, TextAnalysis)):
+        window.library.choose("dates-attention-dot")
+    view = window.attention_view
+    with qtbot.waitSignal(window.bridge.job_failed, timeout=60_000,
+                          check_params_cb=lambda e: e.kind == "text"):
+        window.text_panel.set_text("   ", emit=True)
+    assert view.title.text() == "Nothing to read" and view.hint.text()
+    assert not view.grid.isVisible()
+    for text in ("mùng 5 tháng Giêng 🎉", "ngày 1 " * 5_000):
+        with qtbot.waitSignal(window.images.results.result_shown, timeout=120_000,
+                              check_params_cb=lambda r: isinstance(r, TextAnalysis)
+                              and r.text == text):
+            window.text_panel.set_text(text, emit=True)
+        assert view.grid.isVisible() and view.result.text == text
+        shown = view.grid.images[0].image
+        assert shown.shape == view.result.weights[0].shape and len(view.result.source_tokens) <= 512
+    assert view.notes.text()    # 10,000 tokens: the probe says how it cut them
