@@ -144,6 +144,16 @@ def test_a_crnn_in_the_window_reads_dropped_and_drawn_pictures(qtbot, window, tm
     window.grab().save(str(SHOTS / "window_crnn_random.png"))
 
 
+def test_live_frames_reach_the_ctc_view_through_the_window_dispatcher(qtbot, window):
+    from dlviz.core.training.events import LiveFrame
+
+    found = ctc_alignment_sample()
+    drawn = window.images.results.show_frame(LiveFrame(global_step=42, epoch=0,
+                                                       results={"ctc": found}))
+    assert drawn == 1 and window.ctc_view.result is found
+    assert "live, step 42" in window.ctc_view.title.text()
+
+
 def test_a_cnn_in_the_window_says_the_ctc_view_has_nothing(qtbot, window):
     with qtbot.waitSignal(window.bridge.job_finished, timeout=120_000):
         window.library.choose("lenet5")
