@@ -18,8 +18,8 @@ Example:
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QSizePolicy, QTabBar,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QSizePolicy,
+                               QStackedWidget, QTabBar, QVBoxLayout, QWidget)
 
 from dlviz.app.views import attention_text as words
 from dlviz.app.views.attention_export import AttentionExportMixin
@@ -92,11 +92,15 @@ class AttentionView(AttentionExportMixin, QWidget):
         font = self.readout.font()
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.readout.setFont(font)
-        self.grid = AttentionGrid()
-        self.grid.hovered.connect(lambda text: self.readout.setText(text or HOW))
+        # One grid for a single head, one for "All heads": switching tabs shows
+        # the other, built once (building 12 plots costs more than drawing them).
+        self.one_grid, self.all_grid = AttentionGrid(), AttentionGrid()
+        self.body = QStackedWidget()
+        for grid in (self.one_grid, self.all_grid):
+            grid.hovered.connect(lambda text: self.readout.setText(text or HOW))
+            self.body.addWidget(grid)
         self.scores.said.connect(self._say)
         self._saying = False   # the readout says what is being done, not what is hovered
-        self.body = self.grid
         self._build_layout()
 
     def _build_layout(self) -> None:
@@ -121,7 +125,7 @@ class AttentionView(AttentionExportMixin, QWidget):
         layout.addLayout(controls)
         layout.addWidget(self.head_tabs)
         layout.addWidget(self.readout)
-        layout.addWidget(self.grid, 1)
+        layout.addWidget(self.body, 1)
 
     # -- results ------------------------------------------------------------------
     def show_result(self, result: AttentionMap, step: int | None = None) -> None:
@@ -213,8 +217,15 @@ class AttentionView(AttentionExportMixin, QWidget):
         if self.result is None:
             return
         heads = self.shown_heads()
-        self.grid.show_heads(self.result, heads, self.top_level(heads),
+        grid = self.one_grid if len(heads) == 1 else self.all_grid
+        self.body.setCurrentWidget(grid)
+        grid.show_heads(self.result, heads, self.top_level(heads),
                              words.axis_titles(self.result))
+
+    @property
+    def grid(self) -> AttentionGrid:
+        """The grid on screen: one head's, or all heads'."""
+        return self.body.currentWidget()
 
     def top_level(self, heads) -> float:
         """The weight drawn brightest: 1, or the largest shown when stretched."""

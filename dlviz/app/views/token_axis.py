@@ -41,6 +41,7 @@ class TokenAxis(pg.AxisItem):
         super().__init__(orientation, **kwargs)
         self.tokens: tuple[str, ...] = ()
         self._labels: tuple[str, ...] = ()
+        self._widths: dict[float, list[int]] = {}
         self.tick_font = QFont()
         self.tick_font.setPointSizeF(point_size)
         # Two points smaller: tried before leaving tokens out (a projector still reads it).
@@ -60,12 +61,22 @@ class TokenAxis(pg.AxisItem):
             return
         self.tokens = tokens
         self._labels = tuple(short(t) for t in tokens)
+        self._widths = {}   # font size -> each label's width in pixels
         self.picture = None   # pyqtgraph's cached drawing of the ticks
         self.update()
 
+    def widths(self, font: QFont | None = None) -> list[int]:
+        """Each label's width in pixels in ``font`` (the one drawn now), measured once."""
+        font = font or self.style["tickFont"]
+        key = font.pointSizeF()
+        if key not in self._widths:
+            metrics = QFontMetrics(font)
+            self._widths[key] = [metrics.horizontalAdvance(t) for t in self._labels]
+        return self._widths[key]
+
     def widest(self) -> int:
         """Pixels the widest label needs."""
-        return max((self.metrics.horizontalAdvance(t) for t in self._labels), default=0)
+        return max(self.widths(), default=0)
 
     def label_pixels(self) -> int:
         """Pixels one label needs along the axis, gap included."""
@@ -82,7 +93,7 @@ class TokenAxis(pg.AxisItem):
         shown = max(1, last - first + 1)
         if self.orientation in ("top", "bottom") and shown <= EXACT_UP_TO:
             for font in (self.tick_font, self.compact_font):
-                if self._neighbours_fit(first, last, size / shown, QFontMetrics(font)):
+                if self._neighbours_fit(self.widths(font)[first:last + 1], size / shown):
                     self._use_font(font)
                     return 1
         self._use_font(self.tick_font)
@@ -90,9 +101,9 @@ class TokenAxis(pg.AxisItem):
         need = max(1, math.ceil(shown / fit))
         return next((step for step in NICE_STEPS if step >= need), need)
 
-    def _neighbours_fit(self, first: int, last: int, column: float, metrics) -> bool:
+    @staticmethod
+    def _neighbours_fit(widths, column: float) -> bool:
         """Each label, centred on its column, clears the next one by ``GAP / 2`` pixels."""
-        widths = [metrics.horizontalAdvance(t) for t in self._labels[first:last + 1]]
         return all((a + b) / 2 + GAP / 2 <= column for a, b in zip(widths, widths[1:]))
 
     def _use_font(self, font: QFont) -> None:
