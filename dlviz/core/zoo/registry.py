@@ -84,6 +84,20 @@ def _seq2seq_entries() -> list[ZooEntry]:
                       for name, title, module, cls, kwargs, description in SEQ2SEQ_ENTRIES]
 
 
+def _captioner_entries() -> list[ZooEntry]:
+    """Image captioners with attention: the shipped trained one first, then the preset."""
+    from dlviz.core.zoo.captioner_trained import trained_captioners
+
+    trained = [ZooEntry(info.name, info.title, "Trained", "captioner_trained",
+                        "TrainedCaptioner", {"trained": info.name}, info.description)
+               for info in trained_captioners()]
+    return trained + [ZooEntry(
+        "shape-captioner", "Image captioner: CNN + LSTM with attention", "Captioning",
+        "captioner", "ShapeCaptioner", {},
+        "One-to-many: a CNN turns a 64x64 scene into 8x8 regions, an LSTM writes its caption "
+        "word by word ('a red circle above a blue square'), attending over the regions.")]
+
+
 _ENTRIES = [
     *_trained_entries(),
     ZooEntry("lenet5", "LeNet-5 (1998)", "CNN", "lenet", "LeNet5", {},
@@ -129,6 +143,7 @@ _ENTRIES = [
     *_sequence_entries(),
     *_crnn_entries(),
     *_seq2seq_entries(),
+    *_captioner_entries(),
 ]
 
 #: name -> entry, in the order the model library shows them.

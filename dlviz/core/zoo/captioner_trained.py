@@ -1,0 +1,141 @@
+"""The image captioner dlviz ships already trained on shape scenes.
+
+``resources/models/captions-shapes.keras`` (the caption vocabulary inside)
+with its sidecar ``captions-shapes.caption.json``, made by
+``scripts/make_caption_model.py`` (deterministic): sizes, the share of
+unseen scenes captioned exactly, the share of shape words whose strongest
+attention falls on that shape, the command, the SHA-256. The
+``.caption.json`` suffix keeps it out of the other trained lists; this
+module lists it as a :class:`TrainedCaptioner`, so a dropped scene meets a
+model that has learnt something in the first minute.
+
+Listing reads only the sidecars (no Keras); opening checks the file's
+SHA-256, then loads it in safe mode.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from dlviz.core.prescan_errors import ModelFileError
+from dlviz.core.zoo.captioner import ShapeCaptioner
+from dlviz.core.zoo.trained import file_sha256, models_dir
+
+SUFFIX = ".caption.json"
+_MAX_SIDECAR = 64 * 1024
+
+
+@dataclass(frozen=True)
+class TrainedCaptionerInfo:
+    """What a shipped captioner's sidecar says."""
+
+    name: str
+    title: str
+    language: str
+    input_shape: tuple[int, int, int]
+    filters: tuple[int, ...]
+    units: int
+    embedding_dim: int
+    score: str
+    exact_captions: float
+    shape_attention: float
+    command: str
+    sha256: str
+    path: Path
+
+    @property
+    def description(self) -> str:
+        return (f"{self.title}: drop a scene of two shapes and read its caption, and where "
+                f"each word looked; {self.exact_captions:.1%} of unseen scenes captioned "
+                f"exactly, {self.shape_attention:.1%} of shape words look hardest at their "
+                f"shape. Made by `{self.command}`.")
+
+
+def trained_captioners(folder=None) -> list[TrainedCaptionerInfo]:
+    """The shipped captioners whose sidecar and ``.keras`` file are both there (never raises)."""
+    root = Path(folder) if folder is not None else models_dir()
+    try:
+        sidecars = sorted(root.glob(f"*{SUFFIX}"))
+    except OSError:
+        return []
+    found = []
+    for sidecar in sidecars:
+        try:
+            if sidecar.stat().st_size > _MAX_SIDECAR:
+                continue
+            meta = json.loads(sidecar.read_text(encoding="utf-8"))
+            path = sidecar.with_name(sidecar.name[:-len(SUFFIX)] + ".keras")
+            if meta["name"] + SUFFIX != sidecar.name or not path.is_file():
+                continue
+            found.append(TrainedCaptionerInfo(
+                str(meta["name"]), str(meta["title"]), str(meta["language"]),
+                tuple(int(d) for d in meta["input_shape"]),
+                tuple(int(f) for f in meta["filters"]), int(meta["units"]),
+                int(meta["embedding_dim"]), str(meta["score"]),
+                float(meta["exact_captions"]), float(meta["shape_attention"]),
+                str(meta["command"]), str(meta["sha256"]).lower(), path))
+        except (OSError, ValueError, KeyError, TypeError):
+            continue
+    return found
+
+
+def trained_captioner_info(name: str, folder=None) -> TrainedCaptionerInfo:
+    """The shipped captioner ``name``; ``KeyError`` lists those there are."""
+    found = {info.name: info for info in trained_captioners(folder)}
+    try:
+        return found[name]
+    except KeyError:
+        raise KeyError(f"no shipped captioner {name!r}; there are: "
+                       f"{', '.join(found) or 'none'} (run scripts/make_caption_model.py)"
+                       ) from None
+
+
+class TrainedCaptioner(ShapeCaptioner):
+    """A shipped captioner, its vocabulary read from its file, opened in safe mode.
+
+    Example:
+        >>> net = TrainedCaptioner(trained="captions-shapes")   # doctest: +SKIP
+        >>> net.caption(scene)                                   # doctest: +SKIP
+        'a red circle above a blue square'
+    """
+
+    kind = "Trained"
+
+    def __init__(self, input_shape=None, classes=None, *, trained: str, folder=None,
+                 **options):
+        from dlviz.core.zoo.sequence_io import read_vocabulary
+
+        info = trained_captioner_info(trained, folder)
+        super().__init__(info.input_shape, classes, vocabulary=read_vocabulary(info.path),
+                         filters=info.filters, units=info.units,
+                         embedding_dim=info.embedding_dim, score=info.score,
+                         trained=trained, **options)
+        self.info = info
+        self.title = info.title
+        self.weights = str(info.path)
+
+    def _build(self):
+        """Open the file in safe mode (no code from it runs), hash checked first."""
+        from dlviz.core.modelio import load_model
+
+        if file_sha256(self.info.path) != self.info.sha256:
+            raise ModelFileError(
+                "load_failed", self.info.path,
+                f"{self.info.path.name} is not the file its sidecar describes (its SHA-256 "
+                "differs); run scripts/make_caption_model.py again")
+        return load_model(self.info.path)
+
+    def _preset(self, **kwargs) -> ShapeCaptioner:
+        options = {k: v for k, v in self.options.items()
+                   if k not in ("trained", "vocabulary", "language")}
+        return ShapeCaptioner(self.input_shape, **options, **kwargs)
+
+    def with_vocabulary(self, vocabulary, classes: int | None = None) -> ShapeCaptioner:
+        """The architecture it was trained as, writing ``vocabulary`` (new weights)."""
+        return self._preset(vocabulary=vocabulary)
+
+    def with_classes(self, classes: int) -> ShapeCaptioner:
+        """The architecture it was trained as, writing ``classes`` ids (new weights)."""
+        return self._preset(classes=int(classes))
