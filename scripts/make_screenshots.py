@@ -18,7 +18,10 @@ waits on the engine bridge's signals, not on sleeps:
 - ``training.png``: the Training tab after a default-settings run of AlexNet
   mini (random weights) on the generated shapes (their easy default level),
   5 epochs, Adam at 1e-3, batches of 32; the script prints the run's final
-  validation accuracy.
+  validation accuracy;
+- ``attention.png``: the Attention tab on the shipped ``dates-attention-dot``
+  reading a Vietnamese date (the year's digits look at the year, the
+  month's at the month, the day's at the day).
 
 Seeds and TensorFlow's deterministic ops are set on the engine thread before
 the model is built, so a rerun draws the same curves. ``gates.png`` (the Gates
@@ -48,6 +51,8 @@ MAPS_LAYER = "conv1"
 #: Grad-CAM over the star at this opacity (at the default, 60, the star vanishes).
 CAM_OPACITY = 30
 SIZE = (1280, 800)
+#: The model and the typed date of attention.png.
+ATTENTION_MODEL, ATTENTION_TEXT = "dates-attention-dot", "Thứ Ba, ngày 10 tháng 3 năm 1987"
 #: The preset trained for training.png, and its data (the easy shapes).
 TRAIN_MODEL, TRAIN_DATA = "alexnet-mini", "shapes"
 SEED = 0
@@ -144,6 +149,19 @@ def first_screen(window, app) -> None:
     save(window, app, "gradcam.png")
 
 
+def attention_screen(window, app) -> None:
+    """The Attention tab: the shipped date model reading a typed Vietnamese date."""
+    from dlviz.core.probes.text_results import TextAnalysis
+
+    window.text_panel.set_text(ATTENTION_TEXT)
+    wait_for(window.images.results.result_shown, lambda: window.library.choose(ATTENTION_MODEL),
+             lambda result: isinstance(result, TextAnalysis))
+    found = window.attention_view.result
+    print(f"attention: {ATTENTION_MODEL} writes {found.output_text} for {ATTENTION_TEXT}",
+          flush=True)
+    save(window, app, "attention.png")
+
+
 def training_run(window, app) -> float:
     """Train the preset at the panel's defaults on the easy shapes; the last val accuracy."""
     seed_engine(window)
@@ -185,6 +203,7 @@ def main() -> int:
             raise SystemExit(f"the window opened at {window.width()}×{window.height()}, "
                              f"not {SIZE[0]}×{SIZE[1]}")
         first_screen(window, app)
+        attention_screen(window, app)
         accuracy = training_run(window, app)
         print(f"{TRAIN_MODEL} on {TRAIN_DATA} at the default settings: "
               f"final validation accuracy {accuracy:.3f} (chance 0.20)", flush=True)
