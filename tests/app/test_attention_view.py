@@ -194,6 +194,12 @@ def test_score_switch_opens_the_sibling_model(view, qtbot, monkeypatch):
     assert view.readout.text().startswith("Opening dates-attention-general")
     view.show_result(date_alignment())                # the sibling's answer
     assert view.readout.text() == HOW
+    monkeypatch.setattr("dlviz.app.views.attention_view.score_siblings",
+                        lambda source: score_siblings(source, names - {"dates-attention-cosine"}))
+    view.set_source("dates-attention-dot")           # cosine not shipped: greyed out
+    model = view.score_combo.model()
+    assert [model.item(i).isEnabled() for i in range(4)] == [True, True, True, False]
+    assert "Not in this library: cosine" in view.score_combo.toolTip()
     view.set_source("my_model.keras")                # a file: no siblings, no switch
     assert not view.score_combo.isEnabled()
     view.show_result(many_heads(1, sources=4))

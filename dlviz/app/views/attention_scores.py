@@ -114,6 +114,8 @@ class ScoreSwitch(QWidget):
         self.combo.clear()
         for score in SCORES:
             self.combo.addItem(score_label(score), score)
+            if self.siblings and score not in self.siblings:   # not shipped: greyed out
+                self.combo.model().item(self.combo.count() - 1).setEnabled(False)
         self.combo.blockSignals(False)
         self.combo.setEnabled(bool(self.siblings))
         missing = [s for s in SCORES if s not in self.siblings]
