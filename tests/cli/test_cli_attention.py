@@ -158,3 +158,15 @@ def test_an_encoder_decoder_prints_what_it_wrote(tmp_path):
     assert stored.score == "dot" and stored.source_tokens[:2] == ("10", "march")
     assert f"output: {stored.output_text}" in text or not stored.output_text
     np.testing.assert_allclose(stored.weights.sum(axis=-1), 1.0, atol=1e-5)
+
+
+def test_a_shipped_date_model_by_its_library_name(tmp_path):
+    code, text = run("attention", "dates-attention-additive", "ngày 10 tháng 3 năm 1987",
+                     "--out", tmp_path)
+    assert code == 0, text
+    assert "output: 1987-03-10" in text and "layer attention (additive), 1 head" in text
+    found = AttentionMap.load(tmp_path / "attention.npz")
+    looked_at = [found.source_tokens[j] for j in found.strongest_source()]
+    assert looked_at[:4] == ["1987"] * 4          # the year's digits look at the year
+    texts = [t.text for t in ET.parse(tmp_path / "attention.svg").getroot().iter(f"{SVG}text")]
+    assert {"ngày", "tháng", "năm", "<end>"} <= set(texts)

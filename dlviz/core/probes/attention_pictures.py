@@ -142,7 +142,9 @@ def attention_picture(found, heads=None) -> np.ndarray:
         row.append(panel)
         used += (GAP if used else 0) + panel.shape[1]
     rows.append(row)
-    width = max([sum(p.shape[1] for p in r) + GAP * (len(r) - 1) for r in rows] + [480])
+    font = text_font()
+    width = max([sum(p.shape[1] for p in r) + GAP * (len(r) - 1) for r in rows] +
+                [min(int(font.getlength(line)) + 8, MAX_WIDTH) for line in lines] + [480])
     parts = [_text(line, width) for line in lines]
     for r in rows:
         band = np.full((max((p.shape[0] for p in r), default=1), width, 3), 255, np.uint8)

@@ -100,7 +100,8 @@ def attention_svg(found, heads=None) -> str:
     lines = header_lines(found, limit=300)
     body = [_text(2, (k + 1) * (FONT_SIZE + 8), line) for k, line in enumerate(lines)]
     x = y = 0.0
-    y_top, row_height, widest = len(lines) * (FONT_SIZE + 8) + 8, 0.0, 480.0
+    y_top, row_height = len(lines) * (FONT_SIZE + 8) + 8, 0.0
+    widest = float(max([480] + [min(len(line) * CHAR + 8, MAX_WIDTH) for line in lines]))
     for head in heads:
         parts, width, height = _panel(found, head, 0, 0)
         if x and x + width > MAX_WIDTH:   # next row of panels
