@@ -15,11 +15,12 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 
 from dlviz.app.views.registry import ResultViews
+from dlviz.core.caption_jobs import caption_picture
 from dlviz.core.ctc_jobs import read_picture
 from dlviz.core.probes.results import ImageAnalysis
 from dlviz.core.workspace import ModelOpened
 
-PROBE_KINDS = ("image", "filters", "heatmap", "ctc")
+PROBE_KINDS = ("image", "filters", "heatmap", "ctc", "caption")
 
 
 class ImageController(QObject):
@@ -36,6 +37,7 @@ class ImageController(QObject):
         self.prediction_view = views["predictions"]
         self.heatmap_view = views["heatmap"]
         self.ctc_view = views.get("ctc")   # what a CRNN reads (CtcView), when there is one
+        self.caption_view = views.get("caption")   # what a captioner writes (CaptionView)
         self._latest: dict[str, int] = {}
         self._source = None          # (source, name) of the last image asked for
         self._model: ModelOpened | None = None
@@ -59,11 +61,14 @@ class ImageController(QObject):
         self._source = (source, name)
         if self._model is None:
             return None  # analysed as soon as a model is open
+        ws = self.workspace
+        if self.writes_captions():   # two inputs (image, words so far): no feature maps
+            return self._submit("caption", lambda: caption_picture(ws, source, name),
+                                f"Captioning {name}…")
         if self._model.probe_problem:
             self.problem_reported.emit(f"Cannot look at {name} with this model: "
                                        f"{self._model.probe_problem}")
             return None
-        ws = self.workspace
         fit = self.fit
         job = self._submit("image", lambda: ws.analyze_image(source, name=name, fit=fit),
                            f"Looking at {name}…")
@@ -75,6 +80,10 @@ class ImageController(QObject):
         """Whether the current model offers the CTC view (a CRNN)."""
         return self._model is not None and "ctc" in self._model.offered \
             and self._model.offered["ctc"] is None
+
+    def writes_captions(self) -> bool:
+        """Whether the current model offers the caption view (a captioner)."""
+        return self._model is not None and self._model.offered.get("caption", "") is None
 
     def set_source(self, source, name: str) -> None:
         """Make an image current without looking at it now (training answers
@@ -118,10 +127,14 @@ class ImageController(QObject):
         self.filter_view.set_filter_layers(list(opened.filter_layers))
         self.heatmap_view.set_layers(list(opened.spatial_layers), opened.cam_layer)
         views = tuple(v for v in (self.maps_view, self.filter_view, self.prediction_view,
-                                  self.heatmap_view, self.ctc_view) if v is not None)
+                                  self.heatmap_view, self.ctc_view, self.caption_view)
+                      if v is not None)
         if opened.probe_problem:
             for view in views:
-                view.show_unavailable(opened.probe_problem)
+                if view is not self.caption_view or not self.writes_captions():
+                    view.show_unavailable(opened.probe_problem)
+            if self.writes_captions() and self._source is not None:
+                self.analyze(*self._source)
             return
         for view in views:  # what this model does not offer, each view says why
             reason = opened.offered.get(view.probe_kind)

@@ -61,7 +61,7 @@ class MainWindow(QMainWindow):
             self.engine, self.workspace, self.bridge,
             {"maps": self.maps_view, "filters": self.filter_view,
              "predictions": self.prediction_view, "heatmap": self.heatmap_view,
-             "ctc": self.ctc_view}, self)
+             "ctc": self.ctc_view, "caption": self.caption_view}, self)
         self.runs = RunController(self.training_view, self.images, self)
         self.training = TrainingController(
             self.engine, self.workspace, self.bridge, self.training_panel,
@@ -324,6 +324,8 @@ class MainWindow(QMainWindow):
             self.layer_table.show_summary(result.title, result.summary, result.notes)
             self.images.model_opened(result)
             self.text.model_opened(result)
+            if self.images.writes_captions():   # a captioner's first screen: its captions
+                self.tabs.setCurrentWidget(self.caption_view)
             self.training_panel.set_trainable_counts(result.summary.trainable_params,
                                                      result.summary.total_params)
             self.statusBar().showMessage(

@@ -20,6 +20,7 @@ from dlviz.app.panels.model_library import ModelLibraryPanel
 from dlviz.app.panels.text_panel import TextPanel
 from dlviz.app.panels.training_panel import TrainingPanel
 from dlviz.app.views.attention_view import AttentionView
+from dlviz.app.views.caption_view import CaptionView
 from dlviz.app.views.compare_view import CompareView
 from dlviz.app.views.ctc_view import CtcView
 from dlviz.app.views.feature_map_view import FeatureMapView
@@ -73,6 +74,7 @@ def build_tabs(window) -> None:
     window.digit_canvas = DigitCanvasPanel()    # a CRNN's own input: draw digits
     window.ctc_view = CtcView()
     window.ctc_tab = _stacked(window.digit_canvas, window.ctc_view, "ctc_tab")
+    window.caption_view = CaptionView()         # a captioner's caption of a dropped scene
     window.filter_view = FilterView()
     window.prediction_view = PredictionView()
     window.heatmap_view = HeatmapView()
@@ -84,6 +86,7 @@ def build_tabs(window) -> None:
                           (window.attention_tab, "Attention"),
                           (window.compare_tab, "Compare cells"),
                           (window.ctc_tab, "Read digits (CTC)"),
+                          (window.caption_view, "Captions"),
                           (window.filter_view, "Filters"),
                           (window.prediction_view, "Predictions"),
                           (window.heatmap_view, "Grad-CAM / saliency"),

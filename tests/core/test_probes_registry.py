@@ -45,26 +45,30 @@ def test_every_kind_is_declared_once_with_what_it_needs():
         "feature_maps", "activation_histograms", "gradient_norms", "dead_units", "filters",
         "weight_histograms", "ctc", *TEXT_KINDS}
     assert {k.name for k in PROBES.values() if not k.live} == {"predictions", "grad_cam",
-                                                              "saliency"}
+                                                              "saliency", "caption"}
     assert {PROBES[name].live_group for name in TEXT_KINDS} == {"text"}
 
 
 def test_a_full_cnn_offers_every_kind_and_each_returns_its_result_type():
     model = small_cnn()   # a CNN reads no text: the text kinds say why (test_text_probes)
     # ... nor strings (ctc: test_ctc_decode)
-    assert {name for name, reason in offered(model).items() if reason} == TEXT_KINDS | {"ctc"}
+    assert {name for name, reason in offered(model).items() if reason} == TEXT_KINDS | {
+        "ctc", "caption"}
     image = random_image((12, 12, 3))
     x, y = random_image((4, 12, 12, 3)), np.array([0, 1, 2, 0])
     inputs = {"image": image, "batch": (x, y), None: ()}
-    for kind in (k for k in PROBES.values() if k.needs != "text" and k.name != "ctc"):
+    for kind in (k for k in PROBES.values()
+                 if k.needs != "text" and k.name not in ("ctc", "caption")):
         result = kind.compute(model, inputs[kind.needs], class_index=1)
         assert isinstance(result, kind.result), kind.name
 
 
 @pytest.mark.parametrize("make, refused, words", [
-    (dense_only, {"filters", "grad_cam", "ctc", *TEXT_KINDS}, "no convolution kernels"),
+    (dense_only, {"filters", "grad_cam", "ctc", "caption", *TEXT_KINDS},
+     "no convolution kernels"),
     (sequence_model, {"feature_maps", "predictions", "grad_cam", "saliency",
-                      "activation_histograms", "filters", "ctc", "attention"}, "not images"),
+                      "activation_histograms", "filters", "ctc", "attention", "caption"},
+     "not images"),
 ])
 def test_a_model_that_cannot_offer_a_kind_says_why(make, refused, words):
     reasons = offered(make())

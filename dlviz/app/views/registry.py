@@ -16,6 +16,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 
 from dlviz.app.views.attention_view import AttentionView
+from dlviz.app.views.caption_view import CaptionView
 from dlviz.app.views.feature_map_view import FeatureMapView
 from dlviz.app.views.filter_view import FilterView
 from dlviz.app.views.gate_view import GateView
@@ -28,6 +29,7 @@ from dlviz.app.views.compare_view import CompareView
 from dlviz.app.views.ctc_view import CtcView
 from dlviz.app.views.span_match_view import SpanMatchView
 from dlviz.core.probes.attention_results import AttentionMap
+from dlviz.core.probes.caption_results import Caption
 from dlviz.core.probes.compare import CellComparison
 from dlviz.core.probes.ctc_results import CtcAlignment
 from dlviz.core.probes.results import (
@@ -59,6 +61,7 @@ VIEWS: dict[type, type] = {
     CellComparison: CompareView,
     CtcAlignment: CtcView,
     AttentionMap: AttentionView,
+    Caption: CaptionView,
 }
 
 

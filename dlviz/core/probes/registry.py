@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from dlviz.core.probes.attention_results import AttentionMap
+from dlviz.core.probes.caption_results import Caption
 from dlviz.core.probes.results import (
     DeadUnits,
     FilterBank,
@@ -144,6 +145,12 @@ def _reads_strings(model) -> None:
     from dlviz.core.probes.ctc import check_ctc_model
 
     check_ctc_model(model)
+
+
+def _writes_captions(model) -> None:
+    from dlviz.core.probes.captions import check_captioner
+
+    check_captioner(model)
 
 
 def _reads_one_output(model) -> None:
@@ -278,6 +285,14 @@ def _ctc(model, image, **options) -> CtcAlignment:
     return ctc_alignment(model, image, **options)
 
 
+def _caption(model, image, **options) -> Caption:
+    from dlviz.core.probes.captions import caption
+
+    if isinstance(image, PreparedInput):
+        image = image.shown
+    return caption(model, image, **options)
+
+
 # Live kinds in the order they are computed within a frame (maps first: the
 # activation histograms reuse them).
 PROBES: dict[str, ProbeKind] = {kind.name: kind for kind in (
@@ -302,6 +317,7 @@ PROBES: dict[str, ProbeKind] = {kind.name: kind for kind in (
     ProbeKind("attention", "text", AttentionMap, _attention, _has_attention, live=True,
               group="text"),
     ProbeKind("ctc", "image", CtcAlignment, _ctc, _reads_strings, live=True),
+    ProbeKind("caption", "image", Caption, _caption, _writes_captions),
 )}
 
 
