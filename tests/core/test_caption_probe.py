@@ -104,3 +104,33 @@ def test_without_a_vocabulary_it_says_where_the_words_are(model, scenes):
         caption(model, scenes[0][0], vocabulary=Vocabulary(["a", "b"]))
     with pytest.raises(ProbeUnavailable):
         check_captioner(keras.Model(*(lambda i: (i, i))(keras.Input((3,), name="x"))))
+
+
+@pytest.mark.slow
+def test_the_shipped_captioner_captions_unseen_scenes_and_looks_at_the_circle():
+    from dlviz.core.data.scene_captions import TEST_SEED_OFFSET, caption_words
+    from dlviz.core.zoo.registry import create
+
+    net = create("captions-shapes")
+    model = net.build()
+    images, scenes = generate_scenes(60, seed=2 * TEST_SEED_OFFSET)   # never trained on
+    ids, weights, _ = greedy_captions(model, images, net.vocabulary, 12)
+    written = [caption_words(row, net.vocabulary) for row in ids]
+    exact = np.mean([w == s.caption().split() for w, s in zip(written, scenes)])
+    # Guessing: 1 caption in 264 (66 pairs of coloured shapes x 4 relations).
+    assert exact > 0.7
+    inside = outside = 0.0
+    looked = 0
+    for row, words, scene in zip(weights, written, scenes):
+        circles = [t for t in (scene.subject, scene.other) if t.shape == "circle"]
+        if not circles or "circle" not in words:
+            continue
+        circle = circles[0]
+        attention = row[words.index("circle")].reshape(8, 8)
+        r, c = (int(v * 8 / scene.size) for v in circle.centre)
+        near = np.zeros((8, 8), bool)
+        near[max(r - 1, 0):r + 2, max(c - 1, 0):c + 2] = True
+        inside += attention[near].sum() / near.sum()       # mean weight near the circle
+        outside += attention[~near].sum() / (~near).sum()  # mean weight elsewhere
+        looked += 1
+    assert looked >= 10 and inside > 10 * outside
