@@ -34,7 +34,7 @@ from dlviz.core.probes.colormaps import VIRIDIS
 #: Above this many weights per head, the heatmap is an embedded PNG.
 MAX_RECTS = 4096
 #: Room for a label, in pixels per character (SVG viewers measure text themselves).
-CHAR = 7
+CHAR = 8
 FONT = "DejaVu Sans, Arial, Helvetica, sans-serif"
 
 
@@ -101,7 +101,7 @@ def attention_svg(found, heads=None) -> str:
     body = [_text(2, (k + 1) * (FONT_SIZE + 8), line) for k, line in enumerate(lines)]
     x = y = 0.0
     y_top, row_height = len(lines) * (FONT_SIZE + 8) + 8, 0.0
-    widest = float(max([480] + [min(len(line) * CHAR + 8, MAX_WIDTH) for line in lines]))
+    widest = float(max([480] + [min(len(line) * 7 + 8, MAX_WIDTH) for line in lines]))
     for head in heads:
         parts, width, height = _panel(found, head, 0, 0)
         if x and x + width > MAX_WIDTH:   # next row of panels
