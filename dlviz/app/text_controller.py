@@ -33,12 +33,22 @@ def read_text(workspace, text: str | None, kinds: tuple[str, ...], layer: str | 
     A model that offers attention and gates (an encoder-decoder has LSTM layers)
     may fail to give its gates for a text it can still translate: its
     attention is then shown alone rather than nothing.
+
+    Args:
+        workspace: the engine thread's ``Workspace`` (this runs on that thread).
+        text: the typed text; None: a sample the model can read.
+        kinds: the text kinds the model offers.
+        layer: the attention layer a person chose; None: the probe's default.
+
+    Returns:
+        A ``TextAnalysis`` with one result per kind given (gates left out when
+        they failed and attention did not).
     """
     from dlviz.core.probes.text_results import TextAnalysis
 
     try:
         analysis = workspace.analyze_text(text, kinds)
-    except Exception:
+    except Exception:  # noqa: BLE001 - re-raised unless attention alone can answer
         if "attention" not in kinds or len(kinds) == 1:
             raise
         analysis = workspace.analyze_text(text, ("attention",))
