@@ -109,3 +109,27 @@ def test_a_model_that_reads_no_strings_is_refused_in_words():
     assert "not one (time steps, classes) output" in reason and "crnn" in reason.lower()
     with pytest.raises(ProbeUnavailable):
         ctc_alignment(classifier, np.ones((28, 28)))
+
+
+@pytest.mark.slow
+def test_the_shipped_crnn_reads_unseen_strings_far_better_than_chance():
+    from dlviz.core.data import read_image
+    from dlviz.core.data.digit_strings import decode_label
+    from dlviz.core.zoo.crnn_trained import TrainedCRNN, trained_crnn_models
+    from dlviz.core.zoo.trained import models_dir
+
+    info = {i.name: i for i in trained_crnn_models()}["crnn-digit-strings"]
+    assert info.path.stat().st_size < 2_000_000 and info.string_accuracy > 0.8
+    net = TrainedCRNN(trained="crnn-digit-strings")
+    net.build()
+    # Other strings than the maker scored (another seed), still of unseen drawings.
+    data = load_digit_strings(train=0, test=300, seed=0)
+    read = net.read(data.x_test)
+    truth = [decode_label(row) for row in data.y_test]
+    exact = np.mean([a == b for a, b in zip(read, truth)])
+    # Chance for 1-6 digits is about 1/6 x 1/10 for one-digit strings alone (under 2 %).
+    assert exact > 0.8, exact
+    samples = models_dir().parent / "samples"
+    for name, text in (("11_digits_2024.png", "2024"), ("12_digits_531.png", "531"),
+                       ("13_digits_86907.png", "86907")):
+        assert ctc_alignment(net.model, read_image(samples / name).array).text == text
