@@ -76,6 +76,7 @@ class CtcView(ExportMixin, QWidget):
                           + (f" · {notes}" if notes else ""))
         self.reading.setText(f"Reads: {reading_text(result)}")
         self.plot.show_alignment(result)
+        self.hover_label.setText(HINT)   # the outline is gone: so is what it said
 
     def _on_hovered(self, text: str) -> None:
         self.hover_label.setText(text or HINT)
