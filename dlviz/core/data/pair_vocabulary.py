@@ -194,9 +194,10 @@ def encode_pairs(pairs: Sequence[tuple[str, str]], vocabulary: PairVocabulary, *
         token t.
 
     Example:
-        >>> x, t_in, t_out = encode_pairs([("10 March 1987", "1987-03-10")], vocab)  # doctest: +SKIP
-        >>> t_in[0, 1:].tolist() == t_out[0, :-1].tolist()  # doctest: +SKIP
-        True
+        >>> vocab = PairVocabulary.build([("10 March 1987", "1987-03-10")])
+        >>> x, t_in, t_out = encode_pairs([("10 March 1987", "1987-03-10")], vocab)
+        >>> x.tolist(), t_in[0, 1:].tolist() == t_out[0, :-1].tolist()
+        ([[2, 3, 4]], True)
     """
     sources = [vocabulary.source.encode(s) for s, _ in pairs]
     targets = [vocabulary.target.encode(t) for _, t in pairs]
