@@ -75,7 +75,7 @@ def test_hover_names_column_class_and_probability(view, qtbot):
     assert not plot.mark.isVisible() and not plot.column_mark.isVisible()
     plot._on_mouse_moved(scene)
     view.show_result(found)            # a new reading: the old hover text goes
-    assert "column" not in view.hover_label.text() and not plot.mark.isVisible()
+    assert view.hover_label.text().startswith("Each column") and not plot.mark.isVisible()
 
 
 def test_only_blanks_read_as_nothing(view):
