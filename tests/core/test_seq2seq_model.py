@@ -81,3 +81,15 @@ def test_library_presets_take_a_score():
     assert net.build().get_layer("attention").score == "additive"
     assert create("seq2seq-bigru-attention").options["bidirectional"] is True
     assert net.with_vocabulary(VOCAB).options["score"] == "additive"
+
+
+def test_padding_is_left_out_of_loss_and_accuracy():
+    net = tiny(score="dot")
+    net.compile()
+    x, t_in, t_out = encode_pairs(PAIRS, VOCAB)
+    wide = encode_pairs(PAIRS, VOCAB, source_length=x.shape[1] + 5,
+                        target_length=t_in.shape[1] + 5)
+    tight = net.test([x, t_in], t_out, batch_size=64)
+    padded = net.test(list(wide[:2]), wide[2], batch_size=64)
+    assert padded["loss"] == pytest.approx(tight["loss"], rel=1e-5)
+    assert padded["accuracy"] == pytest.approx(tight["accuracy"], rel=1e-5)
