@@ -11,8 +11,8 @@ loads neither Qt nor TensorFlow; the first probe call loads TensorFlow.
 ``model`` is a Keras model (Functional, or a built Sequential) or a dlviz
 library model (``dlviz.core.zoo.create("lenet5")``), whose pixel scaling and
 class names are then used. The text probes (``gates``, ``attention``,
-``gradient_through_time``) also take a ``.keras`` path, opened in safe mode
-with the vocabulary saved inside it; ``lstm_gates``, ``gru_gates`` and
+``gradient_through_time``) and ``ctc`` also take a ``.keras`` path, opened in
+safe mode (the text probes with the vocabulary saved inside it); ``lstm_gates``, ``gru_gates`` and
 ``rnn_states`` replay one layer on the array it reads.
 
 Example:
@@ -45,7 +45,7 @@ from dlviz.core.probes.results import (
 )
 
 __all__ = ["feature_maps", "predictions", "grad_cam", "saliency", "filters", "offered",
-           "load", "gates", "gradient_through_time", "attention", "lstm_gates", "gru_gates", "rnn_states", "ImageAnalysis", "FeatureMaps", "Predictions", "Heatmap", "FilterBank",
+           "load", "gates", "gradient_through_time", "attention", "ctc", "lstm_gates", "gru_gates", "rnn_states", "ImageAnalysis", "FeatureMaps", "Predictions", "Heatmap", "FilterBank",
            "GradientNorms", "Histograms", "DeadUnits", "ProbeUnavailable"]
 
 
@@ -184,6 +184,37 @@ def rnn_states(layer, inputs, mask=None, initial_state=None):
     from dlviz.core.probes.gates import rnn_states as replay
 
     return replay(layer, inputs, mask, initial_state)
+
+
+def ctc(model, image):
+    """What a CRNN reads in ``image``: a ``CtcAlignment`` (each column's probabilities,
+    the blank included, the best path and the string it collapses to).
+
+    Args:
+        model: a Keras CRNN, a dlviz library model or a ``.keras`` path.
+        image: a path, PIL image or array of a digit string, any size, light
+            ink on dark or dark ink on light.
+
+    Example:
+        >>> found = ctc("crnn-digit-strings.keras", "digits.png")   # doctest: +SKIP
+        >>> found.text, found.path_text()                            # doctest: +SKIP
+        ('86907', '-------8---6---9---0---77-------')
+    """
+    if isinstance(model, (str, Path)):
+        from dlviz.core.kerasenv import import_keras
+        from dlviz.core.modelio import load_model
+
+        import_keras()
+        keras_model, class_names = load_model(model), None
+    else:
+        keras_model, _preprocessing, class_names = _unwrap(model)
+    pixels, name, notes = read_input(image)
+    found = _compute("ctc", keras_model, pixels, class_names=class_names, source_name=name)
+    if notes:
+        from dataclasses import replace
+
+        found = replace(found, notes=(*notes, *found.notes))
+    return found
 
 
 def _text_model(model):
