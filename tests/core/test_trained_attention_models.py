@@ -8,6 +8,7 @@ from dlviz.core.data.dates import date_token_roles
 from dlviz.core.data.pair_vocabulary import END, PairVocabulary
 from dlviz.core.probes.seq2seq_attention import seq2seq_attention
 from dlviz.core.zoo.registry import REGISTRY, create
+from dlviz.core.zoo.seq2seq import Seq2SeqAttention
 from dlviz.core.zoo.seq2seq_trained import TrainedSeq2Seq, trained_seq2seq_models
 
 SCORES = ("dot", "general", "additive", "cosine")
@@ -52,6 +53,13 @@ def test_a_shipped_model_opens_in_safe_mode_with_its_vocabulary(name):
     net = create(name)
     assert isinstance(net, TrainedSeq2Seq) and isinstance(net.vocabulary, PairVocabulary)
     assert net.build().get_layer("attention").score == info.score
+    loaded = Seq2SeqAttention.load(info.path)         # the file alone rebuilds the preset
+    assert loaded.options["score"] == info.score and loaded.options["bridge"] is False
+    assert loaded.vocabulary == net.vocabulary
+    other = PairVocabulary.build([("10 March 1987", "1987-03-10")])
+    fresh = net.with_vocabulary(other)                # new data: same design, new weights
+    assert type(fresh) is Seq2SeqAttention and fresh.options["score"] == info.score
+    assert fresh.build().get_layer("next_token").units == len(other.target)
 
 
 @pytest.mark.slow
