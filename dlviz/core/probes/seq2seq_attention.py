@@ -29,10 +29,11 @@ from dlviz.core.data.pair_vocabulary import END, START
 from dlviz.core.data.text_vocabulary import PAD_ID, UNK_ID, EmptyText
 from dlviz.core.probes.attention_results import AttentionMap
 from dlviz.core.probes.results import ProbeUnavailable
-from dlviz.core.probes.text_encoding import MAX_TOKENS
 
 #: Output tokens written at most when the caller gives no limit.
 DEFAULT_MAX_LENGTH = 40
+#: Source tokens read at most, as the attention probe reads of other models.
+MAX_TOKENS = 512
 INPUT_NAMES = ("source", "target_in")
 
 # One compiled (probabilities, weights) pass per model, kept while the model
