@@ -162,3 +162,25 @@ def test_a_cnn_in_the_window_says_the_ctc_view_has_nothing(qtbot, window):
         window.library.choose("lenet5")
     assert window.ctc_view.title.text() == "This model reads no strings"
     assert "crnn" in window.ctc_view.hint.text().lower()
+
+
+@pytest.mark.slow
+def test_training_a_crnn_in_the_window_updates_the_ctc_view_live(qtbot, window):
+    from dlviz.core.training.config import DataSpec, TrainingConfig
+
+    with qtbot.waitSignal(window.bridge.job_finished, timeout=120_000,
+                          check_params_cb=lambda e: e.kind == "model"):
+        window.library.choose("crnn")
+    combo = window.training_panel.data_combo     # a CRNN is offered digit strings only
+    assert [combo.itemData(i) for i in range(combo.count())] == ["digit-strings"]
+    frames = []
+    window.bridge.live_frame_arrived.connect(frames.append)
+    config = TrainingConfig(data=DataSpec(kind="digit-strings", samples=128), epochs=2,
+                            batch_size=16, learning_rate=2e-3)
+    with qtbot.waitSignal(window.bridge.training_stopped, timeout=300_000) as blocker:
+        window.training_panel.start_requested.emit(config)
+    assert blocker.args[0].reason == "finished", blocker.args[0].message
+    readings = [f.results["ctc"] for f in frames if "ctc" in f.results]
+    assert readings, "no live CTC frame arrived"
+    qtbot.waitUntil(lambda: window.ctc_view.result is not None, timeout=10_000)
+    assert window.ctc_view.result.source_name.startswith("training strip 0")
