@@ -87,7 +87,9 @@ def greedy_decode(model, source_ids, target_vocabulary, max_length: int = DEFAUL
     Returns:
         ``(tokens, weights)``: the tokens written, ``<end>`` last when the
         model wrote it within ``max_length``; ``weights`` (len(tokens), Ts)
-        float32, row t the weights over the source that produced token t.
+        float32, row t the weights over the source that produced token t
+        (a fixed-length encoder reads the source padded or cut to its length;
+        the weights cover the tokens it read).
 
     Example:
         >>> tokens, weights = greedy_decode(model, ids, vocab.target, 12)  # doctest: +SKIP
@@ -97,6 +99,11 @@ def greedy_decode(model, source_ids, target_vocabulary, max_length: int = DEFAUL
     source = np.asarray(source_ids, dtype=np.int32).reshape(1, -1)
     if source.shape[1] == 0:
         raise EmptyText("there is nothing to read: type a sentence (at least one word)")
+    read = source.shape[1]
+    fixed = model.inputs[0].shape[1]
+    if fixed is not None:   # a fixed-length encoder: padding (masked) up to its length
+        read = min(read, int(fixed))
+        source = np.pad(source[:, :read], [(0, 0), (0, int(fixed) - read)])
     start, end = (int(i) for i in target_vocabulary.ids([START, END]))
     if UNK_ID in (start, end):
         raise ProbeUnavailable("the target vocabulary has no <start> or <end> token, so "
@@ -115,7 +122,7 @@ def greedy_decode(model, source_ids, target_vocabulary, max_length: int = DEFAUL
         if token == end:
             break
     tokens = [target_vocabulary.tokens[i] for i in written]
-    return tokens, np.stack(rows).astype(np.float32)
+    return tokens, np.stack(rows).astype(np.float32)[:, :read]
 
 
 def seq2seq_attention(model, text, *, vocabulary, max_length: int | None = None,
@@ -153,6 +160,11 @@ def seq2seq_attention(model, text, *, vocabulary, max_length: int | None = None,
         notes.append(f"the first {MAX_TOKENS} of {len(tokens):,} tokens are read; a longer "
                      "text is cut, so split it")
         tokens = tokens[:MAX_TOKENS]
+    fixed = model.inputs[0].shape[1]
+    if fixed is not None and len(tokens) > int(fixed):
+        notes.append(f"this model reads exactly {int(fixed)} source tokens: the text was cut "
+                     "to them")
+        tokens = tokens[:int(fixed)]
     ids = vocabulary.source.ids(tokens)
     unknown = int(np.sum(ids == UNK_ID))
     if unknown == len(tokens):
