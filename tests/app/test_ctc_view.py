@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QPointF
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "core"))
-from _ctc_samples import SAMPLE_PATH, ctc_alignment_sample  # noqa: E402
+from _ctc_samples import ctc_alignment_sample  # noqa: E402
 
 from dlviz.app.panels.digit_canvas import BOARD, DigitCanvasPanel  # noqa: E402
 from dlviz.app.views.ctc_plot import describe_column  # noqa: E402
