@@ -21,7 +21,10 @@ waits on the engine bridge's signals, not on sleeps:
   validation accuracy;
 - ``attention.png``: the Attention tab on the shipped ``dates-attention-dot``
   reading a Vietnamese date (the year's digits look at the year, the
-  month's at the month, the day's at the day).
+  month's at the month, the day's at the day);
+- ``ctc.png``: the Read digits (CTC) tab, the shipped ``crnn-digit-strings``
+  reading the sample ``13_digits_86907.png``, the pointer on the column
+  where it writes its "9".
 
 Seeds and TensorFlow's deterministic ops are set on the engine thread before
 the model is built, so a rerun draws the same curves. ``gates.png`` (the Gates
@@ -53,6 +56,8 @@ CAM_OPACITY = 30
 SIZE = (1280, 800)
 #: The model and the typed date of attention.png.
 ATTENTION_MODEL, ATTENTION_TEXT = "dates-attention-dot", "Thứ Ba, ngày 10 tháng 3 năm 1987"
+#: The model and the sample of ctc.png, and the symbol whose column is hovered.
+CTC_MODEL, CTC_SAMPLE, CTC_HOVERED = "crnn-digit-strings", "13_digits_86907.png", "9"
 #: The preset trained for training.png, and its data (the easy shapes).
 TRAIN_MODEL, TRAIN_DATA = "alexnet-mini", "shapes"
 SEED = 0
@@ -162,6 +167,30 @@ def attention_screen(window, app) -> None:
     save(window, app, "attention.png")
 
 
+def ctc_screen(window, app) -> None:
+    """The CTC tab: the shipped CRNN reading a digit-string sample, one column hovered."""
+    from PySide6.QtCore import QPointF
+
+    from dlviz.core.probes.ctc_results import CtcAlignment
+
+    wait_for(window.bridge.job_finished, lambda: window.library.choose(CTC_MODEL),
+             job_done("model"))
+    sample = ROOT / "resources" / "samples" / CTC_SAMPLE
+    (found,) = wait_for(window.images.results.result_shown,
+                        lambda: window.open_image(str(sample)),
+                        lambda result: isinstance(result, CtcAlignment))
+    window.tabs.setCurrentWidget(window.ctc_tab)
+    print(f"ctc: {CTC_MODEL} reads {found.text!r} in {CTC_SAMPLE} "
+          f"(best path {found.path_text()})", flush=True)
+    plot = window.ctc_view.plot
+    settle(app)
+    step = found.path_text().find(CTC_HOVERED)
+    if step >= 0:   # the pointer on that column's winning class
+        row = int(found.path[step])
+        plot._on_mouse_moved(plot.bottom.vb.mapViewToScene(QPointF(step + 0.5, row + 0.5)))
+    save(window, app, "ctc.png")
+
+
 def training_run(window, app) -> float:
     """Train the preset at the panel's defaults on the easy shapes; the last val accuracy."""
     seed_engine(window)
@@ -204,6 +233,7 @@ def main() -> int:
                              f"not {SIZE[0]}×{SIZE[1]}")
         first_screen(window, app)
         attention_screen(window, app)
+        ctc_screen(window, app)
         accuracy = training_run(window, app)
         print(f"{TRAIN_MODEL} on {TRAIN_DATA} at the default settings: "
               f"final validation accuracy {accuracy:.3f} (chance 0.20)", flush=True)
