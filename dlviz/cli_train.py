@@ -7,6 +7,7 @@
     dlviz train --model gru-sentiment --data reviews.csv --epochs 5 --run runs/mine
     dlviz train --model dates-attention --data dates --epochs 10 --run runs/dates
     dlviz train --model crnn --data digit-strings --epochs 10 --run runs/crnn
+    dlviz train --model shape-captioner --data scenes-vi --epochs 12 --run runs/captions
 
 One line per epoch on stdout; the run directory (DESIGN.md, point 6) holds
 everything else, readable at any moment, so the app can follow it. Ctrl-C
@@ -35,7 +36,7 @@ EXIT_STOPPED = 130
 DATA_NAMES = ("digits", "shapes", "shapes_hard", "mnist", "fashion_mnist", "cifar10",
               "sentiment-en", "sentiment-vi", "tagging", "long",
               "dates", "dates-en", "dates-vi", "phrases-en-vi", "phrases-vi-en",
-              "digit-strings")
+              "digit-strings", "scenes", "scenes-en", "scenes-vi")
 TEXT_SUFFIXES = (".csv", ".tsv")
 
 
@@ -92,6 +93,7 @@ def cmd_train(args, out) -> int:
     from dlviz.cli import CliError
     from dlviz.core.data.text import TextError
     from dlviz.core.data.text_dataset import is_sequence_data
+    from dlviz.core.training.caption_session import is_caption_data
     from dlviz.core.training.data import DataRejected, DatasetUnavailable, load_training_data
     from dlviz.core.training.heads import fit_head
     from dlviz.core.training.rundir import RunWriter
@@ -101,7 +103,7 @@ def cmd_train(args, out) -> int:
         raise CliError(f"--run {args.run} is a file; give a folder for the run")
     model, zoo_model, source, preprocessing, class_names, config, initial_epoch = \
         _prepare(args, run_dir)
-    shape = tuple(model.input_shape[1:])
+    shape = tuple(model.inputs[0].shape[1:])   # the first input's (a captioner's image)
     # None: a library model's output layer follows the data (the session rebuilds it).
     classes = None if zoo_model is not None else int(model.outputs[0].shape[-1])
     try:
@@ -117,7 +119,7 @@ def cmd_train(args, out) -> int:
         class_names = data.class_names
     writer = RunWriter(run_dir, config=config, model_source=source, class_names=class_names,
                        preprocessing=preprocessing)
-    if is_sequence_data(data):  # the checkpoints' ids mean these tokens
+    if is_sequence_data(data) or is_caption_data(data):  # checkpoints' ids mean these tokens
         from dlviz.core.data.text_sets import write_run_vocabulary
 
         write_run_vocabulary(run_dir, data.vocabulary)
@@ -219,6 +221,7 @@ def _open_for_training(target: str):
 def _train(model, zoo_model, data, config, writer, out, initial_epoch, source, preprocessing,
            class_names, text=None):
     from dlviz.core.data.text_dataset import is_sequence_data
+    from dlviz.core.training.caption_session import is_caption_data
     from dlviz.core.training.control import TrainingControl
     from dlviz.core.training.session import TrainingSession
 
@@ -236,7 +239,8 @@ def _train(model, zoo_model, data, config, writer, out, initial_epoch, source, p
 
     session = TrainingSession(
         model, data, config, emit=emit, control=control,
-        probe_image=None if is_sequence_data(data) else data.x_test[0],
+        # Text, pairs and captioned scenes pick their own probe (a held-out scene).
+        probe_image=None if is_sequence_data(data) or is_caption_data(data) else data.x_test[0],
         probe_name="" if is_sequence_data(data) else "test image 0",
         preprocessing=preprocessing,
         class_names=class_names, on_epoch_end=[writer.checkpoint], initial_epoch=initial_epoch,

@@ -280,6 +280,10 @@ def _reads(model, zoo_model) -> tuple[str, str]:
 
     if is_pair_model(model):
         return "text", "translate"
+    from dlviz.core.training.caption_session import is_caption_model
+
+    if is_caption_model(model):   # a picture in, words out: it learns captioned scenes
+        return "images", "caption"
     if len(model.inputs) != 1 or len(model.inputs[0].shape) != 2:
         from dlviz.core.training.ctc_session import model_task as picture_task
 

@@ -45,6 +45,7 @@ class TrainingJobs:
 
     def _train(self, config, emit, control, progress, run_dir, initial_epoch):
         from dlviz.core.data.text_dataset import is_sequence_data
+        from dlviz.core.training.caption_session import is_caption_data
         from dlviz.core.training.data import load_training_data
         from dlviz.core.training.rundir import RunWriter
         from dlviz.core.training.session import TrainingSession
@@ -67,7 +68,7 @@ class TrainingJobs:
             writer = RunWriter(run_dir, config=config, model_source=self.source,
                                class_names=self.class_names, preprocessing=self.preprocessing)
             hooks = (writer.checkpoint,)
-            if text:  # the checkpoints' ids mean these tokens
+            if text or is_caption_data(dataset):  # the checkpoints' ids mean these tokens
                 from dlviz.core.data.text_sets import write_run_vocabulary
 
                 write_run_vocabulary(run_dir, dataset.vocabulary)
@@ -89,7 +90,7 @@ class TrainingJobs:
         if trained is not model:  # e.g. its output layer rebuilt for the data
             self.model, self._extractor = trained, None
             self.zoo_model, self.class_names = session.zoo_model, session.class_names
-        if text:  # the ids the weights now mean
+        if text or is_caption_data(dataset):  # the ids the weights now mean
             self.vocabulary = dataset.vocabulary
         return stopped
 

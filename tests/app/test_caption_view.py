@@ -137,3 +137,36 @@ def test_a_cnn_in_the_window_says_the_caption_view_has_nothing(qtbot, window):
         window.library.choose("lenet5")
     assert window.caption_view.title.text() == "This model writes no captions"
     assert "captions-shapes" in window.caption_view.hint.text()
+
+
+def test_a_captioner_trains_from_the_window_with_live_captions(qtbot, window):
+    from PySide6.QtCore import Qt
+
+    from dlviz.app.panels.training_data_group import CAPTION_CHOICES
+    from dlviz.core.training.events import LiveFrame
+
+    with qtbot.waitSignal(window.bridge.job_finished, timeout=120_000,
+                          check_params_cb=lambda e: e.kind == "model"):
+        window.library.choose("shape-captioner")
+    panel = window.training_panel
+    kinds = [panel.data_combo.itemData(i) for i in range(panel.data_combo.count())]
+    assert kinds == [kind for _, kind in CAPTION_CHOICES] == ["scenes-en", "scenes-vi"]
+    panel.data_combo.setCurrentIndex(1)          # Vietnamese captions
+    panel.samples_spin.setValue(160)
+    panel.epochs_spin.setValue(2)
+    frames = []
+    window.bridge.live_frame_arrived.connect(frames.append)
+    scene = ROOT / "resources" / "samples" / "22_scene_captions_b.png"
+    with qtbot.waitSignal(window.bridge.training_stopped, timeout=180_000) as blocker:
+        qtbot.mouseClick(panel.start_button, Qt.MouseButton.LeftButton)
+        window.open_image(str(scene))   # dropped while it trains: captioned between batches
+    assert blocker.args[0].reason == "finished", blocker.args[0].message
+    captions = [f.results["caption"] for f in frames
+                if isinstance(f, LiveFrame) and "caption" in f.results]
+    assert captions and captions[-1].source_name == scene.name
+    assert set(captions[-1].words) <= set(window.workspace.vocabulary.tokens)
+    qtbot.waitUntil(lambda: window.caption_view.result is not None, timeout=30_000)
+    assert "live, step" in window.caption_view.title.text()
+    assert "hình" in window.workspace.vocabulary   # dropped scenes now get Vietnamese words
+    window.tabs.setCurrentWidget(window.caption_view)
+    window.grab().save(str(SHOTS / "window_captioner_training.png"))

@@ -43,9 +43,9 @@ def test_every_kind_is_declared_once_with_what_it_needs():
     assert all(name == kind.name and kind.needs in NEEDS for name, kind in PROBES.items())
     assert {k.name for k in live_kinds()} == {
         "feature_maps", "activation_histograms", "gradient_norms", "dead_units", "filters",
-        "weight_histograms", "ctc", *TEXT_KINDS}
+        "weight_histograms", "ctc", "caption", *TEXT_KINDS}
     assert {k.name for k in PROBES.values() if not k.live} == {"predictions", "grad_cam",
-                                                              "saliency", "caption"}
+                                                              "saliency"}
     assert {PROBES[name].live_group for name in TEXT_KINDS} == {"text"}
 
 

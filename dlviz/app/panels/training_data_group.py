@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QFormLayout, QGroupBox, Q
 from dlviz.core.data.pair_dataset import PAIR_SETS
 from dlviz.core.data.text_sets import TEXT_FILE, TEXT_SETS
 from dlviz.core.training.config import DataSpec, is_text_data
+from dlviz.core.training.caption_session import CAPTION_DATA
 from dlviz.core.training.ctc_session import CTC_DATA
 
 IMAGE_CHOICES = (("Digits (bundled)", "digits"), ("Shapes (generated)", "shapes"),
@@ -30,6 +31,9 @@ CLASSIFIER_CHOICES = (*((TEXT_SETS[k], k) for k in ("sentiment-en", "sentiment-v
 TAGGER_CHOICES = ((TEXT_SETS["tagging"], "tagging"),)
 #: A CRNN's data (task "read"): pictures of strings, trained with CTC.
 CTC_CHOICES = tuple((label, kind) for kind, label in CTC_DATA.items())
+#: A captioner's data (task "caption"): scenes with their captions.
+CAPTION_CHOICES = tuple((label, kind) for kind, label in CAPTION_DATA.items()
+                        if kind != "scenes")
 #: An encoder-decoder's data: (source, target) sentence pairs.
 PAIR_CHOICES = tuple((label, kind) for kind, label in PAIR_SETS.items())
 PATH_KINDS = {"folder": ("Folder", "one subfolder per class"),
@@ -47,7 +51,7 @@ SAMPLES_TIPS = {
 def choices_for(reads: str, task: str) -> tuple[tuple[str, str], ...]:
     """The (label, data kind) rows offered to a model that reads ``reads`` for ``task``."""
     if reads != "text":
-        return CTC_CHOICES if task == "read" else IMAGE_CHOICES
+        return {"read": CTC_CHOICES, "caption": CAPTION_CHOICES}.get(task, IMAGE_CHOICES)
     if task == "translate":
         return PAIR_CHOICES
     return TAGGER_CHOICES if task == "tag" else CLASSIFIER_CHOICES
@@ -129,7 +133,8 @@ class TrainingDataGroup(QGroupBox):
         if self.combo.findData(spec.kind) < 0:  # e.g. a text run's settings
             text = is_text_data(spec.kind)
             task = "tag" if spec.kind == "tagging" else \
-                "translate" if spec.kind in PAIR_SETS else "classify"
+                "translate" if spec.kind in PAIR_SETS else \
+                "caption" if spec.kind in CAPTION_DATA else "classify"
             self.set_model("text" if text else "images", task)
         self.combo.setCurrentIndex(max(0, self.combo.findData(spec.kind)))
         self.path_edit.setText(spec.path or "")

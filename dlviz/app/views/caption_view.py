@@ -31,6 +31,8 @@ HINT = ("Point at a word (or its small picture) to see where the model looked wh
         "writing it; click to keep it. Bright = more attention, over the image's "
         "{rows}x{cols} regions.")
 BIG, SMALL, PER_ROW = 320, 120, 8
+#: Caption words per row: English captions (8 words) fit on one.
+WORDS_PER_ROW = 8
 
 
 def word_summary(result, index: int) -> str:
@@ -64,8 +66,11 @@ class CaptionView(ExportMixin, QWidget):
         self.picture.setObjectName("caption_picture")
         self.picture.setFixedSize(BIG, BIG)
         self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.words_row = QHBoxLayout()
+        # A grid, not a row: a long caption (15 Vietnamese syllables, or an
+        # untrained model's 20 words) wraps instead of widening the window.
+        self.words_row = QGridLayout()
         self.words_row.setSpacing(2)
+        self.words_row.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.about = hint_label("")
         self.about.setObjectName("caption_about")
         right = QVBoxLayout()
@@ -117,21 +122,20 @@ class CaptionView(ExportMixin, QWidget):
         for button in self.buttons:
             self.words_row.removeWidget(button)
             button.deleteLater()
-        while self.words_row.count():   # the stretch after the words
-            self.words_row.takeAt(0)
-        size = self.font().pointSizeF() * (2.2 if len(self.result.words) <= 10 else 1.6)
-        self.buttons = [WordButton(i, w, size) for i, w in enumerate(self.result.words)]
+        words = self.result.words
+        size = self.font().pointSizeF() * (2.2 if len(words) <= WORDS_PER_ROW else 1.6)
+        self.buttons = [WordButton(i, w, size) for i, w in enumerate(words)]
         for button in self.buttons:
             button.hovered.connect(self.show_word)
             button.left.connect(self._on_left)
             button.clicked.connect(lambda _checked, i=button.index: self.pin(i))
-            self.words_row.addWidget(button)
+            row, column = divmod(button.index, WORDS_PER_ROW)
+            self.words_row.addWidget(button, row, column)
         if not self.buttons:
             empty = WordButton(-1, "(no words: the model wrote <end> first)", 14)
             empty.setEnabled(False)
             self.buttons = [empty]
-            self.words_row.addWidget(empty)
-        self.words_row.addStretch(1)
+            self.words_row.addWidget(empty, 0, 0)
 
     def _update_tiles(self) -> None:
         for tile in self.tiles:

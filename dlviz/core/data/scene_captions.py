@@ -102,10 +102,25 @@ class SceneCaptions:
     train_scenes: tuple[Scene, ...]
     test_scenes: tuple[Scene, ...]
     language: str = "en"
+    notes: tuple[str, ...] = ()     # what loading it for training noted, for people
 
     @property
     def name(self) -> str:
         return f"scenes-{self.language}"
+
+    @property
+    def class_names(self) -> tuple[str, ...]:
+        """What each output means: the caption words, by id (a training session's
+        "classes" are the words it may write)."""
+        return self.vocabulary.tokens
+
+    @property
+    def num_classes(self) -> int:
+        return len(self.vocabulary)
+
+    @property
+    def input_shape(self) -> tuple[int, ...]:
+        return tuple(self.x_train[0].shape[1:])
 
 
 def load_scene_captions(train: int = 2000, test: int = 300, *, size: int = 64,

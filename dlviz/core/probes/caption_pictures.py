@@ -32,7 +32,7 @@ def attention_overlay(image: np.ndarray, weights: np.ndarray) -> np.ndarray:
     top = float(weights.max()) if weights.size else 0.0
     share = (weights / top if top > 0 else np.zeros_like(weights))[..., None]
     dimmed = np.asarray(image, np.float32) * 255 * (0.35 + 0.65 * share)
-    return np.clip(dimmed * (1 - 0.4 * share) + GLOW * 0.4 * share, 0, 255).astype(np.uint8)
+    return np.clip(dimmed * (1 - 0.3 * share) + GLOW * 0.3 * share, 0, 255).astype(np.uint8)
 
 
 def _resized(rgb: np.ndarray, side: int) -> Image.Image:

@@ -317,7 +317,7 @@ PROBES: dict[str, ProbeKind] = {kind.name: kind for kind in (
     ProbeKind("attention", "text", AttentionMap, _attention, _has_attention, live=True,
               group="text"),
     ProbeKind("ctc", "image", CtcAlignment, _ctc, _reads_strings, live=True),
-    ProbeKind("caption", "image", Caption, _caption, _writes_captions),
+    ProbeKind("caption", "image", Caption, _caption, _writes_captions, live=True),
 )}
 
 

@@ -153,6 +153,10 @@ def load_training_data(spec: DataSpec, input_shape, classes: int | None, *,
 
     if spec.kind in CTC_DATA:  # pictures of strings, for a CRNN (labels: digit rows)
         return load_ctc_data(spec, input_shape, classes)
+    from dlviz.core.training.caption_session import CAPTION_DATA, load_caption_data
+
+    if spec.kind in CAPTION_DATA:  # captioned scenes, for a captioner (two inputs)
+        return load_caption_data(spec, input_shape)
     height, width, channels = _target(input_shape)
     notes: list[str] = []
     dataset = _load(spec, (height, width, channels), progress, notes)

@@ -179,8 +179,8 @@ class LiveProbes:
                    "class_names": self._class_names, "source_name": self.image_name,
                    "loss_fn": self._loss_fn,
                    "channel_order": "BGR" if self._preprocessing == "caffe" else "RGB"}
-        if kind.needs == "image":
-            options["extractor"] = self._extractor_of_model()
+        if kind.needs == "image":   # a captioner's words need its vocabulary too
+            options.update(extractor=self._extractor_of_model(), vocabulary=self.vocabulary)
         elif kind.needs == "batch":
             options["gradient_probe"] = self._gradient_probe()
         elif kind.needs == "text":

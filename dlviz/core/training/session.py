@@ -104,12 +104,21 @@ class TrainingSession:
 
         cfg, data = self.config, self.dataset
         notes = []
+        from dlviz.core.training.caption_session import refuse_mismatch
+
+        refuse_mismatch(self.model, data)   # captioners learn from captioned scenes only
         if _is_text(data):  # token ids: the embedding follows the data's vocabulary
             from dlviz.core.training.text_session import fit_vocabulary
 
             self.model, self.zoo_model, text_notes = fit_vocabulary(self.model,
                                                                     self.zoo_model, data)
             notes += text_notes
+        if _is_caption(data):  # a library captioner writes the data's language
+            from dlviz.core.training.caption_session import fit_caption_vocabulary
+
+            self.model, self.zoo_model, caption_notes = fit_caption_vocabulary(
+                self.model, self.zoo_model, data)
+            notes += caption_notes
         self.model, self.zoo_model, head_note = fit_head(self.model, self.zoo_model, data)
         if head_note is not None:
             notes.append(head_note)
@@ -118,6 +127,10 @@ class TrainingSession:
             from dlviz.core.training.ctc_session import check_ctc_training
 
             check_ctc_training(self.model, data)
+        elif _is_caption(data):  # two inputs, a word per step: caption_session checks
+            from dlviz.core.training.caption_session import check_caption_training
+
+            check_caption_training(self.model, data)
         elif _is_text(data):
             from dlviz.core.training.text_session import check_sequence_model
 
@@ -166,6 +179,12 @@ class TrainingSession:
             from dlviz.core.training.ctc_session import ctc_probe
 
             image, name, probe_x, probe_y = ctc_probe(data, x, y, PROBE_BATCH, cfg.seed)
+            if self.probe_image is not None:
+                image, name = self.probe_image, self.probe_name
+        elif _is_caption(data):  # two inputs; the probe picture is a held-out scene
+            from dlviz.core.training.caption_session import caption_probe
+
+            image, name, probe_x, probe_y = caption_probe(data, x, y, PROBE_BATCH, cfg.seed)
             if self.probe_image is not None:
                 image, name = self.probe_image, self.probe_name
         else:
@@ -232,7 +251,9 @@ class TrainingSession:
         if shuffle:
             pipeline = pipeline.shuffle(len(y), seed=cfg.seed, reshuffle_each_iteration=True)
         pipeline = pipeline.batch(cfg.batch_size)
-        text = _is_text(self.dataset)  # token ids: no image augmentation or pixel scaling
+        # Token ids, or (scene, words) pairs: no image augmentation or pixel scaling
+        # (a flipped scene's caption would have to swap "left" and "right").
+        text = _is_text(self.dataset) or _is_caption(self.dataset)
         augment = augmentation_model(cfg.augment, x.shape[1:], seed=cfg.seed) \
             if shuffle and not text else None
         if augment is not None:
@@ -250,6 +271,12 @@ def _is_ctc(dataset) -> bool:
     from dlviz.core.training.ctc_session import is_ctc_data
 
     return is_ctc_data(dataset)
+
+
+def _is_caption(dataset) -> bool:
+    from dlviz.core.training.caption_session import is_caption_data
+
+    return is_caption_data(dataset)
 
 
 def _loss_fn(model, data):
