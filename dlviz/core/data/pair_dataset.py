@@ -101,8 +101,11 @@ class PairDataset:
 
     @property
     def sample_text(self) -> str:
-        """A source sentence of the test part (the live attention's first sentence)."""
-        return self.test_pairs[0][0] if self.test_pairs else ""
+        """The live attention's sentence until one is typed: the longest source of
+        the test part (the first of them), so a phrase shows its word order moving
+        (a time, a place, adjectives), not "the boy reads three letters"."""
+        sources = [source for source, _target in self.test_pairs]
+        return max(sources, key=lambda text: len(text.split()), default="")
 
     def rows(self, part: str, index) -> tuple[tuple[np.ndarray, np.ndarray], np.ndarray]:
         """``(x, y)`` of the rows ``index`` of ``part`` ("train" or "test")."""

@@ -12,7 +12,7 @@ keeps it. What differs from a classifier:
   decoder to its ``next_token`` output, so Keras leaves it out of the loss
   and the accuracy by itself (accuracy is the share of target tokens right);
 - the live "attention" kind shows the pinned sentence (a person's, else the
-  test part's first source sentence, ``PairDataset.sample_text``); the gate
+  test part's longest source sentence, ``PairDataset.sample_text``); the gate
   and gradient-through-time kinds read one input and are off, with reasons.
 """
 
