@@ -39,6 +39,9 @@ def test_the_view_lines_probabilities_up_under_the_image(view, qtbot):
     qtbot.wait(50)   # the layout settles
     plot = view.plot
     assert view.reading.text() == "Reads: 15"
+    assert view.steps.text().splitlines() == ["best path        -11--5--",
+                                              "merge repeats →  -1-5-",
+                                              "drop blanks   →  15"]
     np.testing.assert_array_equal(plot.heat.image, found.probabilities.T)
     np.testing.assert_array_equal(plot.image.image, found.image)
     # The picture and the probabilities span the same columns: x = 0 .. steps.

@@ -2,6 +2,7 @@
 
 import numpy as np
 import pytest
+from _ctc_samples import ctc_alignment_sample
 
 from dlviz.core.kerasenv import import_keras
 from dlviz.core.probes.ctc import (
@@ -67,3 +68,10 @@ def test_edit_distance_and_character_error_rate():
     assert edit_distance("", "12") == 2
     assert character_error_rate(["12", "7"], ["123", "7"]) == pytest.approx(0.25)
     assert character_error_rate(["123"], ["123"]) == 0.0
+
+
+def test_the_result_writes_the_two_collapse_steps():
+    found = ctc_alignment_sample()
+    assert found.path_text() == "-11--5--"
+    assert found.merged_text() == "-1-5-"
+    assert found.text == "".join(c for c in found.merged_text() if c != "-") == "15"

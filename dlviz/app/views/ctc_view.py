@@ -10,6 +10,7 @@ each live training frame (``step``) and a replayed snapshot.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from dlviz.app.views.canvas import hint_label, title_label
@@ -19,6 +20,13 @@ from dlviz.app.views.export import ExportMixin
 HINT = ("Each column is one time step; brighter = likelier; red = the likeliest class "
         "of a column (— is the CTC blank). Merge repeats, then drop blanks: that is the "
         "string. Point at a column to see its probabilities.")
+
+
+def collapse_steps(result) -> str:
+    """The two CTC steps, one per line: the path, repeats merged, blanks dropped."""
+    return (f"best path        {result.path_text()}\n"
+            f"merge repeats →  {result.merged_text()}\n"
+            f"drop blanks   →  {result.text}")
 
 
 def reading_text(result) -> str:
@@ -47,6 +55,12 @@ class CtcView(ExportMixin, QWidget):
         font.setBold(True)
         self.reading.setFont(font)
         self.reading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.steps = QLabel("")
+        self.steps.setObjectName("ctc_steps")
+        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        mono.setPointSizeF(max(mono.pointSizeF(), self.font().pointSizeF()))
+        self.steps.setFont(mono)
+        self.steps.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.plot = CtcPlot()
         self.hover_label = hint_label(HINT)
         self.hover_label.setObjectName("ctc_hover")
@@ -54,7 +68,11 @@ class CtcView(ExportMixin, QWidget):
         self.body = QWidget()
         body = QVBoxLayout(self.body)
         body.setContentsMargins(0, 0, 0, 0)
-        body.addWidget(self.reading)
+        reading = QHBoxLayout()
+        reading.addWidget(self.reading, 0)
+        reading.addSpacing(24)
+        reading.addWidget(self.steps, 1)
+        body.addLayout(reading)
         body.addWidget(self.plot, 1)
         body.addWidget(self.hover_label)
         top = QHBoxLayout()
@@ -75,6 +93,7 @@ class CtcView(ExportMixin, QWidget):
         self.hint.setText(f"{result.source_name or 'Picture'}: {result.steps} columns"
                           + (f" · {notes}" if notes else ""))
         self.reading.setText(f"Reads: {reading_text(result)}")
+        self.steps.setText(collapse_steps(result))
         self.plot.show_alignment(result)
         self.hover_label.setText(HINT)   # the outline is gone: so is what it said
 

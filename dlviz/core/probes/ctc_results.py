@@ -51,3 +51,8 @@ class CtcAlignment(Result):
     def path_text(self) -> str:
         """The best path before collapsing, e.g. "--11-5--"."""
         return "".join(self.symbol(int(k)) for k in self.path)
+
+    def merged_text(self) -> str:
+        """The best path with runs of one class merged, blanks kept: "--11-5--" -> "-1-5-"."""
+        runs = [int(k) for i, k in enumerate(self.path) if i == 0 or k != self.path[i - 1]]
+        return "".join(self.symbol(k) for k in runs)
