@@ -45,7 +45,7 @@ from dlviz.core.probes.results import (
 )
 
 __all__ = ["feature_maps", "predictions", "grad_cam", "saliency", "filters", "offered",
-           "load", "gates", "gradient_through_time", "attention", "ctc", "lstm_gates", "gru_gates", "rnn_states", "ImageAnalysis", "FeatureMaps", "Predictions", "Heatmap", "FilterBank",
+           "load", "gates", "gradient_through_time", "attention", "ctc", "caption", "lstm_gates", "gru_gates", "rnn_states", "ImageAnalysis", "FeatureMaps", "Predictions", "Heatmap", "FilterBank",
            "GradientNorms", "Histograms", "DeadUnits", "ProbeUnavailable"]
 
 
@@ -215,6 +215,33 @@ def ctc(model, image):
 
         found = replace(found, notes=(*notes, *found.notes))
     return found
+
+
+def caption(model, image, *, vocabulary=None, max_length: int | None = None):
+    """What a captioner writes for ``image``: a ``Caption`` (its words, and per word
+    the attention over the image's regions).
+
+    Args:
+        model: a Keras captioner, a dlviz library model or a ``.keras`` path
+            (its caption words are inside it).
+        image: a path, PIL image or array of a scene, any size.
+        vocabulary: the caption ``Vocabulary``; None: the one that came with the model.
+        max_length: at most this many words (default 20).
+
+    Example:
+        >>> found = caption("captions-shapes.keras", "scene.png")   # doctest: +SKIP
+        >>> found.text, found.weights.shape                          # doctest: +SKIP
+        ('a red circle above a blue square', (7, 8, 8))
+    """
+    keras_model, found, _class_names = _text_model(model)
+    pixels, name, notes = read_input(image)
+    result = _compute("caption", keras_model, pixels, vocabulary=vocabulary or found,
+                      max_length=max_length, source_name=name)
+    if notes:
+        from dataclasses import replace
+
+        result = replace(result, notes=(*notes, *result.notes))
+    return result
 
 
 def _text_model(model):

@@ -134,3 +134,18 @@ def test_the_shipped_captioner_captions_unseen_scenes_and_looks_at_the_circle():
         outside += attention[~near].sum() / (~near).sum()  # mean weight elsewhere
         looked += 1
     assert looked >= 10 and inside > 10 * outside
+
+
+def test_the_public_api_captions_a_scene_file_with_a_model_file(tmp_path):
+    from dlviz import probes
+
+    root = __import__("pathlib").Path(__file__).resolve().parents[2]
+    model_path = root / "resources" / "models" / "captions-shapes.keras"
+    scene = root / "resources" / "samples" / "22_scene_captions_b.png"
+    found = probes.caption(model_path, scene)
+    assert found.text == "a blue circle below a red square"
+    assert found.source_name == scene.name and found.weights.shape == (7, 8, 8)
+    again = probes.load(found.save(tmp_path / "caption.npz"))
+    assert again.words == found.words
+    with pytest.raises(ProbeUnavailable, match="writes no captions"):
+        probes.caption(root / "resources" / "models" / "lenet5-digits.keras", scene)
