@@ -23,8 +23,13 @@ def read_picture(workspace, source, name: str | None = None):
     model = workspace._require_model()
     loaded = read_image(source, name=name)
     label = name or (Path(source).name if isinstance(source, (str, Path)) else "image")
-    found = PROBES["ctc"].compute(model, loaded.array, class_names=workspace.class_names,
-                                  source_name=label)
+    from dlviz.core.probes.ctc import CtcInputError
+
+    try:
+        found = PROBES["ctc"].compute(model, loaded.array, class_names=workspace.class_names,
+                                      source_name=label)
+    except CtcInputError as exc:  # the banner names the picture, as for unreadable files
+        raise CtcInputError(f"{label}: {exc}") from None
     if loaded.notes:
         from dataclasses import replace
 

@@ -150,6 +150,19 @@ def test_a_crnn_in_the_window_reads_dropped_and_drawn_pictures(qtbot, window, tm
     window.grab().save(str(SHOTS / "window_crnn_random.png"))
 
 
+def test_a_blank_picture_on_a_crnn_says_so_in_the_banner(qtbot, window, tmp_path):
+    from PIL import Image
+
+    with qtbot.waitSignal(window.bridge.job_finished, timeout=120_000):
+        window.library.choose("crnn")
+    blank = tmp_path / "blank.png"
+    Image.new("L", (300, 80), 255).save(blank)
+    with qtbot.waitSignal(window.images.problem_reported, timeout=60_000) as blocker:
+        window.open_image(str(blank))
+    message = blocker.args[0]
+    assert message.startswith("blank.png: the picture is blank") and "draw or drop" in message
+
+
 def test_live_frames_reach_the_ctc_view_through_the_window_dispatcher(qtbot, window):
     from dlviz.core.training.events import LiveFrame
 
