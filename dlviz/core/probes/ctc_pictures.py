@@ -40,7 +40,7 @@ def ctc_picture(found) -> np.ndarray:
     # Probabilities: classes down (blank first), steps across; brighter = likelier.
     heat = apply_colormap(found.probabilities.T, "viridis")
     heat = np.repeat(np.repeat(heat, ROW, axis=0), STEP, axis=1)
-    title_h, path_h, text_h = 18, 18, 44
+    title_h, path_h, text_h = 18, 18, 60
     page = Image.new("RGB", (max(MARGIN + width + 8, 420), title_h + height_img + 4 + classes * ROW
                              + path_h + text_h), BACKGROUND)
     draw = ImageDraw.Draw(page)
@@ -65,4 +65,7 @@ def ctc_picture(found) -> np.ndarray:
     draw.text((2, y + path_h), "reads", fill=INK, font=small)
     draw.text((MARGIN, y + path_h - 2), found.text or "(nothing: only blanks)", fill=INK,
               font=_font(32))
+    draw.text((MARGIN, y + path_h + 40), f"merge repeats: {found.merged_text()}  ->  "
+                                         f"drop blanks: {found.text or '(nothing)'}",
+              fill=INK, font=small)
     return np.asarray(page)
