@@ -99,6 +99,9 @@ def test_wrong_models_and_vocabularies_are_refused_in_words(model):
         seq2seq_attention(model, "10 March", vocabulary=VOCAB.source)
     with pytest.raises(EmptyText):
         greedy_decode(model, np.zeros((0,), np.int32), VOCAB.target)
+    # A library preset before training has no vocabulary: say what to do next.
+    with pytest.raises(ProbeUnavailable, match="not been trained yet.*Training tab"):
+        seq2seq_attention(model, "10 March", vocabulary=None)
 
 
 def test_a_fixed_length_encoder_reads_the_text_padded_or_cut():

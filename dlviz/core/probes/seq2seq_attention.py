@@ -147,6 +147,11 @@ def seq2seq_attention(model, text, *, vocabulary, max_length: int | None = None,
     if not is_seq2seq(model):
         raise ProbeUnavailable(f"'{model.name}' is not a dlviz encoder-decoder (inputs "
                                "'source' and 'target_in' and a ScoreAttention layer)")
+    if vocabulary is None:   # a library preset before training: it knows no words yet
+        raise ProbeUnavailable(
+            f"'{model.name}' has not been trained yet, so it knows no words to read or "
+            "write: train it on dates or phrases (Training tab, or dlviz train --data "
+            "dates), or open a trained one (Trained models: 'Dates to ISO, ... attention')")
     if not hasattr(vocabulary, "target") or not hasattr(vocabulary, "source"):
         raise ProbeUnavailable(
             f"'{model.name}' writes text, so it needs the vocabulary of what it reads and "
