@@ -13,6 +13,9 @@
                                attention weights per head as PNG, SVG and .npz
     dlviz ctc MODEL IMAGE --out DIR
                                what a CRNN reads: ctc.png, ctc.npz, the string
+    dlviz caption MODEL IMAGE --out DIR
+                               what a captioner writes, and where each word looked:
+                               caption.png, caption.npz
     dlviz train --model NAME|FILE --data NAME|FOLDER --epochs N --run DIR [--resume]
                                train headless into a run directory
 
@@ -92,6 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
                            "plus a JSON header (read it with dlviz.probes.load)")
     from dlviz.cli_attention import add_attention_parser
     from dlviz.cli_ctc import add_ctc_parser
+    from dlviz.cli_caption import add_caption_parser
     from dlviz.cli_gates import add_gates_parser
     from dlviz.cli_train import add_train_parser
 
@@ -99,6 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_gates_parser(sub)
     add_attention_parser(sub)
     add_ctc_parser(sub)
+    add_caption_parser(sub)
     return parser
 
 
@@ -273,6 +278,10 @@ def main(argv: list[str] | None = None, out=None) -> int:
             from dlviz.cli_ctc import cmd_ctc
 
             return cmd_ctc(args, out)
+        if args.command == "caption":
+            from dlviz.cli_caption import cmd_caption
+
+            return cmd_caption(args, out)
         if args.command == "train":
             from dlviz.cli_train import cmd_train
             from dlviz.core.training.rundir import RunDirError

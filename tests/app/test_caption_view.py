@@ -47,6 +47,12 @@ def _picture(view) -> np.ndarray:
         :, :3 * width].reshape(height, width, 3).copy()
 
 
+def subject_centre():
+    from dlviz.core.data.shape_scenes import generate_scenes
+
+    return generate_scenes(1, seed=3)[1][0].subject.centre
+
+
 def test_the_registry_sends_captions_to_this_view():
     assert view_for(caption_sample()) is CaptionView
 
@@ -71,7 +77,7 @@ def test_hovering_a_word_lights_where_it_looked_and_leaving_restores(view, qtbot
     _enter(view.buttons[shape])
     assert view.shown_word == shape and f"'{found.words[shape]}'" in view.about.text()
     lit = _picture(view)
-    r, c = (int(v * 320 / 64) for v in found_centre(found))
+    r, c = (int(v * 320 / 64) for v in subject_centre())
     far = (320 - 1 - r, 320 - 1 - c)
     # Where it looked stays bright, the rest is dimmed.
     assert lit[r, c].astype(int).sum() > 0.6 * plain[r, c].astype(int).sum()
@@ -80,12 +86,6 @@ def test_hovering_a_word_lights_where_it_looked_and_leaving_restores(view, qtbot
     _leave(view.buttons[shape])
     assert view.shown_word is None
     np.testing.assert_array_equal(_picture(view), plain)
-
-
-def found_centre(found):
-    from dlviz.core.data.shape_scenes import generate_scenes
-
-    return generate_scenes(1, seed=3)[1][0].subject.centre
 
 
 def test_a_click_pins_a_word_until_clicked_again(view, qtbot):

@@ -13,15 +13,15 @@ def caption_sample(language: str = "en", seed: int = 3) -> Caption:
     scene = scenes[0]
     words = tuple(scene.caption(language).split())
     grid = (8, 8)
-    weights = np.full((len(words), *grid), 0.1 / 63, np.float32)
     half = len(words) // 2
+    weights = np.full((len(words), *grid), 0.1 / 63, np.float32)
     for t in range(len(words)):
+        # The subject's words look at it, the other's at the other, the relation at both.
         looks = [scene.subject] if t < half - 1 else [scene.other] if t > half else \
             [scene.subject, scene.other]
-        weights[t] *= 0 if len(looks) == 2 else 1
         for thing in looks:
             r, c = (int(v * 8 / scene.size) for v in thing.centre)
-            weights[t, r, c] += 0.9 if len(looks) == 1 else 0.5
+            weights[t, r, c] += 0.9 / len(looks)
         weights[t] /= weights[t].sum()
     return Caption(image=images[0], words=words, weights=weights, grid=grid,
                    probabilities=np.linspace(0.99, 0.6, len(words)).astype(np.float32),

@@ -40,8 +40,8 @@ def word_summary(result, index: int) -> str:
     weights = result.weights[index]
     row, col = np.unravel_index(int(np.argmax(weights)), weights.shape)
     return (f"'{result.words[index]}' (word {index + 1} of {len(result.words)}, "
-            f"{float(result.probabilities[index]):.0%} sure): most attention on region row "
-            f"{row + 1}, column {col + 1} ({float(weights[row, col]):.0%} of it)")
+            f"{float(result.probabilities[index]):.0%} sure) looked most at the region in "
+            f"row {row + 1}, column {col + 1}: {float(weights[row, col]):.0%} of its attention")
 
 
 class CaptionView(ExportMixin, QWidget):

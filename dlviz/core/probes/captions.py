@@ -49,7 +49,7 @@ def check_captioner(model) -> None:
     inputs = getattr(model, "inputs", None) or ()
     names = tuple(getattr(t, "name", "").split(":")[0] for t in inputs)
     if names != INPUT_NAMES:
-        shown = ", ".join(names) or "none"
+        shown = ", ".join(f"'{n}'" for n in names) or "no input"
         raise ProbeUnavailable(
             f"'{getattr(model, 'name', 'model')}' writes no captions: a captioner reads two "
             f"inputs, 'image' and 'target_in' (the words so far), and this one reads {shown}. "
