@@ -11,9 +11,10 @@ loads neither Qt nor TensorFlow; the first probe call loads TensorFlow.
 ``model`` is a Keras model (Functional, or a built Sequential) or a dlviz
 library model (``dlviz.core.zoo.create("lenet5")``), whose pixel scaling and
 class names are then used. The text probes (``gates``, ``attention``,
-``gradient_through_time``) and ``ctc`` also take a ``.keras`` path, opened in
-safe mode (the text probes with the vocabulary saved inside it); ``lstm_gates``, ``gru_gates`` and
-``rnn_states`` replay one layer on the array it reads.
+``gradient_through_time``), ``ctc`` and ``caption`` also take a ``.keras`` path,
+opened in safe mode (the text probes and ``caption`` with the vocabulary saved
+inside it); ``lstm_gates``, ``gru_gates`` and ``rnn_states`` replay one layer on
+the array it reads.
 
 Example:
     >>> from dlviz import probes                                    # doctest: +SKIP
