@@ -326,6 +326,8 @@ class MainWindow(QMainWindow):
             self.text.model_opened(result)
             if self.images.writes_captions():   # a captioner's first screen: its captions
                 self.tabs.setCurrentWidget(self.caption_view)
+            elif self.images.reads_strings():   # a CRNN's first screen: what it reads
+                self.tabs.setCurrentWidget(self.ctc_tab)
             self.training_panel.set_trainable_counts(result.summary.trainable_params,
                                                      result.summary.total_params)
             self.statusBar().showMessage(

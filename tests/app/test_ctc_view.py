@@ -134,8 +134,10 @@ def test_a_crnn_in_the_window_reads_dropped_and_drawn_pictures(qtbot, window, tm
 
     from dlviz.core.data.digit_strings import digit_string_image
 
+    window.tabs.setCurrentWidget(window.maps_view)
     with qtbot.waitSignal(window.bridge.job_finished, timeout=120_000):
         window.library.choose("crnn")
+    assert window.tabs.currentWidget() is window.ctc_tab     # a CRNN opens on what it reads
     path = tmp_path / "digits.png"
     Image.fromarray((digit_string_image("2024", seed=1)[..., 0] * 255).astype("uint8")
                     ).save(path)
