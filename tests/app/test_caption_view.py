@@ -99,6 +99,8 @@ def test_a_click_pins_a_word_until_clicked_again(view, qtbot):
     _leave(view.buttons[0])
     assert view.shown_word == last                     # back to the pinned word
     assert found.words[last] in view.about.text()
+    qtbot.wait(50)   # the layout settles
+    assert all(b.isVisible() for b in view.buttons) and all(t.isVisible() for t in view.tiles)
     view.grab().save(str(SHOTS / "caption_view_vi_pinned.png"))
     view.buttons[last].click()
     assert view.pinned is None and not view.buttons[last].isChecked()

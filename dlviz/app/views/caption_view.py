@@ -30,7 +30,7 @@ TITLE = "What the captioner writes, and where each word looked"
 HINT = ("Point at a word (or its small picture) to see where the model looked while "
         "writing it; click to keep it. Bright = more attention, over the image's "
         "{rows}x{cols} regions.")
-BIG, SMALL, PER_ROW = 320, 120, 8
+BIG, SMALL = 320, 120
 #: Caption words per row: English captions (8 words) fit on one.
 WORDS_PER_ROW = 8
 
@@ -86,7 +86,7 @@ class CaptionView(ExportMixin, QWidget):
         self.tile_grid.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         holder = QWidget()
         holder.setLayout(self.tile_grid)
-        scroll = QScrollArea()
+        scroll = self.scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(holder)
         self.body = QWidget()
@@ -131,6 +131,7 @@ class CaptionView(ExportMixin, QWidget):
             button.clicked.connect(lambda _checked, i=button.index: self.pin(i))
             row, column = divmod(button.index, WORDS_PER_ROW)
             self.words_row.addWidget(button, row, column)
+            button.show()   # at once: a layout shows a new child only at the next event
         if not self.buttons:
             empty = WordButton(-1, "(no words: the model wrote <end> first)", 14)
             empty.setEnabled(False)
@@ -149,8 +150,20 @@ class CaptionView(ExportMixin, QWidget):
             tile.hovered.connect(self.show_word)
             tile.left.connect(self._on_left)
             tile.clicked.connect(self.pin)
-            self.tile_grid.addWidget(tile, i // PER_ROW, i % PER_ROW)
             self.tiles.append(tile)
+        self._place_tiles()
+
+    def _place_tiles(self) -> None:
+        """As many word pictures to a row as the view's width holds (no sideways scrolling)."""
+        per_row = max(1, (self.scroll.viewport().width() - 12) // (SMALL + 16))
+        for i, tile in enumerate(self.tiles):
+            self.tile_grid.removeWidget(tile)
+            self.tile_grid.addWidget(tile, i // per_row, i % per_row)
+            tile.show()   # at once: a layout shows a new child only at the next event
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._place_tiles()
 
     def show_word(self, index: int | None) -> None:
         """Lay word ``index``'s attention over the large picture (None: the plain picture)."""
