@@ -61,7 +61,7 @@ class CaptionView(ExportMixin, QWidget):
         self.tiles: list[WordTile] = []
         self.title = title_label(TITLE)
         self.hint = hint_label("Pick captions-shapes in the model library, then drop a "
-                               "scene (e.g. 21_scene_captions_a.png from the Images list).")
+                               "scene (e.g. \"scene captions a\" from the Images list).")
         self.picture = QLabel()
         self.picture.setObjectName("caption_picture")
         self.picture.setFixedSize(BIG, BIG)
