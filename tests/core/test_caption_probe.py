@@ -149,3 +149,19 @@ def test_the_public_api_captions_a_scene_file_with_a_model_file(tmp_path):
     assert again.words == found.words
     with pytest.raises(ProbeUnavailable, match="writes no captions"):
         probes.caption(root / "resources" / "models" / "lenet5-digits.keras", scene)
+
+
+def test_the_shipped_vietnamese_captioner_writes_vietnamese():
+    from dlviz import probes
+    from dlviz.core.zoo.registry import REGISTRY
+
+    root = __import__("pathlib").Path(__file__).resolve().parents[2]
+    names = [n for n in REGISTRY if REGISTRY[n].module.startswith("captioner")]
+    assert names == ["captions-shapes", "captions-shapes-vi", "shape-captioner"]
+    scene = root / "resources" / "samples" / "22_scene_captions_b.png"
+    found = probes.caption(root / "resources" / "models" / "captions-shapes-vi.keras", scene)
+    assert found.text == "một hình tròn xanh dương ở dưới một hình vuông đỏ"
+    # The noun's syllable "tròn" (circle) looks at the circle, low in the picture.
+    row, _col = np.unravel_index(int(np.argmax(found.weights[found.words.index("tròn")])),
+                                 found.grid)
+    assert row >= 4

@@ -78,7 +78,7 @@ def trained_captioners(folder=None) -> list[TrainedCaptionerInfo]:
                 str(meta["command"]), str(meta["sha256"]).lower(), path))
         except (OSError, ValueError, KeyError, TypeError):
             continue
-    return found
+    return sorted(found, key=lambda info: (info.language != "en", info.name))  # English first
 
 
 def trained_captioner_info(name: str, folder=None) -> TrainedCaptionerInfo:
