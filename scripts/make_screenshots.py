@@ -24,7 +24,10 @@ waits on the engine bridge's signals, not on sleeps:
   month's at the month, the day's at the day);
 - ``ctc.png``: the Read digits (CTC) tab, the shipped ``crnn-digit-strings``
   reading the sample ``13_digits_86907.png``, the pointer on the column
-  where it writes its "9".
+  where it writes its "9";
+- ``captions.png``: the Captions tab, the shipped ``captions-shapes``
+  captioning the sample ``22_scene_captions_b.png``, the word "circle" kept
+  on the large picture.
 
 Seeds and TensorFlow's deterministic ops are set on the engine thread before
 the model is built, so a rerun draws the same curves. ``gates.png`` (the Gates
@@ -58,6 +61,9 @@ SIZE = (1280, 800)
 ATTENTION_MODEL, ATTENTION_TEXT = "dates-attention-dot", "Thứ Ba, ngày 10 tháng 3 năm 1987"
 #: The model and the sample of ctc.png, and the symbol whose column is hovered.
 CTC_MODEL, CTC_SAMPLE, CTC_HOVERED = "crnn-digit-strings", "13_digits_86907.png", "9"
+#: The model and the sample of captions.png, and the word kept on the large picture.
+CAPTION_MODEL, CAPTION_SAMPLE, CAPTION_WORD = ("captions-shapes", "22_scene_captions_b.png",
+                                               "circle")
 #: The preset trained for training.png, and its data (the easy shapes).
 TRAIN_MODEL, TRAIN_DATA = "alexnet-mini", "shapes"
 SEED = 0
@@ -191,6 +197,24 @@ def ctc_screen(window, app) -> None:
     save(window, app, "ctc.png")
 
 
+def caption_screen(window, app) -> None:
+    """The Captions tab: the shipped captioner on a sample scene, one word kept."""
+    from dlviz.core.probes.caption_results import Caption
+
+    wait_for(window.bridge.job_finished, lambda: window.library.choose(CAPTION_MODEL),
+             job_done("model"))
+    sample = ROOT / "resources" / "samples" / CAPTION_SAMPLE
+    (found,) = wait_for(window.images.results.result_shown,
+                        lambda: window.open_image(str(sample)),
+                        lambda result: isinstance(result, Caption))
+    window.tabs.setCurrentWidget(window.caption_view)
+    print(f"captions: {CAPTION_MODEL} writes {found.text!r} for {CAPTION_SAMPLE}", flush=True)
+    if CAPTION_WORD in found.words:
+        window.caption_view.pin(found.words.index(CAPTION_WORD))
+    settle(app)
+    save(window, app, "captions.png")
+
+
 def training_run(window, app) -> float:
     """Train the preset at the panel's defaults on the easy shapes; the last val accuracy."""
     seed_engine(window)
@@ -234,6 +258,7 @@ def main() -> int:
         first_screen(window, app)
         attention_screen(window, app)
         ctc_screen(window, app)
+        caption_screen(window, app)
         accuracy = training_run(window, app)
         print(f"{TRAIN_MODEL} on {TRAIN_DATA} at the default settings: "
               f"final validation accuracy {accuracy:.3f} (chance 0.20)", flush=True)

@@ -144,7 +144,10 @@ class MainWindow(QMainWindow):
         if self.training.training:
             self._pin_probe_image(source, label)
             return
-        self.statusBar().showMessage(f"Looking at {label}…")
+        if self.images.writes_captions():   # no maps follow to clear it: say it briefly
+            self.statusBar().showMessage(f"Captioning {label}…", 5000)
+        else:
+            self.statusBar().showMessage(f"Looking at {label}…")
         if self.images.analyze(source, label) is None:
             self.statusBar().showMessage(f"{label} is ready: pick a model to look at it.")
 
