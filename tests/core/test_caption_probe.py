@@ -97,8 +97,13 @@ def test_the_registry_offers_captions_to_captioners_only(model, scenes):
 
 
 def test_without_a_vocabulary_it_says_where_the_words_are(model, scenes):
+    # As wide as the English scene captions (a run's checkpoint): their words, said so.
+    found = caption(model, scenes[0][0], vocabulary=None, max_length=3)
+    assert set(found.words) <= set(VOCAB.tokens)
+    assert any("without its word list" in note for note in found.notes)
+    other = ShapeCaptioner(classes=30, filters=(4, 8, 8), units=8, embedding_dim=4).build()
     with pytest.raises(ProbeUnavailable, match="word list"):
-        caption(model, scenes[0][0], vocabulary=None)
+        caption(other, scenes[0][0], vocabulary=None)
     with pytest.raises(ProbeUnavailable, match="<start> or <end>"):
         from dlviz.core.data.text_vocabulary import Vocabulary
         caption(model, scenes[0][0], vocabulary=Vocabulary(["a", "b"]))

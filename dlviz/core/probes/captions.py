@@ -100,6 +100,23 @@ def _start_end(vocabulary) -> tuple[int, int]:
     return start, end
 
 
+def scene_vocabulary(model):
+    """``(vocabulary, notes)`` for a captioner that came without its words: the shape
+    scenes' caption words when the model writes exactly as many (dlviz's scene
+    vocabularies are fixed, so a captioner trained on them uses these ids)."""
+    from dlviz.core.data.scene_captions import caption_vocabulary
+    from dlviz.core.data.shape_scenes import LANGUAGES
+
+    width = int(model.outputs[0].shape[-1])
+    for language in LANGUAGES:
+        vocabulary = caption_vocabulary(language)
+        if len(vocabulary) == width:
+            return vocabulary, (f"the model came without its word list; it writes "
+                                f"{width} words, as many as the {language} shape-scene "
+                                "captions, so their words are used",)
+    return None, ()
+
+
 def greedy_captions(model, images, vocabulary, max_length: int = DEFAULT_MAX_LENGTH):
     """Greedy decoding of a batch of images at once.
 
@@ -177,6 +194,9 @@ def caption(model, image, *, vocabulary, max_length: int | None = None,
     """
     check_captioner(model)
     picture, notes = fit_scene(model, image)
+    if vocabulary is None:   # e.g. a run's checkpoint: the scene captions' words may fit
+        vocabulary, found = scene_vocabulary(model)
+        notes += found
     limit = DEFAULT_MAX_LENGTH if max_length is None else int(max_length)
     ids, weights, probabilities = greedy_captions(model, picture[None], vocabulary, limit)
     _start, end = _start_end(vocabulary)
