@@ -86,6 +86,11 @@ def test_hovering_a_word_lights_where_it_looked_and_leaving_restores(view, qtbot
     _leave(view.buttons[shape])
     assert view.shown_word is None
     np.testing.assert_array_equal(_picture(view), plain)
+    _enter(view.tiles[shape])                  # its small picture answers the pointer too
+    assert view.shown_word == shape
+    np.testing.assert_array_equal(_picture(view), lit)
+    _leave(view.tiles[shape])
+    assert view.shown_word is None
 
 
 def test_a_click_pins_a_word_until_clicked_again(view, qtbot):
