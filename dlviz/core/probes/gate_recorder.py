@@ -44,7 +44,36 @@ class GateRecorder:
         if self.kind not in rnn_layers.NAMES:
             raise ProbeUnavailable(f"{layer.name} is not an LSTM, GRU or SimpleRNN layer.")
         self.layer, self.path, self.bucket = layer, path or layer.name, max(1, int(bucket))
-        self._replay = tf.function(self._graph, jit_compile=jit_compile, reduce_retracing=True)
+        self._replay = tf.function(self._graph, jit_compile=jit_compile)
+        self._concrete: dict[tuple, object] = {}
+
+    def _compiled(self, x, steps, states):
+        """The replay traced for these shapes, kept per shape.
+
+        Calling the traced function directly skips ``tf.function``'s search of
+        its cache by argument types, about a tenth of the call for one
+        sentence: with it the replay cost more than the layer's own compiled
+        forward pass, without it less.
+        """
+        tf = self._tf
+        key = (x.shape, None if steps is None else steps.shape,
+               None if states is None else tuple(s.shape for s in states))
+        found = self._concrete.get(key)
+        if found is None:
+            specs = [tf.TensorSpec(x.shape, tf.float32),
+                     None if steps is None else tf.TensorSpec(steps.shape, tf.bool),
+                     None if states is None else tuple(tf.TensorSpec(s.shape, tf.float32)
+                                                       for s in states),
+                     tf.TensorSpec((), tf.int32)]
+            found = self._concrete[key] = self._replay.get_concrete_function(*specs)
+        return found
+
+    def _tensors(self, value):
+        if value is None:
+            return None
+        if isinstance(value, tuple):
+            return tuple(self._tf.convert_to_tensor(v) for v in value)
+        return self._tf.convert_to_tensor(value)
 
     def __call__(self, inputs, mask=None, initial_state=None, *, tokens=None) -> GateTrace:
         """The ``GateTrace`` of ``inputs`` (batch, time, features); as ``lstm_gates``."""
@@ -68,14 +97,16 @@ class GateRecorder:
         # Fewer arguments, fewer conversions per call: no mask when every step
         # is read, zero states made in the graph when none were given.
         given = initial_state is not None or getattr(self.layer, "stateful", False)
-        outputs = self._replay(x, steps if read is not None else None,
-                               tuple(states) if given else None)
+        arguments = (x, steps if read is not None else None,
+                     tuple(np.asarray(s, np.float32) for s in states) if given else None)
+        outputs = self._compiled(*arguments)(*(self._tensors(a) for a in arguments),
+                                             self._tf.constant(time, self._tf.int32))
         kept = slice(padded - time, None) if backwards else slice(0, time)
         gates = {name: np.ascontiguousarray(value.numpy()[kept].transpose(1, 0, 2))
                  for name, value in zip(GATE_NAMES[self.kind], outputs)}
         return rnn_layers.assemble(self.layer, self.kind, gates, read, self.path, tokens)
 
-    def _graph(self, x, steps, states):
+    def _graph(self, x, steps, states, length):
         tf, cell = self._tf, self.layer.cell
         act, units = cell.activation, cell.units
         masked = steps is not None
@@ -91,14 +122,12 @@ class GateRecorder:
         xw = tf.einsum("btf,fk->tbk", x, kernel)
         if bias is not None:
             xw += bias
-        elems = (xw, tf.transpose(steps)[:, :, None]) if masked else (xw,)
-        backwards = bool(self.layer.go_backwards)
+        keep_all = tf.transpose(steps)[:, :, None] if masked else None
         if self.kind == "lstm":
             ract = cell.recurrent_activation
 
-            def step(carry, elems):
-                _, _, _, _, c_prev, h_prev = carry
-                projected, keep = elems if masked else (elems[0], None)
+            def step(carry, projected, keep):
+                c_prev, h_prev = carry
                 z = projected + tf.matmul(h_prev, recurrent)
                 i, f = ract(z[:, :units]), ract(z[:, units:2 * units])
                 g, o = act(z[:, 2 * units:3 * units]), ract(z[:, 3 * units:])
@@ -106,16 +135,13 @@ class GateRecorder:
                 h = o * act(c)
                 if masked:
                     c, h = tf.where(keep, c, c_prev), tf.where(keep, h, h_prev)
-                return (i, f, g, o, c, h)
+                return (c, h), (i, f, g, o, c, h)
 
-            zero = tf.zeros_like(states[0])
-            start = (zero, zero, zero, zero, states[1], states[0])
+            start = (states[1], states[0])
         elif self.kind == "gru":
             ract, reset_after = cell.recurrent_activation, bool(cell.reset_after)
 
-            def step(carry, elems):
-                h_prev = carry[3]
-                projected, keep = elems if masked else (elems[0], None)
+            def step(h_prev, projected, keep):
                 if reset_after:
                     inner = tf.matmul(h_prev, recurrent)
                     if bias is not None:
@@ -130,16 +156,48 @@ class GateRecorder:
                     hh = act(projected[:, 2 * units:]
                              + tf.matmul(r * h_prev, recurrent[:, 2 * units:]))
                 h = z * h_prev + (1 - z) * hh
-                return (z, r, hh, tf.where(keep, h, h_prev) if masked else h)
+                h = tf.where(keep, h, h_prev) if masked else h
+                return h, (z, r, hh, h)
 
-            zero = tf.zeros_like(states[0])
-            start = (zero, zero, zero, states[0])
+            start = states[0]
         else:
-            def step(carry, elems):
-                projected, keep = elems if masked else (elems[0], None)
-                h = act(projected + tf.matmul(carry[0], recurrent))
-                return (tf.where(keep, h, carry[0]) if masked else h,)
+            def step(h_prev, projected, keep):
+                h = act(projected + tf.matmul(h_prev, recurrent))
+                h = tf.where(keep, h, h_prev) if masked else h
+                return h, (h,)
 
-            start = (states[0],)
-        # Time-major out: batch first again in NumPy, free for one sentence.
-        return tf.scan(step, elems, initializer=start, reverse=backwards)
+            start = states[0]
+        return self._loop(step, xw, keep_all, start, units, length)
+
+    def _loop(self, step, xw, keep_all, start, units, length):
+        """Run ``step`` over the time-major projections; each gate (time, batch, units).
+
+        A plain while loop writing one row per step, the gates side by side
+        ([i f g o c h] for an LSTM): ``tf.scan`` over the same step, emitting
+        each gate apart, cost more than the layer's own compiled forward pass.
+        Only the first ``length`` steps the layer reads are run: the padding
+        up to the bucket's length (after the real steps reading forward,
+        before them reading backward) comes last in reading order, so it is
+        filled with zeros instead of computed, and cut off by the caller.
+        """
+        tf = self._tf
+        time = tf.shape(xw)[0]
+        backwards = bool(self.layer.go_backwards)
+        rows = tf.TensorArray(xw.dtype, size=time)
+
+        def body(k, carry, rows):
+            t = time - 1 - k if backwards else k
+            carry, gates = step(carry, xw[t], None if keep_all is None else keep_all[t])
+            return k + 1, carry, rows.write(t, tf.concat(gates, axis=1))
+
+        k, _, rows = tf.while_loop(lambda k, *_: k < length, body, (0, start, rows))
+        width = len(GATE_NAMES[self.kind]) * units
+        blank = tf.zeros((tf.shape(xw)[1], width), xw.dtype)
+
+        def pad(k, rows):
+            return k + 1, rows.write(time - 1 - k if backwards else k, blank)
+
+        _, rows = tf.while_loop(lambda k, *_: k < time, pad, (k, rows))
+        stacked = rows.stack()   # (time, batch, gates * units), in token order
+        count = len(GATE_NAMES[self.kind])
+        return tuple(stacked[:, :, k * units:(k + 1) * units] for k in range(count))
