@@ -15,14 +15,14 @@ Example:
 
 from __future__ import annotations
 
-import functools
 import math
 
 import numpy as np
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw
 
 from dlviz.core.probes.attention_results import SCORE_FORMULAS
 from dlviz.core.probes.colormaps import apply_colormap
+from dlviz.core.probes.picture_fonts import text_font
 
 #: Widest picture, in pixels; panels wrap to the next row beyond it.
 MAX_WIDTH = 1200
@@ -32,20 +32,6 @@ MAX_CELL, LABELLED_CELL = 28, 12
 LABEL_CHARS = 16
 FONT_SIZE = 12
 INK, PAGE, GAP = (29, 29, 29), (255, 255, 255), 16
-#: Fonts with Vietnamese letters, tried in order (Linux, Windows, macOS).
-FONTS = ("DejaVuSans.ttf", "NotoSans-Regular.ttf", "arial.ttf", "Arial.ttf",
-         "/System/Library/Fonts/Supplemental/Arial.ttf", "segoeui.ttf")
-
-
-@functools.lru_cache(maxsize=4)
-def text_font(size: int = FONT_SIZE):
-    """A font that writes Vietnamese (ộ, ữ, ặ), else Pillow's default."""
-    for name in FONTS:
-        try:
-            return ImageFont.truetype(name, size)
-        except OSError:
-            continue
-    return ImageFont.load_default(size)
 
 
 def cell_size(sources: int, outputs: int, width: int = MAX_WIDTH) -> int:

@@ -17,12 +17,13 @@ import numpy as np
 from PIL import Image, ImageDraw
 
 from dlviz.core.probes.colormaps import apply_colormap
+from dlviz.core.probes.picture_fonts import fitted, text_font
 from dlviz.core.probes.pictures import INK, ROW, WIDTH, bars, label, stack
 from dlviz.core.probes.sequence_results import GATE_LABELS, GATE_NAMES, RECURRENT_GATES
 
 #: Largest and smallest cell of a heatmap, in pixels (width, height).
 MAX_CELL, MIN_CELL = (40, 14), (3, 2)
-#: Pixels per character of Pillow's default font.
+#: Pixels per character of the label font, on average.
 CHAR = 6
 
 
@@ -62,8 +63,8 @@ def token_row(tokens, time: int) -> np.ndarray:
     tokens = list(tokens or [str(t) for t in range(time)])
     step = max(1, -(-4 * CHAR // width))        # at least four letters of room
     for t in range(0, time, step):
-        room = max(1, (width * step) // CHAR)
-        draw.text((t * width + 1, 1), str(tokens[t])[:room], fill=INK)
+        draw.text((t * width + 1, 1), fitted(str(tokens[t]), width * step - 2), fill=INK,
+                  font=text_font())
     return np.asarray(canvas)
 
 

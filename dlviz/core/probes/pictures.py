@@ -18,6 +18,7 @@ from dlviz.core.probes import results as r
 from dlviz.core.probes.attention_results import AttentionMap
 from dlviz.core.probes.caption_results import Caption
 from dlviz.core.probes.colormaps import apply_colormap
+from dlviz.core.probes.picture_fonts import fitted, text_font
 from dlviz.core.probes.ctc_results import CtcAlignment
 from dlviz.core.probes.sequence_results import GateTrace
 from dlviz.core.probes.text_results import SequenceGates
@@ -86,7 +87,7 @@ def fit_width(rgb: np.ndarray, width: int = WIDTH, max_height: int = 4 * WIDTH) 
 
 def label(text: str, width: int = WIDTH) -> np.ndarray:
     canvas = Image.new("RGB", (width, ROW + 4), BACKGROUND)
-    ImageDraw.Draw(canvas).text((2, 2), text, fill=INK)
+    ImageDraw.Draw(canvas).text((2, 2), text, fill=INK, font=text_font())
     return np.asarray(canvas)
 
 
@@ -116,12 +117,12 @@ def bars(rows, *, log: bool = False, limit: float | None = None, warn: float | N
     left, right = width // 3, width - 70
     for i, (name, value) in enumerate(rows):
         y = 2 + i * ROW
-        draw.text((2, y), str(name)[:28], fill=INK)
+        draw.text((2, y), fitted(str(name), left - 6), fill=INK, font=text_font())
         filled = left + max(2, round((right - left) * (shown[i] - low) / span))
         colour = WARN if warn is not None and value > warn else BAR
         draw.rectangle((left, y + 2, filled, y + ROW - 3), fill=colour)
         text = f"{value:.1%}" if limit == 1.0 else f"{value:.3g}"
-        draw.text((right + 4, y), text, fill=INK)
+        draw.text((right + 4, y), text, fill=INK, font=text_font())
     return np.asarray(canvas)
 
 
