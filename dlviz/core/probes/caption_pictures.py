@@ -14,7 +14,7 @@ from __future__ import annotations
 import numpy as np
 from PIL import Image, ImageDraw
 
-from dlviz.core.probes.attention_pictures import text_font
+from dlviz.core.probes.picture_fonts import text_font
 from dlviz.core.probes.pictures import BACKGROUND, INK
 
 #: Side of the large picture and of each word's picture; words per row.
