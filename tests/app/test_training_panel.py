@@ -276,3 +276,13 @@ def test_screenshot_for_a_sequence_model(qtbot, panel):
     qtbot.waitExposed(panel)
     qtbot.wait(20)
     save_screenshot(panel, SCREENSHOTS / "training_panel_text.png")
+
+
+@pytest.mark.parametrize("kind, task", [("digit-strings", "read"), ("dates", "translate"),
+                                        ("scenes-en", "caption"), ("tagging", "tag")])
+def test_a_runs_settings_offer_that_runs_data_again(panel, kind, task):
+    # A run's stored settings (opening a CTC, pairs or captions run) bring back
+    # the choices of its kind of model, not the image sets.
+    panel.set_config(TrainingConfig(data=DataSpec(kind=kind)))
+    assert panel.data.kind() == kind
+    assert panel.data.task == task

@@ -134,7 +134,8 @@ class TrainingDataGroup(QGroupBox):
             text = is_text_data(spec.kind)
             task = "tag" if spec.kind == "tagging" else \
                 "translate" if spec.kind in PAIR_SETS else \
-                "caption" if spec.kind in CAPTION_DATA else "classify"
+                "caption" if spec.kind in CAPTION_DATA else \
+                "read" if spec.kind in CTC_DATA else "classify"
             self.set_model("text" if text else "images", task)
         self.combo.setCurrentIndex(max(0, self.combo.findData(spec.kind)))
         self.path_edit.setText(spec.path or "")
