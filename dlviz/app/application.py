@@ -33,6 +33,9 @@ def run(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication([sys.argv[0], *(argv or [])])
     app.setApplicationName("dlviz")
     app.setOrganizationName("dlviz")
+    from dlviz.app.i18n import install_translator
+
+    install_translator(app)  # before any widget takes its texts
     window = MainWindow()
     window.show()
     if os.environ.get("DLVIZ_EXIT_WHEN_SHOWN"):

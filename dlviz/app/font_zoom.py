@@ -6,9 +6,11 @@ back row; scaling the application font scales every widget at once.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow
 
+translate = QCoreApplication.translate
 STEPS = (0.8, 0.9, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0)
 
 
@@ -42,13 +44,13 @@ class FontZoom:
 def add_view_menu(window: QMainWindow) -> FontZoom:
     """Add View > Larger/Smaller/Normal text to ``window``'s menu bar."""
     zoom = FontZoom(QApplication.instance())
-    menu = window.menuBar().addMenu("&View")
+    menu = window.menuBar().addMenu(translate("FontZoom", "&View"))
     window.view_menu = menu  # others add their View options here
     for text, keys, action in (
-        ("&Larger text", [QKeySequence.StandardKey.ZoomIn, QKeySequence("Ctrl+=")],
+        (translate("FontZoom", "&Larger text"), [QKeySequence.StandardKey.ZoomIn, QKeySequence("Ctrl+=")],
          lambda: zoom.step(+1)),
-        ("&Smaller text", [QKeySequence.StandardKey.ZoomOut], lambda: zoom.step(-1)),
-        ("&Normal text", [QKeySequence("Ctrl+0")], zoom.reset),
+        (translate("FontZoom", "&Smaller text"), [QKeySequence.StandardKey.ZoomOut], lambda: zoom.step(-1)),
+        (translate("FontZoom", "&Normal text"), [QKeySequence("Ctrl+0")], zoom.reset),
     ):
         act = QAction(text, window)
         act.setShortcuts(keys)

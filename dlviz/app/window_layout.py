@@ -131,14 +131,14 @@ class WindowLayout(QObject):
         menu = self.window.view_menu
         menu.addSeparator()
         toggle = self.training_dock.toggleViewAction()
-        toggle.setText("&Training controls")
+        toggle.setText(self.tr("&Training controls"))
         toggle.setShortcut(QKeySequence("Ctrl+T"))
-        toggle.setToolTip("Data, optimiser and Start / Pause / Stop")
+        toggle.setToolTip(self.tr("Data, optimiser and Start / Pause / Stop"))
         # Shown from the menu, it should also come to the front of its tab group.
         toggle.triggered.connect(lambda checked: self.training_dock.raise_() if checked else None)
         menu.addAction(toggle)
         self.training_action = toggle
-        self.reset_action = menu.addAction("&Reset window layout")
+        self.reset_action = menu.addAction(self.tr("&Reset window layout"))
         self.reset_action.triggered.connect(self.reset)
 
     def _on_tab_changed(self, _index: int) -> None:

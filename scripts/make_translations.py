@@ -1,0 +1,53 @@
+"""Collect the interface's strings and compile the Vietnamese catalogue.
+
+Runs ``pyside6-lupdate`` over ``dlviz/app`` (every ``self.tr(...)`` and
+``QCoreApplication.translate(context, ...)``) to update
+``resources/translations/dlviz_vi.ts``, keeping the translations already
+written there, then ``pyside6-lrelease`` to write ``dlviz_vi.qm``, which the
+app installs at start-up (``dlviz/app/i18n.py``).
+
+The output is deterministic: files are passed in sorted order, without line
+numbers (``-locations none``), so a rerun over unchanged code changes nothing.
+Strings that left the code are dropped (``-no-obsolete``). New ones appear as
+``type="unfinished"``: translate them in the .ts (Qt Linguist, or any editor)
+and run this again; ``tests/app/test_translation_vi.py`` fails while any is left.
+
+Usage:
+    .venv/bin/python scripts/make_translations.py
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCES = ROOT / "dlviz" / "app"
+TS_FILE = ROOT / "resources" / "translations" / "dlviz_vi.ts"
+
+
+def _tool(name: str) -> str:
+    """The PySide6 tool next to this interpreter (the venv's), else on PATH."""
+    local = Path(sys.executable).with_name(name)
+    return str(local) if local.exists() else name
+
+
+def source_files() -> list[str]:
+    """Every Python file of the interface, in a stable order."""
+    return sorted(str(p.relative_to(ROOT)) for p in SOURCES.rglob("*.py"))
+
+
+def main() -> int:
+    TS_FILE.parent.mkdir(parents=True, exist_ok=True)
+    ts = str(TS_FILE.relative_to(ROOT))
+    subprocess.run([_tool("pyside6-lupdate"), *source_files(), "-ts", ts,
+                    "-locations", "none", "-no-obsolete", "-source-language", "en",
+                    "-target-language", "vi_VN"], cwd=ROOT, check=True)
+    subprocess.run([_tool("pyside6-lrelease"), ts, "-qm", ts[:-3] + ".qm"],
+                   cwd=ROOT, check=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
