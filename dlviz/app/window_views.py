@@ -11,7 +11,7 @@ above the three cells (kept in step by its controller).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDockWidget, QTabWidget, QVBoxLayout, QWidget
 
 from dlviz.app.panels.digit_canvas import DigitCanvasPanel
@@ -32,6 +32,8 @@ from dlviz.app.views.message_banner import MessageBanner
 from dlviz.app.views.prediction_view import PredictionView
 from dlviz.app.views.training_view import TrainingView
 
+translate = QCoreApplication.translate
+
 
 def add_dock(window, title: str, name: str, widget, area, closable=False) -> QDockWidget:
     """``widget`` in a movable dock (closable when asked) on ``area`` of ``window``."""
@@ -50,12 +52,13 @@ def build_docks(window) -> None:
     """The model library, the image gallery and the training controls, on the left."""
     left = Qt.DockWidgetArea.LeftDockWidgetArea
     window.library = ModelLibraryPanel()
-    add_dock(window, "Model library", "model_library_dock", window.library, left)
+    add_dock(window, translate("WindowViews", "Model library"), "model_library_dock",
+             window.library, left)
     window.gallery = ImageGalleryPanel()
-    add_dock(window, "Images", "image_gallery_dock", window.gallery, left)
+    add_dock(window, translate("WindowViews", "Images"), "image_gallery_dock", window.gallery, left)
     window.training_panel = TrainingPanel()
-    window.training_dock = add_dock(window, "Training", "training_dock",
-                                    window.training_panel, left, closable=True)
+    window.training_dock = add_dock(window, translate("WindowViews", "Training"),
+                                    "training_dock", window.training_panel, left, closable=True)
 
 
 def build_tabs(window) -> None:
@@ -81,16 +84,17 @@ def build_tabs(window) -> None:
     window.training_view = TrainingView()
     window.tabs = QTabWidget()
     window.tabs.setObjectName("main_tabs")
-    for widget, title in ((window.layer_table, "Layers"), (window.maps_view, "Feature maps"),
-                          (window.gates_tab, "Gates"),
-                          (window.attention_tab, "Attention"),
-                          (window.compare_tab, "Compare cells"),
-                          (window.ctc_tab, "Read digits (CTC)"),
-                          (window.caption_view, "Captions"),
-                          (window.filter_view, "Filters"),
-                          (window.prediction_view, "Predictions"),
-                          (window.heatmap_view, "Grad-CAM / saliency"),
-                          (window.training_view, "Training")):
+    for widget, title in ((window.layer_table, translate("WindowViews", "Layers")),
+                          (window.maps_view, translate("WindowViews", "Feature maps")),
+                          (window.gates_tab, translate("WindowViews", "Gates")),
+                          (window.attention_tab, translate("WindowViews", "Attention")),
+                          (window.compare_tab, translate("WindowViews", "Compare cells")),
+                          (window.ctc_tab, translate("WindowViews", "Read digits (CTC)")),
+                          (window.caption_view, translate("WindowViews", "Captions")),
+                          (window.filter_view, translate("WindowViews", "Filters")),
+                          (window.prediction_view, translate("WindowViews", "Predictions")),
+                          (window.heatmap_view, translate("WindowViews", "Grad-CAM / saliency")),
+                          (window.training_view, translate("WindowViews", "Training"))):
         window.tabs.addTab(widget, title)
     central = QWidget()
     layout = QVBoxLayout(central)
