@@ -30,9 +30,7 @@ from dlviz.core.engine import Engine
 from dlviz.core.workspace import ModelOpened, NeedsConsent, Workspace
 from dlviz.core.zoo.registry import REGISTRY
 
-MODEL_FILE_FILTER = "Keras models (*.keras *.h5 *.hdf5);;All files (*)"
 MODEL_SUFFIXES = {".keras", ".h5", ".hdf5"}
-IMAGE_FILE_FILTER = "Images (*.png *.jpg *.jpeg *.gif *.bmp *.tif *.tiff *.webp);;All files (*)"
 #: What a newcomer sees first when no trained model ships: VGG-16's maps of a
 #: sample photo. With ``resources/models``, a trained model and its own sample.
 FIRST_MODEL = "vgg16"
@@ -44,7 +42,7 @@ class MainWindow(QMainWindow):
     def __init__(self, engine: Engine | None = None,
                  ask_unsafe: Callable[[QWidget, str, object], bool] = ask_to_load_unsafely):
         super().__init__()
-        self.setWindowTitle("dlviz — see inside deep-learning models")
+        self.setWindowTitle(self.tr("dlviz — see inside deep-learning models"))
         self.resize(1280, 800)
         self.setAcceptDrops(True)
         self.engine = engine or Engine()
@@ -75,7 +73,7 @@ class MainWindow(QMainWindow):
                                          self.compare_view, self.images.results, self)
         self.compare.busy = self.text.spans.busy = lambda: self.training.training
 
-        self.engine_status = QLabel("Loading TensorFlow…")
+        self.engine_status = QLabel(self.tr("Loading TensorFlow…"))
         self.engine_status.setObjectName("engine_status")
         self.progress = ProgressIndicator()
         self.statusBar().addPermanentWidget(self.progress)
@@ -93,7 +91,7 @@ class MainWindow(QMainWindow):
             # The run's model becomes current first (jobs run in order): titles,
             # filter and Grad-CAM layers are those of the model that trains on.
             run_dir, ws, self._current_source = self.runs.run_dir, self.workspace, None
-            self._submit_model_job(lambda: open_run_model(ws, run_dir), "Opening the run…")
+            self._submit_model_job(lambda: open_run_model(ws, run_dir), self.tr("Opening the run…"))
             self.training.resume(run_dir)
 
     def _connect(self) -> None:
@@ -145,11 +143,12 @@ class MainWindow(QMainWindow):
             self._pin_probe_image(source, label)
             return
         if self.images.writes_captions():   # no maps follow to clear it: say it briefly
-            self.statusBar().showMessage(f"Captioning {label}…", 5000)
+            self.statusBar().showMessage(self.tr("Captioning {0}…").format(label), 5000)
         else:
-            self.statusBar().showMessage(f"Looking at {label}…")
+            self.statusBar().showMessage(self.tr("Looking at {0}…").format(label))
         if self.images.analyze(source, label) is None:
-            self.statusBar().showMessage(f"{label} is ready: pick a model to look at it.")
+            self.statusBar().showMessage(
+                self.tr("{0} is ready: pick a model to look at it.").format(label))
 
     def _pin_probe_image(self, source, label: str) -> None:
         """While training, the engine is busy: decode here, answer between batches."""
@@ -162,7 +161,8 @@ class MainWindow(QMainWindow):
             return
         self.training.probe_image(loaded.array, label)
         self.images.set_source(source, label)  # still the current image after training
-        self.statusBar().showMessage(f"{label} will be shown after the current batch", 5000)
+        self.statusBar().showMessage(
+            self.tr("{0} will be shown after the current batch").format(label), 5000)
 
     def _on_model_changed(self) -> None:
         """Training or freezing changed the model: refresh the table and the image."""
@@ -180,7 +180,7 @@ class MainWindow(QMainWindow):
     def _on_open_run_requested(self) -> None:
         from dlviz.core.training.replay import default_runs_dir
 
-        folder = QFileDialog.getExistingDirectory(self, "Open a training run",
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Open a training run"),
                                                   str(default_runs_dir()))
         if folder:
             self.open_run(folder)
@@ -188,18 +188,22 @@ class MainWindow(QMainWindow):
     def open_run(self, folder: str) -> bool:
         """Show a run directory's curves and snapshots; follow it if it grows."""
         if self.training.training:
-            self.banner.show_message("Stop training before opening another run.", "warning")
+            self.banner.show_message(self.tr("Stop training before opening another run."),
+                                     "warning")
             return False
         return self.runs.open_run(folder)
 
     def _on_run_opened(self, folder: str) -> None:
         self.tabs.setCurrentWidget(self.training_view)
         self.resume_action.setEnabled(True)
-        state = "following it as it grows" if self.runs.following else "finished"
-        self.statusBar().showMessage(f"Run {Path(folder).name}: {state}", 8000)
+        state = self.tr("following it as it grows") if self.runs.following else self.tr("finished")
+        self.statusBar().showMessage(
+            self.tr("Run {0}: {1}").format(Path(folder).name, state), 8000)
 
     def _on_open_image_requested(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open an image", "", IMAGE_FILE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open an image"), "",
+            self.tr("Images (*.png *.jpg *.jpeg *.gif *.bmp *.tif *.tiff *.webp);;All files (*)"))
         if path:
             self.open_image(path)
 
@@ -239,9 +243,10 @@ class MainWindow(QMainWindow):
             self.images.refresh_heatmap()
 
     def _on_export_window_requested(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export window", "dlviz.png", "PNG (*.png)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export window"), "dlviz.png",
+                                              "PNG (*.png)")
         if path and not self.grab().save(path, "PNG"):
-            self.banner.show_message(f"Could not write {path}.")
+            self.banner.show_message(self.tr("Could not write {0}.").format(path))
 
     # -- requests ------------------------------------------------------------
     def _on_model_chosen(self, name: str) -> None:
@@ -259,10 +264,10 @@ class MainWindow(QMainWindow):
         ws, engine = self.workspace, self.engine
 
         def progress(done, total):
-            engine.report_progress(done, total, "Downloading weights:")
+            engine.report_progress(done, total, self.tr("Downloading weights:"))
 
         self._submit_model_job(lambda: ws.build_zoo_model(name, progress, **overrides),
-                               f"Building {title}…")
+                               self.tr("Building {0}…").format(title))
 
     def _offer_other_weights(self, message: str) -> None:
         """Offline without ImageNet weights: offer random or local weights."""
@@ -270,18 +275,21 @@ class MainWindow(QMainWindow):
 
         def choose_file():
             path, _ = QFileDialog.getOpenFileName(
-                self, "Choose a weights file", "", "Keras weights (*.h5 *.keras)")
+                self, self.tr("Choose a weights file"), "",
+                self.tr("Keras weights (*.h5 *.keras)"))
             if path:
                 self.build_model(name, **{**overrides, "weights": path})
 
         self.banner.show_message(message, "warning", actions=[
-            ("Use random weights",
+            (self.tr("Use random weights"),
              lambda: self.build_model(name, **{**overrides, "weights": "random"})),
-            ("Choose weights file…", choose_file),
+            (self.tr("Choose weights file…"), choose_file),
         ])
 
     def _on_open_requested(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open a Keras model", "", MODEL_FILE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open a Keras model"), "",
+            self.tr("Keras models (*.keras *.h5 *.hdf5);;All files (*)"))
         if path:
             self.open_model_file(path)
 
@@ -292,7 +300,7 @@ class MainWindow(QMainWindow):
         self._current_source = path
         self._submit_model_job(
             lambda: self.workspace.open_model_file(path, trust_sha256),
-            f"Opening {Path(path).name}…")
+            self.tr("Opening {0}…").format(Path(path).name))
 
     def _submit_model_job(self, fn, busy_text: str) -> None:
         self.layer_table.show_busy(busy_text)
@@ -303,12 +311,13 @@ class MainWindow(QMainWindow):
     def _on_engine_ready(self, event) -> None:
         self.training_panel.set_device(event.device)
         self.engine_status.setText(
-            f"Ready · training on {event.device} · TensorFlow {event.tensorflow_version}"
-            f" · Keras {event.keras_version}")
+            self.tr("Ready · training on {0} · TensorFlow {1} · Keras {2}").format(
+                event.device, event.tensorflow_version, event.keras_version))
 
     def _on_engine_failed(self, event) -> None:
-        self.engine_status.setText("TensorFlow failed to load")
-        self.banner.show_message(f"TensorFlow could not be loaded: {event.message}")
+        self.engine_status.setText(self.tr("TensorFlow failed to load"))
+        self.banner.show_message(
+            self.tr("TensorFlow could not be loaded: {0}").format(event.message))
 
     def _on_job_finished(self, event) -> None:
         if event.kind == "summary":
@@ -334,7 +343,8 @@ class MainWindow(QMainWindow):
             self.training_panel.set_trainable_counts(result.summary.trainable_params,
                                                      result.summary.total_params)
             self.statusBar().showMessage(
-                f"{result.title}: {result.summary.total_params:,} parameters", 5000)
+                self.tr("{0}: {1} parameters").format(
+                    result.title, f"{result.summary.total_params:,}"), 5000)
 
     def _ask_consent(self, needs: NeedsConsent) -> None:
         name = Path(needs.path).name
@@ -344,7 +354,8 @@ class MainWindow(QMainWindow):
             self._current_source = None
             self.layer_table.show_busy("")
             self.banner.show_message(
-                f"{name} was not loaded: it needs unsafe loading and you declined.",
+                self.tr("{0} was not loaded: it needs unsafe loading and you declined.").format(
+                    name),
                 "warning")
 
     def _on_job_failed(self, event) -> None:
@@ -362,7 +373,7 @@ class MainWindow(QMainWindow):
         if event.kind == "model" and event.job_id == self._model_job:  # cancelled, not replaced
             self._current_source = None
             self.layer_table.show_busy("")
-            self.statusBar().showMessage("Stopped.", 5000)
+            self.statusBar().showMessage(self.tr("Stopped."), 5000)
 
     def _on_cancel_requested(self, job_id: int, kind: str) -> None:
         """Stop next to the progress bar: a run ends as stopped, other jobs are cancelled."""
@@ -392,7 +403,7 @@ class MainWindow(QMainWindow):
     # -- shutdown ------------------------------------------------------------
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt API)
         self.window_layout.save()
-        self.statusBar().showMessage("Stopping…")
+        self.statusBar().showMessage(self.tr("Stopping…"))
         self.training.stop()  # ends within one batch, so the join below is short
         self.runs.stop()
         self.engine.stop(timeout=60)
