@@ -9,7 +9,7 @@ fresh one learn them, and no image augmentation or backbone freezing.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QDoubleValidator
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox,
                                QHBoxLayout, QLabel, QPushButton, QScrollArea, QSpinBox,
@@ -20,9 +20,12 @@ from dlviz.app.panels.training_data_group import TrainingDataGroup
 from dlviz.app.views.canvas import hint_label
 from dlviz.core.training.config import AugmentConfig, TrainingConfig, suggested_settings
 
-TEXT_NOTE = ("A sequence model learns its sentences as they are: data augmentation and "
-             "freezing a nested backbone are for image models.")
-OPTIMIZER_CHOICES = (("SGD with momentum", "sgd"), ("Adam", "adam"), ("RMSprop", "rmsprop"))
+TEXT_NOTE = QT_TRANSLATE_NOOP(
+    "TrainingPanel", "A sequence model learns its sentences as they are: data augmentation and "
+    "freezing a nested backbone are for image models.")
+#: Shown translated (``self.tr``); the names are the same in every language.
+OPTIMIZER_CHOICES = ((QT_TRANSLATE_NOOP("TrainingPanel", "SGD with momentum"), "sgd"),
+                     ("Adam", "adam"), ("RMSprop", "rmsprop"))
 LEARNING_RATES = ("0.0001", "0.0003", "0.001", "0.003", "0.01", "0.03", "0.1", "0.3", "1")
 LR_RANGE = (1e-4, 1.0)
 STATES = ("idle", "running", "paused", "stopping")
@@ -72,7 +75,7 @@ class TrainingPanel(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self._data_group())
         column.addWidget(self._optimizer_group())
-        self.text_note = hint_label(TEXT_NOTE)
+        self.text_note = hint_label(self.tr(TEXT_NOTE))
         self.text_note.setVisible(False)
         column.addWidget(self.text_note)
         self.augment = AugmentGroup()
@@ -90,9 +93,9 @@ class TrainingPanel(QWidget):
         scroll.setMinimumWidth(self.settings.minimumSizeHint().width()
                                + scroll.verticalScrollBar().sizeHint().width())
 
-        self.start_button = QPushButton("Start")
-        self.pause_button = QPushButton("Pause")
-        self.stop_button = QPushButton("Stop")
+        self.start_button = QPushButton(self.tr("Start"))
+        self.pause_button = QPushButton(self.tr("Pause"))
+        self.stop_button = QPushButton(self.tr("Stop"))
         self.start_button.clicked.connect(self._on_start_clicked)
         self.pause_button.clicked.connect(self._on_pause_clicked)
         self.stop_button.clicked.connect(self.stop_requested)
@@ -121,7 +124,7 @@ class TrainingPanel(QWidget):
     def _optimizer_group(self) -> QGroupBox:
         self.optimizer_combo = QComboBox()
         for text, name in OPTIMIZER_CHOICES:
-            self.optimizer_combo.addItem(text, name)
+            self.optimizer_combo.addItem(self.tr(text), name)
         self.optimizer_combo.setCurrentIndex(1)  # Adam: the forgiving default
         self.momentum_spin = _float_spin(0.0, 0.99, 0.9, 0.05)
         self.lr_combo = QComboBox()
@@ -131,50 +134,50 @@ class TrainingPanel(QWidget):
         validator = QDoubleValidator(*LR_RANGE, 6, self.lr_combo)
         validator.setNotation(QDoubleValidator.Notation.ScientificNotation)
         self.lr_combo.setValidator(validator)
-        self.lr_combo.setToolTip("Pick or type a value from 0.0001 to 1 (e.g. 3e-4)")
+        self.lr_combo.setToolTip(self.tr("Pick or type a value from 0.0001 to 1 (e.g. 3e-4)"))
         self.lr_combo.currentTextChanged.connect(self._update_buttons)
         self.batch_spin = _spin(1, 4096, 32)
         self.epochs_spin = _spin(1, 1000, 5)
         self.val_spin = _float_spin(0.0, 0.5, 0.1, 0.05)
-        self.dropout_check = QCheckBox("Dropout")
-        self.dropout_check.setToolTip("Set the rate of every Dropout layer in the model")
+        self.dropout_check = QCheckBox(self.tr("Dropout"))
+        self.dropout_check.setToolTip(self.tr("Set the rate of every Dropout layer in the model"))
         self.dropout_spin = _float_spin(0.0, 0.9, 0.5, 0.05)
         self.dropout_check.toggled.connect(self.dropout_spin.setEnabled)
         self.dropout_spin.setEnabled(False)
         self.optimizer_combo.currentIndexChanged.connect(
             lambda: self.momentum_spin.setEnabled(self.optimizer_combo.currentData() == "sgd"))
         self.momentum_spin.setEnabled(False)
-        group = QGroupBox("Optimiser")
+        group = QGroupBox(self.tr("Optimiser"))
         form = QFormLayout(group)
-        form.addRow("Optimizer", self.optimizer_combo)
-        form.addRow("Momentum", self.momentum_spin)
-        form.addRow("Learning rate", self.lr_combo)
-        form.addRow("Batch size", self.batch_spin)
-        form.addRow("Epochs", self.epochs_spin)
-        form.addRow("Validation split", self.val_spin)
+        form.addRow(self.tr("Optimizer"), self.optimizer_combo)
+        form.addRow(self.tr("Momentum"), self.momentum_spin)
+        form.addRow(self.tr("Learning rate"), self.lr_combo)
+        form.addRow(self.tr("Batch size"), self.batch_spin)
+        form.addRow(self.tr("Epochs"), self.epochs_spin)
+        form.addRow(self.tr("Validation split"), self.val_spin)
         form.addRow(self.dropout_check, self.dropout_spin)
         return group
 
     def _transfer_group(self) -> QGroupBox:
-        self.freeze_spin = _spin(0, 10_000, 0, special="none")
-        self.backbone_check = QCheckBox("Freeze nested backbone\n(feature extraction)")
-        self.trainable_label = QLabel("trainable: –")
+        self.freeze_spin = _spin(0, 10_000, 0, special=self.tr("none"))
+        self.backbone_check = QCheckBox(self.tr("Freeze nested backbone\n(feature extraction)"))
+        self.trainable_label = QLabel(self.tr("trainable: –"))
         self.freeze_spin.valueChanged.connect(self._on_freezing_changed)
         self.backbone_check.toggled.connect(self._on_freezing_changed)
-        group = QGroupBox("Transfer learning")
+        group = QGroupBox(self.tr("Transfer learning"))
         form = QFormLayout(group)
-        form.addRow("Freeze first layers", self.freeze_spin)
+        form.addRow(self.tr("Freeze first layers"), self.freeze_spin)
         form.addRow(self.backbone_check)
         form.addRow(self.trainable_label)
         return group
 
     def _device_group(self) -> QGroupBox:
-        self.device_label = QLabel("Device: not known yet")
+        self.device_label = QLabel(self.tr("Device: not known yet"))
         self.device_label.setWordWrap(True)
-        self.mixed_check = QCheckBox("Mixed precision (GPU only)")
+        self.mixed_check = QCheckBox(self.tr("Mixed precision (GPU only)"))
         self.mixed_check.setEnabled(False)
-        self.distribute_check = QCheckBox("Use all devices (MirroredStrategy)")
-        group = QGroupBox("Device")
+        self.distribute_check = QCheckBox(self.tr("Use all devices (MirroredStrategy)"))
+        group = QGroupBox(self.tr("Device"))
         column = QVBoxLayout(group)
         for widget in (self.device_label, self.mixed_check, self.distribute_check):
             column.addWidget(widget)
@@ -233,7 +236,7 @@ class TrainingPanel(QWidget):
         if self.data.problem():
             return self.data.problem()
         if self.learning_rate() is None:
-            return "Learning rate must be a number from 0.0001 to 1."
+            return self.tr("Learning rate must be a number from 0.0001 to 1.")
         return ""
 
     # -- answers from the window -----------------------------------------------
@@ -244,21 +247,22 @@ class TrainingPanel(QWidget):
             raise ValueError(f"unknown training state {state!r}; expected one of {STATES}")
         self.state = state
         self.settings.setEnabled(state == "idle")
-        self.pause_button.setText("Resume" if state == "paused" else "Pause")
+        self.pause_button.setText(self.tr("Resume") if state == "paused" else self.tr("Pause"))
         self.pause_button.setEnabled(state in ("running", "paused"))
         self.stop_button.setEnabled(state in ("running", "paused"))
         self._update_buttons()
 
     def set_device(self, text: str) -> None:
         """Name the training device; mixed precision is offered only on a GPU."""
-        self.device_label.setText(f"Device: {text}")
+        self.device_label.setText(self.tr("Device: {0}").format(text))
         gpu = "gpu" in text.lower()
         self.mixed_check.setEnabled(gpu)
         if not gpu:
             self.mixed_check.setChecked(False)
 
     def set_trainable_counts(self, trainable: int, total: int) -> None:
-        self.trainable_label.setText(f"trainable: {trainable:,} of {total:,} parameters")
+        self.trainable_label.setText(self.tr("trainable: {0} of {1} parameters").format(
+            f"{trainable:,}", f"{total:,}"))
 
     def set_folder(self, path: str) -> None:
         """Train on the image folder ``path`` (when the model reads images)."""
@@ -276,9 +280,9 @@ class TrainingPanel(QWidget):
         problem = self.problem()
         self.start_button.setEnabled(self.state == "idle" and not problem)
         if self.state == "stopping":
-            self.status_hint.setText("Stopping after the current batch…")
+            self.status_hint.setText(self.tr("Stopping after the current batch…"))
         elif self.state == "paused":
-            self.status_hint.setText("Paused. Resume to go on, or Stop.")
+            self.status_hint.setText(self.tr("Paused. Resume to go on, or Stop."))
         else:
             self.status_hint.setText(problem if self.state == "idle" else "")
 
