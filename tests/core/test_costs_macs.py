@@ -152,3 +152,15 @@ def test_branches_meet_with_the_widest_field():
         Spec("d", "Conv2D", {"kernel_size": (3, 3)}, ("a",)),
     ]
     assert receptive_fields(rows) == [None, 3, 5, None, 7, 5]
+
+
+def test_a_conv_after_global_pooling_has_no_field():
+    rows = [("InputLayer", {}), conv(3), ("GlobalAveragePooling2D", {}),
+            ("Reshape", {}), ("Conv2D", {"kernel_size": (1, 1)})]
+    assert receptive_fields(rows) == [None, 3, None, None, None]
+
+
+def test_a_sequence_field_starts_after_the_embedding():
+    rows = [("InputLayer", {}), ("Embedding", {}),
+            ("Conv1D", {"kernel_size": (3,)}), ("Conv1D", {"kernel_size": (3,)})]
+    assert receptive_fields(rows) == [None, None, 3, 5]

@@ -33,9 +33,9 @@ KEEPS_POSITIONS = {
     "UnitNormalization", "Dropout", "SpatialDropout1D", "SpatialDropout2D",
     "SpatialDropout3D", "GaussianNoise", "GaussianDropout", "AlphaDropout",
     "Activation", "ReLU", "LeakyReLU", "PReLU", "ELU", "Softmax", "ThresholdedReLU",
-    "Rescaling", "Normalization", "ZeroPadding1D", "ZeroPadding2D", "ZeroPadding3D",
+    "Rescaling", "Normalization", "Embedding", "ZeroPadding1D", "ZeroPadding2D", "ZeroPadding3D",
     "Cropping1D", "Cropping2D", "Cropping3D", "Dense", "Add", "Subtract", "Multiply",
-    "Average", "Maximum", "Minimum", "Concatenate", "Identity", "LocalResponseNorm",
+    "Average", "Maximum", "Minimum", "Concatenate", "Identity", "LocalResponseNormalization",
 }
 
 
@@ -49,6 +49,10 @@ class Field:
     @property
     def largest(self) -> int:
         return int(round(max(self.size)))
+
+
+# The field of a model's input, before any axis is known.
+START = Field((), ())
 
 
 def _per_axis(value, rank: int) -> tuple[int, ...]:
@@ -84,18 +88,22 @@ def step(class_name: str, config: dict, incoming: list[Field | None]) -> Field |
     Args:
         class_name: the Keras class name.
         config: the layer's config.
-        incoming: the fields of the layer's inputs (``None`` where unknown;
-            an empty list for the first layer).
+        incoming: the fields of the layer's inputs (``None`` where positions
+            are gone or unknown; an empty list for the first layer).
 
     Returns:
         The field of the layer's output, or ``None`` where positions are gone.
     """
+    if class_name == "InputLayer":
+        return START
     is_kernel = class_name in KERNEL_CLASSES | POOL_CLASSES | TRANSPOSED_CLASSES
     if not (is_kernel or class_name in UPSAMPLING_CLASSES):
         return _merge(incoming) if class_name in KEEPS_POSITIONS else None
     rank = _rank(class_name, config)
-    before = _merge(incoming) if incoming else None
-    if before is None or len(before.size) != rank:
+    before = _merge(incoming) if incoming else START
+    if before is None:
+        return None  # positions were mixed away (Flatten, global pooling, an RNN)
+    if len(before.size) != rank:
         before = Field((1.0,) * rank, (1.0,) * rank)  # start at the input pixels
     if class_name in UPSAMPLING_CLASSES:
         sizes = _per_axis(config.get("size", 2), rank)
