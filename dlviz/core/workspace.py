@@ -120,6 +120,19 @@ class Workspace(TrainingJobs):
             notes.append("loaded with safe mode OFF, as you agreed for this file")
         return self._opened(Path(path).name, str(path), tuple(notes))
 
+    def open_architecture(self, arch) -> ModelOpened:
+        """Build a Builder ``Architecture`` with fresh weights and make it current.
+
+        The previous model stays current if Keras refuses the architecture.
+        """
+        from dlviz.core.builder.keras_io import build
+
+        model = build(arch)
+        raise_if_cancelled()  # a newer choice came while Keras built it
+        self._set_model(model)
+        self.source = f"builder:{arch.name}"
+        return self._opened(arch.name, self.source, ("built in the Builder, fresh weights",))
+
     def _set_model(self, model, zoo_model=None) -> None:
         self.model, self.zoo_model = model, zoo_model
         self.preprocessing = getattr(zoo_model, "preprocessing", "unit")
