@@ -18,6 +18,7 @@ Usage:
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -25,6 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = ROOT / "dlviz" / "app"
 TS_FILE = ROOT / "resources" / "translations" / "dlviz_vi.ts"
+CORE_LIST = SOURCES / "core_texts_catalogue.py"
 
 
 def _tool(name: str) -> str:
@@ -38,8 +40,24 @@ def source_files() -> list[str]:
     return sorted(str(p.relative_to(ROOT)) for p in SOURCES.rglob("*.py"))
 
 
+def write_core_list() -> None:
+    """List the core's labels the window shows (``core_texts``) where lupdate finds them."""
+    sys.path.insert(0, str(ROOT))
+    from dlviz.app.core_texts import CONTEXT, shown_core_texts
+
+    lines = ['"""Written by scripts/make_translations.py: do not edit. The core\'s labels the',
+             'window shows (see core_texts.py), listed so that lupdate collects them."""',
+             "", "from PySide6.QtCore import QT_TRANSLATE_NOOP", "", "CORE_TEXTS = ("]
+    # JSON strings are Python string literals lupdate reads (double quotes, escapes).
+    lines += [f"    QT_TRANSLATE_NOOP({json.dumps(CONTEXT)}, {json.dumps(text, ensure_ascii=False)}),"
+              for text in shown_core_texts()]
+    lines.append(")")
+    CORE_LIST.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
 def main() -> int:
     TS_FILE.parent.mkdir(parents=True, exist_ok=True)
+    write_core_list()
     ts = str(TS_FILE.relative_to(ROOT))
     subprocess.run([_tool("pyside6-lupdate"), *source_files(), "-ts", ts,
                     "-locations", "none", "-no-obsolete", "-source-language", "en",

@@ -83,13 +83,13 @@ class DigitCanvasPanel(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.board = DrawingBoard()
-        self.read_button = QPushButton("Read")
-        self.read_button.setToolTip("Send the drawing to the model, as if it were dropped")
-        self.clear_button = QPushButton("Clear")
+        self.read_button = QPushButton(self.tr("Read"))
+        self.read_button.setToolTip(self.tr("Send the drawing to the model, as if it were dropped"))
+        self.clear_button = QPushButton(self.tr("Clear"))
         self.read_button.clicked.connect(self._on_read_clicked)
         self.clear_button.clicked.connect(self.board.clear)
-        self.note = QLabel("Write digits with the mouse (light ink on the dark board), "
-                           "then Read.")
+        self.note = QLabel(self.tr("Write digits with the mouse (light ink on the dark board), "
+                                   "then Read."))
         self.note.setWordWrap(True)
         self.note.setMinimumWidth(220)
         buttons = QVBoxLayout()
@@ -116,8 +116,8 @@ class DigitCanvasPanel(QWidget):
 
     def _on_read_clicked(self) -> None:
         if self.board.strokes == 0:
-            self.note.setText("The board is empty: write some digits first, then Read.")
+            self.note.setText(self.tr("The board is empty: write some digits first, then Read."))
             return
         self._count += 1
-        self.note.setText("Sent. Write more or Clear to start again.")
-        self.drawing_read.emit(self.png_bytes(), f"drawing {self._count}")
+        self.note.setText(self.tr("Sent. Write more or Clear to start again."))
+        self.drawing_read.emit(self.png_bytes(), self.tr("drawing {0}").format(self._count))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -26,7 +26,8 @@ from dlviz.core.data.samples import sample_images, sample_label
 
 _PATH_ROLE = Qt.ItemDataRole.UserRole
 THUMBNAIL = 96  # pixels, the longer side of each thumbnail
-CAPTION = "Drag any image onto the window, or pick a sample"
+CAPTION = QT_TRANSLATE_NOOP("ImageGalleryPanel",
+                            "Drag any image onto the window, or pick a sample")
 
 
 class ImageGalleryPanel(QWidget):
@@ -48,7 +49,7 @@ class ImageGalleryPanel(QWidget):
     def __init__(self, samples: list[Path] | None = None,
                  parent: QWidget | None = None):
         super().__init__(parent)
-        self.caption = QLabel(CAPTION)
+        self.caption = QLabel(self.tr(CAPTION))
         self.caption.setWordWrap(True)
         self.caption.setObjectName("image_gallery_caption")
 
@@ -67,15 +68,15 @@ class ImageGalleryPanel(QWidget):
         # then emit twice per click. Enter is caught in eventFilter instead.
         self.list.installEventFilter(self)
 
-        self.empty_note = QLabel("No sample images found (resources/samples/ is missing).")
+        self.empty_note = QLabel(self.tr("No sample images found (resources/samples/ is missing)."))
         self.empty_note.setWordWrap(True)
         self.empty_note.setObjectName("image_gallery_empty")
 
-        open_button = QPushButton("Open image…")
-        open_button.setToolTip("Choose an image file (PNG, JPEG, GIF, BMP, TIFF, WebP)")
+        open_button = QPushButton(self.tr("Open image…"))
+        open_button.setToolTip(self.tr("Choose an image file (PNG, JPEG, GIF, BMP, TIFF, WebP)"))
         open_button.clicked.connect(self.open_image_requested)
-        paste_button = QPushButton("Paste")
-        paste_button.setToolTip("Use the image on the clipboard (a screenshot, a copied file)")
+        paste_button = QPushButton(self.tr("Paste"))
+        paste_button.setToolTip(self.tr("Use the image on the clipboard (a screenshot, a copied file)"))
         paste_button.clicked.connect(self.paste_requested)
         self.open_button, self.paste_button = open_button, paste_button
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dlviz.app.core_texts import core_text
 from dlviz.core.zoo.registry import REGISTRY
 
 _NAME_ROLE = Qt.ItemDataRole.UserRole
@@ -37,11 +38,11 @@ class ModelLibraryPanel(QWidget):
         self.tree.itemClicked.connect(self._on_item_activated)
         self.tree.currentItemChanged.connect(self._on_current_changed)
 
-        self.description = QLabel("Pick a model to see its layers.")
+        self.description = QLabel(self.tr("Pick a model to see its layers."))
         self.description.setWordWrap(True)
         self.description.setObjectName("model_description")
-        open_button = QPushButton("Open model file…")
-        open_button.setToolTip("Open a .keras or .h5 model (loaded in safe mode)")
+        open_button = QPushButton(self.tr("Open model file…"))
+        open_button.setToolTip(self.tr("Open a .keras or .h5 model (loaded in safe mode)"))
         open_button.clicked.connect(self.open_file_requested)
 
         layout = QVBoxLayout(self)
@@ -54,13 +55,14 @@ class ModelLibraryPanel(QWidget):
         for entry in REGISTRY.values():
             group = groups.get(entry.kind)
             if group is None:
-                group = QTreeWidgetItem([f"{entry.kind} models"])
+                group = QTreeWidgetItem([core_text(f"{entry.kind} models")])
                 group.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 self.tree.addTopLevelItem(group)
                 groups[entry.kind] = group
-            item = QTreeWidgetItem([entry.title])
+            item = QTreeWidgetItem([core_text(entry.title)])
             item.setData(0, _NAME_ROLE, entry.name)
-            item.setToolTip(0, f"{entry.name}: {entry.title}\n{entry.description}")
+            item.setToolTip(0, f"{entry.name}: {core_text(entry.title)}\n"
+                                 f"{core_text(entry.description)}")
             group.addChild(item)
         self.tree.expandAll()
 
@@ -84,7 +86,7 @@ class ModelLibraryPanel(QWidget):
     def _on_current_changed(self, item, _previous) -> None:
         name = item.data(0, _NAME_ROLE) if item else None
         if name:
-            self.description.setText(REGISTRY[name].description)
+            self.description.setText(core_text(REGISTRY[name].description))
 
     def _on_item_activated(self, item, _column: int = 0) -> None:
         name = item.data(0, _NAME_ROLE)

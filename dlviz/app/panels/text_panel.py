@@ -30,14 +30,14 @@ class TextPanel(QWidget):
         super().__init__(parent)
         self.edit = QLineEdit()
         self.edit.setObjectName("sentence_edit")
-        self.edit.setPlaceholderText("Type a sentence, e.g. the film was not bad at all "
-                                     "· không tệ chút nào")
+        self.edit.setPlaceholderText(self.tr("Type a sentence, e.g. the film was not bad at all "
+                                             "· không tệ chút nào"))
         self.edit.setClearButtonEnabled(True)
         font = self.edit.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
         self.edit.setFont(font)
-        self.reading = hint_label("Tokens are words and punctuation; Vietnamese is split into "
-                                  "syllables (\u201chọc sinh\u201d is two tokens).")
+        self.reading = hint_label(self.tr("Tokens are words and punctuation; Vietnamese is split into "
+                                          "syllables (“học sinh” is two tokens)."))
         self._timer = QTimer(self)
         self._timer.setObjectName("text_debounce")
         self._timer.setSingleShot(True)
@@ -46,7 +46,7 @@ class TextPanel(QWidget):
         self.edit.textEdited.connect(lambda _text: self._timer.start())
         self.edit.returnPressed.connect(self._on_pause)
         row = QHBoxLayout()
-        row.addWidget(QLabel("Sentence"))
+        row.addWidget(QLabel(self.tr("Sentence")))
         row.addWidget(self.edit, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -13,12 +13,15 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout,
                                QLineEdit, QSpinBox, QToolButton, QWidget)
 
+from dlviz.app.core_texts import core_text
 from dlviz.core.data.pair_dataset import PAIR_SETS
 from dlviz.core.data.text_sets import TEXT_FILE, TEXT_SETS
 from dlviz.core.training.config import DataSpec, is_text_data
 from dlviz.core.training.caption_session import CAPTION_DATA
 from dlviz.core.training.ctc_session import CTC_DATA
 
+#: (label, data kind); labels are shown through ``core_text`` (translated: the
+#: catalogue lists them via core_texts_catalogue, written by make_translations).
 IMAGE_CHOICES = (("Digits (bundled)", "digits"), ("Shapes (generated)", "shapes"),
                  ("Shapes, hard (a challenge: near chance for many epochs)", "shapes_hard"),
                  ("Image folder…", "folder"), ("MNIST (downloaded when online)", "mnist"),
@@ -69,7 +72,7 @@ class TrainingDataGroup(QGroupBox):
     path_changed = Signal()
 
     def __init__(self, parent: QWidget | None = None):
-        super().__init__("Data", parent)
+        super().__init__(self.tr("Data"), parent)
         self.reads, self.task = "images", "classify"
         self.combo = QComboBox()
         # As wide as a short label, not the longest one (which made the panel,
@@ -80,7 +83,7 @@ class TrainingDataGroup(QGroupBox):
         self.combo.setMinimumContentsLength(COMBO_CHARS)
         self.path_edit = QLineEdit()
         self.browse_button = QToolButton()
-        self.browse_button.setText("Browse…")
+        self.browse_button.setText(self.tr("Browse…"))
         self.browse_button.clicked.connect(self._on_browse_clicked)
         self.path_row = QWidget()
         row = QHBoxLayout(self.path_row)
@@ -89,12 +92,12 @@ class TrainingDataGroup(QGroupBox):
         row.addWidget(self.browse_button)
         self.samples_spin = QSpinBox()
         self.samples_spin.setRange(0, 1_000_000)
-        self.samples_spin.setSpecialValueText("default")
+        self.samples_spin.setSpecialValueText(self.tr("default"))
         self.samples_spin.setSingleStep(500)
         self.form = QFormLayout(self)
-        self.form.addRow("Source", self.combo)
-        self.form.addRow("Folder", self.path_row)
-        self.form.addRow("Samples", self.samples_spin)
+        self.form.addRow(self.tr("Source"), self.combo)
+        self.form.addRow(self.tr("Folder"), self.path_row)
+        self.form.addRow(self.tr("Samples"), self.samples_spin)
         self._fill(IMAGE_CHOICES)
         self.combo.currentIndexChanged.connect(self._on_kind_changed)
         self.path_edit.textChanged.connect(self.path_changed)
@@ -153,8 +156,8 @@ class TrainingDataGroup(QGroupBox):
         kind = self.kind()
         if kind in PATH_KINDS and not self.path_edit.text().strip():
             if kind == TEXT_FILE:
-                return "Choose a .csv or .tsv file of (text, label) rows to train on."
-            return "Choose an image folder (one subfolder per class) to train on."
+                return self.tr("Choose a .csv or .tsv file of (text, label) rows to train on.")
+            return self.tr("Choose an image folder (one subfolder per class) to train on.")
         return ""
 
     # -- handlers --------------------------------------------------------------
@@ -162,9 +165,11 @@ class TrainingDataGroup(QGroupBox):
     def _fill(self, choices) -> None:
         self.combo.clear()
         for text, kind in choices:
-            self.combo.addItem(text, kind)
-            self.combo.setItemData(self.combo.count() - 1, text, Qt.ItemDataRole.ToolTipRole)
-        self.samples_spin.setToolTip(SAMPLES_TIPS["text" if self.is_text else "images"])
+            self.combo.addItem(core_text(text), kind)
+            self.combo.setItemData(self.combo.count() - 1, core_text(text),
+                                   Qt.ItemDataRole.ToolTipRole)
+        tip = SAMPLES_TIPS["text" if self.is_text else "images"]
+        self.samples_spin.setToolTip(core_text(tip))
 
     def _update_path_row(self) -> None:
         kind = self.kind()
@@ -172,8 +177,8 @@ class TrainingDataGroup(QGroupBox):
         self.form.setRowVisible(self.path_row, kind in PATH_KINDS)
         if kind in PATH_KINDS:
             label, placeholder = PATH_KINDS[kind]
-            self.form.labelForField(self.path_row).setText(label)
-            self.path_edit.setPlaceholderText(placeholder)
+            self.form.labelForField(self.path_row).setText(core_text(label))
+            self.path_edit.setPlaceholderText(core_text(placeholder))
 
     def _on_kind_changed(self) -> None:
         self._update_path_row()
@@ -182,10 +187,10 @@ class TrainingDataGroup(QGroupBox):
     def _on_browse_clicked(self) -> None:
         if self.kind() == TEXT_FILE:
             path, _ = QFileDialog.getOpenFileName(
-                self, "Sentences to train on: (text, label) rows",
-                filter="Text tables (*.csv *.tsv);;All files (*)")
+                self, self.tr("Sentences to train on: (text, label) rows"),
+                filter=self.tr("Text tables (*.csv *.tsv);;All files (*)"))
         else:
-            path = QFileDialog.getExistingDirectory(self, "Image folder (one subfolder "
-                                                          "per class)")
+            path = QFileDialog.getExistingDirectory(
+                self, self.tr("Image folder (one subfolder per class)"))
         if path:
             self.path_edit.setText(path)
