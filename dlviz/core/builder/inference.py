@@ -1,0 +1,138 @@
+"""Every layer's output shape, parameters, operations and receptive field, live.
+
+Pure Python over an ``Architecture``: no Keras, so the builder can update
+its table on every keystroke on the GUI thread. Nothing here raises for a
+bad setting: the row says what is wrong, in words, and the rows that read
+a broken one say which layer they wait for.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from dlviz.core.builder.architecture import Architecture, LayerSpec
+from dlviz.core.builder.shape_rules import RULES, BadSetting
+from dlviz.core.costs.macs import layer_macs
+from dlviz.core.costs.receptive_field import receptive_fields
+
+# Subclasses the cost formulas know under their parent's name.
+_COST_ALIASES = {"GroupedConv2D": "Conv2D"}
+
+
+@dataclass(frozen=True)
+class RowInfo:
+    """What one layer of an architecture would be once built.
+
+    ``output_shape`` includes the batch axis (``None``) as Keras prints it;
+    it is ``None`` when the row (or one it reads) has a problem, then
+    ``error`` says what, and the counts are 0.
+    """
+
+    name: str
+    class_name: str
+    output_shape: tuple | None
+    trainable: int
+    non_trainable: int
+    macs: int
+    receptive_field: int | None
+    error: str | None = None
+
+    @property
+    def params(self) -> int:
+        return self.trainable + self.non_trainable
+
+
+@dataclass(frozen=True)
+class _CostRow:
+    name: str
+    class_name: str
+    config: dict
+    inputs: tuple
+
+
+def _opaque(spec: LayerSpec, shapes: list[tuple]):
+    """A layer the builder has no rule for: what Keras computed, while it still holds."""
+    known = spec.keras.get("output_shape")
+    if known is None:
+        raise BadSetting(f"{spec.class_name} is not editable here and Keras has not "
+                         f"computed its shape; build the model to see it")
+    if [list(s) for s in shapes] != [list(s) for s in spec.keras.get("input_shapes", [])]:
+        raise BadSetting(f"{spec.class_name} is not editable here: Keras computed its shape "
+                         f"for another input; undo the change above it or remove it")
+    return tuple(known), spec.keras.get("trainable", 0), spec.keras.get("non_trainable", 0)
+
+
+def _row(spec: LayerSpec, rows: dict[str, RowInfo]) -> RowInfo:
+    missing = [i for i in spec.inputs if i not in rows]
+    broken = [i for i in spec.inputs if i in rows and rows[i].output_shape is None]
+    if missing:
+        error = (f"reads {', '.join(map(repr, missing))}, which is not above it; "
+                 f"pick its input again")
+    elif broken:
+        error = f"depends on {broken[0]!r}, which has a problem (see that row)"
+    elif not spec.inputs and spec.class_name != "InputLayer":
+        error = "reads no layer; add an Input layer above it or pick its input"
+    else:
+        error = None
+    if error:
+        return RowInfo(spec.name, spec.class_name, None, 0, 0, 0, None, error)
+    shapes = [rows[i].output_shape for i in spec.inputs]
+    try:
+        rule = RULES.get(spec.class_name)
+        shape, trainable, frozen = (rule(spec.config, shapes) if rule
+                                    else _opaque(spec, shapes))
+        if spec.config.get("trainable", True) is False:
+            trainable, frozen = 0, trainable + frozen
+        cost_class = _COST_ALIASES.get(spec.class_name, spec.class_name)
+        macs = layer_macs(cost_class, spec.config, [s[1:] for s in shapes], shape[1:])
+    except BadSetting as bad:
+        return RowInfo(spec.name, spec.class_name, None, 0, 0, 0, None, str(bad))
+    except (KeyError, TypeError, ValueError, IndexError, ZeroDivisionError) as bad:
+        return RowInfo(spec.name, spec.class_name, None, 0, 0, 0, None,
+                       f"a setting is not understood ({type(bad).__name__}: {bad}); "
+                       f"check this layer's settings")
+    return RowInfo(spec.name, spec.class_name, tuple(shape), int(trainable), int(frozen),
+                   int(macs), None)
+
+
+def infer(arch: Architecture) -> tuple[RowInfo, ...]:
+    """One ``RowInfo`` per layer of ``arch``, in order; never raises for bad settings.
+
+    Args:
+        arch: the architecture being built.
+
+    Returns:
+        Rows with output shape, trainable and non-trainable parameters,
+        multiply-accumulates per sample, receptive field (conv and pooling
+        rows) and the error text of rows that cannot be built.
+
+    Example:
+        >>> rows = infer(arch)  # doctest: +SKIP
+        >>> sum(r.params for r in rows)  # doctest: +SKIP
+        61706
+    """
+    rows: dict[str, RowInfo] = {}
+    ordered: list[RowInfo] = []
+    for spec in arch.layers:
+        if spec.name in rows:
+            row = RowInfo(spec.name, spec.class_name, None, 0, 0, 0, None,
+                          f"the name {spec.name!r} is used twice; rename one of them")
+        else:
+            row = _row(spec, rows)
+            rows[spec.name] = row
+        ordered.append(row)
+    fields = receptive_fields([_CostRow(s.name, _COST_ALIASES.get(s.class_name, s.class_name),
+                                        s.config, s.inputs) for s in arch.layers])
+    return tuple(
+        row if row.error or field is None else
+        RowInfo(row.name, row.class_name, row.output_shape, row.trainable,
+                row.non_trainable, row.macs, field, None)
+        for row, field in zip(ordered, fields))
+
+
+def totals(rows) -> dict[str, int]:
+    """Sum of parameters and operations over rows (broken rows count 0)."""
+    return {"trainable": sum(r.trainable for r in rows),
+            "non_trainable": sum(r.non_trainable for r in rows),
+            "macs": sum(r.macs for r in rows),
+            "errors": sum(r.error is not None for r in rows)}

@@ -1,0 +1,228 @@
+"""Architectures in and out of Keras: its model config JSON, models, and building.
+
+``to_config_json`` writes, in pure Python, the JSON ``model.to_json()`` writes
+for the built model (so a saved architecture opens in Keras, Netron and
+other viewers); ``from_json`` and ``from_model`` read one back. Only
+``build`` and ``from_model`` touch Keras (call them on the engine thread).
+"""
+
+from __future__ import annotations
+
+import json
+
+from dlviz.core.builder.architecture import Architecture, LayerSpec
+from dlviz.core.builder.inference import infer
+
+# Layers with no build() of their own: Keras writes no build_config for them.
+_NO_BUILD_CONFIG = {
+    "InputLayer", "MaxPooling2D", "AveragePooling2D", "GlobalAveragePooling2D",
+    "GlobalMaxPooling2D", "Dropout", "Activation", "ReLU", "LeakyReLU", "ELU",
+    "Softmax", "Reshape",
+}
+
+
+def _tensor(name: str, shape, dtype: str) -> dict:
+    return {"class_name": "__keras_tensor__",
+            "config": {"shape": list(shape), "dtype": dtype, "keras_history": [name, 0, 0]}}
+
+
+def _ends(names) -> list:
+    """Keras writes one input/output as ``[name, 0, 0]``, several as a list of those."""
+    ends = [[n, 0, 0] for n in names]
+    return ends[0] if len(ends) == 1 else ends
+
+
+def _dtype(spec: LayerSpec) -> str:
+    if spec.class_name == "InputLayer":
+        return str(spec.config.get("dtype", "float32"))
+    policy = spec.config.get("dtype")
+    if isinstance(policy, dict):
+        policy = policy.get("config", {}).get("name")
+    return "float32" if policy in (None, "mixed_float16", "mixed_bfloat16") else str(policy)
+
+
+def to_config(arch: Architecture) -> dict:
+    """The Functional model config of ``arch`` as a dict (see ``to_config_json``).
+
+    Raises:
+        ValueError: a layer has a problem (its row's error is the message).
+    """
+    rows = {r.name: r for r in infer(arch)}
+    for spec in arch.layers:
+        if rows[spec.name].error:
+            raise ValueError(f"layer {spec.name!r}: {rows[spec.name].error}")
+    dtypes = {}
+    layers = []
+    for spec in arch.layers:
+        dtypes[spec.name] = _dtype(spec)
+        entry = {"module": spec.keras.get("module", "keras.layers"),
+                 "class_name": spec.class_name,
+                 "config": {**spec.config, "name": spec.name},
+                 "registered_name": spec.keras.get("registered_name")}
+        if spec.class_name == "InputLayer":
+            entry["config"].setdefault("batch_shape", list(rows[spec.name].output_shape))
+        shapes = [list(rows[i].output_shape) for i in spec.inputs]
+        has_build = spec.keras.get("build_config",
+                                   spec.class_name not in _NO_BUILD_CONFIG)
+        if has_build and shapes:
+            entry["build_config"] = {"input_shape": shapes[0] if len(shapes) == 1 else shapes}
+        entry["name"] = spec.name
+        tensors = [_tensor(i, rows[i].output_shape, dtypes[i]) for i in spec.inputs]
+        if tensors:
+            args = [tensors[0]] if len(tensors) == 1 else [tensors]
+            entry["inbound_nodes"] = [{"args": args, "kwargs": dict(spec.keras.get("kwargs", {}))}]
+        else:
+            entry["inbound_nodes"] = []
+        layers.append(entry)
+    inputs = [s.name for s in arch.layers if s.class_name == "InputLayer"]
+    return {"module": "keras.src.models.functional", "class_name": "Functional",
+            "config": {"name": arch.name, "trainable": True, "layers": layers,
+                       "input_layers": _ends(inputs),
+                       "output_layers": _ends(arch.output_names())},
+            "registered_name": "Functional", "build_config": {"input_shape": None}}
+
+
+def to_config_json(arch: Architecture) -> str:
+    """Keras's model config JSON for ``arch``: ``keras.models.model_from_json`` loads it.
+
+    Example:
+        >>> text = to_config_json(arch)  # doctest: +SKIP
+        >>> keras.models.model_from_json(text).count_params()  # doctest: +SKIP
+    """
+    return json.dumps(to_config(arch))
+
+
+def _tensor_names(args) -> list[str]:
+    """Names of the layers whose tensors appear in a node's args, in order."""
+    if isinstance(args, dict):
+        if args.get("class_name") == "__keras_tensor__":
+            return [args["config"]["keras_history"][0]]
+        return []
+    if isinstance(args, (list, tuple)):
+        return [n for a in args for n in _tensor_names(a)]
+    return []
+
+
+def _names(ends) -> tuple[str, ...]:
+    if ends and isinstance(ends[0], str):
+        return (ends[0],)
+    return tuple(e[0] for e in ends or [])
+
+
+def from_config(config: dict, facts: dict | None = None) -> Architecture:
+    """An ``Architecture`` from a Keras Functional (or Sequential) model config dict.
+
+    Op layers Keras records only to carry a mask (``NotEqual`` after an
+    Embedding with ``mask_zero``) are left out: the rebuilt model recreates
+    the mask by itself. ``facts`` maps layer names to what Keras computed
+    (shapes, counts) for layers the builder has no rule for.
+    """
+    body = config.get("config", config)
+    entries = body.get("layers", [])
+    if config.get("class_name") == "Sequential" or (entries and "inbound_nodes" not in entries[0]):
+        return _from_sequential(body, facts or {})
+    facts = facts or {}
+    read = {n for e in entries for node in e.get("inbound_nodes", [])
+            for n in _tensor_names(node.get("args", []))}
+    read |= set(_names(body.get("output_layers")))
+    specs = []
+    for e in entries:
+        name = e.get("name") or e["config"].get("name")
+        module = e.get("module") or ""
+        if module.startswith("keras.src.ops") and name not in read:
+            continue  # a mask helper nobody reads as data
+        nodes = e.get("inbound_nodes", [])
+        inputs = tuple(_tensor_names(nodes[0].get("args", []))) if nodes else ()
+        keras = {"module": e.get("module"), "registered_name": e.get("registered_name"),
+                 "build_config": "build_config" in e, **facts.get(name, {})}
+        kwargs = nodes[0].get("kwargs", {}) if nodes else {}
+        # Plain call arguments (training=False) stay; a mask tensor is rebuilt by Keras.
+        kwargs = {k: v for k, v in kwargs.items() if not _tensor_names(v)}
+        if kwargs:
+            keras["kwargs"] = kwargs
+        if len(nodes) > 1:
+            keras["shared"] = len(nodes)
+        specs.append(LayerSpec(name, e["class_name"], dict(e.get("config", {})), inputs, keras))
+    return Architecture(tuple(specs), body.get("name", "model"), _names(body.get("output_layers")))
+
+
+def _from_sequential(body: dict, facts: dict) -> Architecture:
+    specs = []
+    for e in body.get("layers", []):
+        cfg = dict(e.get("config", {}))
+        name = cfg.get("name") or e.get("name")
+        inputs = (specs[-1].name,) if specs else ()
+        specs.append(LayerSpec(name, e["class_name"], cfg, inputs,
+                               {"module": e.get("module"),
+                                "registered_name": e.get("registered_name"),
+                                **facts.get(name, {})}))
+    return Architecture(tuple(specs), body.get("name", "model"))
+
+
+def from_json(text: str) -> Architecture:
+    """An ``Architecture`` from the JSON ``model.to_json()`` (or ``to_config_json``) wrote.
+
+    Raises:
+        ValueError: the text is not JSON or not a Keras model config.
+    """
+    try:
+        config = json.loads(text)
+    except json.JSONDecodeError as bad:
+        raise ValueError(f"this file is not JSON ({bad.msg}, line {bad.lineno}); "
+                         f"open a file written by model.to_json() or the builder") from None
+    if not isinstance(config, dict) or "config" not in config or \
+            "layers" not in (config.get("config") or {}):
+        raise ValueError("this JSON is not a Keras model config (no 'config' with "
+                         "'layers'); open a file written by model.to_json() or the builder")
+    return from_config(config)
+
+
+def _count(weights) -> int:
+    total = 0
+    for w in weights:
+        n = 1
+        for d in w.shape:
+            n *= int(d)
+        total += n
+    return total
+
+
+def _shape(tensor) -> list | None:
+    try:
+        return [None if d is None else int(d) for d in tensor.shape]
+    except (AttributeError, TypeError, ValueError):
+        return None
+
+
+def from_model(model) -> Architecture:
+    """An ``Architecture`` of a built Keras model (a zoo model, an opened file).
+
+    Layers the builder has no rule for keep the shape and parameter counts
+    Keras computed, so their rows stay right until something above them changes.
+    """
+    facts = {}
+    for layer in model.layers:
+        try:
+            out = _shape(layer.output)
+            ins = layer.input if isinstance(layer.input, (list, tuple)) else [layer.input]
+            facts[layer.name] = {"output_shape": out,
+                                 "input_shapes": [_shape(t) for t in ins],
+                                 "trainable": _count(layer.trainable_weights),
+                                 "non_trainable": _count(layer.non_trainable_weights)}
+        except (AttributeError, ValueError):
+            continue  # a layer used twice: no single shape
+    return from_config(json.loads(model.to_json()), facts)
+
+
+def build(arch: Architecture):
+    """A fresh ``keras.Model`` (random weights) of ``arch``; needs Keras (engine thread).
+
+    Raises:
+        ValueError: a layer has a problem; the message names it and says why.
+    """
+    from dlviz.core.kerasenv import import_keras
+
+    keras = import_keras()
+    import dlviz.core.layers  # noqa: F401  (registers dlviz's layers for loading)
+
+    return keras.models.model_from_json(to_config_json(arch))
