@@ -34,6 +34,7 @@ def shown_core_texts() -> list[str]:
     from dlviz.app.panels.training_data_group import (IMAGE_CHOICES, PATH_KINDS, SAMPLES_TIPS,
                                                       _FILE_CHOICE)
     from dlviz.core.data.pair_dataset import PAIR_SETS
+    from dlviz.core.probes.sequence_results import GATE_LABELS, GRU_CONVENTION
     from dlviz.core.data.text_sets import TEXT_SETS
     from dlviz.core.training.caption_session import CAPTION_DATA
     from dlviz.core.training.ctc_session import CTC_DATA
@@ -41,7 +42,7 @@ def shown_core_texts() -> list[str]:
 
     texts = [label for label, _ in IMAGE_CHOICES] + [_FILE_CHOICE[0]]
     texts += [part for pair in PATH_KINDS.values() for part in pair]
-    texts += list(SAMPLES_TIPS.values())
+    texts += [*SAMPLES_TIPS.values(), GRU_CONVENTION, *GATE_LABELS.values()]
     for table in (TEXT_SETS, PAIR_SETS, CAPTION_DATA, CTC_DATA):
         texts += list(table.values())
     for entry in REGISTRY.values():

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QToolButton
 
 
@@ -17,7 +18,7 @@ class ExportMixin:
     #: File name the save dialog suggests.
     export_name = "view.png"
     #: Title shown when the result cannot be computed for this model.
-    unavailable_title = "Nothing to show"
+    unavailable_title = QT_TRANSLATE_NOOP("ExportMixin", "Nothing to show")
 
     def export_png(self, path) -> bool:
         """Save what the view shows now as a PNG; True when the file was written.
@@ -32,7 +33,8 @@ class ExportMixin:
 
     def show_unavailable(self, reason: str) -> None:
         """Say why this view has nothing to draw (e.g. a subclassed model)."""
-        self.title.setText(self.unavailable_title)
+        # Each view marks its title for the catalogue (QT_TRANSLATE_NOOP, its class).
+        self.title.setText(self.tr(self.unavailable_title))
         self.hint.setText(reason)
         self.body.hide()
 
@@ -41,17 +43,20 @@ class ExportMixin:
 
     def _export_button(self) -> QToolButton:
         button = QToolButton()
-        button.setText("Export PNG…")
-        button.setToolTip("Save this view as a PNG image")
+        button.setText(QCoreApplication.translate("ExportMixin", "Export PNG…"))
+        button.setToolTip(QCoreApplication.translate("ExportMixin",
+                                                     "Save this view as a PNG image"))
         button.clicked.connect(self._on_export_clicked)
         return button
 
     def _on_export_clicked(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, "Export view as PNG", self.export_name, "PNG images (*.png)")
+            self, QCoreApplication.translate("ExportMixin", "Export view as PNG"), self.export_name,
+            QCoreApplication.translate("ExportMixin", "PNG images (*.png)"))
         if not path:
             return
         if Path(path).suffix.lower() != ".png":
             path += ".png"
         if not self.export_png(path):
-            self.hint.setText(f"Could not write {path}.")
+            self.hint.setText(
+                QCoreApplication.translate("ExportMixin", "Could not write {0}.").format(path))

@@ -14,14 +14,18 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont
 
+from dlviz.app.core_texts import core_text
 from dlviz.app.views.canvas import BACKGROUND
 from dlviz.app.views.colormaps import colormap
 from dlviz.app.views.gate_scales import gate_scale
 from dlviz.app.views.span_marks import SpanMarks
 from dlviz.core.probes.sequence_results import GATE_LABELS, GATE_NAMES
+
+#: A trace's direction, named in hover text (``self.tr(trace.direction)``).
+DIRECTIONS = (QT_TRANSLATE_NOOP("GateGrid", "forward"), QT_TRANSLATE_NOOP("GateGrid", "backward"))
 
 #: At most this many token labels along x; between them every k-th is named.
 MAX_LABELS = 40
@@ -119,7 +123,8 @@ class GateGrid(pg.GraphicsLayoutWidget):
         if self.line_gate not in names:
             self.line_gate = "h"
         for row, name in enumerate(names):
-            self.addItem(_name_label(GATE_LABELS.get(name, name), "units ↓"), row, 0)
+            self.addItem(_name_label(core_text(GATE_LABELS.get(name, name)),
+                                            self.tr("units ↓")), row, 0)
             for col, trace in enumerate(self.traces):
                 self._add_heatmap(row, col + 1, trace, name)
             items = [self.images[(col, name)] for col in range(len(self.traces))]
@@ -200,13 +205,13 @@ class GateGrid(pg.GraphicsLayoutWidget):
         self.lines.setXRange(0, trace.time, padding=0)
         low, high, _ = gate_scale(trace, self.line_gate)
         self.lines.setYRange(low, high, padding=0.05)
-        label = GATE_LABELS.get(self.line_gate, self.line_gate)
+        label = core_text(GATE_LABELS.get(self.line_gate, self.line_gate))
         # The key to the lines, in their colours (a legend would cover them).
         units = ", ".join(f"<span style='color:{LINE_COLOURS[k % len(LINE_COLOURS)]}'>"
-                          f"<b>{u}</b></span>" for k, u in enumerate(self.selected)) or "none"
-        sides = "<br>solid forward,<br>dashed backward" if len(self.traces) > 1 else ""
+                          f"<b>{u}</b></span>" for k, u in enumerate(self.selected)) or self.tr("none")
+        sides = self.tr("<br>solid forward,<br>dashed backward") if len(self.traces) > 1 else ""
         # Units on a line of their own: four of them beside the label overflow its column.
-        self.line_label.setText(f"<b>{label}</b><br><span style='color:#606060'>of units"
+        self.line_label.setText(f"<b>{label}</b><br><span style='color:#606060'>{self.tr('of units')}"
                                 f"<br>{units}{sides}</span>", color="#1d1d1d", size="9pt")
         self.marks.redraw_band()   # the lines were cleared: the selected span again
 
@@ -227,10 +232,10 @@ class GateGrid(pg.GraphicsLayoutWidget):
         """What hovering over one cell says: the token, the unit and the value."""
         trace = self.traces[col]
         token = (trace.tokens or ())[t] if trace.tokens else str(t)
-        side = f" ({trace.direction})" if len(self.traces) > 1 else ""
+        side = f" ({self.tr(trace.direction)})" if len(self.traces) > 1 else ""
         value = float(trace.gates[name][0, t, u])
-        return (f"{GATE_LABELS.get(name, name)}{side} · token {t + 1} “{token}” · unit {u} · "
-                f"value {value:+.3f}")
+        return self.tr("{0}{1} · token {2} “{3}” · unit {4} · value {5}").format(
+            core_text(GATE_LABELS.get(name, name)), side, t + 1, token, u, f"{value:+.3f}")
 
     def _on_mouse_moved(self, pos) -> None:
         cell = self.cell_at(pos)
@@ -313,7 +318,9 @@ def _direction_title(trace, columns: int) -> str:
     """Short: a title wider than its column would push the grid off the screen."""
     if columns == 1:
         return ""
-    return "← backward" if trace.direction == "backward" else "forward →"
+    if trace.direction == "backward":
+        return QCoreApplication.translate("GateGrid", "← backward")
+    return QCoreApplication.translate("GateGrid", "forward →")
 
 
 def _liveliest(trace, count: int = 2) -> list[int]:

@@ -10,7 +10,7 @@ where else they fire (``SpanMatchView``, drawn by the dispatcher).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QSizePolicy, QSplitter,
                                QVBoxLayout, QWidget)
 
@@ -20,21 +20,23 @@ from dlviz.app.views.export import ExportMixin
 from dlviz.app.views.gate_grid import GateGrid
 from dlviz.app.views.gradient_time_view import GradientTimeView
 from dlviz.app.views.span_match_view import SpanMatchView
+from dlviz.app.core_texts import core_text
 from dlviz.core.probes.sequence_results import GRU_CONVENTION
 from dlviz.core.probes.text_results import SequenceGates
 
 KIND_NAMES = {"lstm": "LSTM", "gru": "GRU", "simple_rnn": "SimpleRNN"}
 READING = {
-    "lstm": "Gates i, f, o in [0, 1] (0 shut, 1 open); candidate g and h in [-1, 1]; "
-            "cell state c on its own range.",
-    "gru": "Update z and reset r in [0, 1]; candidate h̃ and h in [-1, 1].",
-    "simple_rnn": "h = tanh(W·x + U·h₋₁ + b) at each token, in [-1, 1].",
+    "lstm": QT_TRANSLATE_NOOP("GateView", "Gates i, f, o in [0, 1] (0 shut, 1 open); candidate g and h in "
+                              "[-1, 1]; cell state c on its own range."),
+    "gru": QT_TRANSLATE_NOOP("GateView", "Update z and reset r in [0, 1]; candidate h̃ and h in [-1, 1]."),
+    "simple_rnn": QT_TRANSLATE_NOOP("GateView", "h = tanh(W·x + U·h₋₁ + b) at each token, in [-1, 1]."),
 }
 
 
-BOTH_WAYS = ("Bidirectional: forward → reads the first token first, ← backward the last "
-             "first; both are drawn in the sentence's order.")
-HOW = "Hover for a value; click a row to follow its unit; drag across tokens for a span."
+BOTH_WAYS = QT_TRANSLATE_NOOP("GateView", "Bidirectional: forward → reads the first token first, ← backward "
+                              "the last first; both are drawn in the sentence's order.")
+HOW = QT_TRANSLATE_NOOP("GateView", "Hover for a value; click a row to follow its unit; drag across tokens "
+                        "for a span.")
 
 
 class GateView(ExportMixin, QWidget):
@@ -44,28 +46,28 @@ class GateView(ExportMixin, QWidget):
     probe_kind = "gates"
 
     export_name = "gates.png"
-    unavailable_title = "No gates to show"
+    unavailable_title = QT_TRANSLATE_NOOP("GateView", "No gates to show")
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.result: SequenceGates | None = None
         self.step: int | None = None   # the training step of a live frame, else None
-        self.title = title_label("Gates")
-        self.hint = hint_label("Type a sentence above: each recurrent layer's gates appear "
-                               "here, token by token.")
+        self.title = title_label(self.tr("Gates"))
+        self.hint = hint_label(self.tr("Type a sentence above: each recurrent layer's gates "
+                                       "appear here, token by token."))
         self.convention = hint_label("")
         self.layer_combo = QComboBox()
         self.layer_combo.setMinimumContentsLength(18)
-        self.layer_combo.setToolTip("Which recurrent layer to show (stacked layers: the "
-                                    "first reads the words, the next reads its states)")
+        self.layer_combo.setToolTip(self.tr("Which recurrent layer to show (stacked layers: the "
+                                            "first reads the words, the next reads its states)"))
         self.layer_combo.currentIndexChanged.connect(self._on_layer_chosen)
-        self.readout = QLabel(HOW)   # what the pointer is over, else how to use the view
+        self.readout = QLabel(self.tr(HOW))   # what the pointer is over, else how to use the view
         self.readout.setObjectName("gate_readout")
         # Cut rather than widen the window when the text is long (a hover, a long token).
         self.readout.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.grid = GateGrid()
-        self.grid.hovered.connect(lambda text: self.readout.setText(text or HOW))
-        self.prediction_title = title_label("Prediction")
+        self.grid.hovered.connect(lambda text: self.readout.setText(text or self.tr(HOW)))
+        self.prediction_title = title_label(self.tr("Prediction"))
         self.bars = ClassBarsView()
         self.tag_list = QLabel()
         self.tag_list.setTextFormat(Qt.TextFormat.RichText)
@@ -88,7 +90,7 @@ class GateView(ExportMixin, QWidget):
         row.addWidget(self.grid, 1)
         row.addWidget(side, 0)
         controls = QHBoxLayout()
-        controls.addWidget(QLabel("Layer"))
+        controls.addWidget(QLabel(self.tr("Layer")))
         controls.addWidget(self.layer_combo)
         controls.addWidget(self.readout, 1)
         top = QHBoxLayout()
@@ -129,7 +131,7 @@ class GateView(ExportMixin, QWidget):
 
     def show_problem(self, message: str) -> None:
         """Say why this sentence shows nothing (e.g. empty text); the controls stay."""
-        self.title.setText("Nothing to read")
+        self.title.setText(self.tr("Nothing to read"))
         self.hint.setText(message)
         self.convention.setText("")
         self.body.hide()
@@ -144,35 +146,38 @@ class GateView(ExportMixin, QWidget):
         if not traces:
             return
         kind = KIND_NAMES.get(traces[0].kind, traces[0].kind)
-        sides = (BOTH_WAYS,) if len(traces) > 1 else ()
+        sides = (self.tr(BOTH_WAYS),) if len(traces) > 1 else ()
         # While training, the step says which weights these gates come from.
-        live = "" if self.step is None else f" · training step {self.step:,}"
-        self.title.setText(f"{kind} gates of {self.layer_combo.currentText()} · "
-                           f"{len(result.tokens)} tokens{live}")
+        live = "" if self.step is None else self.tr(" · training step {0}").format(
+            f"{self.step:,}")
+        self.title.setText(self.tr("{0} gates of {1} · {2} tokens").format(
+            kind, self.layer_combo.currentText(), len(result.tokens)) + live)
         notes = (_sentence(note) for note in result.notes)
-        self.hint.setText(" ".join((READING.get(traces[0].kind, ""), *sides, *notes)))
-        self.convention.setText(GRU_CONVENTION if traces[0].kind == "gru" else "")
+        reading = READING.get(traces[0].kind, "")
+        self.hint.setText(" ".join((self.tr(reading) if reading else "", *sides, *notes)))
+        self.convention.setText(core_text(GRU_CONVENTION) if traces[0].kind == "gru" else "")
         self.grid.show_traces(traces)
 
     def _update_prediction(self, result: SequenceGates) -> None:
         scores = result.scores()
         self.bars.setVisible(bool(scores))
         if scores:
-            self.prediction_title.setText("Prediction for the sentence")
+            self.prediction_title.setText(self.tr("Prediction for the sentence"))
             self.bars.set_scores(result.model, scores)
             self.tag_list.setText("")
             return
         if result.prediction_kind == "tags":
-            self.prediction_title.setText("Tag per token")
+            self.prediction_title.setText(self.tr("Tag per token"))
             best = result.prediction.max(axis=-1)
             rows = [f"<tr><td>{_escape(token)}</td><td>&nbsp;→&nbsp;<b>{_escape(tag)}</b>"
                     f"</td><td>&nbsp;{percent(float(p))}</td></tr>"
                     for token, tag, p in zip(result.tokens, result.tags(), best)]
             self.tag_list.setText(f"<table>{''.join(rows[:40])}</table>")
             return
-        self.prediction_title.setText("Output")
+        self.prediction_title.setText(self.tr("Output"))
         values = ", ".join(f"{v:+.3f}" for v in result.prediction.reshape(-1)[:12])
-        self.tag_list.setText(_escape(f"[{values}] (not one probability per class)"))
+        self.tag_list.setText(_escape(
+            self.tr("[{0}] (not one probability per class)").format(values)))
 
 
 def _sentence(note: str) -> str:
