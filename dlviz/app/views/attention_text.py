@@ -7,18 +7,28 @@ layer in a model people bring has queries and keys instead; the words say so.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
 from dlviz.app.views.attention_scores import SCORES
 from dlviz.core.probes.attention_results import SCORE_FORMULAS, AttentionMap
 
-HOW = ("Hover over a cell for its weight; scroll to zoom along the source, drag to pan, "
-       "double-click to see it all.")
-FORMULA = "α = softmax(e) over the source tokens · context c = Σ α h̄"
-LAYER_FORMULA = "α = softmax(e) over the keys · output = Σ α v"
+#: Marked for the catalogue; shown through ``translated``.
+HOW = QT_TRANSLATE_NOOP("AttentionText", "Hover over a cell for its weight; scroll to zoom along "
+                        "the source, drag to pan, double-click to see it all.")
+FORMULA = QT_TRANSLATE_NOOP("AttentionText", "α = softmax(e) over the source tokens · context c = Σ α h̄")
+LAYER_FORMULA = QT_TRANSLATE_NOOP("AttentionText", "α = softmax(e) over the keys · output = Σ α v")
 #: Axis titles (x, y) for an encoder-decoder, and for a layer's queries and keys.
-SEQ2SEQ_LABELS = ("source tokens (what the model reads) →", "← output tokens (what it writes)")
-LAYER_LABELS = ("keys: the tokens looked at →", "← queries: the tokens looking")
+SEQ2SEQ_LABELS = (QT_TRANSLATE_NOOP("AttentionText", "source tokens (what the model reads) →"),
+                  QT_TRANSLATE_NOOP("AttentionText", "← output tokens (what it writes)"))
+LAYER_LABELS = (QT_TRANSLATE_NOOP("AttentionText", "keys: the tokens looked at →"),
+                QT_TRANSLATE_NOOP("AttentionText", "← queries: the tokens looking"))
 #: The typed text and the output are cut to this many characters each.
 OUTPUT_LINE_CHARS = 90
+
+
+def translated(text: str) -> str:
+    """``text`` (marked with QT_TRANSLATE_NOOP or translate below) in the interface's language."""
+    return QCoreApplication.translate("AttentionText", text)
 
 
 def writes(result: AttentionMap) -> bool:
@@ -29,31 +39,38 @@ def writes(result: AttentionMap) -> bool:
 
 def axis_titles(result: AttentionMap) -> tuple[str, str]:
     """(x, y) axis titles for ``result``."""
-    return SEQ2SEQ_LABELS if writes(result) else LAYER_LABELS
+    x, y = SEQ2SEQ_LABELS if writes(result) else LAYER_LABELS
+    return translated(x), translated(y)
 
 
 def title(result: AttentionMap, step: int | None) -> str:
     """The view's heading: layer, model, heads and, live, the training step."""
-    heads = f" · {result.heads} heads" if result.heads > 1 else ""
-    when = f" · training step {step:,}" if step is not None else ""
-    return f"Attention · layer “{result.layer}” of {result.model}{heads}{when}"
+    heads = QCoreApplication.translate("AttentionText", " · {0} heads").format(result.heads) \
+        if result.heads > 1 else ""
+    when = QCoreApplication.translate("AttentionText", " · training step {0}").format(f"{step:,}") \
+        if step is not None else ""
+    return QCoreApplication.translate("AttentionText", "Attention · layer “{0}” of {1}").format(
+        result.layer, result.model) + heads + when
 
 
 def formula(result: AttentionMap) -> str:
     """The score function's formula and how its weights are used."""
     score = SCORE_FORMULAS.get(result.score, result.score)
-    return f"Score {score} · {FORMULA if writes(result) else LAYER_FORMULA}"
+    return QCoreApplication.translate("AttentionText", "Score {0} · {1}").format(
+        score, translated(FORMULA if writes(result) else LAYER_FORMULA))
 
 
 def reading(result: AttentionMap) -> str:
     """How to read the picture, in one line."""
     across, down = len(result.source_tokens), len(result.output_tokens)
     if writes(result):
-        return (f"{across} source tokens across, {down} output tokens down. Each row is one "
-                "output token: where the model looked in the source while writing it "
-                "(bright = much).")
-    return (f"{across} keys across, {down} queries down. Each row is one query token: how "
-            "much it takes from each token across (bright = much).")
+        return QCoreApplication.translate(
+            "AttentionText", "{0} source tokens across, {1} output tokens down. Each row is one output token: "
+            "where the model looked in the source while writing it (bright = much).").format(
+                across, down)
+    return QCoreApplication.translate(
+        "AttentionText", "{0} keys across, {1} queries down. Each row is one query token: how much it takes "
+        "from each token across (bright = much).").format(across, down)
 
 
 def output_line(result: AttentionMap) -> str:
@@ -66,8 +83,8 @@ def output_line(result: AttentionMap) -> str:
     """
     typed = escape(cut(result.text))
     if not result.output_text and result.output_tokens == result.source_tokens:
-        return f"{typed}  <span style='color:#606060'>(self-attention: each token over the " \
-               "others)</span>"
+        note = QCoreApplication.translate("AttentionText", "(self-attention: each token over the others)")
+        return f"{typed}  <span style='color:#606060'>{note}</span>"
     written = result.output_text or " ".join(result.output_tokens)
     return f"{typed}  <span style='color:#2563a8'>→</span>  <b>{escape(cut(written))}</b>"
 

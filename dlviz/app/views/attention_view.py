@@ -17,7 +17,7 @@ Example:
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QSizePolicy,
                                QStackedWidget, QTabBar, QVBoxLayout, QWidget)
 
@@ -25,7 +25,7 @@ from dlviz.app.views import attention_text as words
 from dlviz.app.views.attention_export import AttentionExportMixin
 from dlviz.app.views.attention_grid import AttentionGrid
 from dlviz.app.views.attention_scores import ScoreSwitch, score_siblings
-from dlviz.app.views.attention_text import HOW
+from dlviz.app.views.attention_text import HOW, translated
 from dlviz.app.views.canvas import hint_label, title_label
 from dlviz.core.probes.attention_results import AttentionMap
 
@@ -46,15 +46,15 @@ class AttentionView(AttentionExportMixin, QWidget):
     model_requested = Signal(str)
     layer_chosen = Signal(str)
     export_name = "attention.png"
-    unavailable_title = "No attention to show"
+    unavailable_title = QT_TRANSLATE_NOOP("AttentionView", "No attention to show")
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.result: AttentionMap | None = None
         self.source: str | None = None   # the current model's library name or path
-        self.title = title_label("Attention")
-        self.hint = hint_label("Type a sentence above: the attention of each output token "
-                               "over the source tokens appears here.")
+        self.title = title_label(self.tr("Attention"))
+        self.hint = hint_label(self.tr("Type a sentence above: the attention of each output "
+                                       "token over the source tokens appears here."))
         self.output_line = QLabel()
         self.output_line.setObjectName("attention_output")
         self.output_line.setWordWrap(True)
@@ -71,22 +71,23 @@ class AttentionView(AttentionExportMixin, QWidget):
         self.notes = hint_label("")
         self.layer_combo = QComboBox()
         self.layer_combo.setMinimumContentsLength(14)
-        self.layer_combo.setToolTip("Which attention layer to show")
+        self.layer_combo.setToolTip(self.tr("Which attention layer to show"))
         self.layer_combo.activated.connect(self._on_layer_activated)
-        self.layer_label = QLabel("Layer")
+        self.layer_label = QLabel(self.tr("Layer"))
         self.scores = ScoreSwitch()
         self.scores.model_requested.connect(self.model_requested)
         self.score_combo = self.scores.combo
-        self.stretch = QCheckBox("Stretch colours to the largest weight")
-        self.stretch.setToolTip("Over a long text the weights are spread thin and look alike "
-                                "on 0..1: draw 0 to the largest weight shown instead")
+        self.stretch = QCheckBox(self.tr("Stretch colours to the largest weight"))
+        self.stretch.setToolTip(self.tr("Over a long text the weights are spread thin and look "
+                                        "alike on 0..1: draw 0 to the largest weight shown "
+                                        "instead"))
         self.stretch.toggled.connect(lambda _on: self._update_grid())
         self.head_tabs = QTabBar()
         self.head_tabs.setObjectName("attention_heads")
         self.head_tabs.setExpanding(False)
         self.head_tabs.setUsesScrollButtons(True)
         self.head_tabs.currentChanged.connect(self._on_head_changed)
-        self.readout = QLabel(HOW)
+        self.readout = QLabel(translated(HOW))
         self.readout.setObjectName("attention_readout")
         self.readout.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         font = self.readout.font()
@@ -97,7 +98,7 @@ class AttentionView(AttentionExportMixin, QWidget):
         self.one_grid, self.all_grid = AttentionGrid(), AttentionGrid()
         self.body = QStackedWidget()
         for grid in (self.one_grid, self.all_grid):
-            grid.hovered.connect(lambda text: self.readout.setText(text or HOW))
+            grid.hovered.connect(lambda text: self.readout.setText(text or translated(HOW)))
             self.body.addWidget(grid)
         self.scores.said.connect(self._say)
         self._saying = False   # the readout says what is being done, not what is hovered
@@ -133,7 +134,7 @@ class AttentionView(AttentionExportMixin, QWidget):
         previous, self.result = self.result, result
         if self._saying:   # the model or layer asked for has answered
             self._saying = False
-            self.readout.setText(HOW)
+            self.readout.setText(translated(HOW))
         self._show_body()
         self._update_layers(result)
         self._update_heads(result, previous)
@@ -167,7 +168,7 @@ class AttentionView(AttentionExportMixin, QWidget):
 
     def show_problem(self, message: str) -> None:
         """Say why this text shows no attention (e.g. empty text); the controls stay."""
-        self.title.setText("Nothing to read")
+        self.title.setText(self.tr("Nothing to read"))
         self.hint.setText(message)
         for label in (self.output_line, self.formula, self.notes):
             label.setText("")   # they belonged to the last text read
@@ -246,5 +247,5 @@ class AttentionView(AttentionExportMixin, QWidget):
     def _on_layer_activated(self, index: int) -> None:
         layer = self.layer_combo.itemText(index)
         if self.result is not None and layer != self.result.layer:
-            self._say(f"Reading the text again at {layer}…")
+            self._say(self.tr("Reading the text again at {0}…").format(layer))
             self.layer_chosen.emit(layer)
