@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QGraphicsRectItem, QHBoxLayout, QLabel,
                                QSplitter, QTreeWidget, QVBoxLayout, QWidget)
@@ -17,8 +17,9 @@ from dlviz.app.views.layer_tree import PATH_ROLE, fill_layer_tree
 from dlviz.core.probes.mosaic import make_mosaic
 from dlviz.core.probes.results import FeatureMaps, LayerMaps, Mosaic
 
-HINT = ("Click a tile to enlarge that channel beside the input  ·  ↑/↓ in the list steps "
-        "through the layers  ·  scroll to zoom, double-click to fit")
+HINT = QT_TRANSLATE_NOOP("FeatureMapView", "Click a tile to enlarge that channel beside the input  ·  "
+                         "↑/↓ in the list steps through the layers  ·  scroll to zoom, "
+                         "double-click to fit")
 
 
 def liveliest_channel(layer: LayerMaps) -> int:
@@ -42,7 +43,7 @@ class FeatureMapView(ExportMixin, QWidget):
     layer_selected = Signal(str)
     channel_selected = Signal(int)
     export_name = "feature_maps.png"
-    unavailable_title = "Feature maps unavailable"
+    unavailable_title = QT_TRANSLATE_NOOP("FeatureMapView", "Feature maps unavailable")
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -50,8 +51,8 @@ class FeatureMapView(ExportMixin, QWidget):
         self._layer: str | None = None
         self._picked = False  # a person chose the enlarged channel: keep it for new images
         self._mosaics: dict[tuple, Mosaic] = {}
-        self.title = title_label("Feature maps")
-        self.hint = hint_label("Drop an image on the window to see what each layer makes of it.")
+        self.title = title_label(self.tr("Feature maps"))
+        self.hint = hint_label(self.tr("Drop an image on the window to see what each layer makes of it."))
         self.tree = QTreeWidget()
         self.tree.currentItemChanged.connect(self._on_current_item_changed)
         self.channel_view = ChannelView()
@@ -83,18 +84,18 @@ class FeatureMapView(ExportMixin, QWidget):
         self.colormap_combo.addItems(ACTIVATION_MAPS)
         self.colormap_combo.currentTextChanged.connect(self._on_colormap_changed)
         self.normalise_combo = QComboBox()
-        self.normalise_combo.addItem("per channel", "channel")
-        self.normalise_combo.addItem("per layer", "layer")
-        self.normalise_combo.setToolTip("Per channel: each tile uses its own range, so weak "
-                                        "channels stay visible.\nPer layer: one range for all "
-                                        "tiles, so you can compare channels.")
+        self.normalise_combo.addItem(self.tr("per channel"), "channel")
+        self.normalise_combo.addItem(self.tr("per layer"), "layer")
+        self.normalise_combo.setToolTip(self.tr("Per channel: each tile uses its own range, so weak "
+                                                "channels stay visible.\nPer layer: one range for "
+                                                "all tiles, so you can compare channels."))
         self.normalise_combo.currentIndexChanged.connect(self._on_normalise_changed)
-        self.sort_check = QCheckBox("Sort by mean activation")
-        self.sort_check.setToolTip("Strongest channels first")
+        self.sort_check = QCheckBox(self.tr("Sort by mean activation"))
+        self.sort_check.setToolTip(self.tr("Strongest channels first"))
         self.sort_check.toggled.connect(self._on_sort_toggled)
         controls = QHBoxLayout()
-        for label, widget in (("Colours", self.colormap_combo),
-                              ("Normalise", self.normalise_combo)):
+        for label, widget in ((self.tr("Colours"), self.colormap_combo),
+                              (self.tr("Normalise"), self.normalise_combo)):
             controls.addWidget(QLabel(label))
             controls.addWidget(widget)
             controls.addSpacing(12)
@@ -122,13 +123,13 @@ class FeatureMapView(ExportMixin, QWidget):
     def show_maps(self, maps: FeatureMaps) -> None:
         """Draw ``maps``; keeps the selected layer when the new maps have it."""
         if not maps.layers:
-            self.show_unavailable("No layer of this model has a spatial (height × width × "
-                                  "channels) output, so there are no feature maps to draw.")
+            self.show_unavailable(self.tr("No layer of this model has a spatial (height × width × "
+                                          "channels) output, so there are no feature maps to draw."))
             return
         self.maps = maps
         self._mosaics.clear()
         self._show_body()
-        self.hint.setText(HINT)
+        self.hint.setText(self.tr(HINT))
         self.channel_view.show_input(maps.input.shown, maps.input.note)
         self.tree.blockSignals(True)  # filling the tree is not a selection
         self._leaves = fill_layer_tree(self.tree, maps.layers)
@@ -220,14 +221,15 @@ class FeatureMapView(ExportMixin, QWidget):
 
     def _update_title(self, layer: LayerMaps) -> None:
         h, w, c = layer.values.shape
-        self.title.setText(f"{layer.path} · {h}×{w} × {c} channel{'s' * (c != 1)} · "
-                           "each tile is one channel; bright = strong activation")
+        channels = self.tr("{0} channels").format(c) if c != 1 else self.tr("1 channel")
+        self.title.setText(self.tr("{0} · {1}×{2} × {3} · each tile is one channel; "
+                                   "bright = strong activation").format(layer.path, h, w, channels))
         s = layer.stats
-        dead = f"{s.dead_channels} of {c} channels dead (all zero)" if s.dead_channels else \
-            "no dead channels"
-        self.stats_label.setText(
-            f"<b>{layer.type}</b>  ·  min {s.min:.3g}  ·  max {s.max:.3g}  ·  mean {s.mean:.3g}"
-            f"  ·  {s.zero_fraction:.0%} zeros (switched-off ReLUs)  ·  {dead}")
+        dead = self.tr("{0} of {1} channels dead (all zero)").format(s.dead_channels, c) \
+            if s.dead_channels else self.tr("no dead channels")
+        self.stats_label.setText(f"<b>{layer.type}</b>  ·  " + self.tr(
+            "min {0}  ·  max {1}  ·  mean {2}  ·  {3} zeros (switched-off ReLUs)  ·  {4}").format(
+                f"{s.min:.3g}", f"{s.max:.3g}", f"{s.mean:.3g}", f"{s.zero_fraction:.0%}", dead))
 
     def _update_mosaic(self) -> None:
         if self._layer is None:
