@@ -16,7 +16,7 @@ from __future__ import annotations
 import time
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QProgressBar, QSizePolicy, QSplitter,
                                QVBoxLayout, QWidget)
 
@@ -47,10 +47,10 @@ def eta_text(seconds: float) -> str:
     hours, rest = divmod(seconds, 3600)
     minutes, secs = divmod(rest, 60)
     if hours:
-        return f"ETA {hours} h {minutes} min"
+        return QCoreApplication.translate("TrainingView", "ETA {0} h {1} min").format(hours, minutes)
     if minutes:
-        return f"ETA {minutes} min {secs} s"
-    return f"ETA {secs} s"
+        return QCoreApplication.translate("TrainingView", "ETA {0} min {1} s").format(minutes, secs)
+    return QCoreApplication.translate("TrainingView", "ETA {0} s").format(secs)
 
 
 class TrainingView(ExportMixin, QWidget):
@@ -79,11 +79,11 @@ class TrainingView(ExportMixin, QWidget):
         self._timer.setInterval(FRAME_MS)
         self._timer.timeout.connect(self._redraw)
 
-        self.title = title_label("Training")
+        self.title = title_label(self.tr("Training"))
         self.title.setWordWrap(False)  # a wrapping label squeezes the device name beside it
         # Its text grows during a run ("· 1,234 samples/s"); cut, not widening the window.
         self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.hint = QLabel("Press Start in the Training panel to watch the model learn.")
+        self.hint = QLabel(self.tr("Press Start in the Training panel to watch the model learn."))
         self.hint.setWordWrap(True)
         self.device_label = QLabel("")
         self.progress = QProgressBar()
@@ -144,10 +144,10 @@ class TrainingView(ExportMixin, QWidget):
         self.gradient_flow.set_run_length(event.epochs * event.steps_per_epoch)
         self.progress.setRange(0, max(event.epochs * event.steps_per_epoch, 1))
         self.device_label.setText(event.device)
-        self.title.setText(f"Training · epoch 1/{event.epochs}")
+        self.title.setText(self.tr("Training · epoch {0}/{1}").format(1, event.epochs))
         notes = " · ".join(event.notes)  # each note one phrase, set apart
-        self.hint.setText(f"{event.samples:,} training samples · "
-                          f"{event.trainable_params:,} trainable parameters.  {notes}".strip())
+        self.hint.setText((self.tr("{0} training samples · {1} trainable parameters.").format(
+            f"{event.samples:,}", f"{event.trainable_params:,}") + f"  {notes}").strip())
         self._schedule()
 
     def on_batch_ended(self, event) -> None:
@@ -171,7 +171,7 @@ class TrainingView(ExportMixin, QWidget):
         self.banner.show_message(text, level)
         if event.reason == "finished":
             self.progress.setValue(self.progress.maximum())
-            self.progress.setFormat("done")
+            self.progress.setFormat(self.tr("done"))
         self.flush()
 
     def set_snapshots(self, steps: list[int]) -> None:
@@ -220,8 +220,8 @@ class TrainingView(ExportMixin, QWidget):
         event = self._batch
         if event is None:
             return
-        self.title.setText(f"Training · epoch {event.epoch + 1}/{self.epochs}"
-                           f" · {event.samples_per_s:,.0f} samples/s")
+        self.title.setText(self.tr("Training · epoch {0}/{1} · {2} samples/s").format(
+            event.epoch + 1, self.epochs, f"{event.samples_per_s:,.0f}"))
         self.progress.setValue(min(event.global_step + 1, self.progress.maximum()))
         self.progress.setFormat(f"%p %  ·  {eta_text(event.eta_s)}")
 
