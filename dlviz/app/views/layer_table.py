@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
+from dlviz.app.core_texts import core_text
 from dlviz.core.summary import ModelSummary
 
-COLUMNS = ("Layer", "Type", "Output shape", "Params", "Trainable")
+#: Column titles, shown through ``self.tr``.
+COLUMNS = (QT_TRANSLATE_NOOP("LayerTableView", "Layer"), QT_TRANSLATE_NOOP("LayerTableView", "Type"),
+           QT_TRANSLATE_NOOP("LayerTableView", "Output shape"),
+           QT_TRANSLATE_NOOP("LayerTableView", "Params"),
+           QT_TRANSLATE_NOOP("LayerTableView", "Trainable"))
 
 
 class LayerTableView(QWidget):
@@ -20,13 +25,13 @@ class LayerTableView(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.title = QLabel("No model yet")
+        self.title = QLabel(self.tr("No model yet"))
         self.title.setObjectName("layer_table_title")
         font = self.title.font()
         font.setPointSizeF(font.pointSizeF() * 1.4)
         font.setBold(True)
         self.title.setFont(font)
-        self.totals = QLabel("Pick a model from the library on the left, or open a file.")
+        self.totals = QLabel(self.tr("Pick a model from the library on the left, or open a file."))
         self.totals.setObjectName("layer_table_totals")
         self.totals.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.notes = QLabel("")
@@ -34,7 +39,7 @@ class LayerTableView(QWidget):
         self.tree = QTreeWidget()
         self.tree.setObjectName("layer_table")
         self.tree.setColumnCount(len(COLUMNS))
-        self.tree.setHeaderLabels(COLUMNS)
+        self.tree.setHeaderLabels([self.tr(column) for column in COLUMNS])
         self.tree.setAlternatingRowColors(True)
         self.tree.setUniformRowHeights(True)
         self.summary: ModelSummary | None = None
@@ -53,13 +58,13 @@ class LayerTableView(QWidget):
     def show_summary(self, title: str, summary: ModelSummary, notes=()) -> None:
         self.summary = summary
         self.last_notes = tuple(notes)
-        self.title.setText(title)
+        self.title.setText(core_text(title))
         self.totals.setText(
-            f"Total params: {summary.total_params:,}   ·   "
-            f"Trainable: {summary.trainable_params:,}   ·   "
-            f"Non-trainable: {summary.non_trainable_params:,}   ·   "
-            f"{sum(1 for r in summary.rows if r.depth == 0)} layers"
-        )
+            self.tr("Total params: {0}   ·   Trainable: {1}   ·   Non-trainable: {2}   ·   "
+                    "{3} layers").format(
+                f"{summary.total_params:,}", f"{summary.trainable_params:,}",
+                f"{summary.non_trainable_params:,}",
+                sum(1 for r in summary.rows if r.depth == 0)))
         self.notes.setText("   ·   ".join(notes))
         self._update_rows(summary)
 
@@ -73,7 +78,7 @@ class LayerTableView(QWidget):
         for row in summary.rows:
             item = QTreeWidgetItem([
                 row.name, row.type, row.output_shape, f"{row.params:,}",
-                "yes" if row.trainable else "no",
+                self.tr("yes") if row.trainable else self.tr("no"),
             ])
             item.setTextAlignment(3, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             item.setFont(2, mono)
