@@ -10,7 +10,8 @@ from dlviz.app.core_texts import core_text
 from dlviz.core.summary import ModelSummary
 
 #: Column titles, shown through ``self.tr``.
-COLUMNS = (QT_TRANSLATE_NOOP("LayerTableView", "Layer"), QT_TRANSLATE_NOOP("LayerTableView", "Type"),
+COLUMNS = (QT_TRANSLATE_NOOP("LayerTableView", "Layer"),
+           QT_TRANSLATE_NOOP("LayerTableView", "Type"),
            QT_TRANSLATE_NOOP("LayerTableView", "Output shape"),
            QT_TRANSLATE_NOOP("LayerTableView", "Params"),
            QT_TRANSLATE_NOOP("LayerTableView", "Trainable"))
