@@ -161,8 +161,8 @@ class TextController(QObject):
         self.results.show(event.result)
         kinds = getattr(event.result, "results", {})
         if self.offers_gates() and "attention" in kinds and "gates" not in kinds:
-            self.gate_view.show_problem("The gates of this model could not be read for this "
-                                        "text; the Attention tab shows where it looked.")
+            self.gate_view.show_problem(self.tr("The gates of this model could not be read for this "
+                                        "text; the Attention tab shows where it looked."))
 
     def _on_job_failed(self, event) -> None:
         if event.kind == SLOT and event.job_id == self._latest:

@@ -43,12 +43,12 @@ class AugmentPreviewDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Augmentation preview")
+        self.setWindowTitle(self.tr("Augmentation preview"))
         self.setModal(False)
         self.resize(560, 620)
-        self.title = title_label("Augmented samples")
-        self.hint = hint_label("Top-left: the original.  The others: the same image as the "
-                               "model may see it in training.")
+        self.title = title_label(self.tr("Augmented samples"))
+        self.hint = hint_label(self.tr("Top-left: the original.  The others: the same image as the "
+                               "model may see it in training."))
         self.canvas, self.box = image_canvas()
         self.image_item = pg.ImageItem()
         self.box.addItem(self.image_item)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 
@@ -13,7 +14,7 @@ def ask_to_load_unsafely(parent: QWidget, file_name: str, report) -> bool:
     """
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle("This model file can run code")
+    box.setWindowTitle(QCoreApplication.translate("UnsafeModelDialog", "This model file can run code"))
     box.setText(
         f"<b>{file_name}</b> contains parts that Keras will only load with "
         "safe mode off. Loading it runs Python code stored in the file."

@@ -64,8 +64,8 @@ class AttentionExportMixin(ExportMixin):
 
     def _export_svg_button(self) -> QToolButton:
         button = QToolButton()
-        button.setText("Export SVG…")
-        button.setToolTip("Save this view as an SVG drawing (tokens stay text)")
+        button.setText(self.tr("Export SVG…"))
+        button.setToolTip(self.tr("Save this view as an SVG drawing (tokens stay text)"))
         button.clicked.connect(self._on_export_svg_clicked)
         return button
 

@@ -86,7 +86,7 @@ class ScoreSwitch(QWidget):
         self.combo.activated.connect(self._on_activated)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(QLabel("Score"))
+        row.addWidget(QLabel(self.tr("Score")))
         row.addWidget(self.combo)
         self._fill()
 

@@ -11,7 +11,7 @@ picture, a live training frame (``step``) and a replayed snapshot.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -50,7 +50,7 @@ class CaptionView(ExportMixin, QWidget):
     #: The registry's probe kind this view draws (``core/probes/registry.py``).
     probe_kind = "caption"
     export_name = "caption.png"
-    unavailable_title = "This model writes no captions"
+    unavailable_title = QT_TRANSLATE_NOOP("CaptionView", "This model writes no captions")
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -74,7 +74,7 @@ class CaptionView(ExportMixin, QWidget):
         self.about = hint_label("")
         self.about.setObjectName("caption_about")
         right = QVBoxLayout()
-        right.addWidget(QLabel("Caption:"))
+        right.addWidget(QLabel(self.tr("Caption:")))
         right.addLayout(self.words_row)
         right.addWidget(self.about)
         right.addStretch(1)

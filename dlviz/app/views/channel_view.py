@@ -20,11 +20,11 @@ class ChannelView(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.input_label = QLabel("Input (what the model sees)")
+        self.input_label = QLabel(self.tr("Input (what the model sees)"))
         self.input_canvas, self.input_box = image_canvas()
         self.input_item = pg.ImageItem()
         self.input_box.addItem(self.input_item)
-        self.channel_label = QLabel("Click a tile to enlarge its channel")
+        self.channel_label = QLabel(self.tr("Click a tile to enlarge its channel"))
         self.channel_label.setWordWrap(True)
         font = self.channel_label.font()
         font.setBold(True)
@@ -45,7 +45,7 @@ class ChannelView(QWidget):
     def show_input(self, picture: np.ndarray, note: str = "") -> None:
         """Draw the image as the model sees it (after resizing or cropping)."""
         show_picture(self.input_item, picture)
-        self.input_label.setText("Input (what the model sees)")
+        self.input_label.setText(self.tr("Input (what the model sees)"))
         self.input_label.setToolTip(note)
         fit(self.input_box)
 
@@ -73,4 +73,4 @@ class ChannelView(QWidget):
     def clear_channel(self) -> None:
         self.channel = None
         self.channel_item.clear()
-        self.channel_label.setText("Click a tile to enlarge its channel")
+        self.channel_label.setText(self.tr("Click a tile to enlarge its channel"))

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from dlviz.app.views.canvas import BACKGROUND, hint_label, title_label
@@ -40,14 +40,14 @@ class CompareView(ExportMixin, QWidget):
 
     shown = Signal()
     export_name = "compare_cells.png"
-    unavailable_title = "Nothing to compare"
+    unavailable_title = QT_TRANSLATE_NOOP("CompareView", "Nothing to compare")
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.result: CellComparison | None = None
-        self.title = title_label("Compare cells: SimpleRNN, LSTM and GRU")
+        self.title = title_label(self.tr("Compare cells: SimpleRNN, LSTM and GRU"))
         self.hint = hint_label(HOW)
-        self.summary = hint_label("Type a sentence above: the three models read it.")
+        self.summary = hint_label(self.tr("Type a sentence above: the three models read it."))
         self.summary.setObjectName("compare_summary")
         self.body = pg.GraphicsLayoutWidget()
         self.body.setBackground(BACKGROUND)

@@ -9,7 +9,7 @@ each live training frame (``step``) and a replayed snapshot.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -40,14 +40,14 @@ class CtcView(ExportMixin, QWidget):
     #: The registry's probe kind this view draws (``core/probes/registry.py``).
     probe_kind = "ctc"
     export_name = "ctc.png"
-    unavailable_title = "This model reads no strings"
+    unavailable_title = QT_TRANSLATE_NOOP("CtcView", "This model reads no strings")
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.result = None
-        self.title = title_label("What the CRNN reads, column by column")
-        self.hint = hint_label("Pick CRNN, trained on digit strings, then drop or draw "
-                               "digits.")
+        self.title = title_label(self.tr("What the CRNN reads, column by column"))
+        self.hint = hint_label(self.tr("Pick CRNN, trained on digit strings, then drop or draw "
+                               "digits."))
         self.reading = QLabel("")
         self.reading.setObjectName("ctc_reading")
         font = self.reading.font()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from dlviz.app.views.canvas import DARK_BACKGROUND, fit, hint_label, image_canvas, title_label
@@ -38,13 +38,13 @@ class FilterView(ExportMixin, QWidget):
 
     filter_layer_requested = Signal(str)
     export_name = "filters.png"
-    unavailable_title = "Filters unavailable"
+    unavailable_title = QT_TRANSLATE_NOOP("FilterView", "Filters unavailable")
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.current_bank: FilterBank | None = None
-        self.title = title_label("Filters")
-        self.hint = hint_label("Choose a model to see the kernels its convolutions learned.")
+        self.title = title_label(self.tr("Filters"))
+        self.hint = hint_label(self.tr("Choose a model to see the kernels its convolutions learned."))
         self.layer_combo = QComboBox()
         self.layer_combo.setMinimumContentsLength(18)
         self.layer_combo.currentTextChanged.connect(self._on_layer_changed)
@@ -58,7 +58,7 @@ class FilterView(ExportMixin, QWidget):
         top.addWidget(self.title, 1)
         top.addWidget(self._export_button(), 0, Qt.AlignmentFlag.AlignTop)
         controls = QHBoxLayout()
-        controls.addWidget(QLabel("Layer"))
+        controls.addWidget(QLabel(self.tr("Layer")))
         controls.addWidget(self.layer_combo)
         controls.addStretch(1)
         self.body = QWidget()

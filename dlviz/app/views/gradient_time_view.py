@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from dlviz.app.views.canvas import BACKGROUND, hint_label, title_label
@@ -37,15 +38,15 @@ class GradientTimeView(ExportMixin, QWidget):
     probe_kind = "gradient_through_time"
 
     export_name = "gradient_through_time.png"
-    unavailable_title = "No gradient through time"
+    unavailable_title = QT_TRANSLATE_NOOP("GradientTimeView", "No gradient through time")
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.result: GradientThroughTime | None = None
-        self.title = title_label("Which tokens move the answer")
-        self.hint = hint_label("Size of the loss gradient at each token, relative to the "
+        self.title = title_label(self.tr("Which tokens move the answer"))
+        self.hint = hint_label(self.tr("Size of the loss gradient at each token, relative to the "
                                "largest (log scale). A SimpleRNN's fall toward the first "
-                               "words: it forgets them.")
+                               "words: it forgets them."))
         self.body = pg.PlotWidget(background=BACKGROUND)
         self.plot = self.body.getPlotItem()
         self.plot.setMenuEnabled(False)

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF, Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLabel, QSlider, QVBoxLayout,
                                QWidget)
 
@@ -57,13 +57,13 @@ class HeatmapView(ExportMixin, QWidget):
 
     heatmap_requested = Signal(str, int, str)
     export_name = "heatmap.png"
-    unavailable_title = "Heatmap unavailable"
+    unavailable_title = QT_TRANSLATE_NOOP("HeatmapView", "Heatmap unavailable")
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.heatmap: Heatmap | None = None
-        self.title = title_label("Where the model looked")
-        self.hint = hint_label("Drop an image on the window, then pick a class to explain.")
+        self.title = title_label(self.tr("Where the model looked"))
+        self.hint = hint_label(self.tr("Drop an image on the window, then pick a class to explain."))
         self.kind_combo = QComboBox()
         for text, kind in KINDS:
             self.kind_combo.addItem(text, kind)
@@ -76,7 +76,7 @@ class HeatmapView(ExportMixin, QWidget):
         self.opacity_slider = QSlider(Qt.Orientation.Horizontal)
         self.opacity_slider.setRange(0, 100)
         self.opacity_slider.setValue(60)
-        self.opacity_slider.setToolTip("0 = only the image, 100 = only the heatmap")
+        self.opacity_slider.setToolTip(self.tr("0 = only the image, 100 = only the heatmap"))
         self.opacity_slider.valueChanged.connect(self._on_opacity_changed)
 
         self.canvas, self.box = image_canvas()
@@ -91,12 +91,12 @@ class HeatmapView(ExportMixin, QWidget):
         panel = QWidget()
         form = QFormLayout(panel)
         form.setContentsMargins(8, 0, 0, 0)
-        form.addRow("Method", self.kind_combo)
-        form.addRow("Class", self.class_combo)
-        form.addRow("Layer", self.layer_combo)
-        form.addRow("Opacity", self.opacity_slider)
-        form.addRow("Colours", self.legend)
-        form.addRow("", QLabel("low → high"))
+        form.addRow(self.tr("Method"), self.kind_combo)
+        form.addRow(self.tr("Class"), self.class_combo)
+        form.addRow(self.tr("Layer"), self.layer_combo)
+        form.addRow(self.tr("Opacity"), self.opacity_slider)
+        form.addRow(self.tr("Colours"), self.legend)
+        form.addRow("", QLabel(self.tr("low → high")))
         panel.setMaximumWidth(360)
         # Only the picture hides when a heatmap cannot be made: the controls
         # stay, so a person can pick another layer or method.

@@ -45,7 +45,7 @@ class HistogramView(QWidget):
         self.weight_curve = _step_curve(self.weights_plot, TRAIN_COLOUR)
         self.activation_curve = _step_curve(self.activations_plot, VAL_COLOUR)
         top = QHBoxLayout()
-        top.addWidget(QLabel("Histograms of layer"))
+        top.addWidget(QLabel(self.tr("Histograms of layer")))
         top.addWidget(self.layer_combo, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from dlviz.app.views.canvas import hint_label, title_label
@@ -31,14 +32,14 @@ class PredictionView(ExportMixin, QWidget):
     probe_kind = "predictions"
 
     export_name = "predictions.png"
-    unavailable_title = "Predictions unavailable"
+    unavailable_title = QT_TRANSLATE_NOOP("PredictionView", "Predictions unavailable")
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.predictions: Predictions | None = None
         self.bars: dict[str, ClassBarsView] = {}
-        self.title = title_label("Predictions")
-        self.hint = hint_label("Drop an image on the window to see what the model thinks it is.")
+        self.title = title_label(self.tr("Predictions"))
+        self.hint = hint_label(self.tr("Drop an image on the window to see what the model thinks it is."))
         self.body = QWidget()
         self.grid = QGridLayout(self.body)
         self.grid.setContentsMargins(0, 8, 0, 0)

@@ -25,16 +25,16 @@ class SnapshotScrubber(QWidget):
         self.slider.setPageStep(1)
         self.slider.valueChanged.connect(self._on_slider_moved)
         self.live_button = QToolButton()
-        self.live_button.setText("● Live")
+        self.live_button.setText(self.tr("● Live"))
         self.live_button.setCheckable(True)
         self.live_button.setChecked(True)
-        self.live_button.setToolTip("Follow the newest frames while training")
+        self.live_button.setToolTip(self.tr("Follow the newest frames while training"))
         self.live_button.toggled.connect(self._on_live_toggled)
-        self.step_label = QLabel("no snapshots yet")
+        self.step_label = QLabel(self.tr("no snapshots yet"))
         self.step_label.setMinimumWidth(150)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(QLabel("Replay"))
+        layout.addWidget(QLabel(self.tr("Replay")))
         layout.addWidget(self.slider, 1)
         layout.addWidget(self.step_label)
         layout.addWidget(self.live_button)
@@ -92,6 +92,6 @@ class SnapshotScrubber(QWidget):
     def _update_label(self) -> None:
         step = self.current_step()
         if step is None:
-            self.step_label.setText("no snapshots yet")
+            self.step_label.setText(self.tr("no snapshots yet"))
         else:
             self.step_label.setText(f"step {step}  ({self.slider.value() + 1} of {len(self.steps)})")

@@ -37,7 +37,7 @@ class SpanMatchView(QWidget):
         super().__init__(parent)
         self.selection: UnitSelection | None = None
         self.result: SpanMatches | None = None
-        self.title = title_label("Select a span")
+        self.title = title_label(self.tr("Select a span"))
         self.hint = hint_label(HOW)
         self.units = hint_label("")
         self.units.setObjectName("span_units")
@@ -60,14 +60,14 @@ class SpanMatchView(QWidget):
 
     def show_problem(self, message: str) -> None:
         """Say why the span found nothing (e.g. no sentence yet)."""
-        self.title.setText("No span selected")
+        self.title.setText(self.tr("No span selected"))
         self.units.setText(message)
         self.matches.hide()
 
     def reset(self) -> None:
         """A new sentence: the last span's units and matches no longer apply."""
         self.selection = self.result = None
-        self.title.setText("Select a span")
+        self.title.setText(self.tr("Select a span"))
         self.hint.setText(HOW)
         self.units.setText("")
         self.matches.hide()
@@ -89,8 +89,8 @@ class SpanMatchView(QWidget):
                                f"{selection.threshold:g} on every token (lowest value in "
                                f"brackets): {listed}. Outlined in the heatmaps, drawn as "
                                "lines below.")
-            self.matches.setHtml("<p style='color:#606060'>Searching where else these units "
-                                 "fire together…</p>")
+            self.matches.setHtml(self.tr("<p style='color:#606060'>Searching where else these units "
+                                 "fire together…</p>"))
             self.matches.show()
         else:
             self.units.setText(selection.note)
@@ -110,8 +110,8 @@ class SpanMatchView(QWidget):
                           "Click “read” to read that sentence." +
                           (f" {found.note}." if found.note else ""))
         if not found.matches:
-            self.matches.setHtml("<p>No other span keeps all these units on; select fewer "
-                                 "tokens (fewer units) to find more.</p>")
+            self.matches.setHtml(self.tr("<p>No other span keeps all these units on; select fewer "
+                                 "tokens (fewer units) to find more.</p>"))
         else:
             self.matches.setHtml("".join(
                 _match_html(i, m, tokens) for i, (m, tokens) in
