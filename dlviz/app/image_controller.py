@@ -90,6 +90,10 @@ class ImageController(QObject):
         it between batches); the next model change or weight change redoes it."""
         self._source = (source, name)
 
+    def current_source(self) -> tuple | None:
+        """(source, name) of the current image (path or bytes), or None."""
+        return self._source
+
     def current_model(self) -> ModelOpened | None:
         return self._model
 

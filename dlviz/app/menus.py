@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 
+from dlviz.app.explainers.explain_menu import add_explain_menu
 from dlviz.app.font_zoom import add_view_menu
 from dlviz.app.language_menu import add_language_menu
 
@@ -54,3 +55,4 @@ def build_menus(window) -> None:
         lambda on: window.images.set_fit("crop" if on else "resize"))
     window.view_menu.addAction(window.crop_action)
     add_language_menu(window)
+    add_explain_menu(window)

@@ -1,0 +1,185 @@
+"""Convolution vs cross-correlation, one window position at a time, on your image.
+
+The picture (grey, 32x32) with the window outlined; the nine products and
+their sum at that position; the output growing as the window moves; and the
+difference between flipping the kernel (convolution) and not (what Conv2D
+computes), which is zero for kernels that look the same rotated 180°.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QPen
+from PySide6.QtWidgets import (QCheckBox, QGraphicsRectItem, QHBoxLayout, QLabel, QPushButton, QSlider,
+                               QVBoxLayout, QWidget)
+
+from dlviz.app.explainers.kernel_editor import KernelEditor
+from dlviz.app.explainers.pictures import grey_rgb, intro_label, number, picture_panel
+from dlviz.core.explain.convolution import convolve, cross_correlate, window_step
+from dlviz.core.explain.kernels import is_symmetric_under_flip, sample_picture, small_grey
+
+PLAY_INTERVAL_MS = 40
+
+
+class ConvolutionExplainer(QWidget):
+    """Step a 3x3 kernel across the picture and watch the output being made."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.image = sample_picture()
+        self.step = None
+        self.output = np.zeros((0, 0))
+        self.timer = QTimer(self)
+        self.timer.setInterval(PLAY_INTERVAL_MS)
+        self.timer.timeout.connect(self.next_position)
+        self.kernels = KernelEditor()
+        self.flip = QCheckBox(self.tr("Flip the kernel (true convolution)"))
+        self.flip.setObjectName("flip_kernel")
+        self.slider = QSlider(Qt.Orientation.Horizontal)
+        self.slider.setObjectName("position_slider")
+        self.play_button = QPushButton(self.tr("Play"))
+        self.position = QLabel()
+        self.arithmetic = QLabel()
+        self.arithmetic.setObjectName("arithmetic")
+        self.arithmetic.setTextFormat(Qt.TextFormat.RichText)
+        self.difference_note = QLabel()
+        self.difference_note.setWordWrap(True)
+        self._build()
+        self.kernels.kernel_changed.connect(lambda _k: self._recompute())
+        self.flip.toggled.connect(lambda _on: self._recompute())
+        self.slider.valueChanged.connect(self._update_step)
+        self._recompute()
+
+    def _build(self) -> None:
+        self.input_panel, self.input_box, self.input_item = picture_panel(self.tr("Input (grey)"))
+        self.output_panel, output_box, self.output_item = picture_panel(self.tr("Output so far"))
+        self.diff_panel, _, self.diff_item = picture_panel(
+            self.tr("|convolution − cross-correlation|"))
+        self.window_rect = QGraphicsRectItem(0, 0, 3, 3)
+        pen = QPen(Qt.GlobalColor.red)
+        pen.setWidthF(0.25)
+        self.window_rect.setPen(pen)
+        self.window_rect.setZValue(10)
+        self.input_box.addItem(self.window_rect)
+        self.pixel_rect = QGraphicsRectItem(0, 0, 1, 1)   # the output pixel being made
+        self.pixel_rect.setPen(pen)
+        self.pixel_rect.setZValue(10)
+        output_box.addItem(self.pixel_rect)
+        back, forward = QPushButton(self.tr("◀ Back")), QPushButton(self.tr("Next ▶"))
+        back.clicked.connect(lambda: self.slider.setValue(self.slider.value() - 1))
+        forward.clicked.connect(self.next_position)
+        self.play_button.clicked.connect(self.toggle_play)
+        finish = QPushButton(self.tr("Fill all"))
+        finish.clicked.connect(lambda: self.slider.setValue(self.slider.maximum()))
+        controls = QHBoxLayout()
+        controls.addWidget(self.kernels)
+        column = QVBoxLayout()
+        column.addWidget(self.flip)
+        steps = QHBoxLayout()
+        for widget in (back, forward, self.play_button, finish):
+            steps.addWidget(widget)
+        column.addLayout(steps)
+        column.addWidget(self.slider)
+        column.addWidget(self.position)
+        controls.addLayout(column, 1)
+        controls.addWidget(self.arithmetic, 1)
+        pictures = QHBoxLayout()
+        for panel in (self.input_panel, self.output_panel, self.diff_panel):
+            pictures.addWidget(panel, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro_label(self.tr(
+            "A convolutional layer slides a small kernel over the image; at each position "
+            "it multiplies the pixels under the window by the kernel's numbers and adds "
+            "the products. Keras's Conv2D does exactly this, which is cross-correlation. "
+            "True convolution first flips the kernel left-right and upside down; for a "
+            "symmetric kernel nothing changes, for a Sobel kernel the sign of the edges does.")))
+        layout.addLayout(controls)
+        layout.addLayout(pictures, 1)
+        layout.addWidget(self.difference_note)
+
+    # -- inputs ------------------------------------------------------------------
+    def set_image(self, pixels: np.ndarray, size: int = 32) -> None:
+        """Explain on ``pixels`` ((H, W[, C]) in [0, 1]), made grey and ``size`` wide."""
+        self.image = small_grey(pixels, size)
+        self._recompute()
+
+    def show_position(self, index: int) -> None:
+        """Put the window on output pixel ``index`` (reading order)."""
+        self.slider.setValue(index)
+
+    def next_position(self) -> None:
+        """One step on; Play stops at the last position."""
+        if self.slider.value() >= self.slider.maximum():
+            self.stop()
+        else:
+            self.slider.setValue(self.slider.value() + 1)
+
+    def toggle_play(self) -> None:
+        if self.timer.isActive():
+            self.stop()
+        else:
+            if self.slider.value() >= self.slider.maximum():
+                self.slider.setValue(0)
+            self.timer.start()
+            self.play_button.setText(self.tr("Pause"))
+
+    def stop(self) -> None:
+        self.timer.stop()
+        self.play_button.setText(self.tr("Play"))
+
+    def hideEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        self.stop()   # no timer runs for a page nobody sees
+        super().hideEvent(event)
+
+    # -- drawing -----------------------------------------------------------------
+    def _recompute(self) -> None:
+        kernel = self.kernels.kernel()
+        correlation = cross_correlate(self.image, kernel)
+        convolution = convolve(self.image, kernel)
+        self.output = convolution if self.flip.isChecked() else correlation
+        self.input_item.setImage(grey_rgb(self.image, 0, 1), levels=(0, 255))
+        gap = np.abs(convolution - correlation)
+        self.diff_item.setImage(grey_rgb(gap, 0, max(gap.max(), 1e-9)), levels=(0, 255))
+        if is_symmetric_under_flip(kernel):
+            note = self.tr("This kernel looks the same rotated 180°, so convolution and "
+                           "cross-correlation give the same output (the difference is all black).")
+        else:
+            note = self.tr("This kernel is not symmetric: flipping it changes the output "
+                           "(largest difference {0}).").format(number(gap.max()))
+        self.difference_note.setText(note)
+        self.slider.blockSignals(True)
+        self.slider.setMaximum(self.output.size - 1)
+        self.slider.blockSignals(False)
+        self._update_step(self.slider.value())
+        self.input_box.autoRange(padding=0.02)
+
+    def _update_step(self, index: int) -> None:
+        self.step = window_step(self.image, self.kernels.kernel(), index,
+                                flip=self.flip.isChecked())
+        rows, cols = self.output.shape
+        shown = np.full(self.output.shape, np.nan)
+        shown.reshape(-1)[:index + 1] = self.output.reshape(-1)[:index + 1]
+        self.shown_output = shown
+        lo, hi = float(self.output.min()), float(self.output.max())
+        self.output_item.setImage(grey_rgb(shown, lo, hi), levels=(0, 255))
+        self.window_rect.setRect(self.step.left, self.step.top, 3, 3)
+        self.pixel_rect.setRect(self.step.col, self.step.row, 1, 1)
+        self.position.setText(self.tr("Position {0} of {1}: output row {2}, column {3}").format(
+            index + 1, rows * cols, self.step.row + 1, self.step.col + 1))
+        self.arithmetic.setText(self._arithmetic_html())
+
+    def _arithmetic_html(self) -> str:
+        """The nine products as 'pixel × weight' cells, then their sum."""
+        step = self.step
+        cells = []
+        for r in range(3):
+            row = "".join(
+                f"<td style='padding:2px 6px'>{number(step.patch[r, c])} × "
+                f"<b>{number(step.kernel[r, c])}</b></td>" for c in range(3))
+            cells.append(f"<tr>{row}</tr>")
+        title = self.tr("Kernel applied as flipped") if self.flip.isChecked() \
+            else self.tr("Kernel applied as written")
+        total = self.tr("Sum = {0}").format(f"{step.total:.3f}".replace("-", "−"))
+        return (f"<div style='font-size:13pt'>{title}:<table>{''.join(cells)}</table>"
+                f"<b>{total}</b></div>")
