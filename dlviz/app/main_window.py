@@ -15,6 +15,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QWidget
 
 from dlviz.app.bridge import EngineBridge
+from dlviz.app.builder.builder_controller import BuilderController
 from dlviz.app.dialogs.unsafe_model_dialog import ask_to_load_unsafely
 from dlviz.app.image_controller import ImageController
 from dlviz.app.image_input import InputRejected, clipboard_image_source, dropped_image_source
@@ -72,6 +73,7 @@ class MainWindow(QMainWindow):
                                          self.compare_panel, self.text_panel,
                                          self.compare_view, self.images.results, self)
         self.compare.busy = self.text.spans.busy = lambda: self.training.training
+        self.builder = BuilderController(self, self.builder_panel)
 
         self.engine_status = QLabel(self.tr("Loading TensorFlow…"))
         self.engine_status.setObjectName("engine_status")
@@ -301,6 +303,15 @@ class MainWindow(QMainWindow):
         self._submit_model_job(
             lambda: self.workspace.open_model_file(path, trust_sha256),
             self.tr("Opening {0}…").format(Path(path).name))
+
+    def open_architecture(self, arch) -> None:
+        """Build a Builder architecture on the engine and make it the current model."""
+        if self.training.refuses_model_change():
+            return
+        self._current_source = f"builder:{arch.name}"
+        ws = self.workspace
+        self._submit_model_job(lambda: ws.open_architecture(arch),
+                               self.tr("Building {0}…").format(arch.name))
 
     def _submit_model_job(self, fn, busy_text: str) -> None:
         self.layer_table.show_busy(busy_text)

@@ -14,6 +14,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDockWidget, QTabWidget, QVBoxLayout, QWidget
 
+from dlviz.app.builder.builder_panel import BuilderPanel
 from dlviz.app.panels.digit_canvas import DigitCanvasPanel
 from dlviz.app.panels.image_gallery import ImageGalleryPanel
 from dlviz.app.panels.model_library import ModelLibraryPanel
@@ -82,9 +83,11 @@ def build_tabs(window) -> None:
     window.prediction_view = PredictionView()
     window.heatmap_view = HeatmapView()
     window.training_view = TrainingView()
+    window.builder_panel = BuilderPanel()    # change a network layer by layer
     window.tabs = QTabWidget()
     window.tabs.setObjectName("main_tabs")
     for widget, title in ((window.layer_table, translate("WindowViews", "Layers")),
+                          (window.builder_panel, translate("WindowViews", "Builder")),
                           (window.maps_view, translate("WindowViews", "Feature maps")),
                           (window.gates_tab, translate("WindowViews", "Gates")),
                           (window.attention_tab, translate("WindowViews", "Attention")),

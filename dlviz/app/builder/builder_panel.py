@@ -1,0 +1,331 @@
+"""The Builder tab: change a network layer by layer and see at once what each choice costs.
+
+The panel holds the architecture being edited (a frozen ``Architecture``) and
+its undo history. Every edit makes a new architecture; ``infer`` (pure
+Python, no Keras, fast enough for the GUI thread) then gives every row's
+shape, parameters, operations and receptive field. Keras work ("From current
+model", "Train this") is asked for through signals; ``BuilderController``
+runs it on the engine thread.
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dlviz.app.builder import builder_files
+from dlviz.app.builder.builder_table import BuilderTable, format_shape
+from dlviz.app.builder.layer_form import LayerForm
+from dlviz.app.builder.layer_palette import LayerPalette
+from dlviz.app.views.message_banner import MessageBanner
+from dlviz.core.builder.architecture import Architecture, EditError, LayerSpec
+from dlviz.core.builder.history import History
+from dlviz.core.builder.inference import infer
+
+
+def layer_stem(class_name: str) -> str:
+    """The name Keras would give a new layer: ``MaxPooling2D`` -> ``max_pooling2d``.
+
+    Example:
+        >>> layer_stem("SimpleRNN"), layer_stem("Conv2D")
+        ('simple_rnn', 'conv2d')
+    """
+    return re.sub(r"(?<=[a-z])(?=[A-Z])", "_", class_name).lower()
+
+
+def starter_architecture() -> Architecture:
+    """What "New" gives: one input layer of 28×28 grey images, to add layers after."""
+    return Architecture((LayerSpec.new("InputLayer", "input", batch_shape=[None, 28, 28, 1]),),
+                        "my_model")
+
+
+class BuilderPanel(QWidget):
+    """Toolbar, layer palette, the live layer table and the selected layer's form.
+
+    Signals:
+        from_model_requested(): the person wants to start from the current model.
+        train_requested(object): "Train this" with the ``Architecture`` to build.
+    """
+
+    from_model_requested = Signal()
+    train_requested = Signal(object)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("builder_panel")
+        self.arch: Architecture = starter_architecture()
+        self.history = History(self.arch)
+        self.rows: tuple = ()
+        self.banner = MessageBanner()
+        self.totals = QLabel()
+        self.totals.setObjectName("builder_totals")
+        self.totals.setWordWrap(True)
+        self.totals.setTextFormat(Qt.TextFormat.RichText)
+        font = self.totals.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.totals.setFont(font)
+        self.problems = QLabel()
+        self.problems.setObjectName("builder_problems")
+        self.problems.setWordWrap(True)
+        self.problems.setStyleSheet("color: #9b1c17; font-weight: bold;")
+        self.problems.setFont(font)
+        self.table = BuilderTable()
+        self.form = LayerForm()
+        self.palette = LayerPalette()
+        self._build_layout()
+        self._connect()
+        self.set_architecture(self.arch, record=False)
+
+    # -- layout -------------------------------------------------------------
+    def _button(self, text: str, slot, tip: str = "", name: str = "") -> QPushButton:
+        button = QPushButton(text)
+        button.setToolTip(tip)
+        button.setObjectName(name)
+        button.clicked.connect(slot)
+        return button
+
+    def _build_layout(self) -> None:
+        self.name_edit = QLineEdit(self.arch.name)
+        self.name_edit.setMaximumWidth(180)
+        self.name_edit.setToolTip(self.tr("The model's name (its title, and the saved file's)"))
+        self.undo_button = self._button(self.tr("↶ Undo"), self.undo, self.tr("Undo (Ctrl+Z)"))
+        self.redo_button = self._button(self.tr("↷ Redo"), self.redo,
+                                        self.tr("Redo (Ctrl+Shift+Z)"))
+        self.train_button = self._button(
+            self.tr("▶ Train this"), self._on_train_clicked,
+            self.tr("Build this network and make it the current model: the training panel,"
+                    " feature maps and gates then work on it"), "builder_train")
+        bar = QHBoxLayout()
+        for widget in (
+                self._button(self.tr("New"), self.new, self.tr("Start again from an input layer")),
+                self._button(self.tr("From current model"), self.from_model_requested.emit,
+                             self.tr("Copy the model now open (library or file) to change it")),
+                self._button(self.tr("Open…"), self._on_open_clicked,
+                             self.tr("Open a Keras model config (.json, from model.to_json())")),
+                self._button(self.tr("Save…"), self._on_save_clicked,
+                             self.tr("Save as Keras model config JSON (opens in Keras, Netron)")),
+                self.undo_button, self.redo_button,
+                self._button(self.tr("Export code…"), self._on_export_clicked,
+                             self.tr("Write a runnable Keras Python script of this network"))):
+            bar.addWidget(widget)
+        bar.addWidget(QLabel(self.tr("Name:")))
+        bar.addWidget(self.name_edit)
+        bar.addStretch(1)
+        bar.addWidget(self.train_button)
+        form_scroll = QScrollArea()
+        form_scroll.setWidgetResizable(True)
+        form_scroll.setWidget(self.form)
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(self.table)
+        right.addWidget(form_scroll)
+        right.setStretchFactor(0, 1)
+        right.setSizes([400, 220])
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.palette)
+        split.addWidget(right)
+        split.setStretchFactor(1, 1)
+        split.setSizes([190, 800])
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addLayout(bar)
+        layout.addWidget(self.totals)
+        layout.addWidget(self.problems)
+        layout.addWidget(split, 1)
+
+    def _connect(self) -> None:
+        self.table.layer_selected.connect(lambda _name: self._update_form())
+        self.form.config_edited.connect(lambda name, config: self._edit(
+            lambda arch: arch.replace(name, config)))
+        self.form.inputs_edited.connect(lambda name, inputs: self._edit(
+            lambda arch: arch.replace(name, inputs=inputs)))
+        self.palette.add_requested.connect(self.add_layer)
+        self.palette.remove_requested.connect(lambda: self.remove_layer(self.table.selected_name()))
+        self.palette.move_requested.connect(
+            lambda step: self.move_layer(self.table.selected_name(), step))
+        self.name_edit.editingFinished.connect(self._on_name_edited)
+        for keys, slot in ((QKeySequence.StandardKey.Undo, self.undo),
+                           (QKeySequence("Ctrl+Shift+Z"), self.redo)):
+            shortcut = QShortcut(keys, self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+
+    # -- the architecture ---------------------------------------------------------
+    def set_architecture(self, arch: Architecture, record: bool = True) -> None:
+        """Show ``arch`` (a new start: New, Open, From current model, or an edit)."""
+        if record:
+            self.history.push(arch)
+        self.arch = arch
+        if self.name_edit.text() != arch.name:
+            self.name_edit.setText(arch.name)
+        self._refresh()
+
+    def _edit(self, change) -> bool:
+        """Apply ``change(arch) -> arch``; an edit Keras-free code refuses is said, not raised."""
+        try:
+            new = change(self.arch)
+        except EditError as exc:
+            self.banner.show_message(str(exc), "warning")
+            return False
+        if new == self.arch:
+            return False
+        self.set_architecture(new)
+        return True
+
+    def _refresh(self) -> None:
+        self.rows = infer(self.arch)
+        self.table.show_rows(self.rows)
+        self._update_totals()
+        self._update_form()
+        self.undo_button.setEnabled(self.history.can_undo)
+        self.redo_button.setEnabled(self.history.can_redo)
+
+    def _update_totals(self) -> None:
+        rows = self.rows
+        trainable = sum(r.trainable or 0 for r in rows)
+        frozen = sum(r.non_trainable or 0 for r in rows)
+        macs = sum(r.macs or 0 for r in rows)
+        broken = [r for r in rows if r.error]
+        outputs = self.arch.output_names()
+        shapes = ", ".join(format_shape(r.output_shape) for r in rows if r.name in outputs)
+        text = self.tr(
+            "<b>{0} parameters</b> ({1} trainable, {2} non-trainable) &nbsp;·&nbsp; "
+            "<b>{3} multiply-accumulates</b> per sample &nbsp;·&nbsp; {4} layers"
+            " &nbsp;·&nbsp; output {5}").format(
+            f"{trainable + frozen:,}", f"{trainable:,}", f"{frozen:,}", f"{macs:,}",
+            len(rows), shapes or "—")
+        self.totals.setText(text)
+        self.problems.setVisible(bool(broken))
+        if broken:
+            self.problems.setText(self.tr(
+                "⚠ {0} layer(s) cannot work as set, starting at {1}: {2}").format(
+                len(broken), broken[0].name, broken[0].error))
+        self.train_button.setEnabled(not broken and len(rows) > 1)
+
+    def _update_form(self) -> None:
+        name = self.table.selected_name()
+        if not name or name not in self.arch.names():
+            self.form.show_layer(None, [])
+            return
+        index = self.arch.index(name)
+        spec = self.arch.layers[index]
+        row = self.rows[index] if index < len(self.rows) else None
+        self.form.show_layer(spec, self.arch.names()[:index], row.error if row else None)
+
+    # -- edits --------------------------------------------------------------------
+    def add_layer(self, class_name: str) -> None:
+        """Add a ``class_name`` layer after the selected one (at the end when none is)."""
+        after = self.table.selected_name() or None
+        spec = LayerSpec.new(class_name, self.arch.unique_name(layer_stem(class_name)))
+        if self._edit(lambda arch: arch.add(spec, after=after)):
+            self.table.select_name(spec.name)
+
+    def remove_layer(self, name: str) -> None:
+        """Remove layer ``name``; its readers read its input instead."""
+        if not name:
+            self.banner.show_message(self.tr("Select a layer in the table first."), "info")
+            return
+        index = self.arch.index(name)
+        if self._edit(lambda arch: arch.remove(name)) and self.arch.layers:
+            self.table.select_name(self.arch.layers[min(index, len(self.arch.layers) - 1)].name)
+
+    def move_layer(self, name: str, step: int) -> None:
+        """Move layer ``name`` one place up (``step=-1``) or down (``+1``)."""
+        if not name:
+            self.banner.show_message(self.tr("Select a layer in the table first."), "info")
+            return
+        target = self.arch.index(name) + step
+        if not 0 <= target < len(self.arch.layers):
+            return
+        if self._edit(lambda arch: arch.move(name, target)):
+            self.table.select_name(name)
+
+    def undo(self) -> None:
+        arch = self.history.undo()
+        if arch is not None:
+            self.set_architecture(arch, record=False)
+
+    def redo(self) -> None:
+        arch = self.history.redo()
+        if arch is not None:
+            self.set_architecture(arch, record=False)
+
+    def new(self) -> None:
+        self.set_architecture(starter_architecture())
+
+    def _on_name_edited(self) -> None:
+        name = self.name_edit.text().strip()
+        if name and name != self.arch.name:
+            from dataclasses import replace
+
+            self.set_architecture(replace(self.arch, name=name))
+
+    # -- files and Keras ----------------------------------------------------------
+    def _on_open_clicked(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open an architecture"), "",
+            self.tr("Keras model config (*.json);;All files (*)"))
+        if path:
+            self.open_file(path)
+
+    def open_file(self, path: str) -> bool:
+        """Open a Keras model config JSON; a bad file is said in the banner."""
+        try:
+            arch = builder_files.read_architecture(path)
+        except builder_files.ArchitectureFileError as exc:
+            self.banner.show_message(str(exc))
+            return False
+        self.banner.hide()
+        self.set_architecture(arch)
+        return True
+
+    def _on_save_clicked(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the architecture"), f"{self.arch.name}.json",
+            self.tr("Keras model config (*.json)"))
+        if path:
+            self.save_file(path)
+
+    def save_file(self, path: str) -> bool:
+        """Write the architecture as Keras model config JSON."""
+        try:
+            builder_files.write_architecture(self.arch, path)
+        except builder_files.ArchitectureFileError as exc:
+            self.banner.show_message(str(exc))
+            return False
+        self.banner.show_message(self.tr("Saved {0}.").format(path), "info")
+        return True
+
+    def _on_export_clicked(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export as a Keras script"), f"{self.arch.name}.py",
+            self.tr("Python script (*.py)"))
+        if path:
+            self.export_code(path)
+
+    def export_code(self, path: str) -> bool:
+        """Write a runnable Keras script that builds this network."""
+        try:
+            builder_files.write_code(self.arch, path)
+        except builder_files.ArchitectureFileError as exc:
+            self.banner.show_message(str(exc))
+            return False
+        self.banner.show_message(
+            self.tr("Wrote {0}: run it with python to build the same model.").format(path),
+            "info")
+        return True
+
+    def _on_train_clicked(self) -> None:
+        self.train_requested.emit(self.arch)
