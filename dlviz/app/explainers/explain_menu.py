@@ -12,8 +12,7 @@ from PySide6.QtGui import QAction
 from dlviz.app.explainers.explainer_window import PAGES, ExplainerWindow
 
 
-def translate(text: str) -> str:
-    return QCoreApplication.translate("ExplainMenu", text)
+translate = QCoreApplication.translate
 
 
 def current_image(window):
@@ -51,11 +50,11 @@ def open_explainer(window, page: str) -> ExplainerWindow:
 
 def add_explain_menu(window) -> None:
     """Add Explain > (the four pages) to ``window``'s menu bar."""
-    menu = window.menuBar().addMenu(translate("&Explain"))
-    titles = (translate("&Convolution vs cross-correlation…"),
-              translate("&Stride and padding…"),
-              translate("&Pooling, flatten, dense and softmax…"),
-              translate("&Activation functions…"))
+    menu = window.menuBar().addMenu(translate("ExplainMenu", "&Explain"))
+    titles = (translate("ExplainMenu", "&Convolution vs cross-correlation…"),
+              translate("ExplainMenu", "&Stride and padding…"),
+              translate("ExplainMenu", "&Pooling, flatten, dense and softmax…"),
+              translate("ExplainMenu", "&Activation functions…"))
     window.explain_actions = {}
     for page, title in zip(PAGES, titles):
         action = QAction(title, window)
