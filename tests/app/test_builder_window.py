@@ -103,3 +103,32 @@ def test_export_code_writes_a_script_that_builds_the_same_network(tmp_path, qtbo
     assert done.returncode == 0, done.stderr[-2000:]
     params = int(done.stdout.split("PARAMS")[-1])
     assert params == sum(r.params for r in infer(panel.arch))
+
+
+@pytest.mark.slow
+def test_a_built_network_trains_and_shows_feature_maps_like_a_library_model(qtbot, window,
+                                                                            tmp_path):
+    import numpy as np
+    from PIL import Image
+
+    from dlviz.core.training.config import DataSpec, TrainingConfig
+
+    pick(qtbot, window, "lenet5")
+    panel = window.builder_panel
+    read_current(qtbot, window)
+    panel.table.select_name("c3_conv")
+    panel.add_layer("BatchNormalization")          # a change of the student's own
+    with qtbot.waitSignal(window.bridge.job_finished, timeout=120_000,
+                          check_params_cb=lambda e: e.kind == "model"):
+        panel.train_button.click()
+    path = tmp_path / "digit.png"
+    Image.fromarray((np.random.default_rng(0).random((32, 32)) * 255).astype("uint8")).save(path)
+    with qtbot.waitSignal(window.images.analysis_shown, timeout=60_000) as shown:
+        window.open_image(str(path))
+    layers = [layer.path for layer in shown.args[0].maps.layers]
+    assert "batch_normalization" in layers and "c1_conv" in layers
+    config = TrainingConfig(data=DataSpec(kind="digits", samples=128), epochs=1,
+                            batch_size=32, learning_rate=1e-3)
+    with qtbot.waitSignal(window.bridge.training_stopped, timeout=180_000) as stopped:
+        window.training_panel.start_requested.emit(config)
+    assert stopped.args[0].reason == "finished" and stopped.args[0].epochs_done == 1
