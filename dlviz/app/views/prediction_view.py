@@ -11,16 +11,16 @@ from dlviz.app.views.export import ExportMixin
 from dlviz.core.probes.results import Predictions
 
 HEAD_NAMES = {
-    "average": "Average of the outputs",
-    "main": "Main output",
-    "aux1": "Auxiliary output 1",
-    "aux2": "Auxiliary output 2",
-    "output": "Output",
+    "average": QT_TRANSLATE_NOOP("PredictionView", "Average of the outputs"),
+    "main": QT_TRANSLATE_NOOP("PredictionView", "Main output"),
+    "aux1": QT_TRANSLATE_NOOP("PredictionView", "Auxiliary output 1"),
+    "aux2": QT_TRANSLATE_NOOP("PredictionView", "Auxiliary output 2"),
+    "output": QT_TRANSLATE_NOOP("PredictionView", "Output"),
 }
 SOURCES = {
-    "ImageNet": "ImageNet classes",
-    "dataset": "class names from the training data",
-    "index only": "class index only — no names known",
+    "ImageNet": QT_TRANSLATE_NOOP("PredictionView", "ImageNet classes"),
+    "dataset": QT_TRANSLATE_NOOP("PredictionView", "class names from the training data"),
+    "index only": QT_TRANSLATE_NOOP("PredictionView", "class index only — no names known"),
 }
 
 
@@ -63,13 +63,13 @@ class PredictionView(ExportMixin, QWidget):
         self._show_body()
         heads = [pred.primary] + [h for h in pred.heads if h != pred.primary]
         best = max(pred.heads[pred.primary], key=lambda s: s.probability)
-        self.title.setText(f"Prediction: {best.name} · {percent(best.probability)}")
+        self.title.setText(self.tr("Prediction: {0} · {1}").format(best.name, percent(best.probability)))
         k = len(pred.heads[pred.primary])
-        source = SOURCES.get(pred.names_source, pred.names_source)
-        primary = HEAD_NAMES.get(pred.primary, pred.primary).lower()
-        extra = f"  ·  {len(heads)} outputs; the model's answer is the {primary}" \
-            if len(heads) > 1 else ""
-        self.hint.setText(f"Top {k} classes  ·  {source}{extra}")
+        source = self.tr(SOURCES.get(pred.names_source, pred.names_source))
+        primary = self.tr(HEAD_NAMES.get(pred.primary, pred.primary)).lower()
+        extra = self.tr("  ·  {0} outputs; the model's answer is the {1}").format(
+            len(heads), primary) if len(heads) > 1 else ""
+        self.hint.setText(self.tr("Top {0} classes  ·  {1}").format(k, source) + extra)
         self._update_bars(pred, heads)
 
     def _update_bars(self, pred: Predictions, heads: list[str]) -> None:
@@ -80,8 +80,8 @@ class PredictionView(ExportMixin, QWidget):
         others = max(len(heads) - 1, 1)
         for i, head in enumerate(heads):
             view = ClassBarsView(scale=1.3 if i == 0 else 1.0)
-            label = HEAD_NAMES.get(head, head)
-            view.set_scores(f"{label} (the answer)" if i == 0 and len(heads) > 1 else label,
+            label = self.tr(HEAD_NAMES.get(head, head))
+            view.set_scores(self.tr("{0} (the answer)").format(label) if i == 0 and len(heads) > 1 else label,
                             pred.heads[head])
             if i == 0:
                 self.grid.addWidget(view, 0, 0, 1, others)
