@@ -16,16 +16,16 @@ from dlviz.app.views.colormaps import HEAT, gradient_pixmap, lut
 from dlviz.app.views.export import ExportMixin
 from dlviz.core.probes.results import ClassScore, Heatmap
 
-KINDS = (("Grad-CAM", "gradcam"), ("Saliency", "saliency"))
+KINDS = (("Grad-CAM", "gradcam"), (QT_TRANSLATE_NOOP("HeatmapView", "Saliency"), "saliency"))
 #: Heat (0 to 1, 1 = the peak) below this is drawn not at all: the image shows as it is.
 CLEAR_BELOW = 0.2
 READING = {
-    "gradcam": "Red = regions whose features raised this class's score most at that layer; "
-               "no colour = little evidence (under a fifth of the peak).  Deeper layers are "
-               "coarser but more about the class.",
-    "saliency": "Red = pixels where a small change would move this class's score most "
-                "(the gradient of the score with respect to the input); no colour = little "
-                "effect (under a fifth of the peak).",
+    "gradcam": QT_TRANSLATE_NOOP("HeatmapView", "Red = regions whose features raised this class's score most at "
+                                 "that layer; no colour = little evidence (under a fifth of the "
+                                 "peak).  Deeper layers are coarser but more about the class."),
+    "saliency": QT_TRANSLATE_NOOP("HeatmapView", "Red = pixels where a small change would move this class's score "
+                                  "most (the gradient of the score with respect to the input); "
+                                  "no colour = little effect (under a fifth of the peak)."),
 }
 
 
@@ -66,7 +66,7 @@ class HeatmapView(ExportMixin, QWidget):
         self.hint = hint_label(self.tr("Drop an image on the window, then pick a class to explain."))
         self.kind_combo = QComboBox()
         for text, kind in KINDS:
-            self.kind_combo.addItem(text, kind)
+            self.kind_combo.addItem(self.tr(text), kind)
         self.class_combo = QComboBox()
         self.class_combo.setMinimumContentsLength(16)
         self.layer_combo = QComboBox()
@@ -178,8 +178,9 @@ class HeatmapView(ExportMixin, QWidget):
         self.layer_combo.setEnabled(h.kind == "gradcam")
 
     def _update_title(self, h: Heatmap) -> None:
-        method = dict((kind, text) for text, kind in KINDS).get(h.kind, h.kind)
-        where = f" at {h.layer}" if h.layer else ""
-        self.title.setText(f"{method} for “{h.class_name}”{where} · where the evidence "
-                           "for this class is")
-        self.hint.setText(READING.get(h.kind, ""))
+        method = self.tr(dict((kind, text) for text, kind in KINDS).get(h.kind, h.kind))
+        where = self.tr(" at {0}").format(h.layer) if h.layer else ""
+        self.title.setText(self.tr("{0} for “{1}”{2} · where the evidence for this class "
+                                   "is").format(method, h.class_name, where))
+        reading = READING.get(h.kind, "")
+        self.hint.setText(self.tr(reading) if reading else "")
