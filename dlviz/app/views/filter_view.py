@@ -13,15 +13,16 @@ from dlviz.core.probes.results import FilterBank
 
 # How to read each kind of drawing, in a student's words.
 READING = {
-    "rgb": "Each patch is one filter's weights shown as colour: the colour and edge "
-           "pattern that makes the filter respond most.",
-    "grid": "Row = one filter (output channel), column = the input channel it reads.  "
-            "Red = positive weight, blue = negative, white = zero.",
-    "depthwise": "One patch per input channel: a depthwise layer filters every channel on "
-                 "its own.  Red = positive weight, blue = negative, white = zero.",
+    "rgb": QT_TRANSLATE_NOOP("FilterView", "Each patch is one filter's weights shown as colour: the colour and "
+                             "edge pattern that makes the filter respond most."),
+    "grid": QT_TRANSLATE_NOOP("FilterView", "Row = one filter (output channel), column = the input channel it "
+                              "reads.  Red = positive weight, blue = negative, white = zero."),
+    "depthwise": QT_TRANSLATE_NOOP("FilterView", "One patch per input channel: a depthwise layer filters every "
+                                   "channel on its own.  Red = positive weight, blue = "
+                                   "negative, white = zero."),
 }
-KIND_NAMES = {"rgb": "colour patches", "grid": "output × input grid",
-              "depthwise": "one kernel per channel"}
+KIND_NAMES = {"rgb": QT_TRANSLATE_NOOP("FilterView", "colour patches"), "grid": QT_TRANSLATE_NOOP("FilterView", "output × input grid"),
+              "depthwise": QT_TRANSLATE_NOOP("FilterView", "one kernel per channel")}
 
 
 class FilterView(ExportMixin, QWidget):
@@ -105,9 +106,10 @@ class FilterView(ExportMixin, QWidget):
             self.filter_layer_requested.emit(path)
 
     def _update_title(self, bank: FilterBank) -> None:
-        kind = KIND_NAMES.get(bank.kind, bank.kind)
-        self.title.setText(f"{bank.path} · {bank.type} · filters as {kind}")
-        self.hint.setText(READING.get(bank.kind, ""))
+        kind = self.tr(KIND_NAMES.get(bank.kind, bank.kind))
+        self.title.setText(self.tr("{0} · {1} · filters as {2}").format(bank.path, bank.type, kind))
+        reading = READING.get(bank.kind, "")
+        self.hint.setText(self.tr(reading) if reading else "")
         self.note_label.setText(bank.note)
 
     def _update_image(self, bank: FilterBank) -> None:
