@@ -247,3 +247,23 @@ def test_a_bad_file_gives_a_clear_message_and_keeps_the_network(panel, tmp_path,
     assert panel.arch == before
     assert not panel.open_file(str(tmp_path / "missing.json"))
     assert "missing.json" in panel.banner.text()
+
+
+def test_renaming_a_layer_rewires_its_readers_and_a_taken_name_is_refused(panel):
+    small_cnn(panel)
+    panel.table.select_name("conv2d")
+    panel.form.name_edit.setText("nét_1")
+    panel.form.name_edit.editingFinished.emit()
+    assert panel.table.names[1] == "nét_1" and panel.table.selected_name() == "nét_1"
+    assert panel.arch.layer("max_pooling2d").inputs == ("nét_1",)
+    panel.form.name_edit.setText("dense")
+    panel.form.name_edit.editingFinished.emit()
+    assert "already exists" in panel.banner.text()
+    assert panel.table.names[1] == "nét_1" and panel.form.name_edit.text() == "nét_1"
+
+
+def test_a_saved_model_file_is_sent_to_file_open_model(panel, tmp_path):
+    path = tmp_path / "lenet.keras"
+    path.write_bytes(b"PK\x03\x04")
+    assert not panel.open_file(str(path))
+    assert "File > Open model" in panel.banner.text() and "lenet.keras" in panel.banner.text()

@@ -16,6 +16,8 @@ from PySide6.QtCore import QCoreApplication
 
 #: A config bigger than this is not an architecture someone wrote (ResNet-50's is ~0.3 MB).
 MAX_BYTES = 20_000_000
+#: Saved models (weights inside) open as the current model, not in the builder.
+SAVED_MODEL_SUFFIXES = {".keras", ".h5", ".hdf5"}
 
 
 class ArchitectureFileError(Exception):
@@ -38,6 +40,10 @@ def read_architecture(path: str | os.PathLike):
     from dlviz.core.builder.keras_io import from_json
 
     name = Path(path).name
+    if Path(path).suffix.lower() in SAVED_MODEL_SUFFIXES:
+        raise ArchitectureFileError(_tr(
+            "{0} is a saved model, not a model config: open it with File > Open model…, "
+            "then press \"From current model\" here.").format(name))
     try:
         if Path(path).stat().st_size > MAX_BYTES:
             raise ArchitectureFileError(_tr(

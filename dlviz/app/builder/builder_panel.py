@@ -151,6 +151,7 @@ class BuilderPanel(QWidget):
             lambda arch: arch.replace(name, config)))
         self.form.inputs_edited.connect(lambda name, inputs: self._edit(
             lambda arch: arch.replace(name, inputs=inputs)))
+        self.form.renamed.connect(self.rename_layer)
         self.palette.add_requested.connect(self.add_layer)
         self.palette.remove_requested.connect(lambda: self.remove_layer(self.table.selected_name()))
         self.palette.move_requested.connect(
@@ -251,6 +252,14 @@ class BuilderPanel(QWidget):
             return
         if self._edit(lambda arch: arch.move(name, target)):
             self.table.select_name(name)
+
+    def rename_layer(self, old: str, new: str) -> None:
+        """Call layer ``old`` ``new``; the layers reading it follow the new name."""
+        if self._edit(lambda arch: arch.replace(old, new_name=new)):
+            self.table.select_name(new)
+        else:
+            self.form.show_layer(None, [])   # a refused name: show the kept one again
+            self._update_form()
 
     def undo(self) -> None:
         arch = self.history.undo()

@@ -49,10 +49,12 @@ class LayerForm(QWidget):
     Signals:
         config_edited(str, dict): layer name and its whole new config.
         inputs_edited(str, tuple): layer name and the names of its new inputs.
+        renamed(str, str): old and new name of the layer.
     """
 
     config_edited = Signal(str, dict)
     inputs_edited = Signal(str, tuple)
+    renamed = Signal(str, str)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -105,6 +107,11 @@ class LayerForm(QWidget):
         self._grid = QGridLayout()
         self._grid.setHorizontalSpacing(12)
         row.addLayout(self._grid)
+        self.name_edit = QLineEdit(spec.name)
+        self.name_edit.setToolTip(self.tr("The layer's name (Keras, the saved file and "
+                                          "the exported script use it)"))
+        self.name_edit.editingFinished.connect(self._commit_name)
+        self._place(self.tr("name"), self.name_edit)
         if not spec.editable:
             self._grid.addWidget(QLabel(self.tr(
                 "Kept as Keras built it: the builder has no form for {0}.").format(
@@ -219,6 +226,15 @@ class LayerForm(QWidget):
         target[path[-1]] = value
         self._shown = (name, class_name, new, inputs, earlier)
         self.config_edited.emit(name, new)
+
+    def _commit_name(self) -> None:
+        new = self.name_edit.text().strip()
+        old = self._shown[0]
+        if not new:
+            self.name_edit.setText(old)
+            self.problem.setText(self.tr("A layer needs a name; the old one is kept."))
+        elif new != old:
+            self.renamed.emit(old, new)
 
     def _commit_inputs(self) -> None:
         name, class_name, config, _inputs, earlier = self._shown
