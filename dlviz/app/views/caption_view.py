@@ -11,7 +11,7 @@ picture, a live training frame (``step``) and a replayed snapshot.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -26,10 +26,10 @@ from dlviz.app.views.caption_tiles import WordButton, WordTile, pixmap
 from dlviz.app.views.export import ExportMixin
 from dlviz.core.probes.caption_pictures import attention_overlay
 
-TITLE = "What the captioner writes, and where each word looked"
-HINT = ("Point at a word (or its small picture) to see where the model looked while "
-        "writing it; click to keep it. Bright = more attention, over the image's "
-        "{rows}x{cols} regions.")
+TITLE = QT_TRANSLATE_NOOP("CaptionView", "What the captioner writes, and where each word looked")
+HINT = QT_TRANSLATE_NOOP("CaptionView", "Point at a word (or its small picture) to see where the model "
+                         "looked while writing it; click to keep it. Bright = more attention, "
+                         "over the image's {rows}x{cols} regions.")
 BIG, SMALL = 320, 120
 #: Caption words per row: English captions (8 words) fit on one.
 WORDS_PER_ROW = 8
@@ -39,9 +39,12 @@ def word_summary(result, index: int) -> str:
     """One line about word ``index``: how sure, and its strongest region."""
     weights = result.weights[index]
     row, col = np.unravel_index(int(np.argmax(weights)), weights.shape)
-    return (f"'{result.words[index]}' (word {index + 1} of {len(result.words)}, "
-            f"{float(result.probabilities[index]):.0%} sure) looked most at the region in "
-            f"row {row + 1}, column {col + 1}: {float(weights[row, col]):.0%} of its attention")
+    return QCoreApplication.translate(
+        "CaptionView", "'{0}' (word {1} of {2}, {3} sure) looked most at the region in row {4}, "
+        "column {5}: {6} of its attention").format(
+            result.words[index], index + 1, len(result.words),
+            f"{float(result.probabilities[index]):.0%}", row + 1, col + 1,
+            f"{float(weights[row, col]):.0%}")
 
 
 class CaptionView(ExportMixin, QWidget):
@@ -59,7 +62,7 @@ class CaptionView(ExportMixin, QWidget):
         self.shown_word: int | None = None
         self.buttons: list[WordButton] = []
         self.tiles: list[WordTile] = []
-        self.title = title_label(TITLE)
+        self.title = title_label(self.tr(TITLE))
         self.hint = hint_label("Pick captions-shapes in the model library, then drop a "
                                "scene (e.g. \"scene captions a\" from the Images list).")
         self.picture = QLabel()
@@ -107,10 +110,12 @@ class CaptionView(ExportMixin, QWidget):
         """Draw ``result``; ``step``: the training step of a live frame (None when still)."""
         self.result = result
         self._show_body()
-        self.title.setText(TITLE + (f" · live, step {step:,}" if step is not None else ""))
+        self.title.setText(self.tr(TITLE) + (self.tr(" · live, step {0}").format(f"{step:,}")
+                                             if step is not None else ""))
         notes = "; ".join(result.notes)
         rows, cols = result.grid
-        self.hint.setText(f"{result.source_name or 'Picture'}: " + HINT.format(rows=rows, cols=cols)
+        self.hint.setText((result.source_name or self.tr("Picture")) + ": "
+                          + self.tr(HINT).format(rows=rows, cols=cols)
                           + (f" ({notes})" if notes else ""))
         if self.pinned is not None and self.pinned >= len(result.words):
             self.pinned = None
@@ -133,7 +138,7 @@ class CaptionView(ExportMixin, QWidget):
             self.words_row.addWidget(button, row, column)
             button.show()   # at once: a layout shows a new child only at the next event
         if not self.buttons:
-            empty = WordButton(-1, "(no words: the model wrote <end> first)", 14)
+            empty = WordButton(-1, self.tr("(no words: the model wrote <end> first)"), 14)
             empty.setEnabled(False)
             self.buttons = [empty]
             self.words_row.addWidget(empty, 0, 0)
@@ -173,7 +178,7 @@ class CaptionView(ExportMixin, QWidget):
         if index is None or not 0 <= index < len(result.words):
             self.shown_word = None
             rgb = np.clip(result.image * 255, 0, 255).astype(np.uint8)
-            self.about.setText("Point at a word to see where it looked." if result.words
+            self.about.setText(self.tr("Point at a word to see where it looked.") if result.words
                                else "")
         else:
             self.shown_word = index
