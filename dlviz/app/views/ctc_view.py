@@ -9,7 +9,7 @@ each live training frame (``step``) and a replayed snapshot.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -17,21 +17,23 @@ from dlviz.app.views.canvas import hint_label, title_label
 from dlviz.app.views.ctc_plot import CtcPlot
 from dlviz.app.views.export import ExportMixin
 
-HINT = ("Each column is one time step; brighter = likelier; red = the likeliest class "
-        "of a column (— is the CTC blank). Merge repeats, then drop blanks: that is the "
-        "string. Point at a column to see its probabilities.")
+HINT = QT_TRANSLATE_NOOP("CtcView", "Each column is one time step; brighter = likelier; red = the "
+                         "likeliest class of a column (— is the CTC blank). Merge repeats, then "
+                         "drop blanks: that is the string. Point at a column to see its "
+                         "probabilities.")
 
 
 def collapse_steps(result) -> str:
     """The two CTC steps, one per line: the path, repeats merged, blanks dropped."""
-    return (f"best path        {result.path_text()}\n"
-            f"merge repeats →  {result.merged_text()}\n"
-            f"drop blanks   →  {result.text}")
+    return QCoreApplication.translate(
+        "CtcView", "best path        {0}\nmerge repeats →  {1}\ndrop blanks   →  {2}").format(
+            result.path_text(), result.merged_text(), result.text)
 
 
 def reading_text(result) -> str:
     """The collapsed string as the big label writes it."""
-    return result.text if result.text else "(nothing: every column is blank)"
+    return result.text if result.text else \
+        QCoreApplication.translate("CtcView", "(nothing: every column is blank)")
 
 
 class CtcView(ExportMixin, QWidget):
@@ -62,7 +64,7 @@ class CtcView(ExportMixin, QWidget):
         self.steps.setFont(mono)
         self.steps.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.plot = CtcPlot()
-        self.hover_label = hint_label(HINT)
+        self.hover_label = hint_label(self.tr(HINT))
         self.hover_label.setObjectName("ctc_hover")
         self.plot.hovered.connect(self._on_hovered)
         self.body = QWidget()
@@ -87,15 +89,17 @@ class CtcView(ExportMixin, QWidget):
         """Draw ``result``; ``step``: the training step of a live frame (None when still)."""
         self.result = result
         self._show_body()
-        self.title.setText("What the CRNN reads, column by column" +
-                           (f" · live, step {step:,}" if step is not None else ""))
+        self.title.setText(self.tr("What the CRNN reads, column by column") +
+                           (self.tr(" · live, step {0}").format(f"{step:,}")
+                            if step is not None else ""))
         notes = "; ".join(result.notes)
-        self.hint.setText(f"{result.source_name or 'Picture'}: {result.steps} columns"
+        self.hint.setText(self.tr("{0}: {1} columns").format(
+                          result.source_name or self.tr("Picture"), result.steps)
                           + (f" · {notes}" if notes else ""))
-        self.reading.setText(f"Reads: {reading_text(result)}")
+        self.reading.setText(self.tr("Reads: {0}").format(reading_text(result)))
         self.steps.setText(collapse_steps(result))
         self.plot.show_alignment(result)
-        self.hover_label.setText(HINT)   # the outline is gone: so is what it said
+        self.hover_label.setText(self.tr(HINT))   # the outline is gone: so is what it said
 
     def _on_hovered(self, text: str) -> None:
-        self.hover_label.setText(text or HINT)
+        self.hover_label.setText(text or self.tr(HINT))
