@@ -23,7 +23,9 @@ from dlviz.app.views.gate_grid import _style_axes, token_ticks, unit_ticks
 from dlviz.app.views.gradient_time_view import FLOOR, log_ticks
 from dlviz.core.probes.compare import CellComparison
 
-HOW = ("Each row: a model's hidden state h at every token (units ↓, blue −1 … red +1), and "
+HOW = QT_TRANSLATE_NOOP(
+    "CompareView",
+       "Each row: a model's hidden state h at every token (units ↓, blue −1 … red +1), and "
        "beside it how much each token moves its answer (loss gradient, relative to the "
        "largest, log scale). Trained on long sentences, a SimpleRNN's gradient falls toward "
        "the first words: it forgets them; the gates of a trained LSTM or GRU keep the words "
@@ -46,7 +48,7 @@ class CompareView(ExportMixin, QWidget):
         super().__init__(parent)
         self.result: CellComparison | None = None
         self.title = title_label(self.tr("Compare cells: SimpleRNN, LSTM and GRU"))
-        self.hint = hint_label(HOW)
+        self.hint = hint_label(self.tr(HOW))
         self.summary = hint_label(self.tr("Type a sentence above: the three models read it."))
         self.summary.setObjectName("compare_summary")
         self.body = pg.GraphicsLayoutWidget()
@@ -91,12 +93,12 @@ class CompareView(ExportMixin, QWidget):
                               width=12, colorMapMenu=False)
         bar.setImageItem(self.images)
         self.body.addItem(bar, 1, 2, rowspan=len(result.models) * 2)
-        self.title.setText(f"Compare cells · {len(result.tokens)} tokens")
+        self.title.setText(self.tr("Compare cells · {0} tokens").format(len(result.tokens)))
         shares = ", ".join(f"{name.split(' ·')[0]} {share:.2g}"
                            for name, share in result.first_token_share.items())
         notes = " ".join(result.notes[:1])
-        self.summary.setText(f"The first token's gradient, relative to each model's "
-                             f"largest: {shares}. {notes}".strip())
+        self.summary.setText((self.tr("The first token's gradient, relative to each model's "
+                                      "largest: {0}.").format(shares) + f" {notes}").strip())
 
     def _add_heatmap(self, row: int, hidden, ticks) -> None:
         plot = self.body.addPlot(row, 0)
@@ -111,7 +113,7 @@ class CompareView(ExportMixin, QWidget):
         plot.getAxis("bottom").setTicks([ticks])
         plot.setXRange(0, time, padding=0)
         plot.setYRange(0, units, padding=0)
-        plot.setLabel("left", "h, units")
+        plot.setLabel("left", self.tr("h, units"))
         self.images.append(item)
         self.heatmaps.append(plot)
 
@@ -126,7 +128,7 @@ class CompareView(ExportMixin, QWidget):
         plot.getAxis("left").setTicks([log_ticks(low)])
         plot.setXRange(0, max(1, len(values)), padding=0)
         plot.setYRange(low, 0, padding=0.05)
-        plot.setLabel("left", "gradient")
+        plot.setLabel("left", self.tr("gradient"))
         plot.getAxis("left").setWidth(52)   # "0.0001" fits
         self.curves.append(curve)
         self.gradients.append(plot)
