@@ -53,7 +53,7 @@ class GradientTimeView(ExportMixin, QWidget):
         self.plot.hideButtons()
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.setLogMode(x=False, y=True)
-        self.plot.setLabel("left", "relative size")
+        self.plot.setLabel("left", self.tr("relative size"))
         for side in ("bottom", "left"):
             self.plot.getAxis(side).setTextPen("#202020")
         self.body.setMinimumHeight(150)
@@ -77,8 +77,8 @@ class GradientTimeView(ExportMixin, QWidget):
         low = np.log10(max(FLOOR, float(values.min())))
         self.plot.setYRange(low, 0, padding=0.05)
         self.plot.getAxis("left").setTicks([log_ticks(low)])
-        self.title.setText(f"Which tokens move the answer ({result.target}, loss "
-                           f"{result.loss:.3g})")
+        self.title.setText(self.tr("Which tokens move the answer ({0}, loss {1})").format(
+            result.target, f"{result.loss:.3g}"))
 
     def values(self) -> np.ndarray:
         """What is drawn: the first sentence's relative norms, floored for the log scale."""

@@ -9,16 +9,17 @@ Clicking a sentence types it into the text box (``sentence_chosen``).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from dlviz.app.views.canvas import hint_label, title_label
 from dlviz.core.probes.unit_match import UnitSelection
 from dlviz.core.span_jobs import SpanMatches
 
-HOW = ("Select a span: drag across tokens in a heatmap (or click a token, then shift-click "
-       "another) to find the units that stay on across them, and where else they do.")
-STATE_NAMES = {"c": "cell state c", "h": "hidden state h"}
+HOW = QT_TRANSLATE_NOOP("SpanMatchView", "Select a span: drag across tokens in a heatmap (or click a token, "
+                        "then shift-click another) to find the units that stay on across them, "
+                        "and where else they do.")
+STATE_NAMES = {"c": QT_TRANSLATE_NOOP("SpanMatchView", "cell state c"), "h": QT_TRANSLATE_NOOP("SpanMatchView", "hidden state h")}
 MARK = "background-color:#bff3ff; color:#00363d; font-weight:bold"
 
 
@@ -38,7 +39,7 @@ class SpanMatchView(QWidget):
         self.selection: UnitSelection | None = None
         self.result: SpanMatches | None = None
         self.title = title_label(self.tr("Select a span"))
-        self.hint = hint_label(HOW)
+        self.hint = hint_label(self.tr(HOW))
         self.units = hint_label("")
         self.units.setObjectName("span_units")
         self.matches = QTextBrowser()
@@ -68,7 +69,7 @@ class SpanMatchView(QWidget):
         """A new sentence: the last span's units and matches no longer apply."""
         self.selection = self.result = None
         self.title.setText(self.tr("Select a span"))
-        self.hint.setText(HOW)
+        self.hint.setText(self.tr(HOW))
         self.units.setText("")
         self.matches.hide()
 
@@ -80,15 +81,15 @@ class SpanMatchView(QWidget):
     def _show_selection(self, selection: UnitSelection) -> None:
         self.selection, self.result = selection, None
         span = " ".join(selection.tokens)
-        self.title.setText(f"Units of {selection.layer} on across “{span}”")
-        state = STATE_NAMES.get(selection.state, selection.state)
+        self.title.setText(self.tr("Units of {0} on across “{1}”").format(selection.layer, span))
+        state = self.tr(STATE_NAMES.get(selection.state, selection.state))
         if selection.units.size:
             listed = ", ".join(f"<b>{u}</b> ({s:+.2f})"
                                for u, s in zip(selection.units.tolist(), selection.scores))
-            self.units.setText(f"{selection.units.size} unit(s) keep {state} above "
-                               f"{selection.threshold:g} on every token (lowest value in "
-                               f"brackets): {listed}. Outlined in the heatmaps, drawn as "
-                               "lines below.")
+            self.units.setText(self.tr(
+                "{0} unit(s) keep {1} above {2} on every token (lowest value in brackets): "
+                "{3}. Outlined in the heatmaps, drawn as lines below.").format(
+                    selection.units.size, state, f"{selection.threshold:g}", listed))
             self.matches.setHtml(self.tr("<p style='color:#606060'>Searching where else these units "
                                  "fire together…</p>"))
             self.matches.show()
@@ -101,13 +102,13 @@ class SpanMatchView(QWidget):
         self.result = result
         found = result.found
         if not found.selection.units.size:   # nothing was searched: the units line says why
-            self.hint.setText(HOW)
+            self.hint.setText(self.tr(HOW))
             self.matches.hide()
             return
-        self.hint.setText(f"Searched {result.source}: {found.found:,} span(s) where every "
-                          f"one of these units stays on, the best {len(found.matches)} "
-                          "below (number: the weakest unit's mean state over the span). "
-                          "Click “read” to read that sentence." +
+        self.hint.setText(self.tr(
+            "Searched {0}: {1} span(s) where every one of these units stays on, the best {2} "
+            "below (number: the weakest unit's mean state over the span). Click “read” to read "
+            "that sentence.").format(result.source, f"{found.found:,}", len(found.matches)) +
                           (f" {found.note}." if found.note else ""))
         if not found.matches:
             self.matches.setHtml(self.tr("<p>No other span keeps all these units on; select fewer "
