@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 #: Settings that are not choices a student makes in the builder.
 HIDDEN_KEYS = frozenset({
@@ -42,6 +42,49 @@ CHOICES = {
     "interpolation": ("nearest", "bilinear"),
 }
 
+
+
+#: The label of each setting in the form, as the course says it (translated).
+FIELD_LABELS = {
+    "batch_shape": QT_TRANSLATE_NOOP("BuilderForm", "batch shape"),
+    "filters": QT_TRANSLATE_NOOP("BuilderForm", "filters"),
+    "units": QT_TRANSLATE_NOOP("BuilderForm", "units"),
+    "kernel_size": QT_TRANSLATE_NOOP("BuilderForm", "kernel size"),
+    "pool_size": QT_TRANSLATE_NOOP("BuilderForm", "pool size"),
+    "strides": QT_TRANSLATE_NOOP("BuilderForm", "strides"),
+    "padding": QT_TRANSLATE_NOOP("BuilderForm", "padding"),
+    "dilation_rate": QT_TRANSLATE_NOOP("BuilderForm", "dilation rate"),
+    "depth_multiplier": QT_TRANSLATE_NOOP("BuilderForm", "depth multiplier"),
+    "groups": QT_TRANSLATE_NOOP("BuilderForm", "groups"),
+    "activation": QT_TRANSLATE_NOOP("BuilderForm", "activation"),
+    "rate": QT_TRANSLATE_NOOP("BuilderForm", "rate"),
+    "return_sequences": QT_TRANSLATE_NOOP("BuilderForm", "return sequences"),
+    "input_dim": QT_TRANSLATE_NOOP("BuilderForm", "input dim"),
+    "output_dim": QT_TRANSLATE_NOOP("BuilderForm", "output dim"),
+    "merge_mode": QT_TRANSLATE_NOOP("BuilderForm", "merge mode"),
+    "use_bias": QT_TRANSLATE_NOOP("BuilderForm", "use bias"),
+    "axis": QT_TRANSLATE_NOOP("BuilderForm", "axis"),
+    "momentum": QT_TRANSLATE_NOOP("BuilderForm", "momentum"),
+    "epsilon": QT_TRANSLATE_NOOP("BuilderForm", "epsilon"),
+    "center": QT_TRANSLATE_NOOP("BuilderForm", "center"),
+    "scale": QT_TRANSLATE_NOOP("BuilderForm", "scale"),
+    "negative_slope": QT_TRANSLATE_NOOP("BuilderForm", "negative slope"),
+    "alpha": QT_TRANSLATE_NOOP("BuilderForm", "alpha"),
+    "dropout": QT_TRANSLATE_NOOP("BuilderForm", "dropout"),
+    "recurrent_dropout": QT_TRANSLATE_NOOP("BuilderForm", "recurrent dropout"),
+    "recurrent_activation": QT_TRANSLATE_NOOP("BuilderForm", "recurrent activation"),
+    "mask_zero": QT_TRANSLATE_NOOP("BuilderForm", "mask zero"),
+    "keepdims": QT_TRANSLATE_NOOP("BuilderForm", "keepdims"),
+    "return_state": QT_TRANSLATE_NOOP("BuilderForm", "return state"),
+    "max_value": QT_TRANSLATE_NOOP("BuilderForm", "max value"),
+    "threshold": QT_TRANSLATE_NOOP("BuilderForm", "threshold"),
+    "target_shape": QT_TRANSLATE_NOOP("BuilderForm", "target shape"),
+}
+
+
+def field_label(key: str) -> str:
+    """The form's label for setting ``key`` in the interface's language."""
+    return _tr(FIELD_LABELS[key]) if key in FIELD_LABELS else key.replace("_", " ")
 
 
 def _tr(text: str) -> str:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from dlviz.app.builder.config_fields import (
     CHOICES,
+    field_label,
     format_sizes,
     format_text,
     kind_of,
@@ -149,7 +150,7 @@ class LayerForm(QWidget):
             return
         editor = self._editor(path, key, kind, value)
         self.editors[path] = editor
-        self._place(key.replace("_", " "), editor)
+        self._place(field_label(key), editor)
 
     def _editor(self, path: tuple, key: str, kind: str, value) -> QWidget:
         if kind == "bool":
