@@ -2,11 +2,15 @@
 
 Nested models (a ResNet backbone inside a transfer-learning model) are
 expanded: their layers follow the nested model's own row, one level deeper.
+Each row also carries its multiply-accumulates and, for conv and pooling
+layers, its receptive field (``dlviz.core.costs``).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+from dlviz.core.costs.keras_costs import model_costs
 
 
 @dataclass(frozen=True)
@@ -19,6 +23,8 @@ class LayerRow:
     params: int
     trainable: bool
     depth: int = 0  # 0 for top-level layers, +1 per nested model
+    macs: int | None = None  # multiply-accumulates per sample; None if unknown
+    receptive_field: int | None = None  # input pixels one output sees (conv/pool)
 
 
 @dataclass(frozen=True)
@@ -29,34 +35,56 @@ class ModelSummary:
     rows: tuple[LayerRow, ...]
     total_params: int
     trainable_params: int
+    total_macs: int | None = None
+    notes: tuple[str, ...] = ()  # what to know about the MACs column
 
     @property
     def non_trainable_params(self) -> int:
         return self.total_params - self.trainable_params
 
     def as_text(self) -> str:
-        """Format like Keras's summary; the last line is ``Total params: N``."""
-        header = ("Layer", "Type", "Output shape", "Params")
+        """Format like Keras's summary; the last line is ``Total params: N``.
+
+        Beside the parameters: each layer's multiply-accumulates (MACs) and,
+        for conv and pooling layers, its receptive field (RF) in input pixels.
+        """
+        header = ("Layer", "Type", "Output shape", "Params", "MACs", "RF")
         lines = [
-            ("  " * row.depth + row.name, row.type, row.output_shape, f"{row.params:,}")
+            ("  " * row.depth + row.name, row.type, row.output_shape, f"{row.params:,}",
+             _number(row.macs), _number(row.receptive_field, empty=""))
             for row in self.rows
         ]
-        widths = [max(len(r[i]) for r in [header, *lines]) for i in range(4)]
+        widths = [max(len(r[i]) for r in [header, *lines]) for i in range(len(header))]
 
         def fmt(cells):
             left = "  ".join(c.ljust(w) for c, w in zip(cells[:3], widths[:3]))
-            return f"{left}  {cells[3].rjust(widths[3])}"
+            right = "  ".join(c.rjust(w) for c, w in zip(cells[3:], widths[3:]))
+            return f"{left}  {right}".rstrip()
 
         rule = "-" * len(fmt(header))
         out = [f"Model: {self.model_name}", rule, fmt(header), rule]
         out += [fmt(line) for line in lines]
+        out += [rule, *(f"Note: {note}" for note in self.notes)]
+        if self.total_macs is not None:
+            out.append(f"Total MACs: {self.total_macs:,} ({_short(self.total_macs)})")
         out += [
-            rule,
             f"Trainable params: {self.trainable_params:,}",
             f"Non-trainable params: {self.non_trainable_params:,}",
             f"Total params: {self.total_params:,}",
         ]
         return "\n".join(out)
+
+
+def _number(value: int | None, empty: str = "?") -> str:
+    return empty if value is None else f"{value:,}"
+
+
+def _short(value: int) -> str:
+    """1,234,567,890 -> 1.23 G: how papers quote operations."""
+    for size, unit in ((1e9, "G"), (1e6, "M"), (1e3, "k")):
+        if value >= size:
+            return f"{value / size:.2f} {unit}"
+    return str(value)
 
 
 def _shape_text(layer) -> str:
@@ -116,9 +144,19 @@ def summarize(model) -> ModelSummary:
     """
     total = _count(model.weights)
     trainable = _count(model.trainable_weights)
+    rows = _rows(model, 0)
+    costs = model_costs(model)
+    if [c.name for c in costs.rows] == [r.name for r in rows]:
+        rows = [replace(r, macs=c.macs, receptive_field=c.receptive_field)
+                for r, c in zip(rows, costs.rows)]
+        total_macs, notes = costs.total_macs, costs.notes
+    else:  # never expected: both walk model.layers the same way
+        total_macs, notes = None, ("MACs could not be matched to the layers.",)
     return ModelSummary(
         model_name=model.name,
-        rows=tuple(_rows(model, 0)),
+        rows=tuple(rows),
         total_params=total,
         trainable_params=trainable,
+        total_macs=total_macs,
+        notes=notes,
     )
