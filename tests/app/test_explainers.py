@@ -54,6 +54,8 @@ def test_convolution_step_shows_the_products_and_sum_scipy_gives(conv):
 def test_own_kernel_numbers_and_symmetric_note(conv):
     conv.kernels.choose("Blur (box)")
     assert "same output" in conv.difference_note.text()
+    conv.show_position(0)   # the named blur is exactly 1/9, though its boxes show 0.11
+    assert conv.step.total == pytest.approx(IMAGE[:3, :3].mean(), rel=1e-12)
     conv.kernels.boxes[0].setValue(2.0)        # typing a number makes it "Your own"
     assert conv.kernels.choice.currentData() == ""
     kernel = np.full((3, 3), 1 / 9)
@@ -61,6 +63,17 @@ def test_own_kernel_numbers_and_symmetric_note(conv):
     conv.show_position(0)
     assert conv.step.total == pytest.approx(correlate2d(IMAGE, kernel, mode="valid")[0, 0],
                                             abs=1e-2)   # the boxes keep 2 decimals
+
+
+def test_picture_size_choice_resamples_and_keeps_the_window_inside(conv):
+    conv.set_image(np.random.default_rng(0).random((100, 120, 3)))
+    assert conv.image.shape == (6, 6)                  # the fixture's choice stays
+    conv.size_choice.setCurrentIndex(conv.size_choice.findData(16))
+    assert conv.image.shape == (16, 16) and conv.slider.maximum() == 14 * 14 - 1
+    conv.show_position(195)
+    conv.size_choice.setCurrentIndex(conv.size_choice.findData(12))
+    assert conv.slider.value() == 99 and conv.step.total == pytest.approx(
+        correlate2d(conv.image, conv.kernels.kernel(), mode="valid")[9, 9])
 
 
 def test_play_steps_forward_and_stops(conv, qtbot):

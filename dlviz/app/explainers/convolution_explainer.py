@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QPen
-from PySide6.QtWidgets import (QCheckBox, QGraphicsRectItem, QHBoxLayout, QLabel, QPushButton, QSlider,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QGraphicsRectItem, QHBoxLayout, QLabel, QPushButton, QSlider,
                                QVBoxLayout, QWidget)
 
 from dlviz.app.explainers.kernel_editor import KernelEditor
@@ -20,6 +20,8 @@ from dlviz.core.explain.convolution import convolve, cross_correlate, window_ste
 from dlviz.core.explain.kernels import is_symmetric_under_flip, sample_picture, small_grey
 
 PLAY_INTERVAL_MS = 40
+#: Picture sides offered: small enough to see every pixel, big enough to see the picture.
+SIZES = (12, 16, 24, 32, 48)
 
 
 class ConvolutionExplainer(QWidget):
@@ -27,13 +29,20 @@ class ConvolutionExplainer(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.image = sample_picture()
+        self.pixels = sample_picture(64)
+        self.image = small_grey(self.pixels, 32)
         self.step = None
         self.output = np.zeros((0, 0))
         self.timer = QTimer(self)
         self.timer.setInterval(PLAY_INTERVAL_MS)
         self.timer.timeout.connect(self.next_position)
         self.kernels = KernelEditor()
+        self.size_choice = QComboBox()
+        self.size_choice.setObjectName("picture_size")
+        for side in SIZES:
+            self.size_choice.addItem(self.tr("{0}×{0} pixels").format(side), side)
+        self.size_choice.setCurrentIndex(SIZES.index(32))
+        self.size_choice.currentIndexChanged.connect(lambda _i: self._resample())
         self.flip = QCheckBox(self.tr("Flip the kernel (true convolution)"))
         self.flip.setObjectName("flip_kernel")
         self.slider = QSlider(Qt.Orientation.Horizontal)
@@ -54,8 +63,16 @@ class ConvolutionExplainer(QWidget):
     def _build(self) -> None:
         self.input_panel, self.input_box, self.input_item = picture_panel(self.tr("Input (grey)"))
         self.output_panel, output_box, self.output_item = picture_panel(self.tr("Output so far"))
-        self.diff_panel, _, self.diff_item = picture_panel(
+        self.diff_panel, diff_box, self.diff_item = picture_panel(
             self.tr("|convolution − cross-correlation|"))
+        # Each output pixel sits under the centre of the window that makes it,
+        # one pixel in from the input's edge, and the three views pan and zoom
+        # together: 'valid' visibly loses a one-pixel border.
+        for item in (self.output_item, self.diff_item):
+            item.setPos(1, 1)
+        for box in (output_box, diff_box):
+            box.setXLink(self.input_box)
+            box.setYLink(self.input_box)
         self.window_rect = QGraphicsRectItem(0, 0, 3, 3)
         pen = QPen(Qt.GlobalColor.red)
         pen.setWidthF(0.25)
@@ -75,7 +92,10 @@ class ConvolutionExplainer(QWidget):
         controls = QHBoxLayout()
         controls.addWidget(self.kernels)
         column = QVBoxLayout()
-        column.addWidget(self.flip)
+        options = QHBoxLayout()
+        options.addWidget(self.size_choice)
+        options.addWidget(self.flip, 1)
+        column.addLayout(options)
         steps = QHBoxLayout()
         for widget in (back, forward, self.play_button, finish):
             steps.addWidget(widget)
@@ -99,9 +119,26 @@ class ConvolutionExplainer(QWidget):
         layout.addWidget(self.difference_note)
 
     # -- inputs ------------------------------------------------------------------
-    def set_image(self, pixels: np.ndarray, size: int = 32) -> None:
-        """Explain on ``pixels`` ((H, W[, C]) in [0, 1]), made grey and ``size`` wide."""
-        self.image = small_grey(pixels, size)
+    def set_image(self, pixels: np.ndarray, size: int | None = None) -> None:
+        """Explain on ``pixels`` ((H, W[, C]) in [0, 1]), made grey and ``size``
+        wide (default: the size chosen on the page)."""
+        self.pixels = np.asarray(pixels, float)
+        if size is not None:
+            self.size_choice.blockSignals(True)
+            index = self.size_choice.findData(size)
+            if index < 0:
+                self.size_choice.addItem(self.tr("{0}×{0} pixels").format(size), size)
+                index = self.size_choice.count() - 1
+            self.size_choice.setCurrentIndex(index)
+            self.size_choice.blockSignals(False)
+        self._resample()
+
+    def _resample(self) -> None:
+        image = small_grey(self.pixels, self.size_choice.currentData())
+        if min(image.shape) < 3:
+            image = np.pad(image, ((0, max(3 - image.shape[0], 0)),
+                                   (0, max(3 - image.shape[1], 0))))   # a 3x3 must fit
+        self.image = image
         self._recompute()
 
     def show_position(self, index: int) -> None:
@@ -164,7 +201,7 @@ class ConvolutionExplainer(QWidget):
         lo, hi = float(self.output.min()), float(self.output.max())
         self.output_item.setImage(grey_rgb(shown, lo, hi), levels=(0, 255))
         self.window_rect.setRect(self.step.left, self.step.top, 3, 3)
-        self.pixel_rect.setRect(self.step.col, self.step.row, 1, 1)
+        self.pixel_rect.setRect(self.step.col + 1, self.step.row + 1, 1, 1)
         self.position.setText(self.tr("Position {0} of {1}: output row {2}, column {3}").format(
             index + 1, rows * cols, self.step.row + 1, self.step.col + 1))
         self.arithmetic.setText(self._arithmetic_html())

@@ -57,7 +57,14 @@ class KernelEditor(QWidget):
                 "Emboss": self.tr("Emboss")}
 
     def kernel(self) -> np.ndarray:
-        """The nine numbers as a (3, 3) array."""
+        """The nine numbers as a (3, 3) array.
+
+        A named kernel is used exactly (the blur's 1/9, not the 0.11 its
+        boxes show); your own is what the boxes hold.
+        """
+        name = self.choice.currentData()
+        if name:
+            return KERNELS[name].copy()
         return np.array([b.value() for b in self.boxes]).reshape(3, 3)
 
     def choose(self, name: str) -> None:

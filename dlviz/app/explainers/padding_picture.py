@@ -46,7 +46,7 @@ class PaddingPicture(QWidget):
         side = n + self.pad_before + self.pad_after
         out = max(self.out, 0)
         cell = min((self.width() - 60) / max(side + out, 1),
-                   (self.height() - 50) / max(side, 1), 44.0)
+                   (self.height() - 50) / max(side, 1), 60.0)
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         font = QFont(self.font())
