@@ -304,14 +304,18 @@ class MainWindow(QMainWindow):
             lambda: self.workspace.open_model_file(path, trust_sha256),
             self.tr("Opening {0}…").format(Path(path).name))
 
-    def open_architecture(self, arch) -> None:
-        """Build a Builder architecture on the engine and make it the current model."""
+    def open_architecture(self, arch) -> bool:
+        """Build a Builder architecture on the engine and make it the current model.
+
+        Returns False (and says why) while a model trains.
+        """
         if self.training.refuses_model_change():
-            return
+            return False
         self._current_source = f"builder:{arch.name}"
         ws = self.workspace
         self._submit_model_job(lambda: ws.open_architecture(arch),
                                self.tr("Building {0}…").format(arch.name))
+        return True
 
     def _submit_model_job(self, fn, busy_text: str) -> None:
         self.layer_table.show_busy(busy_text)

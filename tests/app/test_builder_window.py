@@ -132,3 +132,13 @@ def test_a_built_network_trains_and_shows_feature_maps_like_a_library_model(qtbo
     with qtbot.waitSignal(window.bridge.training_stopped, timeout=180_000) as stopped:
         window.training_panel.start_requested.emit(config)
     assert stopped.args[0].reason == "finished" and stopped.args[0].epochs_done == 1
+
+
+def test_train_this_while_a_model_trains_says_to_stop_it_first(qtbot, window, monkeypatch):
+    monkeypatch.setattr(window.training, "refuses_model_change", lambda: True)
+    submitted = []
+    monkeypatch.setattr(window.engine, "submit", lambda *a, **k: submitted.append(a))
+    window.builder_panel.add_layer("Flatten")
+    window.builder_panel.train_button.click()
+    assert not submitted
+    assert "stop it in the Training controls" in window.builder_panel.banner.text()

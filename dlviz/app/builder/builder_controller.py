@@ -50,10 +50,14 @@ class BuilderController(QObject):
 
     def train(self, arch) -> None:
         """Build ``arch`` on the engine and make it the current model."""
+        if not self.window.open_architecture(arch):
+            self.panel.banner.show_message(self.tr(
+                "A model is training: stop it in the Training controls, then press "
+                "\"Train this\" again."), "warning")
+            return
         self._built_source = f"builder:{arch.name}"
         self.panel.banner.show_message(
             self.tr("Building {0} with Keras…").format(arch.name), "info")
-        self.window.open_architecture(arch)
 
     def _on_job_finished(self, event) -> None:
         if event.kind == "builder" and event.job_id == self._read_job:
