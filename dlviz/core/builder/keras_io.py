@@ -20,6 +20,14 @@ _NO_BUILD_CONFIG = {
     "Softmax", "Reshape",
 }
 
+# The call arguments Keras records for a new layer of these types.
+_RNN_CALL = {"training": False, "mask": None}
+_CALL_KWARGS = {
+    "BatchNormalization": {"mask": None}, "Dropout": {"training": False},
+    "Softmax": {"mask": None}, "SimpleRNN": _RNN_CALL, "LSTM": _RNN_CALL, "GRU": _RNN_CALL,
+    "Bidirectional": {"mask": None},
+}
+
 
 def _tensor(name: str, shape, dtype: str) -> dict:
     return {"class_name": "__keras_tensor__",
@@ -70,7 +78,8 @@ def to_config(arch: Architecture) -> dict:
         tensors = [_tensor(i, rows[i].output_shape, dtypes[i]) for i in spec.inputs]
         if tensors:
             args = [tensors[0]] if len(tensors) == 1 else [tensors]
-            entry["inbound_nodes"] = [{"args": args, "kwargs": dict(spec.keras.get("kwargs", {}))}]
+            kwargs = spec.keras.get("kwargs", _CALL_KWARGS.get(spec.class_name, {}))
+            entry["inbound_nodes"] = [{"args": args, "kwargs": dict(kwargs)}]
         else:
             entry["inbound_nodes"] = []
         layers.append(entry)
@@ -137,9 +146,7 @@ def from_config(config: dict, facts: dict | None = None) -> Architecture:
                  "build_config": "build_config" in e, **facts.get(name, {})}
         kwargs = nodes[0].get("kwargs", {}) if nodes else {}
         # Plain call arguments (training=False) stay; a mask tensor is rebuilt by Keras.
-        kwargs = {k: v for k, v in kwargs.items() if not _tensor_names(v)}
-        if kwargs:
-            keras["kwargs"] = kwargs
+        keras["kwargs"] = {k: v for k, v in kwargs.items() if not _tensor_names(v)}
         if len(nodes) > 1:
             keras["shared"] = len(nodes)
         specs.append(LayerSpec(name, e["class_name"], dict(e.get("config", {})), inputs, keras))
