@@ -76,6 +76,26 @@ def test_picture_size_choice_resamples_and_keeps_the_window_inside(conv):
         correlate2d(conv.image, conv.kernels.kernel(), mode="valid")[9, 9])
 
 
+def test_arrow_keys_step_the_window(conv, qtbot):
+    from PySide6.QtCore import Qt
+
+    conv.show()
+    conv.activateWindow()
+    qtbot.waitActive(conv)   # shortcuts reach only the active window
+    conv.show_position(3)
+    target = conv.kernels.choice   # focus anywhere on the page, not only on the slider
+    target.setFocus()
+    qtbot.waitUntil(target.hasFocus)
+    qtbot.keyClick(target, Qt.Key.Key_Right)
+    assert conv.slider.value() == 4
+    qtbot.keyClick(target, Qt.Key.Key_Left)
+    assert conv.slider.value() == 3
+    assert "= output pixel (row 1, column 4)" in conv.arithmetic.text()
+    qtbot.keyClick(target, Qt.Key.Key_Space)
+    assert conv.timer.isActive()
+    conv.stop()
+
+
 def test_play_steps_forward_and_stops(conv, qtbot):
     conv.show_position(13)
     conv.toggle_play()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QPen
+from PySide6.QtGui import QKeySequence, QPen, QShortcut
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QGraphicsRectItem, QHBoxLayout, QLabel, QPushButton, QSlider,
                                QVBoxLayout, QWidget)
 
@@ -87,6 +87,16 @@ class ConvolutionExplainer(QWidget):
         back.clicked.connect(lambda: self.slider.setValue(self.slider.value() - 1))
         forward.clicked.connect(self.next_position)
         self.play_button.clicked.connect(self.toggle_play)
+        # A lecturer steps with the arrow keys and plays with the space bar.
+        for key, slot in ((Qt.Key.Key_Right, self.next_position),
+                          (Qt.Key.Key_Left, lambda: self.slider.setValue(self.slider.value() - 1)),
+                          (Qt.Key.Key_Space, self.toggle_play)):
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+        back.setToolTip(self.tr("Left arrow key"))
+        forward.setToolTip(self.tr("Right arrow key"))
+        self.play_button.setToolTip(self.tr("Space bar"))
         finish = QPushButton(self.tr("Fill all"))
         finish.clicked.connect(lambda: self.slider.setValue(self.slider.maximum()))
         controls = QHBoxLayout()
@@ -217,6 +227,7 @@ class ConvolutionExplainer(QWidget):
             cells.append(f"<tr>{row}</tr>")
         title = self.tr("Kernel applied as flipped") if self.flip.isChecked() \
             else self.tr("Kernel applied as written")
-        total = self.tr("Sum = {0}").format(f"{step.total:.3f}".replace("-", "−"))
+        total = self.tr("Sum = {0} = output pixel (row {1}, column {2})").format(
+            f"{step.total:.3f}".replace("-", "−"), step.row + 1, step.col + 1)
         return (f"<div style='font-size:13pt'>{title}:<table>{''.join(cells)}</table>"
                 f"<b>{total}</b></div>")
