@@ -75,7 +75,8 @@ class ConvolutionExplainer(QWidget):
             box.setYLink(self.input_box)
         self.window_rect = QGraphicsRectItem(0, 0, 3, 3)
         pen = QPen(Qt.GlobalColor.red)
-        pen.setWidthF(0.25)
+        pen.setCosmetic(True)   # the same 3 screen pixels at any zoom
+        pen.setWidthF(3)
         self.window_rect.setPen(pen)
         self.window_rect.setZValue(10)
         self.input_box.addItem(self.window_rect)
