@@ -121,13 +121,23 @@ def infer(arch: Architecture) -> tuple[RowInfo, ...]:
             row = _row(spec, rows)
             rows[spec.name] = row
         ordered.append(row)
-    fields = receptive_fields([_CostRow(s.name, _COST_ALIASES.get(s.class_name, s.class_name),
-                                        s.config, s.inputs) for s in arch.layers])
+    fields = _fields(arch, ordered)
     return tuple(
         row if row.error or field is None else
         RowInfo(row.name, row.class_name, row.output_shape, row.trainable,
                 row.non_trainable, row.macs, field, None)
         for row, field in zip(ordered, fields))
+
+
+def _fields(arch: Architecture, rows: list[RowInfo]) -> list[int | None]:
+    """Receptive fields of the rows that build; a broken row passes nothing on."""
+    cost_rows = [_CostRow(s.name, "Broken" if r.error else
+                          _COST_ALIASES.get(s.class_name, s.class_name), s.config, s.inputs)
+                 for s, r in zip(arch.layers, rows)]
+    try:
+        return receptive_fields(cost_rows)
+    except (KeyError, TypeError, ValueError, IndexError, ZeroDivisionError):
+        return [None] * len(rows)  # a setting the field formula cannot read: no column
 
 
 def totals(rows) -> dict[str, int]:

@@ -17,15 +17,22 @@ class BadSetting(ValueError):
     """A setting that cannot work; the message is shown on the layer's row."""
 
 
+def _whole(value, what: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise BadSetting(f"the {what} must be whole numbers, got {value!r}")
+    return value
+
+
 def _pair(value, what="size") -> tuple[int, int]:
-    if isinstance(value, int):
-        return value, value
-    value = tuple(value)
-    if len(value) == 1:
-        return int(value[0]), int(value[0])
-    if len(value) != 2:
-        raise BadSetting(f"the {what} needs two numbers (height, width), got {list(value)}")
-    return int(value[0]), int(value[1])
+    if isinstance(value, (list, tuple)):
+        if len(value) == 1:
+            value = value[0]
+        elif len(value) == 2:
+            return _whole(value[0], what), _whole(value[1], what)
+        else:
+            raise BadSetting(f"the {what} needs two numbers (height, width), got {list(value)}")
+    size = _whole(value, what)
+    return size, size
 
 
 def _one(shapes, rank: int | None = None, what: str = "") -> Shape:
