@@ -175,6 +175,11 @@ def test_explainer_window_takes_the_current_image_or_says_how(qtbot):
     answers[0] = "broken.png is not an image"
     window.take_current_image()
     assert window.image_note.text().startswith("broken.png is not an image")
+    answers[0] = (np.array([[[0.2]]]), "dot.png")     # one pixel: nothing breaks
+    window.take_current_image()
+    assert window.convolution.image.shape == (3, 3) and window.convolution.output.shape == (1, 1)
+    assert window.stride_padding.picture.image.shape == (7, 7)
+    assert not window.pooling.image_button.isEnabled()
     window.show_page("activations")
     assert window.tabs.currentWidget() is window.activations
     window.convolution.stop()

@@ -85,12 +85,12 @@ class ConvolutionExplainer(QWidget):
         self.pixel_rect.setZValue(10)
         output_box.addItem(self.pixel_rect)
         back, forward = QPushButton(self.tr("◀ Back")), QPushButton(self.tr("Next ▶"))
-        back.clicked.connect(lambda: self.slider.setValue(self.slider.value() - 1))
+        back.clicked.connect(self.previous_position)
         forward.clicked.connect(self.next_position)
         self.play_button.clicked.connect(self.toggle_play)
         # A lecturer steps with the arrow keys and plays with the space bar.
         for key, slot in ((Qt.Key.Key_Right, self.next_position),
-                          (Qt.Key.Key_Left, lambda: self.slider.setValue(self.slider.value() - 1)),
+                          (Qt.Key.Key_Left, self.previous_position),
                           (Qt.Key.Key_Space, self.toggle_play)):
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -162,6 +162,9 @@ class ConvolutionExplainer(QWidget):
             self.stop()
         else:
             self.slider.setValue(self.slider.value() + 1)
+
+    def previous_position(self) -> None:
+        self.slider.setValue(self.slider.value() - 1)
 
     def toggle_play(self) -> None:
         if self.timer.isActive():

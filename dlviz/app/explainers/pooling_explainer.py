@@ -105,6 +105,8 @@ class PoolingExplainer(QWidget):
         if self._image_map.shape != (4, 4):
             self._image_map = None   # a picture smaller than 4x4 pixels
         self.image_button.setEnabled(self._image_map is not None)
+        if self._image_map is None:
+            self.example_button.setChecked(True)
         self._update()
 
     def set_mode(self, mode: str) -> None:

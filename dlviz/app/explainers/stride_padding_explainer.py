@@ -28,6 +28,14 @@ def _slider(lo: int, hi: int, value: int, name: str) -> QSlider:
     return slider
 
 
+def _grid(pixels: np.ndarray, n: int) -> np.ndarray:
+    """``pixels`` as n x n grey cells; a picture smaller than n repeats its pixels."""
+    grey = small_grey(pixels, n)
+    rows = np.arange(n) * grey.shape[0] // n
+    cols = np.arange(n) * grey.shape[1] // n
+    return grey[np.ix_(rows, cols)]
+
+
 class StridePaddingExplainer(QWidget):
     """Change n, k, s, p and see the output size computed and drawn."""
 
@@ -105,7 +113,7 @@ class StridePaddingExplainer(QWidget):
         for slider, label in self.value_labels.items():
             label.setText(str(slider.value() + (1 if slider is self.position else 0)))
         self.formula.setText(self._formula_html(n, k, s, before, after, out))
-        self.picture.set_state(small_grey(self.pixels, n), k, s, before, after, out,
+        self.picture.set_state(_grid(self.pixels, n), k, s, before, after, out,
                                self.position.value(),
                                (self.tr("Input {0}×{0}, padded to {1}×{1}").format(
                                    n, n + before + after),
