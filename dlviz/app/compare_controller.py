@@ -9,13 +9,13 @@ compared; one job in the "compare" slot (latest wins) runs
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject
 
 from dlviz.core.probes.text_probes import SAMPLE_SENTENCE
 
 SLOT = "compare"
 #: What a request says while a model trains (the engine runs the training job).
-WHILE_TRAINING = "The engine is training a model: the cells are compared when training stops."
+WHILE_TRAINING = QT_TRANSLATE_NOOP("CompareController", "The engine is training a model: the cells are compared when training stops.")
 
 
 class CompareController(QObject):
@@ -40,7 +40,7 @@ class CompareController(QObject):
     def request(self, text: str) -> int | None:
         """Compare the three cells on ``text``."""
         if self.busy():   # a job now would wait for the whole run
-            self.view.show_unavailable(WHILE_TRAINING)
+            self.view.show_unavailable(self.tr(WHILE_TRAINING))
             return None
         ws = self.workspace
         self._compared = text

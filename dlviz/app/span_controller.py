@@ -10,11 +10,11 @@ typed into the text box and read like any sentence.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject
 
 SELECT, MATCH = "span", "span_match"
 #: What a request says while a model trains (the engine runs the training job).
-WHILE_TRAINING = ("The engine is training the model: {what} when training stops (it will "
+WHILE_TRAINING = QT_TRANSLATE_NOOP("SpanController", "The engine is training the model: {what} when training stops (it will "
                   "read the new weights).")
 
 
@@ -37,7 +37,7 @@ class SpanController(QObject):
     def select(self, layer: str, start: int, end: int) -> tuple[int, int] | None:
         """Find the units of ``layer`` on across tokens ``[start, end)``, then their matches."""
         if self.busy():   # a job now would wait for the whole run
-            self.view.show_problem(WHILE_TRAINING.format(what="select the span again"))
+            self.view.show_problem(self.tr(WHILE_TRAINING).format(what="select the span again"))
             return None
         ws = self.workspace
         shown = self.gate_view.result

@@ -15,14 +15,14 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from dlviz.core.probes.attention_results import SCORE_FORMULAS
 
 #: The course's four scores, in the order the course teaches them.
 SCORES = ("dot", "general", "additive", "cosine")
-NO_SIBLINGS = ("Each score function is its own trained model: open dates-attention-dot, "
+NO_SIBLINGS = QT_TRANSLATE_NOOP("ScoreSwitch", "Each score function is its own trained model: open dates-attention-dot, "
                "-general, -additive or -cosine from the library to switch between them.")
 _NAMED = re.compile(r"^(?P<stem>.+-attention-)(?P<score>" + "|".join(SCORES) + r")$")
 
@@ -122,13 +122,13 @@ class ScoreSwitch(QWidget):
         self.combo.setToolTip(
             "Open the same model trained with another score function; the sentence is "
             "read again." + (f" Not in this library: {', '.join(missing)}." if missing else "")
-            if self.siblings else NO_SIBLINGS)
+            if self.siblings else self.tr(NO_SIBLINGS))
 
     def _on_activated(self, index: int) -> None:
         score = self.combo.itemData(index)
         name = self.siblings.get(score)
         if name is None:
-            self.said.emit(NO_SIBLINGS)
+            self.said.emit(self.tr(NO_SIBLINGS))
         elif name != self.source:
             self.said.emit(f"Opening {name}: the same task, trained with the {score} score; "
                            "the sentence is read again.")

@@ -63,8 +63,8 @@ class CaptionView(ExportMixin, QWidget):
         self.buttons: list[WordButton] = []
         self.tiles: list[WordTile] = []
         self.title = title_label(self.tr(TITLE))
-        self.hint = hint_label("Pick captions-shapes in the model library, then drop a "
-                               "scene (e.g. \"scene captions a\" from the Images list).")
+        self.hint = hint_label(self.tr("Pick captions-shapes in the model library, then drop a "
+                                       "scene (e.g. “scene captions a” from the Images list)."))
         self.picture = QLabel()
         self.picture.setObjectName("caption_picture")
         self.picture.setFixedSize(BIG, BIG)

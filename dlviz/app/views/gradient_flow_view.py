@@ -12,7 +12,7 @@ import html
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from dlviz.app.views.canvas import hint_label
@@ -21,7 +21,7 @@ from dlviz.app.views.series_buffer import SeriesBuffer
 from dlviz.app.views.training_plots import (bar_at, layer_colours, log10, make_plot,
                                             set_layer_ticks, set_log_y, set_run_length)
 
-HINT = ("Purple = first layers, yellow = last.  Bars near 0 at the left = vanishing "
+HINT = QT_TRANSLATE_NOOP("GradientFlowView", "Purple = first layers, yellow = last.  Bars near 0 at the left = vanishing "
         "gradients; lines climbing steeply = exploding gradients.  Hover to name a layer.")
 #: The key under the lines names this many layers at most: the first and last
 #: few (purple and yellow), "+N more" between; hovering names any line.
@@ -63,7 +63,7 @@ class GradientFlowView(QWidget):
         self.bars = pg.BarGraphItem(x=[], height=[], width=0.8)
         self.bars_plot.addItem(self.bars)
         self.hover_label = QLabel(" ")
-        self.hint = hint_label(HINT)
+        self.hint = hint_label(self.tr(HINT))
         self.lines.scene().sigMouseMoved.connect(self._on_lines_hovered)
         self.bars_plot.scene().sigMouseMoved.connect(self._on_bars_hovered)
 

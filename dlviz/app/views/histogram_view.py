@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from dlviz.app.views.canvas import hint_label
@@ -23,8 +23,8 @@ def _step_curve(widget: pg.PlotWidget, colour: str) -> pg.PlotDataItem:
     return widget.plot(stepMode="center", fillLevel=0, brush=fill, pen=pg.mkPen(colour, width=1.5))
 
 
-DEAD_HINT = "Units that output 0 for every probe input have stopped learning."
-NO_RELU = "This model has no ReLU layer, so no unit can die this way."
+DEAD_HINT = QT_TRANSLATE_NOOP("DeadReluView", "Units that output 0 for every probe input have stopped learning.")
+NO_RELU = QT_TRANSLATE_NOOP("DeadReluView", "This model has no ReLU layer, so no unit can die this way.")
 
 
 class HistogramView(QWidget):
@@ -126,7 +126,7 @@ class DeadReluView(QWidget):
         self.plot.getPlotItem().setMouseEnabled(x=True, y=False)
         self.bars = pg.BarGraphItem(x=[], height=[], width=0.8, brush="#8a5cc2")
         self.plot.addItem(self.bars)
-        self.hover_label = hint_label(DEAD_HINT)
+        self.hover_label = hint_label(self.tr(DEAD_HINT))
         self.plot.scene().sigMouseMoved.connect(self._on_hovered)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -136,7 +136,7 @@ class DeadReluView(QWidget):
     def reset(self) -> None:
         self.fractions = {}
         self.bars.setOpts(x=[], height=[])
-        self.hover_label.setText(DEAD_HINT)
+        self.hover_label.setText(self.tr(DEAD_HINT))
         self.dirty = False
 
     def show_result(self, result: DeadUnits, step: int | None = None) -> None:
@@ -157,7 +157,7 @@ class DeadReluView(QWidget):
         brushes = ["#c92a2a" if h > 0.5 else "#8a5cc2" for h in heights]
         self.bars.setOpts(x=np.arange(len(paths)), height=heights, brushes=brushes)
         set_layer_ticks(self.plot, paths)
-        self.hover_label.setText(DEAD_HINT if paths else NO_RELU)
+        self.hover_label.setText(self.tr(DEAD_HINT) if paths else self.tr(NO_RELU))
 
     def _on_hovered(self, position) -> None:
         point = self.plot.getPlotItem().vb.mapSceneToView(position)
