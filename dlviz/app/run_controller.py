@@ -53,7 +53,8 @@ class RunController(QObject):
         try:
             self._start(run_dir, replay_history=True)
         except (RunDirError, OSError) as exc:
-            self.message_posted.emit(f"Cannot open the run {Path(run_dir).name}: {exc}", "error")
+            self.message_posted.emit(
+                self.tr("Cannot open the run {0}: {1}").format(Path(run_dir).name, exc), "error")
             return False
         self.run_opened.emit(str(run_dir))
         return True
@@ -114,6 +115,6 @@ class RunController(QObject):
         try:
             frame = self.reader.load_snapshot(path)
         except (RunDirError, OSError, ValueError) as exc:  # thinned away meanwhile
-            self.message_posted.emit(f"That snapshot is gone ({exc}).", "warning")
+            self.message_posted.emit(self.tr("That snapshot is gone ({0}).").format(exc), "warning")
             return
         self.results.show_frame(frame, live=False)

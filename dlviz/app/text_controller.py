@@ -110,7 +110,7 @@ class TextController(QObject):
         ws, layer = self.workspace, self._layer
         kinds = tuple(kind for kind in KINDS if offers(self._model, kind))
         self._latest = self.engine.submit(SLOT, lambda: read_text(ws, text, kinds, layer),
-                                          slot=SLOT, label="Reading the sentence…")
+                                          slot=SLOT, label=self.tr("Reading the sentence…"))
         return self._latest
 
     def redo(self) -> None:
@@ -122,7 +122,7 @@ class TextController(QObject):
         """A new model is current: read the sentence with it, or say why it cannot."""
         self._model = opened
         self.gate_view.span_view.reset()   # the last model's units and matches
-        reason = opened.offered.get("gates", "this version computes no gates")
+        reason = opened.offered.get("gates", self.tr("this version computes no gates"))
         gradient = opened.offered.get("gradient_through_time")
         if gradient:
             self.gate_view.gradient_view.show_unavailable(gradient)
@@ -144,7 +144,7 @@ class TextController(QObject):
         view.set_source(opened.source)
         if not offers(opened, "attention"):
             view.show_unavailable(opened.offered.get("attention")
-                                  or "This version of dlviz computes no attention.")
+                                  or self.tr("This version of dlviz computes no attention."))
             return False
         return True
 

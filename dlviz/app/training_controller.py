@@ -61,13 +61,14 @@ class TrainingController(QObject):
         if self.training:
             return
         if self.images.current_model() is None:
-            self.message_posted.emit("Pick or open a model first, then train it.", "warning")
+            self.message_posted.emit(self.tr("Pick or open a model first, then train it."),
+                                     "warning")
             return
         self.control = control = self._new_control()
         ws, engine = self.workspace, self.engine
 
         def progress(done, total):
-            engine.report_progress(done, total, "Downloading data:")
+            engine.report_progress(done, total, self.tr("Downloading data:"))
 
         from dlviz.core.training.replay import new_run_dir
 
@@ -90,7 +91,7 @@ class TrainingController(QObject):
         self._set_state("running")
         self.engine.submit("train", lambda: ws.resume_run(run_dir, emit=engine.emit,
                                                           control=control),
-                           label="Resuming training…")
+                           label=self.tr("Resuming training…"))
         self._watch_when_created(run_dir)
 
     def _new_control(self) -> TrainingControl:
@@ -135,8 +136,8 @@ class TrainingController(QObject):
     def refuses_model_change(self) -> bool:
         """True while a model trains, and says so: it cannot be swapped meanwhile."""
         if self.training:
-            self.message_posted.emit("Stop training before opening another model "
-                                     "(the model on screen is training).", "warning")
+            self.message_posted.emit(self.tr("Stop training before opening another model "
+                                             "(the model on screen is training)."), "warning")
         return self.training
 
     def probe_image(self, image, name: str) -> None:
@@ -207,7 +208,7 @@ class TrainingController(QObject):
 
     def _on_augment_preview_requested(self, cfg) -> None:
         if self.training:
-            self.message_posted.emit("The preview is available when training is not running.",
+            self.message_posted.emit(self.tr("The preview is available when training is not running."),
                                      "info")
             return
         ws = self.workspace
