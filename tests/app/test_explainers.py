@@ -117,7 +117,7 @@ def test_stride_padding_formula_and_keras_same(qtbot):
     page.mode.setCurrentIndex(page.mode.findData("same"))
     page.n.setValue(8), page.s.setValue(3)
     assert page.settings() == (8, 3, 3, 0, 1, 3)       # Keras: ceil(8/3) = 3, odd zero after
-    assert not page.p.isEnabled()
+    assert not page.p.isEnabled() and page.value_labels[page.p].text() == "0 / 1"
     page.position.setValue(page.position.maximum())
     assert page.picture.position == 8
     _shot(page, "stride_padding_same")

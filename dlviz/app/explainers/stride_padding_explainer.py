@@ -112,6 +112,9 @@ class StridePaddingExplainer(QWidget):
         self.position.blockSignals(False)
         for slider, label in self.value_labels.items():
             label.setText(str(slider.value() + (1 if slider is self.position else 0)))
+        # 'valid'/'same' choose p themselves: show theirs, not the idle slider's.
+        self.value_labels[self.p].setText(str(before) if before == after
+                                          else f"{before} / {after}")
         self.formula.setText(self._formula_html(n, k, s, before, after, out))
         self.picture.set_state(_grid(self.pixels, n), k, s, before, after, out,
                                self.position.value(),
