@@ -267,3 +267,11 @@ def test_a_saved_model_file_is_sent_to_file_open_model(panel, tmp_path):
     path.write_bytes(b"PK\x03\x04")
     assert not panel.open_file(str(path))
     assert "File > Open model" in panel.banner.text() and "lenet.keras" in panel.banner.text()
+
+
+def test_the_model_name_is_edited_in_the_toolbar_and_undone(panel):
+    panel.toolbar.name_edit.setText("mạng_của_tôi")
+    panel.toolbar.name_edit.editingFinished.emit()
+    assert panel.arch.name == "mạng_của_tôi"
+    panel.undo()
+    assert panel.arch.name == "my_model" and panel.toolbar.name_edit.text() == "my_model"

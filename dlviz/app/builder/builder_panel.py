@@ -11,15 +11,12 @@ runs it on the engine thread.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
     QScrollArea,
     QSplitter,
     QVBoxLayout,
@@ -27,7 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from dlviz.app.builder import builder_files
-from dlviz.app.builder.builder_table import BuilderTable, format_shape
+from dlviz.app.builder.builder_table import BuilderTable
+from dlviz.app.builder.builder_toolbar import BuilderToolbar
+from dlviz.app.builder.builder_totals import BuilderTotals
 from dlviz.app.builder.layer_form import LayerForm
 from dlviz.app.builder.layer_palette import LayerPalette
 from dlviz.app.views.message_banner import MessageBanner
@@ -70,18 +69,12 @@ class BuilderPanel(QWidget):
         self.history = History(self.arch)
         self.rows: tuple = ()
         self.banner = MessageBanner()
-        self.totals = QLabel()
-        self.totals.setObjectName("builder_totals")
-        self.totals.setWordWrap(True)
-        self.totals.setTextFormat(Qt.TextFormat.RichText)
-        font = self.totals.font()
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        self.totals.setFont(font)
-        self.problems = QLabel()
-        self.problems.setObjectName("builder_problems")
-        self.problems.setWordWrap(True)
-        self.problems.setStyleSheet("color: #9b1c17; font-weight: bold;")
-        self.problems.setFont(font)
+        self.toolbar = BuilderToolbar()
+        self.summary = BuilderTotals()
+        # Short names for what tests and the controller read.
+        self.totals, self.problems = self.summary.totals, self.summary.problems
+        self.undo_button, self.redo_button = self.toolbar.undo_button, self.toolbar.redo_button
+        self.train_button = self.toolbar.train_button
         self.table = BuilderTable()
         self.form = LayerForm()
         self.palette = LayerPalette()
@@ -90,41 +83,7 @@ class BuilderPanel(QWidget):
         self.set_architecture(self.arch, record=False)
 
     # -- layout -------------------------------------------------------------
-    def _button(self, text: str, slot, tip: str = "", name: str = "") -> QPushButton:
-        button = QPushButton(text)
-        button.setToolTip(tip)
-        button.setObjectName(name)
-        button.clicked.connect(slot)
-        return button
-
     def _build_layout(self) -> None:
-        self.name_edit = QLineEdit(self.arch.name)
-        self.name_edit.setMaximumWidth(180)
-        self.name_edit.setToolTip(self.tr("The model's name (its title, and the saved file's)"))
-        self.undo_button = self._button(self.tr("↶ Undo"), self.undo, self.tr("Undo (Ctrl+Z)"))
-        self.redo_button = self._button(self.tr("↷ Redo"), self.redo,
-                                        self.tr("Redo (Ctrl+Shift+Z)"))
-        self.train_button = self._button(
-            self.tr("▶ Train this"), self._on_train_clicked,
-            self.tr("Build this network and make it the current model: the training panel,"
-                    " feature maps and gates then work on it"), "builder_train")
-        bar = QHBoxLayout()
-        for widget in (
-                self._button(self.tr("New"), self.new, self.tr("Start again from an input layer")),
-                self._button(self.tr("From current model"), self.from_model_requested.emit,
-                             self.tr("Copy the model now open (library or file) to change it")),
-                self._button(self.tr("Open…"), self._on_open_clicked,
-                             self.tr("Open a Keras model config (.json, from model.to_json())")),
-                self._button(self.tr("Save…"), self._on_save_clicked,
-                             self.tr("Save as Keras model config JSON (opens in Keras, Netron)")),
-                self.undo_button, self.redo_button,
-                self._button(self.tr("Export code…"), self._on_export_clicked,
-                             self.tr("Write a runnable Keras Python script of this network"))):
-            bar.addWidget(widget)
-        bar.addWidget(QLabel(self.tr("Name:")))
-        bar.addWidget(self.name_edit)
-        bar.addStretch(1)
-        bar.addWidget(self.train_button)
         form_scroll = QScrollArea()
         form_scroll.setWidgetResizable(True)
         form_scroll.setWidget(self.form)
@@ -140,9 +99,8 @@ class BuilderPanel(QWidget):
         split.setSizes([190, 800])
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
-        layout.addLayout(bar)
-        layout.addWidget(self.totals)
-        layout.addWidget(self.problems)
+        layout.addWidget(self.toolbar)
+        layout.addWidget(self.summary)
         layout.addWidget(split, 1)
 
     def _connect(self) -> None:
@@ -156,7 +114,16 @@ class BuilderPanel(QWidget):
         self.palette.remove_requested.connect(lambda: self.remove_layer(self.table.selected_name()))
         self.palette.move_requested.connect(
             lambda step: self.move_layer(self.table.selected_name(), step))
-        self.name_edit.editingFinished.connect(self._on_name_edited)
+        bar = self.toolbar
+        for signal, slot in ((bar.new_requested, self.new),
+                             (bar.from_model_requested, self.from_model_requested.emit),
+                             (bar.open_requested, self._on_open_clicked),
+                             (bar.save_requested, self._on_save_clicked),
+                             (bar.export_requested, self._on_export_clicked),
+                             (bar.undo_requested, self.undo), (bar.redo_requested, self.redo),
+                             (bar.train_requested, self._on_train_clicked),
+                             (bar.name_edited, self._on_name_edited)):
+            signal.connect(slot)
         for keys, slot in ((QKeySequence.StandardKey.Undo, self.undo),
                            (QKeySequence("Ctrl+Shift+Z"), self.redo)):
             shortcut = QShortcut(keys, self)
@@ -169,8 +136,7 @@ class BuilderPanel(QWidget):
         if record:
             self.history.push(arch)
         self.arch = arch
-        if self.name_edit.text() != arch.name:
-            self.name_edit.setText(arch.name)
+        self.toolbar.show_name(arch.name)
         self._refresh()
 
     def _edit(self, change) -> bool:
@@ -188,32 +154,11 @@ class BuilderPanel(QWidget):
     def _refresh(self) -> None:
         self.rows = infer(self.arch)
         self.table.show_rows(self.rows)
-        self._update_totals()
+        buildable = self.summary.show_rows(self.rows, self.arch.output_names())
+        self.train_button.setEnabled(buildable and len(self.rows) > 1)
         self._update_form()
         self.undo_button.setEnabled(self.history.can_undo)
         self.redo_button.setEnabled(self.history.can_redo)
-
-    def _update_totals(self) -> None:
-        rows = self.rows
-        trainable = sum(r.trainable or 0 for r in rows)
-        frozen = sum(r.non_trainable or 0 for r in rows)
-        macs = sum(r.macs or 0 for r in rows)
-        broken = [r for r in rows if r.error]
-        outputs = self.arch.output_names()
-        shapes = ", ".join(format_shape(r.output_shape) for r in rows if r.name in outputs)
-        text = self.tr(
-            "<b>{0} parameters</b> ({1} trainable, {2} non-trainable) &nbsp;·&nbsp; "
-            "<b>{3} multiply-accumulates</b> per sample &nbsp;·&nbsp; {4} layers"
-            " &nbsp;·&nbsp; output {5}").format(
-            f"{trainable + frozen:,}", f"{trainable:,}", f"{frozen:,}", f"{macs:,}",
-            len(rows), shapes or "—")
-        self.totals.setText(text)
-        self.problems.setVisible(bool(broken))
-        if broken:
-            self.problems.setText(self.tr(
-                "⚠ {0} layer(s) cannot work as set, starting at {1}: {2}").format(
-                len(broken), broken[0].name, broken[0].error))
-        self.train_button.setEnabled(not broken and len(rows) > 1)
 
     def _update_form(self) -> None:
         name = self.table.selected_name()
@@ -274,11 +219,8 @@ class BuilderPanel(QWidget):
     def new(self) -> None:
         self.set_architecture(starter_architecture())
 
-    def _on_name_edited(self) -> None:
-        name = self.name_edit.text().strip()
+    def _on_name_edited(self, name: str) -> None:
         if name and name != self.arch.name:
-            from dataclasses import replace
-
             self.set_architecture(replace(self.arch, name=name))
 
     # -- files and Keras ----------------------------------------------------------
