@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+translate = QCoreApplication.translate
+
 # Banner level per reason: an ordinary end is news, a fault is not.
 LEVELS = {"finished": "info", "stopped": "info", "nan": "warning", "oom": "error",
           "error": "error"}
@@ -9,19 +13,26 @@ LEVELS = {"finished": "info", "stopped": "info", "nan": "warning", "oom": "error
 
 def _restored(event) -> str:
     if event.restored_weights:
-        return "the last good weights were restored."
-    return "the weights were left as they were."
+        return translate("TrainingMessages", "the last good weights were restored.")
+    return translate("TrainingMessages", "the weights were left as they were.")
 
 
 def _epochs(count: int) -> str:
-    return f"{count} epoch" + ("" if count == 1 else "s")
+    return translate("TrainingMessages", "1 epoch") if count == 1 else translate("TrainingMessages", "{0} epochs").format(count)
+
+
+def _shown(name: str) -> str:
+    """A metric's name (marked with QT_TRANSLATE_NOOP below) in the interface's language."""
+    return QCoreApplication.translate("TrainingMessages", name)
 
 
 def _final(logs: dict | None) -> str:
     logs = logs or {}
-    parts = [f"{name} {logs[key]:.4g}" for key, name in
-             (("loss", "loss"), ("val_loss", "validation loss"),
-              ("accuracy", "accuracy"), ("val_accuracy", "validation accuracy"))
+    parts = [f"{_shown(name)} {logs[key]:.4g}" for key, name in
+             (("loss", QT_TRANSLATE_NOOP("TrainingMessages", "loss")),
+              ("val_loss", QT_TRANSLATE_NOOP("TrainingMessages", "validation loss")),
+              ("accuracy", QT_TRANSLATE_NOOP("TrainingMessages", "accuracy")),
+              ("val_accuracy", QT_TRANSLATE_NOOP("TrainingMessages", "validation accuracy")))
              if isinstance(logs.get(key), (int, float))]
     return (": " + ", ".join(parts)) if parts else ""
 
@@ -37,21 +48,23 @@ def stop_message(event, step: int | None) -> tuple[str, str]:
     reason = event.reason
     detail = (event.message or "").strip()
     if reason == "finished":
-        text = f"Training finished after {_epochs(event.epochs_done)}{_final(event.final_logs)}."
+        text = translate("TrainingMessages", "Training finished after {0}{1}.").format(
+            _epochs(event.epochs_done), _final(event.final_logs))
     elif reason == "stopped":
-        text = f"Stopped after {_epochs(event.epochs_done)}"
+        text = translate("TrainingMessages", "Stopped after {0}").format(_epochs(event.epochs_done))
         text += f"; {_restored(event)}" if event.restored_weights else "."
     elif reason == "nan":
-        where = f" at step {step}" if step is not None else ""
-        text = (f"Loss became NaN{where}; {_restored(event)} "
-                "Try a lower learning rate.")
+        where = translate("TrainingMessages", " at step {0}").format(step) if step is not None else ""
+        text = translate("TrainingMessages", "Loss became NaN{0}; {1} Try a lower learning rate.").format(
+            where, _restored(event))
         if detail:
             text += f" ({detail})"
     elif reason == "oom":
-        text = ("Out of memory: the model or batch does not fit on this device. "
-                "Try a smaller batch size or a smaller model.")
+        text = translate("TrainingMessages", "Out of memory: the model or batch does not fit on this device. "
+                         "Try a smaller batch size or a smaller model.")
         if detail:
             text += f" ({detail})"
     else:
-        text = f"Training failed: {detail or 'an unexpected error'}."
+        text = translate("TrainingMessages", "Training failed: {0}.").format(
+            detail or translate("TrainingMessages", "an unexpected error"))
     return text, LEVELS.get(reason, "error")
