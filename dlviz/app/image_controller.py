@@ -64,16 +64,16 @@ class ImageController(QObject):
         ws = self.workspace
         if self.writes_captions():   # two inputs (image, words so far): no feature maps
             return self._submit("caption", lambda: caption_picture(ws, source, name),
-                                f"Captioning {name}…")
+                                self.tr("Captioning {0}…").format(name))
         if self._model.probe_problem:
-            self.problem_reported.emit(f"Cannot look at {name} with this model: "
-                                       f"{self._model.probe_problem}")
+            self.problem_reported.emit(self.tr("Cannot look at {0} with this model: {1}").format(
+                name, self._model.probe_problem))
             return None
         fit = self.fit
         job = self._submit("image", lambda: ws.analyze_image(source, name=name, fit=fit),
-                           f"Looking at {name}…")
+                           self.tr("Looking at {0}…").format(name))
         if self.reads_strings():
-            self._submit("ctc", lambda: read_picture(ws, source, name), f"Reading {name}…")
+            self._submit("ctc", lambda: read_picture(ws, source, name), self.tr("Reading {0}…").format(name))
         return job
 
     def reads_strings(self) -> bool:
@@ -110,7 +110,8 @@ class ImageController(QObject):
 
     def request_filters(self, path: str) -> None:
         ws = self.workspace
-        self._submit("filters", lambda: ws.filter_bank(path), f"Reading filters of {path}…")
+        self._submit("filters", lambda: ws.filter_bank(path),
+                     self.tr("Reading filters of {0}…").format(path))
 
     def refresh_heatmap(self) -> None:
         """Explain the current image with what the heatmap controls say now."""
@@ -122,7 +123,7 @@ class ImageController(QObject):
         ws = self.workspace
         index = None if class_index < 0 else class_index
         self._submit("heatmap", lambda: ws.heatmap(kind, index, layer or None),
-                     f"Computing {kind}…")
+                     self.tr("Computing {0}…").format(kind))
 
     def model_opened(self, opened: ModelOpened) -> None:
         """A new model is current: refill the choices, redo the last image."""
