@@ -60,7 +60,7 @@ class LayerForm(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("builder_layer_form")
-        self.title = QLabel(self.tr("Pick a layer to change its settings."))
+        self.title = QLabel(self._hint())
         self.title.setWordWrap(True)
         font = self.title.font()
         font.setBold(True)
@@ -79,6 +79,11 @@ class LayerForm(QWidget):
         self.input_boxes: dict[str, QCheckBox] = {}
         self.input_choice: QComboBox | None = None
         self._shown = None   # (name, class, config, inputs, earlier) now in the editors
+
+    def _hint(self) -> str:
+        return self.tr("Pick a layer in the table to change its settings. Double-click a "
+                       "type on the left to add it after the selected layer, or press "
+                       "\"From current model\" to start from the model now open.")
 
     # -- showing --------------------------------------------------------------
     def show_layer(self, spec, earlier: list[str], problem: str | None = None) -> None:
@@ -100,7 +105,7 @@ class LayerForm(QWidget):
         old.deleteLater()
         self.editors, self.input_boxes, self.input_choice = {}, {}, None
         if spec is None:
-            self.title.setText(self.tr("Pick a layer to change its settings."))
+            self.title.setText(self._hint())
             return
         self.title.setText(self.tr("{0} · {1}").format(spec.name, spec.class_name))
         row = QHBoxLayout(self.body)

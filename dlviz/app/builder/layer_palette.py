@@ -30,7 +30,7 @@ GROUPS = (
      ("Conv2D", "DepthwiseConv2D", "SeparableConv2D", "ZeroPadding2D")),
     (QT_TRANSLATE_NOOP("LayerPalette", "Pooling"),
      ("MaxPooling2D", "AveragePooling2D", "GlobalAveragePooling2D", "Flatten")),
-    (QT_TRANSLATE_NOOP("LayerPalette", "Dense and regularisation"),
+    (QT_TRANSLATE_NOOP("LayerPalette", "Dense, dropout, norm"),
      ("Dense", "Dropout", "BatchNormalization")),
     (QT_TRANSLATE_NOOP("LayerPalette", "Activations"),
      ("Activation", "ReLU", "LeakyReLU", "PReLU", "ELU", "Softmax")),
@@ -59,6 +59,7 @@ class LayerPalette(QWidget):
         self.setObjectName("builder_palette")
         self.list = QListWidget()
         self.list.setObjectName("builder_palette_list")
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._fill()
         self.list.itemDoubleClicked.connect(lambda item: self._add(item))
         add = QPushButton(self.tr("Add ↓"))
