@@ -280,7 +280,8 @@ def test_the_model_name_is_edited_in_the_toolbar_and_undone(panel):
 def test_double_clicking_a_type_in_the_palette_adds_it_after_the_selected_row(panel):
     small_cnn(panel)
     panel.table.select_name("conv2d")
-    items = panel.palette.list.findItems("Dropout", Qt.MatchFlag.MatchContains)
+    items = panel.palette.list.findItems(
+        "Dropout", Qt.MatchFlag.MatchEndsWith | Qt.MatchFlag.MatchCaseSensitive)
     panel.palette.list.itemDoubleClicked.emit(items[0])
     assert panel.table.names[2] == "dropout" and panel.table.selected_name() == "dropout"
     header = panel.palette.list.findItems("Pooling", Qt.MatchFlag.MatchExactly)[0]
