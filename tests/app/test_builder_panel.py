@@ -287,3 +287,23 @@ def test_double_clicking_a_type_in_the_palette_adds_it_after_the_selected_row(pa
     header = panel.palette.list.findItems("Pooling", Qt.MatchFlag.MatchExactly)[0]
     panel.palette.list.itemDoubleClicked.emit(header)      # a group title adds nothing
     assert len(panel.table.names) == 6
+
+
+def test_the_input_shape_is_typed_without_the_batch_axis(panel):
+    panel.table.select_name("input")
+    shape = panel.form.editors[("batch_shape",)]
+    assert shape.text() == "28, 28, 1"
+    shape.setText("32, 32, 3")
+    shape.editingFinished.emit()
+    assert panel.arch.layer("input").config["batch_shape"] == [None, 32, 32, 3]
+    assert cell(panel, "input", "shape") == "(None, 32, 32, 3)"
+
+
+def test_the_delete_key_removes_the_selected_row(panel, qtbot):
+    small_cnn(panel)
+    panel.table.select_name("flatten")
+    panel.table.setFocus()
+    qtbot.keyClick(panel.table, Qt.Key.Key_Delete)
+    assert "flatten" not in panel.table.names
+    assert panel.table.selected_name() == "dense"
+    assert "Flatten" in cell(panel, "dense", "problem")   # it now reads a 14x14x32 map

@@ -124,6 +124,9 @@ class BuilderPanel(QWidget):
                              (bar.train_requested, self._on_train_clicked),
                              (bar.name_edited, self._on_name_edited)):
             signal.connect(slot)
+        remove = QShortcut(QKeySequence.StandardKey.Delete, self.table)
+        remove.setContext(Qt.ShortcutContext.WidgetShortcut)   # not while typing a value
+        remove.activated.connect(lambda: self.remove_layer(self.table.selected_name()))
         for keys, slot in ((QKeySequence.StandardKey.Undo, self.undo),
                            (QKeySequence("Ctrl+Shift+Z"), self.redo)):
             shortcut = QShortcut(keys, self)

@@ -56,6 +56,15 @@ class BuilderTable(QTableWidget):
             self.tr("Layer"), self.tr("Type"), self.tr("Output shape"),
             self.tr("Trainable"), self.tr("Non-trainable"), self.tr("MACs"),
             self.tr("Receptive field"), self.tr("Problem")])
+        for column, tip in (
+                (3, self.tr("Weights learned by training")),
+                (4, self.tr("Weights kept, not trained (batch normalisation's mean and "
+                            "variance)")),
+                (5, self.tr("Multiply-accumulate operations for one sample: how much "
+                            "computing this layer costs")),
+                (6, self.tr("How many input pixels (height × width) one output value "
+                            "of this layer sees"))):
+            self.horizontalHeaderItem(column).setToolTip(tip)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -155,7 +155,10 @@ class LayerForm(QWidget):
             return
         editor = self._editor(path, key, kind, value)
         self.editors[path] = editor
-        self._place(field_label(key), editor)
+        label = field_label(key)
+        if key == "batch_shape" and isinstance(value, list) and value[:1] == [None]:
+            label = self.tr("input shape")
+        self._place(label, editor)
 
     def _editor(self, path: tuple, key: str, kind: str, value) -> QWidget:
         if kind == "bool":
@@ -183,6 +186,13 @@ class LayerForm(QWidget):
             spin.setKeyboardTracking(False)   # one commit per change, not per key
             spin.valueChanged.connect(lambda number: self._commit(path, number))
             return spin
+        if key == "batch_shape" and isinstance(value, list) and value[:1] == [None]:
+            # People think of one sample's shape (28, 28, 1); Keras stores the batch too.
+            line = QLineEdit(format_sizes(value[1:]))
+            line.setToolTip(self.tr("One sample's shape, e.g. 28, 28, 1 for grey 28×28 "
+                                    "images or 20 for sentences of 20 words"))
+            line.editingFinished.connect(lambda: self._commit_sample_shape(path, line))
+            return line
         line = QLineEdit(format_sizes(value) if kind == "sizes" else format_text(value))
         line.editingFinished.connect(lambda: self._commit_text(path, kind, line, value))
         return line
@@ -220,6 +230,16 @@ class LayerForm(QWidget):
         line.setStyleSheet("")
         line.setToolTip("")
         self._commit(path, value)
+
+    def _commit_sample_shape(self, path: tuple, line: QLineEdit) -> None:
+        try:
+            sizes = parse_sizes(line.text(), None)
+        except ValueError as exc:
+            line.setStyleSheet(_BAD_FIELD)
+            self.problem.setText(str(exc))
+            return
+        line.setStyleSheet("")
+        self._commit(path, [None, *sizes])
 
     def _commit(self, path: tuple, value) -> None:
         name, class_name, config, inputs, earlier = self._shown
