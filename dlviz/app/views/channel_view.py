@@ -60,10 +60,11 @@ class ChannelView(QWidget):
         self.channel_item.setLookupTable(lut(self.colormap))
         count = layer.values.shape[2]
         if hi == lo == 0.0:
-            detail = "all zero: a dead channel for this input"
+            detail = self.tr("all zero: a dead channel for this input")
         else:
-            detail = f"from {lo:.3g} to {hi:.3g}"
-        self.channel_label.setText(f"Channel {channel} of {count} · {detail}")
+            detail = self.tr("from {0} to {1}").format(f"{lo:.3g}", f"{hi:.3g}")
+        self.channel_label.setText(
+            self.tr("Channel {0} of {1} · {2}").format(channel, count, detail))
         fit(self.channel_box)
 
     def set_colormap(self, name: str) -> None:

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 
 from dlviz.core.probes.results import LayerMaps
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
-COLUMNS = ("Layer", "Output")
+#: Column titles, shown translated.
+COLUMNS = (QT_TRANSLATE_NOOP("LayerTree", "Layer"), QT_TRANSLATE_NOOP("LayerTree", "Output"))
 
 
 def shape_text(shape: Sequence[int]) -> str:
@@ -29,7 +30,7 @@ def fill_layer_tree(tree: QTreeWidget, layers: Sequence[LayerMaps]) -> dict[str,
     """Rebuild ``tree`` from ``layers``; returns each layer path's leaf item."""
     tree.clear()
     tree.setColumnCount(len(COLUMNS))
-    tree.setHeaderLabels(COLUMNS)
+    tree.setHeaderLabels([QCoreApplication.translate("LayerTree", c) for c in COLUMNS])
     groups: dict[tuple, QTreeWidgetItem] = {}
     leaves: dict[str, QTreeWidgetItem] = {}
 
