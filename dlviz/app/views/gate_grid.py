@@ -211,7 +211,8 @@ class GateGrid(pg.GraphicsLayoutWidget):
                           f"<b>{u}</b></span>" for k, u in enumerate(self.selected)) or self.tr("none")
         sides = self.tr("<br>solid forward,<br>dashed backward") if len(self.traces) > 1 else ""
         # Units on a line of their own: four of them beside the label overflow its column.
-        self.line_label.setText(f"<b>{label}</b><br><span style='color:#606060'>{self.tr('of units')}"
+        of_units = self.tr("of units")
+        self.line_label.setText(f"<b>{label}</b><br><span style='color:#606060'>{of_units}"
                                 f"<br>{units}{sides}</span>", color="#1d1d1d", size="9pt")
         self.marks.redraw_band()   # the lines were cleared: the selected span again
 
