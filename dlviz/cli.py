@@ -2,7 +2,7 @@
 
     dlviz                      start the app
     dlviz zoo                  every library model, its kind and parameters
-    dlviz summary NAME|FILE    the layer table; last line "Total params: N"
+    dlviz summary NAME|FILE    the layer table; last line "Total params: N" (FILE.json: a saved architecture)
     dlviz inspect FILE         pre-scan a model file, then its layer table
     dlviz maps MODEL IMAGE --out DIR [--layers a,b] [--fit resize|crop] [--npz]
                                one PNG mosaic per layer, and predictions.json
@@ -75,7 +75,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("gui", help="start the app (the default)")
     sub.add_parser("zoo", help="list the model library with parameter counts")
     summary = sub.add_parser("summary", help="layer table of a library model or a model file")
-    summary.add_argument("model", help="library name (see dlviz zoo) or .keras/.h5 file")
+    summary.add_argument("model", help="library name (see dlviz zoo), .keras/.h5 file or "
+                         "an architecture .json (model.to_json())")
     summary.add_argument("--input", type=_parse_shape, help="input shape H,W,C (library models)")
     summary.add_argument("--classes", type=_positive, help="number of classes (library models)")
     inspect = sub.add_parser("inspect", help="pre-scan a model file, then show its layers")
@@ -135,6 +136,8 @@ def cmd_summary(args, out) -> int:
     from dlviz.core.summary import summarize
 
     target = args.model
+    if target.lower().endswith(".json"):
+        return _summary_of_json(target, out)
     if target.lower().endswith(MODEL_SUFFIXES) or Path(target).exists():
         if args.input or args.classes:
             raise CliError("--input and --classes apply to library models, not files")
@@ -160,6 +163,21 @@ def cmd_summary(args, out) -> int:
     except ValueError as exc:  # e.g. an input too small for the architecture
         raise CliError(f"{entry.title} cannot be built that way: {' '.join(str(exc).split())[:300]}")
     print(summarize(model).as_text(), file=out)
+    return EXIT_OK
+
+
+def _summary_of_json(path: str, out) -> int:
+    """A saved architecture (``model.to_json()``): the table from the builder, no Keras."""
+    from dlviz.core.builder.keras_io import from_json
+    from dlviz.core.builder.table import architecture_summary
+
+    try:
+        arch = from_json(Path(path).read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise CliError(f"cannot read {path}: {exc.strerror or exc}") from None
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise CliError(f"{Path(path).name}: {exc}") from None
+    print(architecture_summary(arch).as_text(), file=out)
     return EXIT_OK
 
 
