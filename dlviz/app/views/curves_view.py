@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 
 import pyqtgraph as pg
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
@@ -36,7 +37,7 @@ class _MetricPlot:
     """One metric: raw and smoothed batch lines, train and validation epoch lines."""
 
     def __init__(self, title: str, label: str, smoothing: float, legend_offset=(-10, 10)):
-        self.widget = make_plot(title, label, "epoch")
+        self.widget = make_plot(title, label, QT_TRANSLATE_NOOP("TrainingPlots", "epoch"))
         item = self.widget.getPlotItem()
         item.addLegend(offset=legend_offset, labelTextColor="#1d1d1d",
                        brush=(255, 255, 255, 200))
@@ -44,18 +45,18 @@ class _MetricPlot:
         self.epochs = SeriesBuffer(64)
         self.val_epochs = SeriesBuffer(64)
         self.raw_curve = item.plot(pen=pg.mkPen(_faint(TRAIN_COLOUR), width=1),
-                                   name="per batch", connect="finite")
+                                   name=QCoreApplication.translate("CurvesView", "per batch"), connect="finite")
         self.smooth_curve = item.plot(pen=pg.mkPen(TRAIN_COLOUR, width=3),
-                                      name="smoothed", connect="finite")
+                                      name=QCoreApplication.translate("CurvesView", "smoothed"), connect="finite")
         for curve in (self.raw_curve, self.smooth_curve):
             curve.setClipToView(True)
             curve.setDownsampling(auto=True, method="peak")
         self.epoch_curve = item.plot(
             pen=pg.mkPen("#0b2e59", width=2), symbol="o", symbolSize=9,
-            symbolBrush="#0b2e59", symbolPen="w", name="train (epoch)")
+            symbolBrush="#0b2e59", symbolPen="w", name=QCoreApplication.translate("CurvesView", "train (epoch)"))
         self.val_curve = item.plot(
             pen=pg.mkPen(VAL_COLOUR, width=2), symbol="s", symbolSize=9,
-            symbolBrush=VAL_COLOUR, symbolPen="w", name="validation (epoch)")
+            symbolBrush=VAL_COLOUR, symbolPen="w", name=QCoreApplication.translate("CurvesView", "validation (epoch)"))
         self.dirty = False
 
     def clear(self) -> None:
@@ -79,9 +80,10 @@ class CurvesView(QWidget):
 
     def __init__(self, parent: QWidget | None = None, *, smoothing: float = SMOOTHING):
         super().__init__(parent)
-        self.loss = _MetricPlot("Loss", "loss", smoothing)
+        self.loss = _MetricPlot(QT_TRANSLATE_NOOP("TrainingPlots", "Loss"), QT_TRANSLATE_NOOP("TrainingPlots", "loss"), smoothing)
         # Loss falls and accuracy rises: each legend goes where its curve is not.
-        self.accuracy = _MetricPlot("Accuracy", "accuracy", smoothing, legend_offset=(-10, -40))
+        self.accuracy = _MetricPlot(QT_TRANSLATE_NOOP("TrainingPlots", "Accuracy"), QT_TRANSLATE_NOOP("TrainingPlots", "accuracy"), smoothing,
+                                     legend_offset=(-10, -40))
         # Accuracy is a share: a fixed 0..1 axis keeps a flat start from looking dramatic.
         self.accuracy.widget.setYRange(0.0, 1.0, padding=0.02)
         self.accuracy.widget.getPlotItem().enableAutoRange(y=False)

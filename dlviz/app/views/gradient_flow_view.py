@@ -53,12 +53,14 @@ class GradientFlowView(QWidget):
         self.curves: dict[str, pg.PlotDataItem] = {}
         self.latest: dict[str, float] = {}
         self.dirty = False
-        self.lines = make_plot("Gradient norms", "gradient norm", "step")
+        self.lines = make_plot(QT_TRANSLATE_NOOP("TrainingPlots", "Gradient norms"), QT_TRANSLATE_NOOP("TrainingPlots", "gradient norm"),
+                               QT_TRANSLATE_NOOP("TrainingPlots", "step"))
         set_log_y(self.lines)
         # The key sits under the plot, not on it, where a legend covered the lines.
         self.key = QLabel("")
         self.key.setWordWrap(True)
-        self.bars_plot = make_plot("Latest norms", "gradient norm", "layer (input → output)")
+        self.bars_plot = make_plot(QT_TRANSLATE_NOOP("TrainingPlots", "Latest norms"), QT_TRANSLATE_NOOP("TrainingPlots", "gradient norm"),
+                                   QT_TRANSLATE_NOOP("TrainingPlots", "layer (input → output)"))
         set_log_y(self.bars_plot)
         self.bars = pg.BarGraphItem(x=[], height=[], width=0.8)
         self.bars_plot.addItem(self.bars)

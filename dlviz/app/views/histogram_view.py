@@ -40,8 +40,10 @@ class HistogramView(QWidget):
         self.layer_combo = QComboBox()
         self.layer_combo.setMinimumContentsLength(14)
         self.layer_combo.currentTextChanged.connect(self._on_layer_changed)
-        self.weights_plot = make_plot("Weights", "count", "weight value")
-        self.activations_plot = make_plot("Activations", "count", "activation value")
+        self.weights_plot = make_plot(QT_TRANSLATE_NOOP("TrainingPlots", "Weights"), QT_TRANSLATE_NOOP("TrainingPlots", "count"),
+                                      QT_TRANSLATE_NOOP("TrainingPlots", "weight value"))
+        self.activations_plot = make_plot(QT_TRANSLATE_NOOP("TrainingPlots", "Activations"), QT_TRANSLATE_NOOP("TrainingPlots", "count"),
+                                          QT_TRANSLATE_NOOP("TrainingPlots", "activation value"))
         self.weight_curve = _step_curve(self.weights_plot, TRAIN_COLOUR)
         self.activation_curve = _step_curve(self.activations_plot, VAL_COLOUR)
         top = QHBoxLayout()
@@ -121,7 +123,8 @@ class DeadReluView(QWidget):
         super().__init__(parent)
         self.fractions: dict = {}
         self.dirty = False
-        self.plot = make_plot("Dead ReLUs", "fraction never active", "layer (input → output)")
+        self.plot = make_plot(QT_TRANSLATE_NOOP("TrainingPlots", "Dead ReLUs"), QT_TRANSLATE_NOOP("TrainingPlots", "fraction never active"),
+                              QT_TRANSLATE_NOOP("TrainingPlots", "layer (input → output)"))
         self.plot.setYRange(0, 1, padding=0.02)
         self.plot.getPlotItem().setMouseEnabled(x=True, y=False)
         self.bars = pg.BarGraphItem(x=[], height=[], width=0.8, brush="#8a5cc2")

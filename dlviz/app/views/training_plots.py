@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QFont, QFontMetrics
 
 import dlviz.app.views.canvas  # noqa: F401  (sets pyqtgraph's global options)
@@ -25,7 +26,12 @@ LOG_FLOOR = 1e-12
 
 
 def make_plot(title: str, left: str, bottom: str) -> pg.PlotWidget:
-    """A white plot with a bold title and labelled axes, readable on a projector."""
+    """A white plot with a bold title and labelled axes, readable on a projector.
+
+    The texts are shown translated: mark them with QT_TRANSLATE_NOOP("TrainingPlots", ...).
+    """
+    title, left, bottom = (QCoreApplication.translate("TrainingPlots", text)
+                           for text in (title, left, bottom))
     widget = pg.PlotWidget(background=PLOT_BACKGROUND)
     item = widget.getPlotItem()
     item.setTitle(title, color=TEXT, size="11pt", bold=True)
