@@ -140,7 +140,8 @@ class AttentionGrid(pg.GraphicsLayoutWidget):
                                    label="weight α (each row sums to 1)")
         self.bar.setImageItem(self.images)
         self.bar.axis.setTextPen("#1d1d1d")   # the numbers, dark like the token labels
-        self.bar.getAxis("left").setLabel("weight α (each row sums to 1)", color="#303030")
+        self.bar.getAxis("left").setLabel(self.tr("weight α (each row sums to 1)"),
+                                          color="#303030")
         rows = math.ceil(panels / columns)
         self.addItem(self.bar, 0, columns, rowspan=rows)
         # A layout with no parent layout shrinks to its preferred size when its

@@ -77,7 +77,7 @@ class CtcPlot(pg.GraphicsLayoutWidget):
         self.top = _plot(self.ci, 0)
         self.top.hideAxis("bottom")
         self.bottom = _plot(self.ci, 1)
-        self.bottom.setLabel("bottom", "time step (a column of the feature map) →",
+        self.bottom.setLabel("bottom", self.tr("time step (a column of the feature map) →"),
                              color="#505050")
         self.top.setXLink(self.bottom)
         self.image = pg.ImageItem()
