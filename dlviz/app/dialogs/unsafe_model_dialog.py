@@ -14,16 +14,16 @@ def ask_to_load_unsafely(parent: QWidget, file_name: str, report) -> bool:
     """
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(QCoreApplication.translate("UnsafeModelDialog", "This model file can run code"))
-    box.setText(
-        f"<b>{file_name}</b> contains parts that Keras will only load with "
-        "safe mode off. Loading it runs Python code stored in the file."
-        "<br><br>Load it only if you trust where it came from."
-    )
+    box.setWindowTitle(QCoreApplication.translate("UnsafeModelDialog",
+                                              "This model file can run code"))
+    box.setText(QCoreApplication.translate(
+        "UnsafeModelDialog", "<b>{0}</b> contains parts that Keras will only load with safe mode "
+        "off. Loading it runs Python code stored in the file.<br><br>Load it only if you trust "
+        "where it came from.").format(file_name))
     box.setInformativeText("\n".join(f"• {r}" for r in report.unsafe_reasons))
     box.setDetailedText(report.describe())
-    load = box.addButton("Load anyway", QMessageBox.ButtonRole.AcceptRole)
-    cancel = box.addButton("Cancel", QMessageBox.ButtonRole.RejectRole)
+    load = box.addButton(QCoreApplication.translate("UnsafeModelDialog", "Load anyway"), QMessageBox.ButtonRole.AcceptRole)
+    cancel = box.addButton(QCoreApplication.translate("UnsafeModelDialog", "Cancel"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(cancel)  # Enter must never mean "run the code"
     box.exec()
     return box.clickedButton() is load

@@ -77,4 +77,4 @@ class AttentionExportMixin(ExportMixin):
         if Path(path).suffix.lower() != ".svg":
             path += ".svg"
         if not self.export_svg(path):
-            self.hint.setText(f"Could not write {path}.")
+            self.hint.setText(self.tr("Could not write {0}.").format(path))

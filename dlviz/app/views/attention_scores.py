@@ -119,10 +119,11 @@ class ScoreSwitch(QWidget):
         self.combo.blockSignals(False)
         self.combo.setEnabled(bool(self.siblings))
         missing = [s for s in SCORES if s not in self.siblings]
+        missing_note = self.tr(" Not in this library: {0}.").format(", ".join(missing)) \
+            if missing else ""
         self.combo.setToolTip(
-            "Open the same model trained with another score function; the sentence is "
-            "read again." + (f" Not in this library: {', '.join(missing)}." if missing else "")
-            if self.siblings else self.tr(NO_SIBLINGS))
+            self.tr("Open the same model trained with another score function; the sentence is "
+                    "read again.") + missing_note if self.siblings else self.tr(NO_SIBLINGS))
 
     def _on_activated(self, index: int) -> None:
         score = self.combo.itemData(index)
@@ -130,6 +131,6 @@ class ScoreSwitch(QWidget):
         if name is None:
             self.said.emit(self.tr(NO_SIBLINGS))
         elif name != self.source:
-            self.said.emit(f"Opening {name}: the same task, trained with the {score} score; "
-                           "the sentence is read again.")
+            self.said.emit(self.tr("Opening {0}: the same task, trained with the {1} score; "
+                                   "the sentence is read again.").format(name, score))
             self.model_requested.emit(name)

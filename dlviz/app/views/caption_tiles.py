@@ -39,7 +39,8 @@ class WordButton(QToolButton):
         font.setPointSizeF(point_size)
         font.setBold(True)
         self.setFont(font)
-        self.setToolTip(f"Word {index + 1}: click to keep its attention on the picture")
+        self.setToolTip(self.tr("Word {0}: click to keep its attention on the picture").format(
+            index + 1))
 
     def enterEvent(self, event) -> None:  # noqa: N802 - Qt's name
         self.hovered.emit(self.index)
@@ -72,8 +73,8 @@ class WordTile(QFrame):
         font.setPointSizeF(font.pointSizeF() * 1.25)
         self.word.setFont(font)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        self.setToolTip(f"'{word}': the model was {sureness:.0%} sure of this word; "
-                        "bright = where it looked")
+        self.setToolTip(self.tr("'{0}': the model was {1} sure of this word; bright = where it "
+                                "looked").format(word, f"{sureness:.0%}"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(3, 3, 3, 3)
         layout.setSpacing(2)

@@ -70,8 +70,9 @@ def fill_layer_tree(tree: QTreeWidget, layers: Sequence[LayerMaps]) -> dict[str,
         last = _last_leaf(item)
         item.setData(0, PATH_ROLE, last.data(0, PATH_ROLE))
         item.setText(1, last.text(1))
-        tip = f"{item.text(0)}: {description}. Selecting it shows its output, " \
-              f"{last.data(0, PATH_ROLE)} ({last.text(1)})."
+        tip = QCoreApplication.translate(
+            "LayerTree", "{0}: {1}. Selecting it shows its output, {2} ({3}).").format(
+                item.text(0), description, last.data(0, PATH_ROLE), last.text(1))
         item.setToolTip(0, tip)
         item.setToolTip(1, tip)
     tree.setIndentation(14)
@@ -98,14 +99,17 @@ def _last_leaf(item: QTreeWidgetItem) -> QTreeWidgetItem:
 def _describe(kind: str, item: QTreeWidgetItem) -> str:
     """A few words a student can read: what kind of folder this is."""
     if kind == "model":
-        return "a model nested inside this one"
+        return QCoreApplication.translate("LayerTree", "a model nested inside this one")
     if kind == "branch":
-        return f"a branch of {item.childCount()} layer" + ("s" if item.childCount() != 1 else "")
+        return QCoreApplication.translate("LayerTree", "a branch of {0} layer(s)").format(item.childCount())
     roles = {item.child(i).text(0) for i in range(item.childCount()) if item.child(i).childCount()}
     branches = [r for r in roles if r.endswith("branch")]
     if branches:
-        return f"an Inception block with {len(branches)} parallel branches"
+        return QCoreApplication.translate("LayerTree", "an Inception block with {0} parallel branches").format(
+            len(branches))
     if "residual" in roles:
-        shortcut = "a projection shortcut" if "shortcut" in roles else "an identity shortcut"
-        return f"a residual block: {shortcut} plus the residual branch, added"
-    return "a block of layers"
+        shortcut = QCoreApplication.translate("LayerTree", "a projection shortcut") if "shortcut" in roles \
+            else QCoreApplication.translate("LayerTree", "an identity shortcut")
+        return QCoreApplication.translate("LayerTree", "a residual block: {0} plus the residual branch, added").format(
+            shortcut)
+    return QCoreApplication.translate("LayerTree", "a block of layers")
