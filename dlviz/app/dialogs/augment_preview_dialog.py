@@ -63,7 +63,7 @@ class AugmentPreviewDialog(QDialog):
         if grid.ndim == 4 or (grid.ndim == 3 and grid.shape[2] not in (1, 3)):
             grid = tile_grid(grid)
         show_picture(self.image_item, np.clip(grid, 0.0, 1.0))
-        self.title.setText(f"Augmented samples: {describe(config)}")
+        self.title.setText(self.tr("Augmented samples: {0}").format(describe(config)))
         fit(self.box)
         self.show()
         self.raise_()

@@ -169,12 +169,13 @@ class GradientFlowView(QWidget):
                 best, best_distance = (path, series.x[i], series.y[i]), distance
         if best is not None:
             path, step, value = best
-            self.hover_label.setText(f"{path}: gradient norm {10 ** value:.3g} at step {int(step)}")
+            self.hover_label.setText(self.tr("{0}: gradient norm {1} at step {2}").format(
+                path, f"{10 ** value:.3g}", int(step)))
 
     def _on_bars_hovered(self, position) -> None:
         point = self.bars_plot.getPlotItem().vb.mapSceneToView(position)
         paths = list(self.latest)
         index = bar_at(point.x(), len(paths))
         if index is not None:
-            self.hover_label.setText(
-                f"layer {index + 1}: {paths[index]}: gradient norm {self.latest[paths[index]]:.3g}")
+            self.hover_label.setText(self.tr("layer {0}: {1}: gradient norm {2}").format(
+                index + 1, paths[index], f"{self.latest[paths[index]]:.3g}"))

@@ -168,4 +168,5 @@ class DeadReluView(QWidget):
         index = bar_at(point.x(), len(paths))
         if index is not None:
             fraction = float(self.fractions[paths[index]])
-            self.hover_label.setText(f"{paths[index]}: {fraction:.0%} of units dead")
+            self.hover_label.setText(self.tr("{0}: {1} of units dead").format(
+                paths[index], f"{fraction:.0%}"))
