@@ -65,7 +65,10 @@ def _opaque(spec: LayerSpec, shapes: list[tuple]):
 def _row(spec: LayerSpec, rows: dict[str, RowInfo]) -> RowInfo:
     missing = [i for i in spec.inputs if i not in rows]
     broken = [i for i in spec.inputs if i in rows and rows[i].output_shape is None]
-    if missing:
+    if spec.keras.get("shared"):
+        error = (f"this layer is used {spec.keras['shared']} times (shared weights); the "
+                 f"builder edits layers used once: open the model as a file to view it")
+    elif missing:
         error = (f"reads {', '.join(map(repr, missing))}, which is not above it; "
                  f"pick its input again")
     elif broken:

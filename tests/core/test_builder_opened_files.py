@@ -1,0 +1,44 @@
+"""Models opened from files with layers the builder has no rule for."""
+
+import keras
+
+from _builder_checks import keras_config
+from dlviz.core.builder.inference import infer
+from dlviz.core.builder.keras_io import from_model, to_config
+
+
+def model_with_unknown_layers():
+    inputs = keras.Input((20, 3), name="signal")
+    x = keras.layers.Rescaling(0.5, name="scale")(inputs)
+    x = keras.layers.Conv1D(4, 3, name="conv1d")(x)
+    x = keras.layers.LSTM(5, name="lstm")(x)
+    return keras.Model(inputs, keras.layers.Dense(2, name="out")(x), name="opened")
+
+
+def test_unknown_layers_keep_keras_shapes_and_counts():
+    model = model_with_unknown_layers()
+    arch = from_model(model)
+    assert [s.editable for s in arch.layers] == [True, False, False, True, True]
+    rows = {r.name: r for r in infer(arch)}
+    assert rows["conv1d"].output_shape == (None, 18, 4)
+    assert rows["conv1d"].trainable == 3 * 3 * 4 + 4
+    assert rows["conv1d"].macs == 18 * 3 * 3 * 4
+    assert rows["lstm"].trainable == 4 * (4 * 5 + 5 * 5 + 5)
+    assert sum(r.params for r in rows.values()) == model.count_params()
+    assert to_config(arch) == keras_config(model)
+
+
+def test_an_edit_above_an_unknown_layer_marks_it_not_editable():
+    arch = from_model(model_with_unknown_layers())
+    arch = arch.replace("signal", {**arch.layer("signal").config, "batch_shape": [None, 30, 3]})
+    rows = {r.name: r for r in infer(arch)}
+    assert rows["scale"].error and "not editable here" in rows["scale"].error
+    assert "depends on 'scale'" in rows["conv1d"].error
+
+
+def test_a_shared_layer_is_said_not_raised():
+    inputs = keras.Input((4,), name="x")
+    shared = keras.layers.Dense(4, name="shared")
+    out = shared(shared(inputs))
+    rows = infer(from_model(keras.Model(inputs, out)))
+    assert "used 2 times" in rows[1].error
