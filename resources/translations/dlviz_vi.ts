@@ -74,6 +74,18 @@
         <source>Save this view as an SVG drawing (tokens stay text)</source>
         <translation>Lưu khung nhìn này thành hình vẽ SVG (các token vẫn là chữ)</translation>
     </message>
+    <message>
+        <source>Could not write {0}.</source>
+        <translation>Không ghi được {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>AttentionGrid</name>
+    <message>
+        <source>weight α (each row sums to 1)</source>
+        <extracomment>The colour map of the weights (perceptually uniform: brighter = more weight). Output tokens beyond this many can be zoomed along y too.</extracomment>
+        <translation>trọng số α (mỗi hàng có tổng bằng 1)</translation>
+    </message>
 </context>
 <context>
     <name>AttentionText</name>
@@ -257,6 +269,10 @@
     <message>
         <source>Top-left: the original.  The others: the same image as the model may see it in training.</source>
         <translation>Góc trên-trái: ảnh gốc.  Các ảnh khác: cùng ảnh đó như mô hình có thể thấy khi huấn luyện.</translation>
+    </message>
+    <message>
+        <source>Augmented samples: {0}</source>
+        <translation>Các mẫu đã tăng cường: {0}</translation>
     </message>
 </context>
 <context>
@@ -495,6 +511,22 @@
         <source>Problem</source>
         <translation>Vấn đề</translation>
     </message>
+    <message>
+        <source>Weights learned by training</source>
+        <translation>Trọng số được học khi huấn luyện</translation>
+    </message>
+    <message>
+        <source>Weights kept, not trained (batch normalisation&apos;s mean and variance)</source>
+        <translation>Trọng số được giữ, không huấn luyện (trung bình và phương sai của chuẩn hóa theo lô)</translation>
+    </message>
+    <message>
+        <source>Multiply-accumulate operations for one sample: how much computing this layer costs</source>
+        <translation>Số phép nhân-cộng cho một mẫu: tầng này tốn bao nhiêu tính toán</translation>
+    </message>
+    <message>
+        <source>How many input pixels (height × width) one output value of this layer sees</source>
+        <translation>Một giá trị đầu ra của tầng này nhìn thấy bao nhiêu điểm ảnh đầu vào (cao × rộng)</translation>
+    </message>
 </context>
 <context>
     <name>BuilderToolbar</name>
@@ -636,6 +668,18 @@
     <message>
         <source>Click a tile to enlarge its channel</source>
         <translation>Nhấp vào một ô để phóng to kênh của nó</translation>
+    </message>
+    <message>
+        <source>all zero: a dead channel for this input</source>
+        <translation>toàn số 0: một kênh chết với đầu vào này</translation>
+    </message>
+    <message>
+        <source>from {0} to {1}</source>
+        <translation>từ {0} đến {1}</translation>
+    </message>
+    <message>
+        <source>Channel {0} of {1} · {2}</source>
+        <translation>Kênh {0} trên {1} · {2}</translation>
     </message>
 </context>
 <context>
@@ -1274,6 +1318,14 @@
         <translation>Hai tích chập 3×3 có {0} số trọng số của một tích chập 5×5 cho mỗi cặp kênh (2×9/25) và nhìn cùng {1}×{1} điểm ảnh.</translation>
     </message>
     <message>
+        <source>Here the first 3×3 maps {0} → {1} channels and the second {1} → {1}, so all weights together come to {2}.</source>
+        <translation>Ở đây tích chập 3×3 thứ nhất biến {0} → {1} kênh và cái thứ hai {1} → {1}, nên tổng cộng mọi trọng số là {2}.</translation>
+    </message>
+    <message>
+        <source>The stack also has a nonlinearity between its two layers.</source>
+        <translation>Cặp xếp chồng còn có thêm một hàm phi tuyến giữa hai tầng.</translation>
+    </message>
+    <message>
         <source>Weights per channel pair</source>
         <translation>Trọng số mỗi cặp kênh</translation>
     </message>
@@ -1316,6 +1368,14 @@
     <message>
         <source>separable</source>
         <translation>tách biệt</translation>
+    </message>
+</context>
+<context>
+    <name>CtcPlot</name>
+    <message>
+        <source>time step (a column of the feature map) →</source>
+        <extracomment>Left axis width (class names), pixels; the path row&apos;s offset below the classes.</extracomment>
+        <translation>bước thời gian (một cột của bản đồ đặc trưng) →</translation>
     </message>
 </context>
 <context>
@@ -1367,6 +1427,25 @@ bỏ ký tự trống → {2}</translation>
     </message>
 </context>
 <context>
+    <name>CurvesView</name>
+    <message>
+        <source>per batch</source>
+        <translation>theo từng lô</translation>
+    </message>
+    <message>
+        <source>smoothed</source>
+        <translation>đã làm mượt</translation>
+    </message>
+    <message>
+        <source>train (epoch)</source>
+        <translation>huấn luyện (epoch)</translation>
+    </message>
+    <message>
+        <source>validation (epoch)</source>
+        <translation>kiểm định (epoch)</translation>
+    </message>
+</context>
+<context>
     <name>DeadReluView</name>
     <message>
         <source>Units that output 0 for every probe input have stopped learning.</source>
@@ -1375,6 +1454,10 @@ bỏ ký tự trống → {2}</translation>
     <message>
         <source>This model has no ReLU layer, so no unit can die this way.</source>
         <translation>Mô hình này không có tầng ReLU, nên không đơn vị nào có thể chết theo cách này.</translation>
+    </message>
+    <message>
+        <source>{0}: {1} of units dead</source>
+        <translation>{0}: {1} đơn vị đã chết</translation>
     </message>
 </context>
 <context>
@@ -1670,6 +1753,10 @@ Theo từng tầng: một khoảng giá trị cho mọi ô, nên có thể so s�
         <translation>&lt;br&gt;nét liền: chiều xuôi,&lt;br&gt;nét đứt: chiều ngược</translation>
     </message>
     <message>
+        <source>of units</source>
+        <translation>của các đơn vị</translation>
+    </message>
+    <message>
         <source>{0}{1} · token {2} “{3}” · unit {4} · value {5}</source>
         <translation>{0}{1} · token {2} “{3}” · đơn vị {4} · giá trị {5}</translation>
     </message>
@@ -1763,6 +1850,14 @@ Theo từng tầng: một khoảng giá trị cho mọi ô, nên có thể so s�
     <message>
         <source>Purple = first layers, yellow = last.  Bars near 0 at the left = vanishing gradients; lines climbing steeply = exploding gradients.  Hover to name a layer.</source>
         <translation>Tím = các tầng đầu, vàng = các tầng cuối.  Cột gần 0 ở bên trái = gradient biến mất; đường tăng vọt = gradient bùng nổ.  Di chuột để xem tên tầng.</translation>
+    </message>
+    <message>
+        <source>{0}: gradient norm {1} at step {2}</source>
+        <translation>{0}: chuẩn gradient {1} tại bước {2}</translation>
+    </message>
+    <message>
+        <source>layer {0}: {1}: gradient norm {2}</source>
+        <translation>tầng {0}: {1}: chuẩn gradient {2}</translation>
     </message>
 </context>
 <context>
@@ -1986,6 +2081,14 @@ Theo từng tầng: một khoảng giá trị cho mọi ô, nên có thể so s�
         <translation>tầng được bọc</translation>
     </message>
     <message>
+        <source>input shape</source>
+        <translation>kích thước đầu vào</translation>
+    </message>
+    <message>
+        <source>One sample&apos;s shape, e.g. 28, 28, 1 for grey 28×28 images or 20 for sentences of 20 words</source>
+        <translation>Kích thước của một mẫu, ví dụ 28, 28, 1 cho ảnh xám 28×28 hoặc 20 cho câu 20 từ</translation>
+    </message>
+    <message>
         <source>Inputs (tick two or more)</source>
         <translation>Các đầu vào (đánh dấu từ hai trở lên)</translation>
     </message>
@@ -2120,6 +2223,50 @@ Theo từng tầng: một khoảng giá trị cho mọi ô, nên có thể so s�
     <message>
         <source>no</source>
         <translation>không</translation>
+    </message>
+</context>
+<context>
+    <name>LayerTree</name>
+    <message>
+        <source>Layer</source>
+        <extracomment>Column titles, shown translated.</extracomment>
+        <translation>Tầng</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Đầu ra</translation>
+    </message>
+    <message>
+        <source>{0}: {1}. Selecting it shows its output, {2} ({3}).</source>
+        <translation>{0}: {1}. Chọn nó sẽ hiện đầu ra của nó, {2} ({3}).</translation>
+    </message>
+    <message>
+        <source>a model nested inside this one</source>
+        <translation>một mô hình lồng bên trong mô hình này</translation>
+    </message>
+    <message>
+        <source>a branch of {0} layer(s)</source>
+        <translation>một nhánh gồm {0} tầng</translation>
+    </message>
+    <message>
+        <source>an Inception block with {0} parallel branches</source>
+        <translation>một khối Inception với {0} nhánh song song</translation>
+    </message>
+    <message>
+        <source>a projection shortcut</source>
+        <translation>một kết nối tắt có phép chiếu</translation>
+    </message>
+    <message>
+        <source>an identity shortcut</source>
+        <translation>một kết nối tắt đồng nhất</translation>
+    </message>
+    <message>
+        <source>a residual block: {0} plus the residual branch, added</source>
+        <translation>một khối phần dư: {0} cộng với nhánh phần dư</translation>
+    </message>
+    <message>
+        <source>a block of layers</source>
+        <translation>một khối các tầng</translation>
     </message>
 </context>
 <context>
@@ -2506,6 +2653,18 @@ Theo từng tầng: một khoảng giá trị cho mọi ô, nên có thể so s�
     <message>
         <source>Score</source>
         <translation>Hàm tính điểm</translation>
+    </message>
+    <message>
+        <source> Not in this library: {0}.</source>
+        <translation> Không có trong thư viện này: {0}.</translation>
+    </message>
+    <message>
+        <source>Open the same model trained with another score function; the sentence is read again.</source>
+        <translation>Mở cùng mô hình được huấn luyện với hàm tính điểm khác; câu sẽ được đọc lại.</translation>
+    </message>
+    <message>
+        <source>Opening {0}: the same task, trained with the {1} score; the sentence is read again.</source>
+        <translation>Đang mở {0}: cùng bài toán, huấn luyện với hàm tính điểm {1}; câu sẽ được đọc lại.</translation>
     </message>
 </context>
 <context>
@@ -2938,6 +3097,78 @@ Theo từng tầng: một khoảng giá trị cho mọi ô, nên có thể so s�
     </message>
 </context>
 <context>
+    <name>TrainingPlots</name>
+    <message>
+        <source>epoch</source>
+        <translation>epoch</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>Mất mát</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>mất mát</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>Độ chính xác</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>độ chính xác</translation>
+    </message>
+    <message>
+        <source>Gradient norms</source>
+        <extracomment>The key under the lines names this many layers at most: the first and last few (purple and yellow), &quot;+N more&quot; between; hovering names any line.</extracomment>
+        <translation>Chuẩn gradient</translation>
+    </message>
+    <message>
+        <source>gradient norm</source>
+        <translation>chuẩn gradient</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>bước</translation>
+    </message>
+    <message>
+        <source>Latest norms</source>
+        <translation>Chuẩn gần nhất</translation>
+    </message>
+    <message>
+        <source>layer (input → output)</source>
+        <translation>tầng (đầu vào → đầu ra)</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>Trọng số</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>số lượng</translation>
+    </message>
+    <message>
+        <source>weight value</source>
+        <translation>giá trị trọng số</translation>
+    </message>
+    <message>
+        <source>Activations</source>
+        <translation>Hàm kích hoạt</translation>
+    </message>
+    <message>
+        <source>activation value</source>
+        <translation>giá trị kích hoạt</translation>
+    </message>
+    <message>
+        <source>Dead ReLUs</source>
+        <translation>ReLU chết</translation>
+    </message>
+    <message>
+        <source>fraction never active</source>
+        <translation>tỉ lệ không bao giờ kích hoạt</translation>
+    </message>
+</context>
+<context>
     <name>TrainingView</name>
     <message>
         <source>ETA {0} h {1} min</source>
@@ -2982,6 +3213,18 @@ Theo từng tầng: một khoảng giá trị cho mọi ô, nên có thể so s�
     <message>
         <source>This model file can run code</source>
         <translation>Tệp mô hình này có thể chạy mã</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{0}&lt;/b&gt; contains parts that Keras will only load with safe mode off. Loading it runs Python code stored in the file.&lt;br&gt;&lt;br&gt;Load it only if you trust where it came from.</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt; chứa những phần Keras chỉ nạp khi tắt chế độ an toàn. Nạp tệp sẽ chạy mã Python lưu trong tệp.&lt;br&gt;&lt;br&gt;Chỉ nạp nếu bạn tin nguồn gốc của tệp.</translation>
+    </message>
+    <message>
+        <source>Load anyway</source>
+        <translation>Vẫn nạp</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
     </message>
 </context>
 <context>
@@ -3061,6 +3304,20 @@ Theo từng tầng: một khoảng giá trị cho mọi ô, nên có thể so s�
     <message>
         <source>Grad-CAM / saliency</source>
         <translation>Grad-CAM / độ nổi bật</translation>
+    </message>
+</context>
+<context>
+    <name>WordButton</name>
+    <message>
+        <source>Word {0}: click to keep its attention on the picture</source>
+        <translation>Từ {0}: nhấp để giữ trọng số chú ý của nó trên ảnh</translation>
+    </message>
+</context>
+<context>
+    <name>WordTile</name>
+    <message>
+        <source>&apos;{0}&apos;: the model was {1} sure of this word; bright = where it looked</source>
+        <translation>&apos;{0}&apos;: mô hình chắc chắn {1} về từ này; sáng = nơi nó đã nhìn</translation>
     </message>
 </context>
 </TS>
