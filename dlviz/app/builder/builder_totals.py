@@ -21,6 +21,9 @@ class BuilderTotals(QWidget):
         font = self.totals.font()
         font.setPointSizeF(font.pointSizeF() * 1.15)   # read from the back of a room
         self.totals.setFont(font)
+        # Room for two lines from the start: a wrapped label does not always get its
+        # second line at once (the output shape was cut off in a narrow window).
+        self.totals.setMinimumHeight(2 * self.totals.fontMetrics().lineSpacing() + 4)
         self.problems = QLabel()
         self.problems.setObjectName("builder_problems")
         self.problems.setWordWrap(True)
