@@ -142,3 +142,12 @@ def test_train_this_while_a_model_trains_says_to_stop_it_first(qtbot, window, mo
     window.builder_panel.train_button.click()
     assert not submitted
     assert "stop it in the Training controls" in window.builder_panel.banner.text()
+
+
+def test_from_current_model_while_a_model_trains_says_to_stop_it_first(window, monkeypatch):
+    monkeypatch.setattr(type(window.training), "training", property(lambda self: True))
+    submitted = []
+    monkeypatch.setattr(window.engine, "submit", lambda *a, **k: submitted.append(a))
+    window.builder_panel.from_model_requested.emit()
+    assert not submitted
+    assert "stop it in the Training controls" in window.builder_panel.banner.text()

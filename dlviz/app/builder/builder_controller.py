@@ -35,6 +35,11 @@ class BuilderController(QObject):
         """Copy the current model (library or file) into the builder."""
         from dlviz.core.builder.keras_io import from_model
 
+        if self.window.training.training:   # the engine is busy until the run ends
+            self.panel.banner.show_message(self.tr(
+                "A model is training: stop it in the Training controls, then press "
+                "\"From current model\" again."), "warning")
+            return
         ws = self.window.workspace
 
         def read():
