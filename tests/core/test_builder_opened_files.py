@@ -3,6 +3,7 @@
 import keras
 
 from _builder_checks import keras_config
+from dlviz.core.builder.code_export import python_code
 from dlviz.core.builder.inference import infer
 from dlviz.core.builder.keras_io import from_model, to_config
 
@@ -42,3 +43,20 @@ def test_a_shared_layer_is_said_not_raised():
     out = shared(shared(inputs))
     rows = infer(from_model(keras.Model(inputs, out)))
     assert "used 2 times" in rows[1].error
+
+
+def test_a_nested_model_is_one_row_with_its_operations():
+    image = keras.Input((8, 8, 3), name="img")
+    backbone = keras.Model(image, keras.layers.Conv2D(4, 3, name="c")(image), name="backbone")
+    inputs = keras.Input((8, 8, 3), name="x")
+    out = keras.layers.Dense(2, name="d")(keras.layers.Flatten(name="f")(backbone(inputs)))
+    model = keras.Model(inputs, out, name="transfer")
+    arch = from_model(model)
+    rows = {r.name: r for r in infer(arch)}
+    assert rows["backbone"].output_shape == (None, 6, 6, 4)
+    assert rows["backbone"].macs == 6 * 6 * 3 * 3 * 3 * 4
+    assert rows["backbone"].trainable == 3 * 3 * 3 * 4 + 4
+    assert to_config(arch) == keras_config(model)
+    namespace = {}
+    exec(python_code(arch), namespace)
+    assert namespace["build_model"]().count_params() == model.count_params()

@@ -195,4 +195,4 @@ def _kept_keras(old: LayerSpec, class_name: str | None, config: dict | None) -> 
         return {}
     if config is None:
         return old.keras
-    return {k: v for k, v in old.keras.items() if k in ("module", "registered_name")}
+    return {k: v for k, v in old.keras.items() if k in ("module", "registered_name", "kwargs")}

@@ -58,6 +58,10 @@ def _kwargs(config: dict, imports: set[str]) -> str:
 
 def _constructor(spec: LayerSpec, imports: set[str]) -> str:
     module = spec.keras.get("module") or "keras.layers"
+    if spec.class_name in ("Functional", "Sequential"):  # a nested model: Keras rebuilds it
+        entry = {"module": module, "class_name": spec.class_name,
+                 "config": spec.config, "registered_name": spec.keras.get("registered_name")}
+        return f"keras.saving.deserialize_keras_object({entry!r})"
     if module.startswith("keras"):
         cls = f"keras.layers.{spec.class_name}"
     else:  # a dlviz layer (LRN, GroupedConv2D): import it from its module

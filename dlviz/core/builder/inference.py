@@ -62,6 +62,17 @@ def _opaque(spec: LayerSpec, shapes: list[tuple]):
     return tuple(known), spec.keras.get("trainable", 0), spec.keras.get("non_trainable", 0)
 
 
+_NESTED = {"Functional", "Sequential", "Model"}
+
+
+def _nested_macs(spec: LayerSpec) -> int:
+    """A model used as a layer (a backbone): the sum of its own layers' operations."""
+    from dlviz.core.builder.keras_io import from_config  # keras_io imports this module
+
+    return sum(row.macs for row in infer(from_config({"config": spec.config,
+                                                      "class_name": spec.class_name})))
+
+
 def _row(spec: LayerSpec, rows: dict[str, RowInfo]) -> RowInfo:
     missing = [i for i in spec.inputs if i not in rows]
     broken = [i for i in spec.inputs if i in rows and rows[i].output_shape is None]
@@ -87,7 +98,10 @@ def _row(spec: LayerSpec, rows: dict[str, RowInfo]) -> RowInfo:
         if spec.config.get("trainable", True) is False:
             trainable, frozen = 0, trainable + frozen
         cost_class = _COST_ALIASES.get(spec.class_name, spec.class_name)
-        macs = layer_macs(cost_class, spec.config, [s[1:] for s in shapes], shape[1:])
+        if spec.class_name in _NESTED:
+            macs = _nested_macs(spec)
+        else:
+            macs = layer_macs(cost_class, spec.config, [s[1:] for s in shapes], shape[1:])
     except BadSetting as bad:
         return RowInfo(spec.name, spec.class_name, None, 0, 0, 0, None, str(bad))
     except (KeyError, TypeError, ValueError, IndexError, ZeroDivisionError) as bad:

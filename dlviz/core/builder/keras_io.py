@@ -28,6 +28,10 @@ _CALL_KWARGS = {
     "Bidirectional": {"mask": None},
 }
 
+# What every layer entry has; anything else (a nested model's compile_config) is kept as is.
+_ENTRY_KEYS = {"module", "class_name", "config", "registered_name", "build_config", "name",
+               "inbound_nodes"}
+
 
 def _tensor(name: str, shape, dtype: str) -> dict:
     return {"class_name": "__keras_tensor__",
@@ -72,8 +76,11 @@ def to_config(arch: Architecture) -> dict:
         shapes = [list(rows[i].output_shape) for i in spec.inputs]
         has_build = spec.keras.get("build_config",
                                    spec.class_name not in _NO_BUILD_CONFIG)
-        if has_build and shapes:
+        if isinstance(has_build, dict):
+            entry["build_config"] = has_build
+        elif has_build and shapes:
             entry["build_config"] = {"input_shape": shapes[0] if len(shapes) == 1 else shapes}
+        entry.update(spec.keras.get("extra", {}))
         entry["name"] = spec.name
         tensors = [_tensor(i, rows[i].output_shape, dtypes[i]) for i in spec.inputs]
         if tensors:
@@ -142,8 +149,14 @@ def from_config(config: dict, facts: dict | None = None) -> Architecture:
             continue  # a mask helper nobody reads as data
         nodes = e.get("inbound_nodes", [])
         inputs = tuple(_tensor_names(nodes[0].get("args", []))) if nodes else ()
+        build_config = e.get("build_config")
+        if isinstance(build_config, dict) and build_config.get("input_shape") is None:
+            keep = build_config  # a nested model's: not a shape the builder recomputes
+        else:
+            keep = "build_config" in e
         keras = {"module": e.get("module"), "registered_name": e.get("registered_name"),
-                 "build_config": "build_config" in e, **facts.get(name, {})}
+                 "build_config": keep, **facts.get(name, {}),
+                 "extra": {k: v for k, v in e.items() if k not in _ENTRY_KEYS}}
         kwargs = nodes[0].get("kwargs", {}) if nodes else {}
         # Plain call arguments (training=False) stay; a mask tensor is rebuilt by Keras.
         keras["kwargs"] = {k: v for k, v in kwargs.items() if not _tensor_names(v)}
