@@ -22,6 +22,7 @@ from dlviz.app.image_input import InputRejected, clipboard_image_source, dropped
 from dlviz.app.menus import build_menus
 from dlviz.app.run_controller import RunController
 from dlviz.app.compare_controller import CompareController
+from dlviz.app.cost_controller import CostController
 from dlviz.app.text_controller import TextController
 from dlviz.app.training_controller import TrainingController
 from dlviz.app.views.progress_indicator import ProgressIndicator
@@ -74,6 +75,9 @@ class MainWindow(QMainWindow):
                                          self.compare_view, self.images.results, self)
         self.compare.busy = self.text.spans.busy = lambda: self.training.training
         self.builder = BuilderController(self, self.builder_panel)
+        self.costs = CostController(self.engine, self.workspace, self.bridge,
+                                    self.layer_table, self.cost_view, self)
+        self.costs.busy = lambda: self.training.training
 
         self.engine_status = QLabel(self.tr("Loading TensorFlow…"))
         self.engine_status.setObjectName("engine_status")
