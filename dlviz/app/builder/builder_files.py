@@ -26,8 +26,7 @@ class ArchitectureFileError(Exception):
     user_message = True
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("BuilderFiles", text)
+translate = QCoreApplication.translate
 
 
 def read_architecture(path: str | os.PathLike):
@@ -41,30 +40,35 @@ def read_architecture(path: str | os.PathLike):
 
     name = Path(path).name
     if Path(path).suffix.lower() in SAVED_MODEL_SUFFIXES:
-        raise ArchitectureFileError(_tr(
+        raise ArchitectureFileError(translate(
+            "BuilderFiles",
             "{0} is a saved model, not a model config: open it with File > Open model…, "
             "then press \"From current model\" here.").format(name))
     try:
         if Path(path).stat().st_size > MAX_BYTES:
-            raise ArchitectureFileError(_tr(
+            raise ArchitectureFileError(translate(
+                "BuilderFiles",
                 "{0} is too big for a model config; open the .json that "
                 "model.to_json() writes.").format(name))
         text = Path(path).read_bytes().decode("utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
-        raise ArchitectureFileError(_tr(
+        raise ArchitectureFileError(translate(
+            "BuilderFiles",
             "{0} could not be read ({1}); check the file and open it again.").format(
             name, type(exc).__name__)) from exc
     try:
         json.loads(text)
     except ValueError as exc:
-        raise ArchitectureFileError(_tr(
+        raise ArchitectureFileError(translate(
+            "BuilderFiles",
             "{0} is not JSON (line {1}): open a Keras model config, the text that "
             "model.to_json() writes (a .keras or .h5 model opens with File > Open model)."
         ).format(name, getattr(exc, "lineno", "?"))) from exc
     try:
         return from_json(text)
     except Exception as exc:  # noqa: BLE001 - any refusal becomes a message
-        raise ArchitectureFileError(_tr(
+        raise ArchitectureFileError(translate(
+            "BuilderFiles",
             "{0} is not a Keras model config the builder can open: {1}").format(
             name, " ".join(str(exc).split())[:300])) from exc
 
@@ -77,7 +81,8 @@ def _write_atomically(path: str | os.PathLike, text: str) -> None:
         os.replace(temp, target)
     except OSError as exc:
         temp.unlink(missing_ok=True)
-        raise ArchitectureFileError(_tr(
+        raise ArchitectureFileError(translate(
+            "BuilderFiles",
             "{0} could not be written ({1}); choose another folder.").format(
             target.name, exc.strerror or type(exc).__name__)) from exc
 
@@ -89,7 +94,8 @@ def write_architecture(arch, path: str | os.PathLike) -> None:
     try:
         text = to_config_json(arch)
     except Exception as exc:  # noqa: BLE001
-        raise ArchitectureFileError(_tr(
+        raise ArchitectureFileError(translate(
+            "BuilderFiles",
             "This network cannot be saved yet: {0}").format(" ".join(str(exc).split())[:300])
         ) from exc
     _write_atomically(path, text)
@@ -102,7 +108,8 @@ def write_code(arch, path: str | os.PathLike) -> None:
     try:
         text = python_code(arch)
     except Exception as exc:  # noqa: BLE001
-        raise ArchitectureFileError(_tr(
+        raise ArchitectureFileError(translate(
+            "BuilderFiles",
             "No script could be written for this network: {0}").format(
             " ".join(str(exc).split())[:300])) from exc
     _write_atomically(path, text)

@@ -84,11 +84,12 @@ FIELD_LABELS = {
 
 def field_label(key: str) -> str:
     """The form's label for setting ``key`` in the interface's language."""
-    return _tr(FIELD_LABELS[key]) if key in FIELD_LABELS else key.replace("_", " ")
+    if key in FIELD_LABELS:
+        return translate("BuilderForm", FIELD_LABELS[key])
+    return key.replace("_", " ")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("BuilderForm", text)
+translate = QCoreApplication.translate
 
 
 #: The settings a course talks about first come first in the form (Keras sorts them).
@@ -142,7 +143,8 @@ def parse_sizes(text: str, like) -> list:
     """
     parts = [p.strip() for p in text.replace("x", ",").replace("×", ",").split(",") if p.strip()]
     if not parts:
-        raise ValueError(_tr("Type whole numbers separated by commas, e.g. 3, 3."))
+        raise ValueError(translate("BuilderForm",
+                                   "Type whole numbers separated by commas, e.g. 3, 3."))
     values = []
     for part in parts:
         if part.lower() == "none":
@@ -151,7 +153,8 @@ def parse_sizes(text: str, like) -> list:
         try:
             values.append(int(part))
         except ValueError:
-            raise ValueError(_tr("'{0}' is not a whole number: type e.g. 3, 3.")
+            raise ValueError(translate("BuilderForm",
+                                       "'{0}' is not a whole number: type e.g. 3, 3.")
                              .format(part)) from None
     if len(values) == 1 and like is not None and len(like) > 1:
         values = values * len(like)
