@@ -81,3 +81,16 @@ def test_network_table_counts_equal_keras():
     assert [r.depth for r in rows] == [16, 28]
     assert rows[1].macs < rows[0].macs
     assert compare_networks(names) == rows  # cached
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("name", "params", "depth", "published_macs"), [
+    ("mobilenet", 4_253_864, 28, 569e6),    # Howard et al. 2017, Table 8: 569 M mult-adds
+    ("resnet50", 25_636_712, 50, 3.8e9),    # He et al. 2016, Table 1: 3.8 x 10^9 FLOPs
+    ("googlenet", 13_378_280, 22, 1.5e9),   # Szegedy et al. 2015: 1.5 G multiply-adds
+])
+def test_full_networks_match_keras_and_their_papers(name, params, depth, published_macs):
+    (row,) = compare_networks((name,))
+    assert row.params == params  # Keras's count_params, as `dlviz zoo` lists it
+    assert row.depth == depth
+    assert row.macs == pytest.approx(published_macs, rel=0.07)
