@@ -112,6 +112,7 @@ def test_editing_a_setting_in_the_form_updates_every_row(panel):
     kernel.setText("5")     # one number means 5, 5 as Keras reads it
     kernel.editingFinished.emit()
     assert panel.arch.layer("conv2d").config["kernel_size"] == [5, 5]
+    assert kernel.text() == "5, 5"
     assert number(cell(panel, "conv2d", "trainable")) == 8 * 25 + 8
     assert cell(panel, "conv2d", "rf") == "5×5"
     assert_table_matches_infer(panel)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QWidget
 
 
 class BuilderToolbar(QWidget):
@@ -30,14 +30,22 @@ class BuilderToolbar(QWidget):
         super().__init__(parent)
         self.setObjectName("builder_toolbar")
         self.name_edit = QLineEdit()
-        self.name_edit.setMaximumWidth(180)
+        self.name_edit.setMaximumWidth(160)
+        self.name_edit.setMinimumWidth(90)
         self.name_edit.setToolTip(self.tr("The model's name (its title, and the saved file's)"))
+        self.name_edit.setPlaceholderText(self.tr("model name"))
         self.name_edit.editingFinished.connect(
             lambda: self.name_edited.emit(self.name_edit.text().strip()))
-        self.undo_button = self._button(self.tr("↶ Undo"), self.undo_requested,
-                                        self.tr("Undo (Ctrl+Z)"))
-        self.redo_button = self._button(self.tr("↷ Redo"), self.redo_requested,
+        # Arrows only, explained by their tooltips: the row must fit 1280 px with the
+        # library docked, in Vietnamese too (longer words).
+        self.undo_button = self._button("↶", self.undo_requested, self.tr("Undo (Ctrl+Z)"))
+        self.redo_button = self._button("↷", self.redo_requested,
                                         self.tr("Redo (Ctrl+Shift+Z)"))
+        for button in (self.undo_button, self.redo_button):
+            font = button.font()
+            font.setPointSizeF(font.pointSizeF() * 1.3)
+            button.setFont(font)
+            button.setMaximumWidth(44)
         self.train_button = self._button(
             self.tr("▶ Train this"), self.train_requested,
             self.tr("Build this network and make it the current model: the training panel,"
@@ -57,7 +65,6 @@ class BuilderToolbar(QWidget):
                 self._button(self.tr("Export code…"), self.export_requested,
                              self.tr("Write a runnable Keras Python script of this network"))):
             bar.addWidget(widget)
-        bar.addWidget(QLabel(self.tr("Name:")))
         bar.addWidget(self.name_edit)
         bar.addStretch(1)
         bar.addWidget(self.train_button)

@@ -229,6 +229,8 @@ class LayerForm(QWidget):
             return
         line.setStyleSheet("")
         line.setToolTip("")
+        if kind == "sizes":
+            line.setText(format_sizes(value))   # "5" is shown as Keras reads it: 5, 5
         self._commit(path, value)
 
     def _commit_sample_shape(self, path: tuple, line: QLineEdit) -> None:
