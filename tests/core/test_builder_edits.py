@@ -103,6 +103,20 @@ def test_move_changes_the_order_and_the_shapes():
     check_against_keras(arch)
 
 
+def test_moving_a_merge_keeps_its_inputs_and_says_when_they_come_after_it():
+    arch = Architecture((new("InputLayer", "image", batch_shape=[None, 8, 8, 3]),
+                         new("Conv2D", "a", ("image",), filters=3),
+                         new("Conv2D", "b", ("a",), filters=3),
+                         new("Add", "sum", ("a", "b")),
+                         new("Flatten", "flat", ("sum",))))
+    moved = arch.move("sum", 2)
+    assert moved.names() == ["image", "a", "sum", "b", "flat"]
+    assert moved.layer("sum").inputs == ("a", "b")
+    assert moved.layer("flat").inputs == ("a",)
+    assert "not above it" in {r.name: r for r in infer(moved)}["sum"].error
+    assert moved.move("sum", 3).names() == arch.names()
+
+
 def test_replace_changes_settings_and_keeps_names():
     arch = small_cnn()
     arch = arch.replace("conv1", {**arch.layer("conv1").config, "filters": 12,

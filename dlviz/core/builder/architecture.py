@@ -147,14 +147,19 @@ class Architecture:
         return dc_replace(self, layers=tuple(layers), outputs=tuple(o for o in outputs if o))
 
     def move(self, name: str, index: int) -> "Architecture":
-        """Move a layer to position ``index`` in a chain, rewiring both places.
+        """Move a layer to position ``index`` of the new order, rewiring both places.
 
-        The layer leaves its place (its readers read its input) and is spliced
-        in after the layer now at ``index - 1``.
+        A chain layer leaves its place (its readers read its input) and is
+        spliced in after the layer now at ``index - 1``. A merge layer
+        (Add, Concatenate) keeps the inputs people picked for it.
         """
         spec = self.layer(name)
         rest = self.remove(name)
         index = max(0, min(index, len(rest.layers)))
+        if len(spec.inputs) > 1:
+            layers = list(rest.layers)
+            layers.insert(index, spec)
+            return dc_replace(rest, layers=tuple(layers))
         bare = dc_replace(spec, inputs=())
         if index == 0:
             return dc_replace(rest, layers=(bare, *rest.layers))
