@@ -34,10 +34,14 @@ ENGLISH_WORDS = set("""the and of to a is in for on with from by this that it it
 not no or as at an each one open model image layer layers pick choose drop type click show
 what where which see load loading select train training data file files set use your more
 """.split())
-#: English the window shows from ``dlviz.core`` (see the module docstring): prefixes.
-ENGLISH_FROM_CORE = (
-    "This model reads text, not images",   # a sequence model's probe problem (core)
-)
+#: English the window shows from ``dlviz.core`` (see the module docstring), as patterns.
+ENGLISH_FROM_CORE = [re.compile(pattern) for pattern in (
+    r"^'[^']+' (has no|writes no|gives outputs|takes input)",   # why a view cannot draw
+    r"^\d+ filters of \d+x\d+",                                 # a filter bank's note
+    r"\d+(\.\d+)?% (right|of strings)",                          # a shipped model's scores
+    r"^input .*(classes|weights from)",                          # the layer table's notes
+    r"^\S+: resized \d+x\d+",                                   # how an image was loaded
+)]
 VIETNAMESE = re.compile(r"[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]",
                         re.IGNORECASE)
 
@@ -130,7 +134,7 @@ def english_left(window) -> list[str]:
         words = re.findall(r"[A-Za-z]+", text)
         common = [w for w in words if w.lower() in ENGLISH_WORDS and w not in NAMES]
         if len(common) >= 2 and not VIETNAMESE.search(text) \
-                and not text.startswith(ENGLISH_FROM_CORE):
+                and not any(pattern.search(text) for pattern in ENGLISH_FROM_CORE):
             left.append(f"{where}: {text!r}")
     return sorted(set(left))
 
@@ -196,6 +200,30 @@ def test_the_vietnamese_window_shows_no_english_from_the_catalogue(vi_window):
     window.window_layout.show_training_controls()
     assert untranslated(window) == []
     assert english_left(window) == []
+
+
+@pytest.mark.slow
+def test_a_model_and_an_image_shown_in_vietnamese(qtbot, vietnamese):
+    """The texts that appear only with a model and an image: titles, stats, predictions."""
+    from dlviz.app.main_window import MainWindow
+
+    win = MainWindow(ask_unsafe=lambda *_: False)
+    qtbot.addWidget(win)
+    win.show()
+    try:
+        with qtbot.waitSignal(win.bridge.engine_ready, timeout=120_000):
+            win.start_engine()
+        digit = next(p for p in win.gallery.paths() if "digit" in str(p))
+        win.library.choose("lenet5-digits")
+        with qtbot.waitSignal(win.images.analysis_shown, timeout=120_000):
+            win.open_image(str(digit))
+        win.tabs.setCurrentWidget(win.maps_view)
+        assert "kênh" in win.maps_view.title.text()            # "c1_conv · 28×28 × 6 kênh · ..."
+        assert win.prediction_view.title.text().startswith("Dự đoán:")
+        assert untranslated(win) == []
+        assert english_left(win) == []
+    finally:
+        win.close()
 
 
 def test_choosing_a_language_is_remembered_for_the_next_launch(qtbot):
