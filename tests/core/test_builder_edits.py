@@ -8,7 +8,7 @@ import pytest
 from _builder_checks import assert_rows_match_keras, keras_config
 from dlviz.core.builder.architecture import LAYER_TYPES, Architecture, EditError, LayerSpec
 from dlviz.core.builder.inference import infer
-from dlviz.core.builder.keras_io import build, from_model, to_config
+from dlviz.core.builder.keras_io import build, from_model, to_config, with_keras_defaults
 from dlviz.core.zoo.registry import create
 
 new = LayerSpec.new
@@ -44,7 +44,11 @@ def test_every_layer_type_builds_as_inferred():
     layers.append(new("GlobalAveragePooling2D", "gap", ("cat",)))
     layers.append(new("Dense", "dense", ("gap",)))
     arch = Architecture(tuple(layers), "every_image_layer")
-    assert_same_json_as_keras(arch, check_against_keras(arch))
+    model = check_against_keras(arch)
+    assert_same_json_as_keras(arch, model)
+    complete = with_keras_defaults(arch)
+    assert complete.names() == arch.names()
+    assert to_config(complete) == keras_config(model)
 
 
 def assert_same_json_as_keras(arch, model):
@@ -145,8 +149,17 @@ def test_edits_refuse_unknown_and_taken_names():
         arch.add(new("Dropout", "conv1"))
     with pytest.raises(EditError, match="already exists"):
         arch.replace("conv1", new_name="conv2")
-    assert arch.unique_name("Conv2D") == "conv2_d"
+    assert arch.unique_name("Conv2D") == "conv2d"
+    assert arch.unique_name("MaxPooling2D") == "max_pooling2d"
+    assert arch.unique_name("InputLayer") == "input"
+    assert arch.add(new("Dense", "dense")).unique_name("Dense") == "dense_2"
     assert arch.replace("conv1", new_name="first").layer("pool1").inputs == ("first",)
+
+
+def test_a_network_without_input_is_refused_in_words():
+    with pytest.raises(ValueError, match="no Input layer"):
+        to_config(Architecture())
+    assert infer(Architecture()) == ()
 
 
 def test_edits_leave_the_old_architecture_unchanged():

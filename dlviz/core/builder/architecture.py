@@ -102,7 +102,10 @@ class Architecture:
 
     def unique_name(self, base: str) -> str:
         """``base`` in snake case, with ``_2``, ``_3``... when already taken."""
-        stem = re.sub(r"(?<!^)(?=[A-Z])", "_", base).lower().replace("_layer", "") or "layer"
+        # Keras's own snake case: Conv2D -> conv2d, MaxPooling2D -> max_pooling2d.
+        stem = re.sub(r"(.)([A-Z][a-z]+)", r"\1_\2", base)
+        stem = re.sub(r"([a-z])([A-Z])", r"\1_\2", stem).lower()
+        stem = re.sub(r"\W", "_", stem).removesuffix("_layer") or "layer"
         taken = set(self.names())
         if stem not in taken:
             return stem

@@ -59,6 +59,8 @@ def to_config(arch: Architecture) -> dict:
     Raises:
         ValueError: a layer has a problem (its row's error is the message).
     """
+    if not any(s.class_name == "InputLayer" for s in arch.layers):
+        raise ValueError("the network has no Input layer yet; add one first")
     rows = {r.name: r for r in infer(arch)}
     for spec in arch.layers:
         if rows[spec.name].error:
@@ -232,6 +234,16 @@ def from_model(model) -> Architecture:
         except (AttributeError, ValueError):
             continue  # a layer used twice: no single shape
     return from_config(json.loads(model.to_json()), facts)
+
+
+def with_keras_defaults(arch: Architecture) -> Architecture:
+    """``arch`` with every setting written out as Keras writes it (needs Keras).
+
+    A layer added in the builder carries only the settings people chose;
+    after this, ``to_config_json`` is exactly ``build(arch).to_json()``
+    (less the training settings), e.g. before saving a file for other tools.
+    """
+    return from_model(build(arch))
 
 
 def build(arch: Architecture):
