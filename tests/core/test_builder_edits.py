@@ -156,6 +156,15 @@ def test_edits_refuse_unknown_and_taken_names():
     assert arch.replace("conv1", new_name="first").layer("pool1").inputs == ("first",)
 
 
+def test_frozen_layers_count_as_non_trainable():
+    arch = small_cnn().add(new("BatchNormalization", "bn"), after="conv1")
+    arch = arch.replace("conv1", {**arch.layer("conv1").config, "trainable": False})
+    check_against_keras(arch)
+    rows = {r.name: r for r in infer(arch)}
+    assert (rows["conv1"].trainable, rows["conv1"].non_trainable) == (0, 3 * 3 * 3 * 8 + 8)
+    assert (rows["bn"].trainable, rows["bn"].non_trainable) == (16, 16)
+
+
 def test_a_network_without_input_is_refused_in_words():
     with pytest.raises(ValueError, match="no Input layer"):
         to_config(Architecture())
