@@ -113,3 +113,52 @@ def test_costs_tab_follows_the_model_and_the_layer_table(qtbot, window):
     assert view.picker.currentText() == view.choices.conv_layers[0]
     _wait_for_whole_sentences(qtbot, view)
     save_screenshot(window, SHOTS / "main_window_costs.png")
+
+
+class _Engine:
+    """Keeps each submitted job to run by hand."""
+
+    def __init__(self):
+        self.jobs = []
+
+    def submit(self, kind, fn, *, slot=None, label=None):
+        self.jobs.append((kind, fn))
+        return len(self.jobs)
+
+    def report_progress(self, *args):
+        pass
+
+
+def test_a_convolution_clicked_in_the_layer_table_is_compared(qtbot):
+    from types import SimpleNamespace
+
+    from PySide6.QtCore import QObject, Signal
+
+    from dlviz.app.cost_controller import CostController, choices_for
+
+    class Bridge(QObject):
+        job_finished = Signal(object)
+        job_failed = Signal(object)
+
+    x = keras.Input((12, 12, 3))
+    y = keras.layers.Conv2D(8, 3, name="first")(x)
+    y = keras.layers.Conv2D(16, 3, name="second")(y)
+    model = keras.Model(x, keras.layers.Dense(2, name="head")(y))
+    engine, bridge = _Engine(), Bridge()
+    table, view = LayerTableView(), CostView()
+    qtbot.addWidget(table)
+    qtbot.addWidget(view)
+    controller = CostController(engine, SimpleNamespace(model=model), bridge, table, view)
+    controller.networks = ("lenet5",)
+    view.show()
+    qtbot.waitExposed(view)
+    kind, job = engine.jobs[0]   # shown: the default convolution
+    assert kind == "costs"
+    bridge.job_finished.emit(SimpleNamespace(kind=kind, job_id=1, result=job()))
+    assert view.choices.settings.layer_name == "second"
+    table.layer_selected.emit("first")
+    kind, job = engine.jobs[-1]
+    bridge.job_finished.emit(SimpleNamespace(kind=kind, job_id=len(engine.jobs), result=job()))
+    assert view.choices.settings.layer_name == "first"
+    assert view.picker.currentText() == "first"
+    assert choices_for(model, "head").settings.layer_name == "second"  # not a conv
