@@ -22,12 +22,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMimeData, QUrl
+from PySide6.QtCore import (QT_TRANSLATE_NOOP, QBuffer, QByteArray, QCoreApplication, QIODevice,
+                            QMimeData, QUrl)
 from PySide6.QtGui import QImage
 
 #: Raw image types taken as they are (read_image checks the format by content).
 RAW_IMAGE_TYPES = ("image/png", "image/jpeg", "image/gif", "image/bmp",
                    "image/webp", "image/tiff")
+
+
+translate = QCoreApplication.translate
+#: What messages call an image that came without a file name (shown translated).
+DROPPED = QT_TRANSLATE_NOOP("ImageInput", "the dropped image")
+PASTED = QT_TRANSLATE_NOOP("ImageInput", "the pasted image")
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 @dataclass(frozen=True)
@@ -73,7 +84,7 @@ def dropped_image_source(mime: QMimeData) -> DroppedSource:
         InputRejected: several files, a folder, a web address, text, or
             nothing that could be an image.
     """
-    return _image_source(mime, verb="drop", what="the dropped image")
+    return _image_source(mime, verb="drop", what=DROPPED)
 
 
 def clipboard_image_source(clipboard) -> DroppedSource:
@@ -84,19 +95,25 @@ def clipboard_image_source(clipboard) -> DroppedSource:
     """
     mime = clipboard if isinstance(clipboard, QMimeData) else clipboard.mimeData()
     if mime is None or not mime.formats():
-        raise InputRejected("empty", "The clipboard is empty; copy an image or an "
-                                     "image file first")
-    return _image_source(mime, verb="paste", what="the pasted image")
+        raise InputRejected("empty", translate("ImageInput", "The clipboard is empty; copy an image or an "
+                                                           "image file first"))
+    return _image_source(mime, verb="paste", what=PASTED)
 
 
 def _image_source(mime: QMimeData, verb: str, what: str) -> DroppedSource:
+    # Whole sentences per verb ("drop" or "paste"): word order differs between languages.
+    drop = verb == "drop"
+    what = translate("ImageInput", what)
     urls = list(mime.urls()) if mime.hasUrls() else []
     local = [u for u in urls if u.isLocalFile()]
     if len(urls) > 1 and (local or not _has_image(mime)):
-        kind = "files" if len(local) == len(urls) else "items"
-        held = "you dropped" if verb == "drop" else "the clipboard holds"
-        raise InputRejected("several", f"{verb.capitalize()} one image at a time "
-                                       f"({held} {len(urls)} {kind})")
+        files = len(local) == len(urls)
+        message = ((translate("ImageInput", "Drop one image at a time (you dropped {0} files)") if files else
+                    translate("ImageInput", "Drop one image at a time (you dropped {0} items)")) if drop else
+                   (translate("ImageInput", "Paste one image at a time (the clipboard holds {0} files)")
+                    if files else
+                    translate("ImageInput", "Paste one image at a time (the clipboard holds {0} items)")))
+        raise InputRejected("several", message.format(len(urls)))
     if local:
         return _local_file(local[0], verb)
     for mime_type in RAW_IMAGE_TYPES:
@@ -112,11 +129,13 @@ def _image_source(mime: QMimeData, verb: str, what: str) -> DroppedSource:
         text = mime.text().strip()
         if text.lower().startswith(("http://", "https://", "ftp://")):
             raise InputRejected("remote", _offline_message(text, verb))
-        holder = "The clipboard holds" if verb == "paste" else "You dropped"
-        raise InputRejected("text", f"{holder} text, not an image")
-    kinds = ", ".join(mime.formats()[:3]) or "nothing"
-    raise InputRejected("no_image", f"That {verb} held no image (it carried {kinds}); "
-                                    f"{verb} an image file or a picture")
+        raise InputRejected("text", translate("ImageInput", "You dropped text, not an image") if drop else
+                            translate("ImageInput", "The clipboard holds text, not an image"))
+    kinds = ", ".join(mime.formats()[:3]) or translate("ImageInput", "nothing")
+    message = translate("ImageInput", "That drop held no image (it carried {0}); drop an image file or a "
+                        "picture") if drop else \
+        translate("ImageInput", "That paste held no image (it carried {0}); paste an image file or a picture")
+    raise InputRejected("no_image", message.format(kinds))
 
 
 def _has_image(mime: QMimeData) -> bool:
@@ -127,16 +146,21 @@ def _local_file(url: QUrl, verb: str) -> DroppedSource:
     path = Path(url.toLocalFile())
     name = path.name or str(path)
     if path.is_dir():
-        raise InputRejected("folder", f"{name} is a folder; {verb} an image file "
-                                      "(or load the folder as a dataset)")
+        message = translate("ImageInput", "{0} is a folder; drop an image file (or load the folder as a "
+                            "dataset)") if verb == "drop" else \
+            translate("ImageInput", "{0} is a folder; paste an image file (or load the folder as a dataset)")
+        raise InputRejected("folder", message.format(name))
     # A missing or unreadable file is read_image's to report, with its wording.
     return DroppedSource(str(path), None, name)
 
 
 def _offline_message(address: str, verb: str) -> str:
     short = address if len(address) <= 80 else address[:77] + "…"
-    return (f"{short} is a web address, and dlviz works offline (it downloads "
-            f"nothing); save the image to your computer, then {verb} the file")
+    message = translate("ImageInput", "{0} is a web address, and dlviz works offline (it downloads nothing); "
+                        "save the image to your computer, then drop the file") if verb == "drop" \
+        else translate("ImageInput", "{0} is a web address, and dlviz works offline (it downloads nothing); "
+                       "save the image to your computer, then paste the file")
+    return message.format(short)
 
 
 def _png_bytes(image, what: str) -> bytes:
@@ -144,14 +168,15 @@ def _png_bytes(image, what: str) -> bytes:
     if not isinstance(image, QImage):
         image = image.toImage() if hasattr(image, "toImage") else QImage()
     if image.isNull():
-        raise InputRejected("no_image", f"{what[0].upper()}{what[1:]} could not be "
-                                        "read; save it as a file and open that")
+        raise InputRejected("no_image", translate("ImageInput", "{0} could not be read; save it as a file and "
+                                                              "open that").format(_capital(what)))
     array = QByteArray()
     buffer = QBuffer(array)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     ok = image.save(buffer, "PNG")
     buffer.close()
     if not ok:
-        raise InputRejected("no_image", f"{what[0].upper()}{what[1:]} could not be "
-                                        "converted to PNG; save it as a file and open that")
+        raise InputRejected("no_image", translate("ImageInput", "{0} could not be converted to PNG; save it "
+                                                              "as a file and open that").format(
+                                                                  _capital(what)))
     return bytes(array.data())
