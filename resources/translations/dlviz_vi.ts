@@ -278,6 +278,10 @@
 <context>
     <name>BuilderController</name>
     <message>
+        <source>A model is training: stop it in the Training controls, then press &quot;From current model&quot; again.</source>
+        <translation>Một mô hình đang huấn luyện: hãy dừng nó trong bảng điều khiển Huấn luyện, rồi bấm lại &quot;Từ mô hình hiện tại&quot;.</translation>
+    </message>
+    <message>
         <source>No model is open yet: pick one in the model library, then press &quot;From current model&quot; again.</source>
         <translation>Chưa mở mô hình nào: hãy chọn một mô hình trong thư viện, rồi bấm lại &quot;Từ mô hình hiện tại&quot;.</translation>
     </message>
@@ -300,6 +304,42 @@
     <message>
         <source>Keras could not build this network: {0}</source>
         <translation>Keras không dựng được mạng này: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>BuilderFiles</name>
+    <message>
+        <source>{0} is a saved model, not a model config: open it with File &gt; Open model…, then press &quot;From current model&quot; here.</source>
+        <extracomment>A config bigger than this is not an architecture someone wrote (ResNet-50&apos;s is ~0.3 MB). Saved models (weights inside) open as the current model, not in the builder.</extracomment>
+        <translation>{0} là một mô hình đã lưu, không phải cấu hình mô hình: hãy mở nó bằng Tệp &gt; Mở mô hình…, rồi bấm &quot;Từ mô hình hiện tại&quot; ở đây.</translation>
+    </message>
+    <message>
+        <source>{0} is too big for a model config; open the .json that model.to_json() writes.</source>
+        <translation>{0} quá lớn để là một cấu hình mô hình; hãy mở tệp .json mà model.to_json() ghi ra.</translation>
+    </message>
+    <message>
+        <source>{0} could not be read ({1}); check the file and open it again.</source>
+        <translation>Không đọc được {0} ({1}); hãy kiểm tra tệp rồi mở lại.</translation>
+    </message>
+    <message>
+        <source>{0} is not JSON (line {1}): open a Keras model config, the text that model.to_json() writes (a .keras or .h5 model opens with File &gt; Open model).</source>
+        <translation>{0} không phải JSON (dòng {1}): hãy mở một cấu hình mô hình Keras, tức văn bản mà model.to_json() ghi ra (mô hình .keras hoặc .h5 thì mở bằng Tệp &gt; Mở mô hình).</translation>
+    </message>
+    <message>
+        <source>{0} is not a Keras model config the builder can open: {1}</source>
+        <translation>{0} không phải cấu hình mô hình Keras mà trình dựng mở được: {1}</translation>
+    </message>
+    <message>
+        <source>{0} could not be written ({1}); choose another folder.</source>
+        <translation>Không ghi được {0} ({1}); hãy chọn thư mục khác.</translation>
+    </message>
+    <message>
+        <source>This network cannot be saved yet: {0}</source>
+        <translation>Chưa thể lưu mạng này: {0}</translation>
+    </message>
+    <message>
+        <source>No script could be written for this network: {0}</source>
+        <translation>Không viết được tập lệnh cho mạng này: {0}</translation>
     </message>
 </context>
 <context>
@@ -437,6 +477,14 @@
         <source>target shape</source>
         <translation>kích thước đích</translation>
     </message>
+    <message>
+        <source>Type whole numbers separated by commas, e.g. 3, 3.</source>
+        <translation>Gõ các số nguyên cách nhau bởi dấu phẩy, ví dụ 3, 3.</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; is not a whole number: type e.g. 3, 3.</source>
+        <translation>&apos;{0}&apos; không phải số nguyên: hãy gõ ví dụ 3, 3.</translation>
+    </message>
 </context>
 <context>
     <name>BuilderPanel</name>
@@ -535,16 +583,12 @@
         <translation>Tên mô hình (tiêu đề của nó, và tên tệp được lưu)</translation>
     </message>
     <message>
-        <source>↶ Undo</source>
-        <translation>↶ Hoàn tác</translation>
-    </message>
-    <message>
         <source>Undo (Ctrl+Z)</source>
         <translation>Hoàn tác (Ctrl+Z)</translation>
     </message>
     <message>
-        <source>↷ Redo</source>
-        <translation>↷ Làm lại</translation>
+        <source>model name</source>
+        <translation>tên mô hình</translation>
     </message>
     <message>
         <source>Redo (Ctrl+Shift+Z)</source>
@@ -597,10 +641,6 @@
     <message>
         <source>Write a runnable Keras Python script of this network</source>
         <translation>Viết một tập lệnh Python Keras chạy được cho mạng này</translation>
-    </message>
-    <message>
-        <source>Name:</source>
-        <translation>Tên:</translation>
     </message>
 </context>
 <context>
@@ -2008,6 +2048,82 @@ Theo từng tầng: một khoảng giá trị cho mọi ô, nên có thể so s�
     <message>
         <source>Use the image on the clipboard (a screenshot, a copied file)</source>
         <translation>Dùng ảnh trong bộ nhớ tạm (ảnh chụp màn hình, tệp đã sao chép)</translation>
+    </message>
+</context>
+<context>
+    <name>ImageInput</name>
+    <message>
+        <source>the dropped image</source>
+        <extracomment>Raw image types taken as they are (read_image checks the format by content).</extracomment>
+        <translation>ảnh được thả vào</translation>
+    </message>
+    <message>
+        <source>the pasted image</source>
+        <translation>ảnh được dán vào</translation>
+    </message>
+    <message>
+        <source>The clipboard is empty; copy an image or an image file first</source>
+        <translation>Bộ nhớ tạm đang trống; hãy sao chép một ảnh hoặc một tệp ảnh trước</translation>
+    </message>
+    <message>
+        <source>Drop one image at a time (you dropped {0} files)</source>
+        <translation>Mỗi lần chỉ thả một ảnh (bạn đã thả {0} tệp)</translation>
+    </message>
+    <message>
+        <source>Drop one image at a time (you dropped {0} items)</source>
+        <translation>Mỗi lần chỉ thả một ảnh (bạn đã thả {0} mục)</translation>
+    </message>
+    <message>
+        <source>Paste one image at a time (the clipboard holds {0} files)</source>
+        <translation>Mỗi lần chỉ dán một ảnh (bộ nhớ tạm đang chứa {0} tệp)</translation>
+    </message>
+    <message>
+        <source>Paste one image at a time (the clipboard holds {0} items)</source>
+        <translation>Mỗi lần chỉ dán một ảnh (bộ nhớ tạm đang chứa {0} mục)</translation>
+    </message>
+    <message>
+        <source>You dropped text, not an image</source>
+        <translation>Bạn đã thả văn bản, không phải ảnh</translation>
+    </message>
+    <message>
+        <source>The clipboard holds text, not an image</source>
+        <translation>Bộ nhớ tạm chứa văn bản, không phải ảnh</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>không có gì</translation>
+    </message>
+    <message>
+        <source>That drop held no image (it carried {0}); drop an image file or a picture</source>
+        <translation>Lần thả đó không có ảnh nào (nó mang {0}); hãy thả một tệp ảnh hoặc một bức ảnh</translation>
+    </message>
+    <message>
+        <source>That paste held no image (it carried {0}); paste an image file or a picture</source>
+        <translation>Lần dán đó không có ảnh nào (nó mang {0}); hãy dán một tệp ảnh hoặc một bức ảnh</translation>
+    </message>
+    <message>
+        <source>{0} is a folder; drop an image file (or load the folder as a dataset)</source>
+        <translation>{0} là một thư mục; hãy thả một tệp ảnh (hoặc nạp thư mục đó làm bộ dữ liệu)</translation>
+    </message>
+    <message>
+        <source>{0} is a folder; paste an image file (or load the folder as a dataset)</source>
+        <translation>{0} là một thư mục; hãy dán một tệp ảnh (hoặc nạp thư mục đó làm bộ dữ liệu)</translation>
+    </message>
+    <message>
+        <source>{0} is a web address, and dlviz works offline (it downloads nothing); save the image to your computer, then drop the file</source>
+        <translation>{0} là một địa chỉ web, còn dlviz làm việc ngoại tuyến (nó không tải gì về); hãy lưu ảnh vào máy tính, rồi thả tệp đó vào</translation>
+    </message>
+    <message>
+        <source>{0} is a web address, and dlviz works offline (it downloads nothing); save the image to your computer, then paste the file</source>
+        <translation>{0} là một địa chỉ web, còn dlviz làm việc ngoại tuyến (nó không tải gì về); hãy lưu ảnh vào máy tính, rồi dán tệp đó vào</translation>
+    </message>
+    <message>
+        <source>{0} could not be read; save it as a file and open that</source>
+        <translation>Không đọc được {0}; hãy lưu nó thành tệp rồi mở tệp đó</translation>
+    </message>
+    <message>
+        <source>{0} could not be converted to PNG; save it as a file and open that</source>
+        <translation>Không chuyển được {0} sang PNG; hãy lưu nó thành tệp rồi mở tệp đó</translation>
     </message>
 </context>
 <context>
