@@ -1,9 +1,12 @@
 """Impossible settings are reported on their row in words, never raised."""
 
+import string
+
 import pytest
 
 from dlviz.core.builder.architecture import Architecture, LayerSpec
 from dlviz.core.builder.inference import infer, totals
+from dlviz.core.builder.messages import TEMPLATES
 
 new = LayerSpec.new
 
@@ -54,6 +57,10 @@ def test_bad_setting_is_reported_on_its_row(case):
     for name in after:
         assert rows[name].error and "depends on" in rows[name].error
     assert totals(rows.values())["errors"] == 1 + len(after)
+    for row in rows.values():  # the window translates the template, then fills it in
+        if row.error:
+            assert row.error_template in TEMPLATES
+            assert row.error_template.format(**dict(row.error_values)) == row.error
 
 
 def test_dense_on_an_image_asks_for_flatten():
@@ -118,3 +125,9 @@ def test_any_value_of_any_setting_never_raises(key, value):
         arch = image_net(new(cls, "x", **{key: value}))
         rows = infer(arch)  # must not raise
         assert all(r.error or r.output_shape for r in rows)
+
+
+def test_templates_are_distinct_sentences():
+    assert len(TEMPLATES) == len(set(TEMPLATES)) > 30
+    fields = [f for t in TEMPLATES for _, f, _, _ in string.Formatter().parse(t) if f]
+    assert fields and all(f.isidentifier() for f in fields)  # a translator can keep them

@@ -8,8 +8,9 @@ a broken one say which layer they wait for.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace as dc_replace
 
+from dlviz.core.builder import messages as M
 from dlviz.core.builder.architecture import Architecture, LayerSpec
 from dlviz.core.builder.shape_rules import RULES, BadSetting
 from dlviz.core.costs.macs import layer_macs
@@ -36,6 +37,10 @@ class RowInfo:
     macs: int
     receptive_field: int | None
     error: str | None = None
+    # The error as an English template and its values, for the window to translate
+    # the template before filling it in (see ``messages``).
+    error_template: str | None = None
+    error_values: tuple[tuple[str, object], ...] = ()
 
     @property
     def params(self) -> int:
@@ -54,11 +59,9 @@ def _opaque(spec: LayerSpec, shapes: list[tuple]):
     """A layer the builder has no rule for: what Keras computed, while it still holds."""
     known = spec.keras.get("output_shape")
     if known is None:
-        raise BadSetting(f"{spec.class_name} is not editable here and Keras has not "
-                         f"computed its shape; build the model to see it")
+        raise BadSetting(M.OPAQUE_UNKNOWN, layer=spec.class_name)
     if [list(s) for s in shapes] != [list(s) for s in spec.keras.get("input_shapes", [])]:
-        raise BadSetting(f"{spec.class_name} is not editable here: Keras computed its shape "
-                         f"for another input; undo the change above it or remove it")
+        raise BadSetting(M.OPAQUE_STALE, layer=spec.class_name)
     return tuple(known), spec.keras.get("trainable", 0), spec.keras.get("non_trainable", 0)
 
 
@@ -73,23 +76,26 @@ def _nested_macs(spec: LayerSpec) -> int:
                                                       "class_name": spec.class_name})))
 
 
+def _broken(spec: LayerSpec, problem: BadSetting) -> RowInfo:
+    return RowInfo(spec.name, spec.class_name, None, 0, 0, 0, None, str(problem),
+                   problem.template, tuple(problem.values.items()))
+
+
 def _row(spec: LayerSpec, rows: dict[str, RowInfo]) -> RowInfo:
     missing = [i for i in spec.inputs if i not in rows]
     broken = [i for i in spec.inputs if i in rows and rows[i].output_shape is None]
     if spec.keras.get("shared"):
-        error = (f"this layer is used {spec.keras['shared']} times (shared weights); the "
-                 f"builder edits layers used once: open the model as a file to view it")
+        problem = BadSetting(M.SHARED, count=spec.keras["shared"])
     elif missing:
-        error = (f"reads {', '.join(map(repr, missing))}, which is not above it; "
-                 f"pick its input again")
+        problem = BadSetting(M.NOT_ABOVE, names=", ".join(map(repr, missing)))
     elif broken:
-        error = f"depends on {broken[0]!r}, which has a problem (see that row)"
+        problem = BadSetting(M.DEPENDS_ON, name=repr(broken[0]))
     elif not spec.inputs and spec.class_name != "InputLayer":
-        error = "reads no layer; add an Input layer above it or pick its input"
+        problem = BadSetting(M.NO_INPUT)
     else:
-        error = None
-    if error:
-        return RowInfo(spec.name, spec.class_name, None, 0, 0, 0, None, error)
+        problem = None
+    if problem:
+        return _broken(spec, problem)
     shapes = [rows[i].output_shape for i in spec.inputs]
     try:
         rule = RULES.get(spec.class_name)
@@ -103,11 +109,10 @@ def _row(spec: LayerSpec, rows: dict[str, RowInfo]) -> RowInfo:
         else:
             macs = layer_macs(cost_class, spec.config, [s[1:] for s in shapes], shape[1:])
     except BadSetting as bad:
-        return RowInfo(spec.name, spec.class_name, None, 0, 0, 0, None, str(bad))
+        return _broken(spec, bad)
     except (KeyError, TypeError, ValueError, IndexError, ZeroDivisionError) as bad:
-        return RowInfo(spec.name, spec.class_name, None, 0, 0, 0, None,
-                       f"a setting is not understood ({type(bad).__name__}: {bad}); "
-                       f"check this layer's settings")
+        return _broken(spec, BadSetting(M.NOT_UNDERSTOOD,
+                                        problem=f"{type(bad).__name__}: {bad}"))
     return RowInfo(spec.name, spec.class_name, tuple(shape), int(trainable), int(frozen),
                    int(macs), None)
 
@@ -132,8 +137,7 @@ def infer(arch: Architecture) -> tuple[RowInfo, ...]:
     ordered: list[RowInfo] = []
     for spec in arch.layers:
         if spec.name in rows:
-            row = RowInfo(spec.name, spec.class_name, None, 0, 0, 0, None,
-                          f"the name {spec.name!r} is used twice; rename one of them")
+            row = _broken(spec, BadSetting(M.NAME_TWICE, name=repr(spec.name)))
         else:
             row = _row(spec, rows)
             rows[spec.name] = row
@@ -141,8 +145,7 @@ def infer(arch: Architecture) -> tuple[RowInfo, ...]:
     fields = _fields(arch, ordered)
     return tuple(
         row if row.error or field is None else
-        RowInfo(row.name, row.class_name, row.output_shape, row.trainable,
-                row.non_trainable, row.macs, field, None)
+        dc_replace(row, receptive_field=field)
         for row, field in zip(ordered, fields))
 
 

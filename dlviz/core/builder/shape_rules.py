@@ -10,16 +10,27 @@ from __future__ import annotations
 
 import math
 
+from dlviz.core.builder import messages as M
+
 Shape = tuple
 
 
 class BadSetting(ValueError):
-    """A setting that cannot work; the message is shown on the layer's row."""
+    """A setting that cannot work; the message is shown on the layer's row.
+
+    ``template`` is one of ``messages``' English templates and ``values``
+    fill it in, so the window can translate the template first.
+    """
+
+    def __init__(self, template: str, **values):
+        super().__init__(template.format(**values))
+        self.template = template
+        self.values = values
 
 
 def _whole(value, what: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise BadSetting(f"the {what} must be whole numbers, got {value!r}")
+        raise BadSetting(M.WHOLE_NUMBERS, what=what, value=repr(value))
     return value
 
 
@@ -30,18 +41,15 @@ def _pair(value, what="size") -> tuple[int, int]:
         elif len(value) == 2:
             return _whole(value[0], what), _whole(value[1], what)
         else:
-            raise BadSetting(f"the {what} needs two numbers (height, width), got {list(value)}")
+            raise BadSetting(M.TWO_NUMBERS, what=what, value=str(list(value)))
     size = _whole(value, what)
     return size, size
 
 
-def _one(shapes, rank: int | None = None, what: str = "") -> Shape:
+def _one(shapes) -> Shape:
     if len(shapes) != 1:
-        raise BadSetting(f"this layer reads one input, it is given {len(shapes)}")
-    shape = shapes[0]
-    if rank is not None and len(shape) != rank:
-        raise BadSetting(what or f"needs a {rank - 1}-D input, got shape {_text(shape)}")
-    return shape
+        raise BadSetting(M.ONE_INPUT, count=len(shapes))
+    return shapes[0]
 
 
 def _text(shape) -> str:
@@ -51,8 +59,7 @@ def _text(shape) -> str:
 def _image(shapes, cls: str) -> Shape:
     shape = _one(shapes)
     if len(shape) != 4:
-        raise BadSetting(f"{cls} reads images (height, width, channels); its input is "
-                         f"{_text(shape[1:])}. Put it before Flatten, or use an image input")
+        raise BadSetting(M.NEEDS_IMAGES, layer=cls, shape=_text(shape[1:]))
     return shape
 
 
@@ -60,24 +67,22 @@ def _conv_size(n, k, s, d, padding, axis):
     if n is None:
         return None
     if s < 1 or k < 1:
-        raise BadSetting(f"kernel and stride must be at least 1 (got kernel {k}, stride {s})")
+        raise BadSetting(M.KERNEL_STRIDE, kernel=k, stride=s)
     if padding == "same":
         return -(-n // s)
     span = (k - 1) * d + 1
     out = (n - span) // s + 1
     if out < 1:
-        raise BadSetting(f"the {axis} ({n}) is smaller than the window ({span}) with "
-                         f"'valid' padding: the output would be {max(out, 0)}. Use 'same' "
-                         f"padding, a smaller kernel, or remove a pooling layer before it")
+        raise BadSetting(M.TOO_SMALL, axis=axis, size=n, window=span, out=max(out, 0))
     return out
 
 
 def _spatial(config, shape, kernel, strides, cls):
     if config.get("data_format") not in (None, "channels_last"):
-        raise BadSetting("only channels_last (height, width, channels) is supported here")
+        raise BadSetting(M.CHANNELS_LAST)
     padding = str(config.get("padding", "valid")).lower()
     if padding not in ("valid", "same"):
-        raise BadSetting(f"padding must be 'valid' or 'same', got {padding!r}")
+        raise BadSetting(M.PADDING, value=repr(padding))
     kh, kw = _pair(kernel, "kernel size")
     sh, sw = _pair(strides, "stride")
     dh, dw = _pair(config.get("dilation_rate", 1), "dilation")
@@ -87,7 +92,7 @@ def _spatial(config, shape, kernel, strides, cls):
 
 def _channels(shape, cls) -> int:
     if shape[-1] is None:
-        raise BadSetting(f"{cls} needs a known number of channels")
+        raise BadSetting(M.KNOWN_CHANNELS, layer=cls)
     return int(shape[-1])
 
 
@@ -97,10 +102,9 @@ def conv2d(config, shapes):
     filters = int(config.get("filters", 0))
     groups = int(config.get("groups", 1))
     if filters < 1:
-        raise BadSetting(f"filters must be at least 1, got {filters}")
+        raise BadSetting(M.AT_LEAST_ONE, setting="filters", value=filters)
     if groups < 1 or c_in % groups or filters % groups:
-        raise BadSetting(f"groups ({groups}) must divide the input channels ({c_in}) "
-                         f"and the filters ({filters})")
+        raise BadSetting(M.GROUPS, groups=groups, channels=c_in, filters=filters)
     h, w, kh, kw = _spatial(config, shape, config.get("kernel_size", 3),
                             config.get("strides", 1), "Conv2D")
     params = kh * kw * (c_in // groups) * filters + (filters if config.get("use_bias", True) else 0)
@@ -112,7 +116,7 @@ def depthwise_conv2d(config, shapes):
     c_in = _channels(shape, "DepthwiseConv2D")
     mult = int(config.get("depth_multiplier", 1))
     if mult < 1:
-        raise BadSetting(f"depth_multiplier must be at least 1, got {mult}")
+        raise BadSetting(M.AT_LEAST_ONE, setting="depth_multiplier", value=mult)
     h, w, kh, kw = _spatial(config, shape, config.get("kernel_size", 3),
                             config.get("strides", 1), "DepthwiseConv2D")
     out = c_in * mult
@@ -125,7 +129,7 @@ def separable_conv2d(config, shapes):
     mult = int(config.get("depth_multiplier", 1))
     filters = int(config.get("filters", 0))
     if mult < 1 or filters < 1:
-        raise BadSetting("filters and depth_multiplier must be at least 1")
+        raise BadSetting(M.FILTERS_AND_MULTIPLIER)
     h, w, kh, kw = _spatial(config, shape, config.get("kernel_size", 3),
                             config.get("strides", 1), "SeparableConv2D")
     params = kh * kw * c_in * mult + c_in * mult * filters
@@ -168,7 +172,7 @@ def batch_norm(config, shapes):
     for a in axes:
         d = shape[a]
         if d is None:
-            raise BadSetting("BatchNormalization needs a known size on its axis")
+            raise BadSetting(M.BN_AXIS)
         size *= int(d)
     learned = (config.get("center", True) + config.get("scale", True)) * size
     return tuple(shape), learned, 2 * size
@@ -183,7 +187,7 @@ def prelu(config, shapes):
     for a in config.get("shared_axes") or []:
         shape[a] = 1
     if any(d is None for d in shape[1:]):
-        raise BadSetting("PReLU needs known sizes (or shared_axes over the unknown ones)")
+        raise BadSetting(M.PRELU_SIZES)
     return tuple(_one(shapes)), math.prod(shape[1:]), 0
 
 
@@ -196,13 +200,12 @@ def flatten(config, shapes):
 def dense(config, shapes):
     shape = _one(shapes)
     if len(shape) == 4:
-        raise BadSetting(f"Dense reads a vector, but its input is an image {_text(shape[1:])}: "
-                         f"add Flatten or GlobalAveragePooling2D before it")
+        raise BadSetting(M.DENSE_ON_IMAGE, shape=_text(shape[1:]))
     if len(shape) < 2 or shape[-1] is None:
-        raise BadSetting("Dense needs a known number of input features")
+        raise BadSetting(M.DENSE_FEATURES)
     units = int(config.get("units", 0))
     if units < 1:
-        raise BadSetting(f"units must be at least 1, got {units}")
+        raise BadSetting(M.AT_LEAST_ONE, setting="units", value=units)
     params = shape[-1] * units + (units if config.get("use_bias", True) else 0)
     return (*shape[:-1], units), params, 0
 
@@ -210,11 +213,10 @@ def dense(config, shapes):
 def embedding(config, shapes):
     shape = _one(shapes)
     if len(shape) != 2:
-        raise BadSetting(f"Embedding reads token numbers (one number per step), but its "
-                         f"input is {_text(shape[1:])}: give the model a (length,) integer input")
+        raise BadSetting(M.EMBEDDING_INPUT, shape=_text(shape[1:]))
     dim, out = int(config.get("input_dim", 0)), int(config.get("output_dim", 0))
     if dim < 1 or out < 1:
-        raise BadSetting("input_dim (vocabulary size) and output_dim must be at least 1")
+        raise BadSetting(M.EMBEDDING_SIZES)
     return (*shape, out), dim * out, 0
 
 
@@ -224,16 +226,15 @@ _GATES = {"SimpleRNN": 1, "LSTM": 4, "GRU": 3}
 def recurrent(class_name: str, config, shapes):
     shape = _one(shapes)
     if len(shape) != 3:
-        kind = "images" if len(shape) == 4 else f"shape {_text(shape[1:])}"
-        raise BadSetting(f"{class_name} reads sequences (steps, features), but its input is "
-                         f"{kind}: add Reshape/Embedding before it, or use Conv2D")
+        raise BadSetting(M.RNN_ON_IMAGES if len(shape) == 4 else M.RNN_INPUT,
+                         layer=class_name, shape=_text(shape[1:]))
     if shape[-1] is None:
-        raise BadSetting(f"{class_name} needs a known number of features per step")
+        raise BadSetting(M.RNN_FEATURES, layer=class_name)
     if config.get("return_state"):
-        raise BadSetting("return_state gives several outputs; the builder keeps one output per layer")
+        raise BadSetting(M.RETURN_STATE)
     units = int(config.get("units", 0))
     if units < 1:
-        raise BadSetting(f"units must be at least 1, got {units}")
+        raise BadSetting(M.AT_LEAST_ONE, setting="units", value=units)
     gates = _GATES[class_name]
     bias = units * gates if config.get("use_bias", True) else 0
     if class_name == "GRU" and config.get("reset_after", True) and bias:
@@ -247,11 +248,11 @@ def bidirectional(config, shapes):
     inner = config.get("layer") or {}
     name = inner.get("class_name")
     if name not in _GATES:
-        raise BadSetting("Bidirectional wraps a SimpleRNN, LSTM or GRU")
+        raise BadSetting(M.BIDIRECTIONAL_INNER)
     out, params, _ = recurrent(name, inner.get("config", {}), shapes)
     mode = config.get("merge_mode", "concat")
     if mode is None:
-        raise BadSetting("merge_mode None gives two outputs; choose concat, sum, mul or ave")
+        raise BadSetting(M.MERGE_MODE_NONE)
     if mode == "concat":
         out = (*out[:-1], out[-1] * 2)
     return out, 2 * params, 0
@@ -259,29 +260,27 @@ def bidirectional(config, shapes):
 
 def add(config, shapes):
     if len(shapes) < 2:
-        raise BadSetting("Add needs two or more inputs: pick them in its settings")
+        raise BadSetting(M.MERGE_TOO_FEW, layer="Add")
     first = shapes[0]
     for other in shapes[1:]:
         if len(other) != len(first) or any(a is not None and b is not None and a != b
                                            for a, b in zip(first, other)):
-            raise BadSetting(f"Add needs inputs of the same shape, got "
-                             f"{' and '.join(_text(s[1:]) for s in shapes)}; change one "
-                             f"branch (a 1x1 Conv2D to match channels, strides to match size)")
+            raise BadSetting(M.ADD_SHAPES, shapes=", ".join(_text(s[1:]) for s in shapes))
     return tuple(first), 0, 0
 
 
 def concatenate(config, shapes):
     if len(shapes) < 2:
-        raise BadSetting("Concatenate needs two or more inputs: pick them in its settings")
+        raise BadSetting(M.MERGE_TOO_FEW, layer="Concatenate")
     rank = len(shapes[0])
     axis = int(config.get("axis", -1)) % rank
     if any(len(s) != rank for s in shapes):
-        raise BadSetting("Concatenate needs inputs with the same number of axes")
+        raise BadSetting(M.CONCAT_RANK)
     for i in range(1, rank):
         sizes = {s[i] for s in shapes if i != axis and s[i] is not None}
         if len(sizes) > 1:
-            raise BadSetting(f"Concatenate joins along axis {axis}; the inputs differ on "
-                             f"another axis: {' and '.join(_text(s[1:]) for s in shapes)}")
+            raise BadSetting(M.CONCAT_SHAPES, axis=axis,
+                             shapes=", ".join(_text(s[1:]) for s in shapes))
     total = None if any(s[axis] is None for s in shapes) else sum(s[axis] for s in shapes)
     return tuple(total if i == axis else shapes[0][i] for i in range(rank)), 0, 0
 
@@ -294,8 +293,8 @@ def reshape(config, shapes):
         rest = math.prod(d for d in target if d != -1)
         target[target.index(-1)] = known // rest if rest and known % rest == 0 else 0
     if None not in shape[1:] and math.prod(target) != known:
-        raise BadSetting(f"Reshape to {tuple(target)} needs {math.prod(target)} values; "
-                         f"its input {_text(shape[1:])} has {known}")
+        raise BadSetting(M.RESHAPE, target=str(tuple(target)), needed=math.prod(target),
+                         shape=_text(shape[1:]), have=known)
     return (None, *target), 0, 0
 
 
@@ -304,9 +303,9 @@ def input_layer(config, shapes):
     if shape is None and config.get("shape") is not None:
         shape = [None, *config["shape"]]
     if not shape:
-        raise BadSetting("give the input a shape, e.g. (32, 32, 3) for colour images")
+        raise BadSetting(M.INPUT_SHAPE_MISSING)
     if any(d is not None and int(d) < 1 for d in shape[1:]):
-        raise BadSetting(f"every size of the input must be at least 1, got {_text(shape[1:])}")
+        raise BadSetting(M.INPUT_SHAPE_SMALL, shape=_text(shape[1:]))
     return tuple(shape), 0, 0
 
 
