@@ -18,6 +18,8 @@ from dlviz.core.costs.receptive_field import receptive_fields
 
 # Subclasses the cost formulas know under their parent's name.
 _COST_ALIASES = {"GroupedConv2D": "Conv2D"}
+# For receptive fields also: dlviz's LRN keeps positions, as normalisation does.
+_FIELD_ALIASES = {**_COST_ALIASES, "LocalResponseNormalization": "BatchNormalization"}
 
 
 @dataclass(frozen=True)
@@ -152,7 +154,7 @@ def infer(arch: Architecture) -> tuple[RowInfo, ...]:
 def _fields(arch: Architecture, rows: list[RowInfo]) -> list[int | None]:
     """Receptive fields of the rows that build; a broken row passes nothing on."""
     cost_rows = [_CostRow(s.name, "Broken" if r.error else
-                          _COST_ALIASES.get(s.class_name, s.class_name), s.config, s.inputs)
+                          _FIELD_ALIASES.get(s.class_name, s.class_name), s.config, s.inputs)
                  for s, r in zip(arch.layers, rows)]
     try:
         return receptive_fields(cost_rows)
