@@ -141,6 +141,15 @@ def test_replace_near_the_input_of_resnet_mini_matches_keras():
     assert to_config(arch) == keras_config(model)
 
 
+def test_a_layer_added_after_a_zoo_model_becomes_its_output():
+    arch = from_model(create("lenet5").build())
+    arch = arch.add(new("Dropout", "extra"))
+    assert arch.output_names() == ("extra",)
+    model = build(arch)
+    assert len(model.outputs) == 1
+    assert model.outputs[0] is model.get_layer("extra").output
+
+
 def test_edits_refuse_unknown_and_taken_names():
     arch = small_cnn()
     with pytest.raises(EditError, match="no layer named"):

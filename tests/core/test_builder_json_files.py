@@ -41,3 +41,18 @@ def test_round_trip_keeps_config_and_parameters():
 def test_bad_files_say_what_to_open(text, words):
     with pytest.raises(ValueError, match=words):
         from_json(text)
+
+
+def test_a_builder_network_with_vietnamese_names_round_trips():
+    from dlviz.core.builder.architecture import Architecture, LayerSpec
+
+    new = LayerSpec.new
+    arch = Architecture((new("InputLayer", "ảnh", batch_shape=[None, 8, 8, 3]),
+                         new("Conv2D", "lớp tích chập", ("ảnh",), filters=4),
+                         new("Flatten", "dàn phẳng", ("lớp tích chập",)),
+                         new("Dense", "đầu ra", ("dàn phẳng",), units=2)), "mạng của tôi")
+    assert from_json(to_config_json(arch)) == arch
+    model = keras.models.model_from_json(to_config_json(arch))
+    assert [layer.name for layer in model.layers] == arch.names()
+    assert model.name == "mạng của tôi"
+    assert arch.replace("đầu ra", new_name="kết quả").layer("kết quả").config["name"] == "kết quả"

@@ -46,6 +46,8 @@ class LayerSpec:
         if self.class_name == "Input":  # keras.Input makes an InputLayer
             object.__setattr__(self, "class_name", "InputLayer")
         object.__setattr__(self, "inputs", tuple(self.inputs))
+        if self.config.get("name") != self.name:  # Keras keeps the name in the config too
+            object.__setattr__(self, "config", {**self.config, "name": self.name})
 
     @property
     def editable(self) -> bool:

@@ -9,6 +9,7 @@ other viewers); ``from_json`` and ``from_model`` read one back. Only
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 from dlviz.core.builder.architecture import Architecture, LayerSpec
 from dlviz.core.builder.inference import infer
@@ -165,7 +166,11 @@ def from_config(config: dict, facts: dict | None = None) -> Architecture:
         if len(nodes) > 1:
             keras["shared"] = len(nodes)
         specs.append(LayerSpec(name, e["class_name"], dict(e.get("config", {})), inputs, keras))
-    return Architecture(tuple(specs), body.get("name", "model"), _names(body.get("output_layers")))
+    arch = Architecture(tuple(specs), body.get("name", "model"))
+    outputs = _names(body.get("output_layers"))
+    # Outputs are kept only where they are not simply the unread layers, so that
+    # a layer added at the end becomes the output, as people expect.
+    return arch if outputs == arch.output_names() else replace(arch, outputs=outputs)
 
 
 def _from_sequential(body: dict, facts: dict) -> Architecture:
