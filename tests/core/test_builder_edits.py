@@ -72,14 +72,16 @@ def is_subset(mine, theirs) -> bool:
     return mine == theirs
 
 
-@pytest.mark.parametrize("cell", ["SimpleRNN", "LSTM", "GRU"])
-def test_recurrent_layers_build_as_inferred(cell):
+@pytest.mark.parametrize("cell, merge_mode, extra", [
+    ("SimpleRNN", "concat", {}), ("LSTM", "sum", {"use_bias": False}),
+    ("GRU", "ave", {"reset_after": False}), ("GRU", "mul", {})])
+def test_recurrent_layers_build_as_inferred(cell, merge_mode, extra):
     arch = Architecture((new("InputLayer", "tokens", batch_shape=[None, 12], dtype="int32"),
                          new("Embedding", "embed", ("tokens",), input_dim=50, output_dim=8),
-                         new(cell, "rnn1", ("embed",), units=6, return_sequences=True),
-                         new("Bidirectional", "bi", ("rnn1",),
+                         new(cell, "rnn1", ("embed",), units=6, return_sequences=True, **extra),
+                         new("Bidirectional", "bi", ("rnn1",), merge_mode=merge_mode,
                              layer={"module": "keras.layers", "class_name": cell,
-                                    "config": {"units": 5, "return_sequences": False},
+                                    "config": {"units": 5, "return_sequences": False, **extra},
                                     "registered_name": None}),
                          new("Dense", "out", ("bi",), units=3)), "text")
     assert_same_json_as_keras(arch, check_against_keras(arch))
