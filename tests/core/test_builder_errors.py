@@ -116,7 +116,8 @@ def test_opaque_layer_is_kept_until_its_input_changes():
     assert "not editable here" in infer(unknown)[1].error
 
 
-@pytest.mark.parametrize("value", [None, "x", -1, 0, 1.5, [], [None], {"a": 1}, 10**9])
+@pytest.mark.parametrize("value", [None, "x", -1, 0, 1.5, [], [None], {"a": 1}, 10**9,
+                                   float("inf"), float("nan"), True])
 @pytest.mark.parametrize("key", ["filters", "kernel_size", "strides", "padding", "units",
                                  "pool_size", "rate", "axis", "groups", "dilation_rate"])
 def test_any_value_of_any_setting_never_raises(key, value):

@@ -112,7 +112,8 @@ def _row(spec: LayerSpec, rows: dict[str, RowInfo]) -> RowInfo:
             macs = layer_macs(cost_class, spec.config, [s[1:] for s in shapes], shape[1:])
     except BadSetting as bad:
         return _broken(spec, bad)
-    except (KeyError, TypeError, ValueError, IndexError, ZeroDivisionError) as bad:
+    except (KeyError, TypeError, ValueError, IndexError, ZeroDivisionError,
+            AttributeError, OverflowError) as bad:
         return _broken(spec, BadSetting(M.NOT_UNDERSTOOD,
                                         problem=f"{type(bad).__name__}: {bad}"))
     return RowInfo(spec.name, spec.class_name, tuple(shape), int(trainable), int(frozen),
