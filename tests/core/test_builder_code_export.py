@@ -52,3 +52,11 @@ def test_script_of_a_zoo_model_builds_the_same_model(name):
     assert again.count_params() == model.count_params()
     assert [layer.name for layer in again.layers] == [layer.name for layer in model.layers]
     assert [tuple(o.shape) for o in again.outputs] == [tuple(o.shape) for o in model.outputs]
+
+
+def test_a_network_with_a_problem_gives_no_script():
+    arch = branching().replace("right", {**branching().layer("right").config, "strides": [2, 2]})
+    with pytest.raises(ValueError, match="layer 'sum': Add needs inputs of the same shape"):
+        python_code(arch)
+    with pytest.raises(ValueError, match="no Input layer"):
+        python_code(Architecture())

@@ -6,6 +6,7 @@ import keyword
 import re
 
 from dlviz.core.builder.architecture import Architecture, LayerSpec
+from dlviz.core.builder.inference import infer
 
 _SKIP = {"name"}
 # Settings where None is not Keras's default, so None must be written out.
@@ -99,9 +100,17 @@ def python_code(arch: Architecture) -> str:
         Python source defining ``build_model()``; run as a script it builds
         the model and prints ``model.summary()``.
 
+    Raises:
+        ValueError: a layer has a problem (named, with its row's reason).
+
     Example:
         >>> exec(python_code(arch), ns := {}); ns["build_model"]().count_params()  # doctest: +SKIP
     """
+    if not any(s.class_name == "InputLayer" for s in arch.layers):
+        raise ValueError("the network has no Input layer yet; add one first")
+    broken = next((row for row in infer(arch) if row.error), None)
+    if broken is not None:  # a script that stops with a Keras error helps nobody
+        raise ValueError(f"layer {broken.name!r}: {broken.error}")
     imports: set[str] = set()
     taken: set[str] = set()
     tensors: dict[str, str] = {}
