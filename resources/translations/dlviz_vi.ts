@@ -850,6 +850,37 @@
     </message>
 </context>
 <context>
+    <name>CoreMessages</name>
+    <message>
+        <source>&apos;{model}&apos; has no recurrent layer (SimpleRNN, LSTM or GRU, alone or in a Bidirectional wrapper): gates live only inside those. Pick an RNN classifier or tagger in the model library, or open a .keras file that has one.</source>
+        <translation>&apos;{model}&apos; không có tầng hồi tiếp nào (SimpleRNN, LSTM hoặc GRU, đứng riêng hoặc trong lớp bọc Bidirectional): các cổng chỉ nằm trong những tầng đó. Hãy chọn một bộ phân loại hoặc bộ gán nhãn RNN trong thư viện mô hình, hoặc mở một tệp .keras có tầng như vậy.</translation>
+    </message>
+    <message>
+        <source>&apos;{model}&apos; has no attention layer (keras.layers.Attention, AdditiveAttention or MultiHeadAttention, or a dlviz encoder-decoder&apos;s attention): there are no attention weights to show. Pick a dates-attention model in the model library, or open a .keras file that has one.</source>
+        <translation>&apos;{model}&apos; không có tầng chú ý nào (keras.layers.Attention, AdditiveAttention hoặc MultiHeadAttention, hoặc cơ chế chú ý của một bộ mã hóa-giải mã dlviz): không có trọng số chú ý nào để hiển thị. Hãy chọn một mô hình dates-attention trong thư viện mô hình, hoặc mở một tệp .keras có tầng như vậy.</translation>
+    </message>
+    <message>
+        <source>&apos;{model}&apos; writes no captions: a captioner reads two inputs, &apos;image&apos; and &apos;target_in&apos; (the words so far), and this one reads {inputs}. Pick captions-shapes (or the shape captioner) in the model library</source>
+        <translation>&apos;{model}&apos; không viết chú thích: mô hình chú thích đọc hai đầu vào, &apos;image&apos; và &apos;target_in&apos; (các từ đã viết), còn mô hình này đọc {inputs}. Hãy chọn captions-shapes (hoặc mô hình chú thích hình khối) trong thư viện mô hình</translation>
+    </message>
+    <message>
+        <source>&apos;{model}&apos; gives outputs of shape {shape}, not one (time steps, classes) output with a CTC blank, so it reads no strings; pick a CRNN such as crnn-digit-strings</source>
+        <translation>&apos;{model}&apos; cho đầu ra có kích thước {shape}, không phải một đầu ra (bước thời gian, lớp) có ký tự trống CTC, nên nó không đọc chuỗi ký tự; hãy chọn một CRNN như crnn-digit-strings</translation>
+    </message>
+    <message>
+        <source>&apos;{model}&apos; takes input of shape {shape}, not images (batch, height, width, channels), so it has no feature maps to show</source>
+        <translation>&apos;{model}&apos; nhận đầu vào có kích thước {shape}, không phải ảnh (lô, cao, rộng, kênh), nên nó không có bản đồ đặc trưng nào để hiển thị</translation>
+    </message>
+    <message>
+        <source>{count} filters of {size}, shown as colour patches (each scaled on its own; grey = 0)</source>
+        <translation>{count} bộ lọc {size}, hiển thị thành mảnh màu (mỗi mảnh theo thang riêng; xám = 0)</translation>
+    </message>
+    <message>
+        <source>{count} filters of {size}: one row per filter, one column per input channel; grey = 0, on the layer&apos;s common scale</source>
+        <translation>{count} bộ lọc {size}: mỗi bộ lọc một hàng, mỗi kênh đầu vào một cột; xám = 0, theo thang chung của tầng</translation>
+    </message>
+</context>
+<context>
     <name>CoreTexts</name>
     <message>
         <source>Digits (bundled)</source>

@@ -7,8 +7,9 @@ the model library's groups, titles and descriptions, gate names) are in the
 catalogue and translated. Messages the core writes itself at run time
 (``dlviz.core`` never imports Qt: a probe's notes, why a view cannot draw, load
 errors) and the measured descriptions of the shipped trained models stay in
-English; ``ENGLISH_FROM_CORE`` lists those seen on the screens walked here, so
-any other English that appears fails the test.
+English, except the sentences ``core_messages`` knows by their shape (why a
+view cannot draw, a filter bank's note); ``ENGLISH_FROM_CORE`` lists the kinds
+seen on the screens walked here, so any other English that appears fails.
 """
 
 import re
@@ -36,8 +37,6 @@ what where which see load loading select train training data file files set use 
 """.split())
 #: English the window shows from ``dlviz.core`` (see the module docstring), as patterns.
 ENGLISH_FROM_CORE = [re.compile(pattern) for pattern in (
-    r"^'[^']+' (has no|writes no|gives outputs|takes input)",   # why a view cannot draw
-    r"^\d+ filters of \d+x\d+",                                 # a filter bank's note
     r"\d+(\.\d+)?% (right|of strings)",                          # a shipped model's scores
     r"^input .*(classes|weights from)",                          # the layer table's notes
     r"^\S+: resized \d+x\d+",                                   # how an image was loaded
@@ -220,10 +219,26 @@ def test_a_model_and_an_image_shown_in_vietnamese(qtbot, vietnamese):
         win.tabs.setCurrentWidget(win.maps_view)
         assert "kênh" in win.maps_view.title.text()            # "c1_conv · 28×28 × 6 kênh · ..."
         assert win.prediction_view.title.text().startswith("Dự đoán:")
+        for tab in range(win.tabs.count()):   # every view says why it has nothing, in Vietnamese
+            win.tabs.setCurrentIndex(tab)
+        assert win.gate_view.hint.text().startswith("'lenet5' không có tầng hồi tiếp")
         assert untranslated(win) == []
         assert english_left(win) == []
     finally:
         win.close()
+
+
+def test_the_cores_sentences_are_translated_by_their_shape(vietnamese):
+    from dlviz.app.core_messages import TEMPLATES, core_message
+
+    vi = {src: tr for ctx, src, tr, _kind in catalogue() if ctx == "CoreMessages"}
+    assert set(TEMPLATES) <= set(vi)
+    said = ("'lenet5' takes input of shape (None, 20), not images (batch, height, width, "
+            "channels), so it has no feature maps to show")
+    assert core_message(said) == ("'lenet5' nhận đầu vào có kích thước (None, 20), không phải "
+                                  "ảnh (lô, cao, rộng, kênh), nên nó không có bản đồ đặc trưng "
+                                  "nào để hiển thị")
+    assert core_message("Something new the core says.") == "Something new the core says."
 
 
 def test_choosing_a_language_is_remembered_for_the_next_launch(qtbot):

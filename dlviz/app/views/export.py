@@ -11,6 +11,8 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QToolButton
 
+from dlviz.app.core_messages import core_message
+
 
 class ExportMixin:
     """``export_png``, its button, and ``show_unavailable`` for a view."""
@@ -35,7 +37,7 @@ class ExportMixin:
         """Say why this view has nothing to draw (e.g. a subclassed model)."""
         # Each view marks its title for the catalogue (QT_TRANSLATE_NOOP, its class).
         self.title.setText(self.tr(self.unavailable_title))
-        self.hint.setText(reason)
+        self.hint.setText(core_message(reason))   # the core writes it in English
         self.body.hide()
 
     def _show_body(self) -> None:

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 
 from dlviz.app.views.canvas import DARK_BACKGROUND, fit, hint_label, image_canvas, title_label
 from dlviz.app.views.colormaps import DIVERGING, lut
+from dlviz.app.core_messages import core_message
 from dlviz.app.views.export import ExportMixin
 from dlviz.core.probes.results import FilterBank
 
@@ -110,7 +111,7 @@ class FilterView(ExportMixin, QWidget):
         self.title.setText(self.tr("{0} · {1} · filters as {2}").format(bank.path, bank.type, kind))
         reading = READING.get(bank.kind, "")
         self.hint.setText(self.tr(reading) if reading else "")
-        self.note_label.setText(bank.note)
+        self.note_label.setText(core_message(bank.note))
 
     def _update_image(self, bank: FilterBank) -> None:
         # NaN gaps between patches are drawn transparent, i.e. as background.

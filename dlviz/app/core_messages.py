@@ -1,0 +1,79 @@
+"""The core's most common sentences, translated for the window by their shape.
+
+``dlviz.core`` never imports Qt, so why a view cannot draw ("'lenet5' has no
+recurrent layer ...") and a filter bank's note arrive as English sentences with
+names and numbers inside. The window passes them through ``core_message``:
+each English template below, with ``{name}``-style fields, is matched whole
+against the sentence, and the template's translation is filled with the same
+fields. A sentence that matches no template is shown as it came (the catalogue
+lacks it, so it stays English; ``tests/app/test_translation_vi.py`` lists the
+kinds known to remain).
+
+Keep each template word for word as the core writes it (the tests check the
+real messages of ``lenet5`` and a sequence model against them).
+
+Example:
+    >>> core_message("'lenet5' takes input of shape (None, 20), not images "
+    ...              "(batch, height, width, channels), so it has no feature maps to show")
+    "'lenet5' nhận đầu vào có kích thước (None, 20), ..."      # in Vietnamese
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+CONTEXT = "CoreMessages"
+TEMPLATES = (
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "'{model}' has no recurrent layer (SimpleRNN, LSTM or GRU, alone or in a "
+                      "Bidirectional wrapper): gates live only inside those. Pick an RNN "
+                      "classifier or tagger in the model library, or open a .keras file that "
+                      "has one."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "'{model}' has no attention layer (keras.layers.Attention, "
+                      "AdditiveAttention or MultiHeadAttention, or a dlviz encoder-decoder's "
+                      "attention): there are no attention weights to show. Pick a "
+                      "dates-attention model in the model library, or open a .keras file that "
+                      "has one."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "'{model}' writes no captions: a captioner reads two inputs, 'image' and "
+                      "'target_in' (the words so far), and this one reads {inputs}. Pick "
+                      "captions-shapes (or the shape captioner) in the model library"),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "'{model}' gives outputs of shape {shape}, not one (time steps, classes) "
+                      "output with a CTC blank, so it reads no strings; pick a CRNN such as "
+                      "crnn-digit-strings"),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "'{model}' takes input of shape {shape}, not images (batch, height, "
+                      "width, channels), so it has no feature maps to show"),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "{count} filters of {size}, shown as colour patches (each scaled on its "
+                      "own; grey = 0)"),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "{count} filters of {size}: one row per filter, one column per input "
+                      "channel; grey = 0, on the layer's common scale"),
+)
+
+
+@lru_cache(maxsize=None)
+def _patterns() -> tuple[tuple[re.Pattern, str], ...]:
+    """Each template as a whole-sentence regex whose groups are its fields."""
+    compiled = []
+    for template in TEMPLATES:
+        parts = re.split(r"\{(\w+)\}", template)
+        regex = "".join(re.escape(part) if i % 2 == 0 else f"(?P<{part}>.+?)"
+                        for i, part in enumerate(parts))
+        compiled.append((re.compile(f"^{regex}$", re.DOTALL), template))
+    return tuple(compiled)
+
+
+def core_message(text: str) -> str:
+    """``text`` in the interface's language when it is one of ``TEMPLATES``, else as is."""
+    for pattern, template in _patterns():
+        found = pattern.match(text or "")
+        if found:
+            return QCoreApplication.translate(CONTEXT, template).format(**found.groupdict())
+    return text
