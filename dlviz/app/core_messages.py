@@ -55,6 +55,14 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("CoreMessages",
                       "{count} filters of {size}: one row per filter, one column per input "
                       "channel; grey = 0, on the layer's common scale"),
+    # How an image was fitted to the model (the status bar after a drop), most specific first.
+    QT_TRANSLATE_NOOP("CoreMessages", "resized {source} -> {size} (aspect not kept)"),
+    QT_TRANSLATE_NOOP("CoreMessages", "centre-cropped {source} and resized -> {size}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "resized {source} -> {size}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "converted RGB -> grey"),
+    QT_TRANSLATE_NOOP("CoreMessages", "converted grey -> RGB"),
+    QT_TRANSLATE_NOOP("CoreMessages", "transparent parts composited on white"),
+    QT_TRANSLATE_NOOP("CoreMessages", "first of {count} frames"),
 )
 
 
@@ -77,3 +85,15 @@ def core_message(text: str) -> str:
         if found:
             return QCoreApplication.translate(CONTEXT, template).format(**found.groupdict())
     return text
+
+
+def core_notes(text: str) -> str:
+    """A list of notes joined by "; " or ", " (how an image was loaded), each translated
+    when it is one of ``TEMPLATES``; a note that is not stays as it came.
+
+    Example:
+        >>> core_notes("resized 224x224 -> 32x32, converted RGB -> grey")
+        'đổi kích thước 224x224 -> 32x32, chuyển RGB -> ảnh xám'   # in Vietnamese
+    """
+    return "; ".join(", ".join(core_message(note) for note in part.split(", "))
+                     for part in (text or "").split("; "))

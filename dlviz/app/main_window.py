@@ -15,6 +15,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QWidget
 
 from dlviz.app.bridge import EngineBridge
+from dlviz.app.core_messages import core_notes
 from dlviz.app.builder.builder_controller import BuilderController
 from dlviz.app.dialogs.unsafe_model_dialog import ask_to_load_unsafely
 from dlviz.app.image_controller import ImageController
@@ -223,7 +224,7 @@ class MainWindow(QMainWindow):
 
     def _on_analysis_shown(self, analysis) -> None:
         self.banner.hide()
-        notes = "; ".join((analysis.maps.input.note, *analysis.load_notes))
+        notes = core_notes("; ".join((analysis.maps.input.note, *analysis.load_notes)))
         self.statusBar().showMessage(f"{analysis.source_name}: {notes}", 8000)
         if self.tabs.currentWidget() is self.layer_table:
             # A CRNN's first screen is what it reads; any other model's, its maps.

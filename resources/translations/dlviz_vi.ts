@@ -879,6 +879,34 @@
         <source>{count} filters of {size}: one row per filter, one column per input channel; grey = 0, on the layer&apos;s common scale</source>
         <translation>{count} bộ lọc {size}: mỗi bộ lọc một hàng, mỗi kênh đầu vào một cột; xám = 0, theo thang chung của tầng</translation>
     </message>
+    <message>
+        <source>resized {source} -&gt; {size} (aspect not kept)</source>
+        <translation>đổi kích thước {source} -&gt; {size} (không giữ tỉ lệ)</translation>
+    </message>
+    <message>
+        <source>centre-cropped {source} and resized -&gt; {size}</source>
+        <translation>cắt giữa {source} rồi đổi kích thước -&gt; {size}</translation>
+    </message>
+    <message>
+        <source>resized {source} -&gt; {size}</source>
+        <translation>đổi kích thước {source} -&gt; {size}</translation>
+    </message>
+    <message>
+        <source>converted RGB -&gt; grey</source>
+        <translation>chuyển RGB -&gt; ảnh xám</translation>
+    </message>
+    <message>
+        <source>converted grey -&gt; RGB</source>
+        <translation>chuyển ảnh xám -&gt; RGB</translation>
+    </message>
+    <message>
+        <source>transparent parts composited on white</source>
+        <translation>phần trong suốt được phủ lên nền trắng</translation>
+    </message>
+    <message>
+        <source>first of {count} frames</source>
+        <translation>khung hình đầu tiên trong {count} khung hình</translation>
+    </message>
 </context>
 <context>
     <name>CoreTexts</name>
