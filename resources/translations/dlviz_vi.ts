@@ -1472,8 +1472,24 @@
 <context>
     <name>CtcPlot</name>
     <message>
-        <source>time step (a column of the feature map) →</source>
+        <source>column {0} of {1} (image x {2}–{3})</source>
         <extracomment>Left axis width (class names), pixels; the path row&apos;s offset below the classes.</extracomment>
+        <translation>cột {0} trên {1} (ảnh x {2}–{3})</translation>
+    </message>
+    <message>
+        <source>best: “{0}” {1}</source>
+        <translation>tốt nhất: “{0}” {1}</translation>
+    </message>
+    <message>
+        <source>{0} · class “{1}”: {2} · {3}</source>
+        <translation>{0} · lớp “{1}”: {2} · {3}</translation>
+    </message>
+    <message>
+        <source>blank</source>
+        <translation>trống</translation>
+    </message>
+    <message>
+        <source>time step (a column of the feature map) →</source>
         <translation>bước thời gian (một cột của bản đồ đặc trưng) →</translation>
     </message>
 </context>
@@ -2806,6 +2822,10 @@ Theo từng tầng: một khoảng giá trị cho mọi ô, nên có thể so s�
         <source>Stop this download</source>
         <translation>Dừng lượt tải này</translation>
     </message>
+    <message>
+        <source>{0} of {1}</source>
+        <translation>{0} trên {1}</translation>
+    </message>
 </context>
 <context>
     <name>RunController</name>
@@ -2859,6 +2879,10 @@ Theo từng tầng: một khoảng giá trị cho mọi ô, nên có thể so s�
     <message>
         <source>Replay</source>
         <translation>Xem lại</translation>
+    </message>
+    <message>
+        <source>step {0}  ({1} of {2})</source>
+        <translation>bước {0}  ({1} trên {2})</translation>
     </message>
 </context>
 <context>

@@ -15,7 +15,7 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Signal
+from PySide6.QtCore import QCoreApplication, QRectF, Signal
 from PySide6.QtGui import QFont, QPen
 from PySide6.QtWidgets import QGraphicsRectItem
 
@@ -35,18 +35,21 @@ def describe_column(result, step: int, row: int | None) -> str:
         'column 13 of 32 (image x 48–51) · class “5”: 0.873 · best: “5” 0.873'
     """
     left = step * result.pixels_per_step
-    where = f"column {step + 1} of {result.steps} (image x {int(left)}–" \
-            f"{int(math.ceil(left + result.pixels_per_step)) - 1})"
+    where = QCoreApplication.translate("CtcPlot", "column {0} of {1} (image x {2}–{3})").format(
+        step + 1, result.steps, int(left), int(math.ceil(left + result.pixels_per_step)) - 1)
     best = int(result.path[step])
-    best_text = f"best: “{_name(result, best)}” {result.probabilities[step, best]:.3f}"
+    best_text = QCoreApplication.translate("CtcPlot", "best: “{0}” {1}").format(
+        _name(result, best), f"{result.probabilities[step, best]:.3f}")
     if row is None:
         return f"{where} · {best_text}"
-    return (f"{where} · class “{_name(result, row)}”: "
-            f"{result.probabilities[step, row]:.3f} · {best_text}")
+    return QCoreApplication.translate("CtcPlot", "{0} · class “{1}”: {2} · {3}").format(
+        where, _name(result, row), f"{result.probabilities[step, row]:.3f}", best_text)
 
 
 def _name(result, index: int) -> str:
-    return "blank" if index == result.blank_index else str(result.class_names[index])
+    if index == result.blank_index:
+        return QCoreApplication.translate("CtcPlot", "blank")
+    return str(result.class_names[index])
 
 
 def _plot(layout, row: int) -> pg.PlotItem:

@@ -55,7 +55,7 @@ class ProgressIndicator(QWidget):
         if event.total > 0:
             self.bar.setRange(0, 1000)
             self.bar.setValue(int(1000 * min(event.done / event.total, 1.0)))
-            amount = f"{_megabytes(event.done)} of {_megabytes(event.total)}"
+            amount = self.tr("{0} of {1}").format(_megabytes(event.done), _megabytes(event.total))
         else:
             self.bar.setRange(0, 0)  # busy indicator: size unknown
             amount = _megabytes(event.done)

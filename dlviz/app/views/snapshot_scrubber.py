@@ -94,4 +94,5 @@ class SnapshotScrubber(QWidget):
         if step is None:
             self.step_label.setText(self.tr("no snapshots yet"))
         else:
-            self.step_label.setText(f"step {step}  ({self.slider.value() + 1} of {len(self.steps)})")
+            self.step_label.setText(self.tr("step {0}  ({1} of {2})").format(
+                step, self.slider.value() + 1, len(self.steps)))
