@@ -45,7 +45,7 @@ class CompareController(QObject):
         ws = self.workspace
         self._compared = text
         self._latest = self.engine.submit(SLOT, lambda: ws.compare_cells(text), slot=SLOT,
-                                          label="Comparing SimpleRNN, LSTM and GRU…")
+                                          label=self.tr("Comparing SimpleRNN, LSTM and GRU…"))
         return self._latest
 
     def _on_gate_text(self, text: str) -> None:

@@ -44,9 +44,9 @@ class SpanController(QObject):
         text = None if shown is None else shown.text   # the sentence on screen
         self._latest = {
             SELECT: self.engine.submit(SELECT, lambda: ws.select_span(layer, start, end, text),
-                                       slot=SELECT, label="Selecting units…"),
+                                       slot=SELECT, label=self.tr("Selecting units…")),
             MATCH: self.engine.submit(MATCH, lambda: ws.match_span(layer, start, end, text),
-                                      slot=MATCH, label="Finding where they fire…"),
+                                      slot=MATCH, label=self.tr("Finding where they fire…")),
         }
         return self._latest[SELECT], self._latest[MATCH]
 

@@ -77,7 +77,7 @@ class TrainingController(QObject):
         self._set_state("running")
         self.engine.submit("train", lambda: ws.train(config, emit=engine.emit, control=control,
                                                      progress=progress, run_dir=run_dir),
-                           label="Training…")
+                           label=self.tr("Training…"))
         self._watch_when_created(run_dir)
 
     def resume(self, run_dir) -> None:

@@ -729,6 +729,10 @@
         <extracomment>What a request says while a model trains (the engine runs the training job).</extracomment>
         <translation>Bộ máy đang huấn luyện một mô hình: các ô sẽ được so sánh khi huấn luyện dừng.</translation>
     </message>
+    <message>
+        <source>Comparing SimpleRNN, LSTM and GRU…</source>
+        <translation>Đang so sánh SimpleRNN, LSTM và GRU…</translation>
+    </message>
 </context>
 <context>
     <name>CompareView</name>
@@ -2892,6 +2896,14 @@ Theo từng tầng: một khoảng giá trị cho mọi ô, nên có thể so s�
         <extracomment>What a request says while a model trains (the engine runs the training job).</extracomment>
         <translation>Bộ máy đang huấn luyện mô hình: {what} khi huấn luyện dừng (nó sẽ đọc trọng số mới).</translation>
     </message>
+    <message>
+        <source>Selecting units…</source>
+        <translation>Đang chọn các đơn vị…</translation>
+    </message>
+    <message>
+        <source>Finding where they fire…</source>
+        <translation>Đang tìm nơi chúng cùng bật…</translation>
+    </message>
 </context>
 <context>
     <name>SpanMatchView</name>
@@ -3044,6 +3056,10 @@ Theo từng tầng: một khoảng giá trị cho mọi ô, nên có thể so s�
     <message>
         <source>Downloading data:</source>
         <translation>Đang tải dữ liệu:</translation>
+    </message>
+    <message>
+        <source>Training…</source>
+        <translation>Đang huấn luyện…</translation>
     </message>
     <message>
         <source>Resuming training…</source>
