@@ -4,12 +4,13 @@ Scope, said plainly: every string written in ``dlviz/app`` (menus, tabs, docks,
 panels, buttons, labels, hints, tooltips, combo items, status and banner
 messages) and the core's labels the window shows (``core_texts``: data sets,
 the model library's groups, titles and descriptions, gate names) are in the
-catalogue and translated. Messages the core writes itself at run time
-(``dlviz.core`` never imports Qt: a probe's notes, why a view cannot draw, load
-errors) and the measured descriptions of the shipped trained models stay in
-English, except the sentences ``core_messages`` knows by their shape (why a
-view cannot draw, a filter bank's note); ``ENGLISH_FROM_CORE`` lists the kinds
-seen on the screens walked here, so any other English that appears fails.
+catalogue and translated. ``dlviz.core`` never imports Qt and writes some
+sentences itself at run time; those ``core_messages`` recognises by their shape
+(why a view cannot draw, a filter bank's note, how an image was fitted) are
+shown translated, the rest stay English: a probe's other notes, load errors,
+the layer table's notes and the measured descriptions of the shipped trained
+models. ``ENGLISH_FROM_CORE`` lists the kinds of those seen on the screens
+walked here, so any other English that appears fails.
 """
 
 import re
