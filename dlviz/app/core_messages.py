@@ -25,6 +25,8 @@ from functools import lru_cache
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from dlviz.app.core_texts import core_text
+
 CONTEXT = "CoreMessages"
 TEMPLATES = (
     QT_TRANSLATE_NOOP("CoreMessages",
@@ -63,6 +65,38 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("CoreMessages", "converted grey -> RGB"),
     QT_TRANSLATE_NOOP("CoreMessages", "transparent parts composited on white"),
     QT_TRANSLATE_NOOP("CoreMessages", "first of {count} frames"),
+    # The layer table's notes on the model.
+    QT_TRANSLATE_NOOP("CoreMessages", "input {shape}, {count} classes, weights from {file}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "input {shape}, {count} classes, random weights"),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "input {shape}, {count} classes, ImageNet weights (with class names)"),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "input {shape}, {count} classes, ImageNet weights (class names not cached)"),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "Some sizes are unknown (None): MACs there count one step or position."),
+    # The shipped trained models' descriptions carry their measured scores.
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "{title}: {count} classes ({names}), {score} right on the held-out {data} images. "
+                      "Made by `{command}`."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "{title}: {count} classes, {score} right on held-out {data} sentences; tokens are "
+                      "syllables: words split at spaces and punctuation (Vietnamese 'học sinh' "
+                      "is two tokens). Made by `{command}`."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "{title}: {count} tags, {score} right on held-out {data} sentences; tokens are "
+                      "syllables: words split at spaces and punctuation (Vietnamese 'học sinh' "
+                      "is two tokens). Made by `{command}`."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "{title}: reads 1-6 handwritten digits; {exact} of strings of unseen drawings read "
+                      "exactly, {errors} character errors. Made by `{command}`."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "{title}: writes dates typed in English or Vietnamese as ISO (1987-03-10); {exact} "
+                      "of held-out dates exactly right, {share} of day, month and year "
+                      "characters look hardest at that part of the source. Made by `{command}`."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "{title}: drop a scene of two shapes and read its caption, and where each word "
+                      "looked; {exact} of unseen scenes captioned exactly, {share} of shape "
+                      "words look hardest at their shape. Made by `{command}`."),
 )
 
 
@@ -83,7 +117,10 @@ def core_message(text: str) -> str:
     for pattern, template in _patterns():
         found = pattern.match(text or "")
         if found:
-            return QCoreApplication.translate(CONTEXT, template).format(**found.groupdict())
+            fields = found.groupdict()
+            if "title" in fields:   # a library title: in the catalogue (core_texts)
+                fields["title"] = core_text(fields["title"])
+            return QCoreApplication.translate(CONTEXT, template).format(**fields)
     return text
 
 

@@ -911,6 +911,50 @@
         <source>first of {count} frames</source>
         <translation>khung hình đầu tiên trong {count} khung hình</translation>
     </message>
+    <message>
+        <source>input {shape}, {count} classes, weights from {file}</source>
+        <translation>đầu vào {shape}, {count} lớp, trọng số từ {file}</translation>
+    </message>
+    <message>
+        <source>input {shape}, {count} classes, random weights</source>
+        <translation>đầu vào {shape}, {count} lớp, trọng số ngẫu nhiên</translation>
+    </message>
+    <message>
+        <source>input {shape}, {count} classes, ImageNet weights (with class names)</source>
+        <translation>đầu vào {shape}, {count} lớp, trọng số ImageNet (có tên lớp)</translation>
+    </message>
+    <message>
+        <source>input {shape}, {count} classes, ImageNet weights (class names not cached)</source>
+        <translation>đầu vào {shape}, {count} lớp, trọng số ImageNet (chưa lưu sẵn tên lớp)</translation>
+    </message>
+    <message>
+        <source>Some sizes are unknown (None): MACs there count one step or position.</source>
+        <translation>Một số kích thước chưa biết (None): số MAC ở đó tính cho một bước hoặc một vị trí.</translation>
+    </message>
+    <message>
+        <source>{title}: {count} classes ({names}), {score} right on the held-out {data} images. Made by `{command}`.</source>
+        <translation>{title}: {count} lớp ({names}), đúng {score} trên các ảnh {data} để riêng cho kiểm tra. Tạo bởi `{command}`.</translation>
+    </message>
+    <message>
+        <source>{title}: {count} classes, {score} right on held-out {data} sentences; tokens are syllables: words split at spaces and punctuation (Vietnamese &apos;học sinh&apos; is two tokens). Made by `{command}`.</source>
+        <translation>{title}: {count} lớp, đúng {score} trên các câu {data} để riêng cho kiểm tra; token là âm tiết: từ được tách ở khoảng trắng và dấu câu (&apos;học sinh&apos; là hai token). Tạo bởi `{command}`.</translation>
+    </message>
+    <message>
+        <source>{title}: {count} tags, {score} right on held-out {data} sentences; tokens are syllables: words split at spaces and punctuation (Vietnamese &apos;học sinh&apos; is two tokens). Made by `{command}`.</source>
+        <translation>{title}: {count} nhãn, đúng {score} trên các câu {data} để riêng cho kiểm tra; token là âm tiết: từ được tách ở khoảng trắng và dấu câu (&apos;học sinh&apos; là hai token). Tạo bởi `{command}`.</translation>
+    </message>
+    <message>
+        <source>{title}: reads 1-6 handwritten digits; {exact} of strings of unseen drawings read exactly, {errors} character errors. Made by `{command}`.</source>
+        <translation>{title}: đọc 1-6 chữ số viết tay; {exact} chuỗi của các hình vẽ chưa thấy được đọc đúng hoàn toàn, {errors} lỗi ký tự. Tạo bởi `{command}`.</translation>
+    </message>
+    <message>
+        <source>{title}: writes dates typed in English or Vietnamese as ISO (1987-03-10); {exact} of held-out dates exactly right, {share} of day, month and year characters look hardest at that part of the source. Made by `{command}`.</source>
+        <translation>{title}: viết lại ngày tháng gõ bằng tiếng Anh hoặc tiếng Việt thành dạng ISO (1987-03-10); {exact} ngày tháng để riêng cho kiểm tra đúng hoàn toàn, {share} ký tự ngày, tháng, năm nhìn mạnh nhất vào đúng phần đó của chuỗi nguồn. Tạo bởi `{command}`.</translation>
+    </message>
+    <message>
+        <source>{title}: drop a scene of two shapes and read its caption, and where each word looked; {exact} of unseen scenes captioned exactly, {share} of shape words look hardest at their shape. Made by `{command}`.</source>
+        <translation>{title}: thả vào một cảnh có hai hình khối rồi đọc chú thích của nó, và xem mỗi từ đã nhìn vào đâu; {exact} cảnh chưa thấy được chú thích đúng hoàn toàn, {share} từ chỉ hình khối nhìn mạnh nhất vào đúng hình của nó. Tạo bởi `{command}`.</translation>
+    </message>
 </context>
 <context>
     <name>CoreTexts</name>

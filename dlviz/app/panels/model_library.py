@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dlviz.app.core_messages import core_message
 from dlviz.app.core_texts import core_text
 from dlviz.core.zoo.registry import REGISTRY
 
@@ -62,7 +63,7 @@ class ModelLibraryPanel(QWidget):
             item = QTreeWidgetItem([core_text(entry.title)])
             item.setData(0, _NAME_ROLE, entry.name)
             item.setToolTip(0, f"{entry.name}: {core_text(entry.title)}\n"
-                                 f"{core_text(entry.description)}")
+                                 f"{core_message(core_text(entry.description))}")
             group.addChild(item)
         self.tree.expandAll()
 
@@ -86,7 +87,7 @@ class ModelLibraryPanel(QWidget):
     def _on_current_changed(self, item, _previous) -> None:
         name = item.data(0, _NAME_ROLE) if item else None
         if name:
-            self.description.setText(core_text(REGISTRY[name].description))
+            self.description.setText(core_message(core_text(REGISTRY[name].description)))
 
     def _on_item_activated(self, item, _column: int = 0) -> None:
         name = item.data(0, _NAME_ROLE)

@@ -11,6 +11,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
+from dlviz.app.core_messages import core_message
 from dlviz.app.core_texts import core_text
 from dlviz.core.summary import ModelSummary
 
@@ -112,7 +113,8 @@ class LayerTableView(QWidget):
                 f"{summary.non_trainable_params:,}",
                 sum(1 for r in summary.rows if r.depth == 0))
             + self._macs_text(summary))
-        self.notes.setText("   ·   ".join([*notes, *(core_text(n) for n in summary.notes)]))
+        # Notes the core writes in English, shown translated where their shape is known.
+        self.notes.setText("   ·   ".join(core_message(n) for n in (*notes, *summary.notes)))
         self._update_rows(summary)
         self._update_footer(summary)
 
