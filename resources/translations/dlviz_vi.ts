@@ -2027,7 +2027,7 @@ Theo từng tầng: một khoảng giá trị cho mọi ô, nên có thể so s�
     <name>GradientTimeView</name>
     <message>
         <source>No gradient through time</source>
-        <extracomment>Relative norms below this are drawn at it (log scale floor). The registry&apos;s probe kind this view draws (``core/probes/registry.py``).</extracomment>
+        <extracomment>The registry&apos;s probe kind this view draws (``core/probes/registry.py``).</extracomment>
         <translation>Không có gradient qua thời gian</translation>
     </message>
     <message>
@@ -2036,6 +2036,7 @@ Theo từng tầng: một khoảng giá trị cho mọi ô, nên có thể so s�
     </message>
     <message>
         <source>Size of the loss gradient at each token, relative to the largest (log scale). A SimpleRNN&apos;s fall toward the first words: it forgets them.</source>
+        <extracomment>Relative norms below this are drawn at it (log scale floor).</extracomment>
         <translation>Độ lớn gradient của hàm mất mát tại mỗi token, so với giá trị lớn nhất (thang log). Của SimpleRNN giảm dần về các từ đầu: nó quên chúng.</translation>
     </message>
     <message>

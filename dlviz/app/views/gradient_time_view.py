@@ -31,6 +31,11 @@ def log_ticks(low: float) -> list[tuple[float, str]]:
     return decades
 
 
+HINT = QT_TRANSLATE_NOOP("GradientTimeView",
+                         "Size of the loss gradient at each token, relative to the largest (log "
+                         "scale). A SimpleRNN's fall toward the first words: it forgets them.")
+
+
 class GradientTimeView(ExportMixin, QWidget):
     """The relative gradient norm at each token of one sentence (log scale)."""
 
@@ -44,9 +49,7 @@ class GradientTimeView(ExportMixin, QWidget):
         super().__init__(parent)
         self.result: GradientThroughTime | None = None
         self.title = title_label(self.tr("Which tokens move the answer"))
-        self.hint = hint_label(self.tr("Size of the loss gradient at each token, relative to the "
-                               "largest (log scale). A SimpleRNN's fall toward the first "
-                               "words: it forgets them."))
+        self.hint = hint_label(self.tr(HINT))
         self.body = pg.PlotWidget(background=BACKGROUND)
         self.plot = self.body.getPlotItem()
         self.plot.setMenuEnabled(False)
@@ -67,6 +70,7 @@ class GradientTimeView(ExportMixin, QWidget):
     def show_result(self, result: GradientThroughTime, step: int | None = None) -> None:
         self.result = result
         self._show_body()
+        self.hint.setText(self.tr(HINT))   # not the last model's reason for showing nothing
         values = self.values()
         x = np.arange(len(values)) + 0.5
         self.plot.clear()
