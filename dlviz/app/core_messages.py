@@ -65,6 +65,18 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("CoreMessages", "converted grey -> RGB"),
     QT_TRANSLATE_NOOP("CoreMessages", "transparent parts composited on white"),
     QT_TRANSLATE_NOOP("CoreMessages", "first of {count} frames"),
+    # What the text box's views say about a sentence.
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "there is nothing to read: type a sentence (at least one word)"),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "Backward direction: read from the last token to the first; columns are "
+                      "in the original token order (column t is the state after reading token "
+                      "t)."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "Padded steps (mask False) carry the previous state, as Keras does; the "
+                      "gates shown there were computed and then discarded."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "Inference mode: the layer's dropout is off, as in predict()."),
     # The layer table's notes on the model.
     QT_TRANSLATE_NOOP("CoreMessages", "input {shape}, {count} classes, weights from {file}"),
     QT_TRANSLATE_NOOP("CoreMessages", "input {shape}, {count} classes, random weights"),

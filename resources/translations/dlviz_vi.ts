@@ -912,6 +912,22 @@
         <translation>khung hình đầu tiên trong {count} khung hình</translation>
     </message>
     <message>
+        <source>there is nothing to read: type a sentence (at least one word)</source>
+        <translation>không có gì để đọc: hãy gõ một câu (ít nhất một từ)</translation>
+    </message>
+    <message>
+        <source>Backward direction: read from the last token to the first; columns are in the original token order (column t is the state after reading token t).</source>
+        <translation>Chiều ngược: đọc từ token cuối về token đầu; các cột vẫn theo thứ tự token ban đầu (cột t là trạng thái sau khi đọc token t).</translation>
+    </message>
+    <message>
+        <source>Padded steps (mask False) carry the previous state, as Keras does; the gates shown there were computed and then discarded.</source>
+        <translation>Các bước đệm (mask False) giữ nguyên trạng thái trước đó, như Keras làm; các cổng hiển thị ở đó đã được tính rồi bỏ đi.</translation>
+    </message>
+    <message>
+        <source>Inference mode: the layer&apos;s dropout is off, as in predict().</source>
+        <translation>Chế độ suy luận: dropout của tầng bị tắt, như trong predict().</translation>
+    </message>
+    <message>
         <source>input {shape}, {count} classes, weights from {file}</source>
         <translation>đầu vào {shape}, {count} lớp, trọng số từ {file}</translation>
     </message>

@@ -255,6 +255,9 @@ def test_the_cores_sentences_are_translated_by_their_shape(vietnamese):
     assert core_message("Something new the core says.") == "Something new the core says."
     from dlviz.core.zoo.registry import REGISTRY
 
+    from dlviz.core.probes.sequence_results import BACKWARD_NOTE, MASK_NOTE
+
+    assert {BACKWARD_NOTE, MASK_NOTE} <= set(TEMPLATES)   # word for word as the core writes them
     trained = [e for e in REGISTRY.values() if e.kind == "Trained"]
     assert trained and all(core_message(e.description) != e.description for e in trained)
     assert core_notes("resized 640x480 -> 32x32 (aspect not kept), converted RGB -> grey; "

@@ -21,6 +21,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QSizePolicy,
                                QStackedWidget, QTabBar, QVBoxLayout, QWidget)
 
+from dlviz.app.core_messages import core_message
 from dlviz.app.views import attention_text as words
 from dlviz.app.views.attention_export import AttentionExportMixin
 from dlviz.app.views.attention_grid import AttentionGrid
@@ -169,7 +170,7 @@ class AttentionView(AttentionExportMixin, QWidget):
     def show_problem(self, message: str) -> None:
         """Say why this text shows no attention (e.g. empty text); the controls stay."""
         self.title.setText(self.tr("Nothing to read"))
-        self.hint.setText(message)
+        self.hint.setText(core_message(message))
         for label in (self.output_line, self.formula, self.notes):
             label.setText("")   # they belonged to the last text read
         self.body.hide()

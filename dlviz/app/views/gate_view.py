@@ -20,6 +20,7 @@ from dlviz.app.views.export import ExportMixin
 from dlviz.app.views.gate_grid import GateGrid
 from dlviz.app.views.gradient_time_view import GradientTimeView
 from dlviz.app.views.span_match_view import SpanMatchView
+from dlviz.app.core_messages import core_message
 from dlviz.app.core_texts import core_text
 from dlviz.core.probes.sequence_results import GRU_CONVENTION
 from dlviz.core.probes.text_results import SequenceGates
@@ -132,7 +133,7 @@ class GateView(ExportMixin, QWidget):
     def show_problem(self, message: str) -> None:
         """Say why this sentence shows nothing (e.g. empty text); the controls stay."""
         self.title.setText(self.tr("Nothing to read"))
-        self.hint.setText(message)
+        self.hint.setText(core_message(message))
         self.convention.setText("")
         self.body.hide()
 
@@ -152,7 +153,7 @@ class GateView(ExportMixin, QWidget):
             f"{self.step:,}")
         self.title.setText(self.tr("{0} gates of {1} · {2} tokens").format(
             kind, self.layer_combo.currentText(), len(result.tokens)) + live)
-        notes = (_sentence(note) for note in result.notes)
+        notes = (_sentence(core_message(note)) for note in result.notes)
         reading = READING.get(traces[0].kind, "")
         self.hint.setText(" ".join((self.tr(reading) if reading else "", *sides, *notes)))
         self.convention.setText(core_text(GRU_CONVENTION) if traces[0].kind == "gru" else "")
