@@ -67,8 +67,10 @@ def test_an_encoder_decoder_takes_the_greedy_road(dates):
     assert found.weights.shape == (1, len(found.output_tokens), 6)
     assert 1 <= len(found.output_tokens) <= 6
     np.testing.assert_allclose(found.weights.sum(axis=-1), 1.0, atol=1e-5)
-    with pytest.raises(ProbeUnavailable, match="PairVocabulary"):
+    with pytest.raises(ProbeUnavailable, match="not been trained yet"):
         KIND.compute(model, "ngày 10", vocabulary=None)
+    with pytest.raises(ProbeUnavailable, match="PairVocabulary"):
+        KIND.compute(model, "ngày 10", vocabulary=pairs.source)
 
 
 def test_the_window_and_live_frames_get_a_sample_an_encoder_decoder_reads(dates):
