@@ -77,6 +77,9 @@ TEMPLATES = (
                       "gates shown there were computed and then discarded."),
     QT_TRANSLATE_NOOP("CoreMessages",
                       "Inference mode: the layer's dropout is off, as in predict()."),
+    # What the gradient through time was taken against.
+    QT_TRANSLATE_NOOP("CoreMessages", "predicted class"),
+    QT_TRANSLATE_NOOP("CoreMessages", "labels"),
     # The layer table's notes on the model.
     QT_TRANSLATE_NOOP("CoreMessages", "input {shape}, {count} classes, weights from {file}"),
     QT_TRANSLATE_NOOP("CoreMessages", "input {shape}, {count} classes, random weights"),

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QWidget
 
 from dlviz.app.bridge import EngineBridge
 from dlviz.app.core_messages import core_notes
+from dlviz.app.core_texts import core_text
 from dlviz.app.builder.builder_controller import BuilderController
 from dlviz.app.dialogs.unsafe_model_dialog import ask_to_load_unsafely
 from dlviz.app.image_controller import ImageController
@@ -364,7 +365,7 @@ class MainWindow(QMainWindow):
                                                      result.summary.total_params)
             self.statusBar().showMessage(
                 self.tr("{0}: {1} parameters").format(
-                    result.title, f"{result.summary.total_params:,}"), 5000)
+                    core_text(result.title), f"{result.summary.total_params:,}"), 5000)
 
     def _ask_consent(self, needs: NeedsConsent) -> None:
         name = Path(needs.path).name

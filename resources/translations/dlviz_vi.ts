@@ -928,6 +928,14 @@
         <translation>Chế độ suy luận: dropout của tầng bị tắt, như trong predict().</translation>
     </message>
     <message>
+        <source>predicted class</source>
+        <translation>lớp dự đoán</translation>
+    </message>
+    <message>
+        <source>labels</source>
+        <translation>nhãn</translation>
+    </message>
+    <message>
         <source>input {shape}, {count} classes, weights from {file}</source>
         <translation>đầu vào {shape}, {count} lớp, trọng số từ {file}</translation>
     </message>

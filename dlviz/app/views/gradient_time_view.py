@@ -13,6 +13,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from dlviz.app.core_messages import core_message
 from dlviz.app.views.canvas import BACKGROUND, hint_label, title_label
 from dlviz.app.views.export import ExportMixin
 from dlviz.app.views.gate_grid import token_ticks
@@ -82,7 +83,7 @@ class GradientTimeView(ExportMixin, QWidget):
         self.plot.setYRange(low, 0, padding=0.05)
         self.plot.getAxis("left").setTicks([log_ticks(low)])
         self.title.setText(self.tr("Which tokens move the answer ({0}, loss {1})").format(
-            result.target, f"{result.loss:.3g}"))
+            core_message(result.target), f"{result.loss:.3g}"))
 
     def values(self) -> np.ndarray:
         """What is drawn: the first sentence's relative norms, floored for the log scale."""
