@@ -152,6 +152,11 @@
 <context>
     <name>AttentionView</name>
     <message>
+        <source>All heads</source>
+        <extracomment>The overview tab&apos;s key (its tab shows it translated; tabs keep their key as data).</extracomment>
+        <translation>Mọi đầu</translation>
+    </message>
+    <message>
         <source>No attention to show</source>
         <extracomment>The registry&apos;s probe kind this view draws (``core/probes/registry.py``).</extracomment>
         <translation>Không có trọng số chú ý để hiển thị</translation>

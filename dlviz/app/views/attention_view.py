@@ -30,7 +30,8 @@ from dlviz.app.views.attention_text import HOW, translated
 from dlviz.app.views.canvas import hint_label, title_label
 from dlviz.core.probes.attention_results import AttentionMap
 
-ALL_HEADS = "All heads"
+#: The overview tab's key (its tab shows it translated; tabs keep their key as data).
+ALL_HEADS = QT_TRANSLATE_NOOP("AttentionView", "All heads")
 
 
 class AttentionView(AttentionExportMixin, QWidget):
@@ -151,7 +152,7 @@ class AttentionView(AttentionExportMixin, QWidget):
     def select_head(self, name: str) -> None:
         """Show head ``name`` (one of ``head_names``), or ``ALL_HEADS``."""
         for index in range(self.head_tabs.count()):
-            if self.head_tabs.tabText(index) == name:
+            if self.head_tabs.tabData(index) == name:
                 self.head_tabs.setCurrentIndex(index)
                 return
         raise KeyError(name)
@@ -201,14 +202,15 @@ class AttentionView(AttentionExportMixin, QWidget):
 
     def _update_heads(self, result: AttentionMap, previous: AttentionMap | None) -> None:
         names = list(result.head_names) + ([ALL_HEADS] if result.heads > 1 else [])
-        current = [self.head_tabs.tabText(i) for i in range(self.head_tabs.count())]
+        current = [self.head_tabs.tabData(i) for i in range(self.head_tabs.count())]
         if names != current:
-            chosen = self.head_tabs.tabText(self.head_tabs.currentIndex())
+            chosen = self.head_tabs.tabData(self.head_tabs.currentIndex())
             self.head_tabs.blockSignals(True)
             while self.head_tabs.count():
                 self.head_tabs.removeTab(0)
             for name in names:
-                self.head_tabs.addTab(name)
+                index = self.head_tabs.addTab(self.tr(ALL_HEADS) if name == ALL_HEADS else name)
+                self.head_tabs.setTabData(index, name)
             # A new model starts on the overview; the same heads keep the person's tab.
             keep = chosen in names and previous is not None and previous.heads == result.heads
             self.head_tabs.setCurrentIndex(names.index(chosen) if keep else len(names) - 1)
