@@ -57,6 +57,19 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("CoreMessages",
                       "{count} filters of {size}: one row per filter, one column per input "
                       "channel; grey = 0, on the layer's common scale"),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "'{model}' takes {count} inputs; feature maps need a model that takes one image"),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "'{model}' has no class output to rank: its outputs have shapes {shapes}, not one "
+                      "score per class"),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "'{model}' has {count} inputs; dlviz types a sentence into models with one "
+                      "sequence input"),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "'{model}' reads inputs of shape {shape}, not a sequence of token ids (time,) or of "
+                      "vectors (time, features)"),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "'{model}' is not built: it has no inputs to read a sentence into yet"),
     # How an image was fitted to the model (the status bar after a drop), most specific first.
     QT_TRANSLATE_NOOP("CoreMessages", "resized {source} -> {size} (aspect not kept)"),
     QT_TRANSLATE_NOOP("CoreMessages", "centre-cropped {source} and resized -> {size}"),

@@ -889,6 +889,26 @@
         <translation>{count} bộ lọc {size}: mỗi bộ lọc một hàng, mỗi kênh đầu vào một cột; xám = 0, theo thang chung của tầng</translation>
     </message>
     <message>
+        <source>&apos;{model}&apos; takes {count} inputs; feature maps need a model that takes one image</source>
+        <translation>&apos;{model}&apos; nhận {count} đầu vào; bản đồ đặc trưng cần một mô hình nhận một ảnh</translation>
+    </message>
+    <message>
+        <source>&apos;{model}&apos; has no class output to rank: its outputs have shapes {shapes}, not one score per class</source>
+        <translation>&apos;{model}&apos; không có đầu ra lớp nào để xếp hạng: các đầu ra của nó có kích thước {shapes}, không phải một điểm cho mỗi lớp</translation>
+    </message>
+    <message>
+        <source>&apos;{model}&apos; has {count} inputs; dlviz types a sentence into models with one sequence input</source>
+        <translation>&apos;{model}&apos; có {count} đầu vào; dlviz chỉ gõ câu vào mô hình có một đầu vào chuỗi</translation>
+    </message>
+    <message>
+        <source>&apos;{model}&apos; reads inputs of shape {shape}, not a sequence of token ids (time,) or of vectors (time, features)</source>
+        <translation>&apos;{model}&apos; đọc đầu vào có kích thước {shape}, không phải một chuỗi mã token (thời gian,) hay chuỗi vectơ (thời gian, đặc trưng)</translation>
+    </message>
+    <message>
+        <source>&apos;{model}&apos; is not built: it has no inputs to read a sentence into yet</source>
+        <translation>&apos;{model}&apos; chưa được dựng: nó chưa có đầu vào nào để đọc câu</translation>
+    </message>
+    <message>
         <source>resized {source} -&gt; {size} (aspect not kept)</source>
         <translation>đổi kích thước {source} -&gt; {size} (không giữ tỉ lệ)</translation>
     </message>
