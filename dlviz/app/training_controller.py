@@ -174,7 +174,8 @@ class TrainingController(QObject):
     def _on_job_finished(self, event) -> None:
         if event.kind == "model" and hasattr(event.result, "reads"):  # a ModelOpened
             opened = event.result
-            self.panel.set_model(opened.reads, opened.task)  # the data it can learn
+            # The data it can learn; a shipped model's own set first.
+            self.panel.set_model(opened.reads, opened.task, getattr(opened, "data", None))
             # A sequence model's activations are not read live (they need an image).
             self.view.histograms.show_activations(
                 not opened.offered.get("activation_histograms"))

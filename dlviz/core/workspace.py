@@ -31,6 +31,7 @@ class ModelOpened:
     offered: dict = field(default_factory=dict)  # probe kind -> None, or why not (registry)
     reads: str = "images"                 # "text": token ids, it trains on text sets
     task: str = "classify"                # "tag": one label per token (a tagger)
+    data: str | None = None               # a shipped model's own data set (offered first)
 
 
 @dataclass(frozen=True)
@@ -165,7 +166,8 @@ class Workspace(TrainingJobs):
 
         reads, task = _reads(self.model, self.zoo_model)
         return ModelOpened(title, source, summarize(self.model), notes,
-                           filters, spatial, problem, cam, offered(self.model), reads, task)
+                           filters, spatial, problem, cam, offered(self.model), reads, task,
+                           _trained_on(self.zoo_model))
 
     def current_summary(self) -> ModelSummary:
         """The layer table now (after freezing or training changed it)."""
@@ -278,6 +280,19 @@ def _download_weights(zoo_model) -> None:
         from dlviz.core.zoo.imagenet_weights import ensure_weights
 
         ensure_weights(zoo_model.app_name, progress=zoo_model.progress)
+
+
+def _trained_on(zoo_model) -> str | None:
+    """The data set a shipped trained model learnt (its sidecar says), else None.
+
+    The training panel offers it first: a student who opens the Vietnamese
+    sentiment model and presses Start goes on with Vietnamese sentences.
+    """
+    info = getattr(zoo_model, "info", None)
+    data = getattr(info, "data", None)
+    if data is None and getattr(info, "language", None):   # a shipped captioner
+        data = f"scenes-{info.language}"
+    return str(data) if data else None
 
 
 def _vocabulary(zoo_model, path):

@@ -286,3 +286,13 @@ def test_a_runs_settings_offer_that_runs_data_again(panel, kind, task):
     panel.set_config(TrainingConfig(data=DataSpec(kind=kind)))
     assert panel.data.kind() == kind
     assert panel.data.task == task
+
+
+def test_a_shipped_models_own_data_is_offered_first(panel):
+    # lstm-sentiment-vi learnt Vietnamese sentences: Start goes on with them.
+    panel.set_model("text", "classify", "sentiment-vi")
+    assert panel.data.kind() == "sentiment-vi"
+    panel.set_model("text", "classify", "sentiment-en")   # same kind of model, its own set
+    assert panel.data.kind() == "sentiment-en"
+    panel.set_model("text", "classify", "not-a-set")       # unknown: the choice stays
+    assert panel.data.kind() == "sentiment-en"

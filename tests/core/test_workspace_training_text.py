@@ -19,6 +19,7 @@ def test_a_shipped_trained_model_fine_tunes_with_its_own_vocabulary(tmp_path):
     ws, events = Workspace(), []
     opened = ws.build_zoo_model("lstm-sentiment-en")
     assert (opened.reads, opened.task) == ("text", "classify")
+    assert opened.data == "sentiment-en"             # its own set, offered first
     own, model = ws.vocabulary, ws.model
     before = model.get_layer("embedding").get_weights()[0].copy()
     config = TrainingConfig(data=DataSpec("sentiment-en", samples=120), epochs=1,
@@ -74,3 +75,10 @@ def test_a_text_run_opened_reads_sentences_with_its_vocabulary(tmp_path):
     assert other.vocabulary == ws.vocabulary
     found = other.analyze_text("the film was not bad").results["gates"]
     assert found.tokens == ("the", "film", "was", "not", "bad") and (found.ids > 1).all()
+
+
+@pytest.mark.parametrize("name, data", [("lstm-sentiment-vi", "sentiment-vi"),
+                                        ("captions-shapes-vi", "scenes-vi"),
+                                        ("lstm-sentiment", None)])
+def test_a_shipped_model_names_the_data_it_learnt_and_a_preset_none(name, data):
+    assert Workspace().build_zoo_model(name).data == data

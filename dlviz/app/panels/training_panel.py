@@ -268,11 +268,14 @@ class TrainingPanel(QWidget):
         """Train on the image folder ``path`` (when the model reads images)."""
         self.data.set_folder(path)
 
-    def set_model(self, reads: str, task: str = "classify") -> None:
+    def set_model(self, reads: str, task: str = "classify", data: str | None = None) -> None:
         """The current model reads "images" or "text" (a sequence model), for
-        ``task`` "classify", "tag" or "translate": offer the data it can learn."""
+        ``task`` "classify", "tag" or "translate": offer the data it can learn,
+        ``data`` first when given (the set a shipped trained model learnt)."""
         if self.data.set_model(reads, task):
             self._update_image_options()
+        if data is not None and self.data.combo.findData(data) >= 0:
+            self.data.combo.setCurrentIndex(self.data.combo.findData(data))
 
     # -- handlers --------------------------------------------------------------
 
