@@ -23,6 +23,7 @@ from dlviz.app.panels.training_panel import TrainingPanel
 from dlviz.app.views.attention_view import AttentionView
 from dlviz.app.views.caption_view import CaptionView
 from dlviz.app.views.compare_view import CompareView
+from dlviz.app.views.cost_view import CostView
 from dlviz.app.views.ctc_view import CtcView
 from dlviz.app.views.feature_map_view import FeatureMapView
 from dlviz.app.views.filter_view import FilterView
@@ -84,10 +85,12 @@ def build_tabs(window) -> None:
     window.heatmap_view = HeatmapView()
     window.training_view = TrainingView()
     window.builder_panel = BuilderPanel()    # change a network layer by layer
+    window.cost_view = CostView()            # what a choice of layer or network costs
     window.tabs = QTabWidget()
     window.tabs.setObjectName("main_tabs")
     for widget, title in ((window.layer_table, translate("WindowViews", "Layers")),
                           (window.builder_panel, translate("WindowViews", "Builder")),
+                          (window.cost_view, translate("WindowViews", "Costs")),
                           (window.maps_view, translate("WindowViews", "Feature maps")),
                           (window.gates_tab, translate("WindowViews", "Gates")),
                           (window.attention_tab, translate("WindowViews", "Attention")),
