@@ -5,6 +5,9 @@ import pytest
 
 from dlviz.core.explain.convolution import cross_correlate
 from dlviz.core.explain.output_size import keras_padding, output_size
+from dlviz.core.kerasenv import import_keras
+
+keras = import_keras()
 
 
 def test_formula_with_numbers():
@@ -19,7 +22,6 @@ def test_formula_with_numbers():
 
 @pytest.mark.parametrize("mode", ["valid", "same"])
 def test_output_size_matches_keras_conv2d(mode):
-    keras = pytest.importorskip("keras")
     for n in (5, 7, 8, 13):
         for k in (1, 2, 3, 5):
             for s in (1, 2, 3):
@@ -33,7 +35,6 @@ def test_output_size_matches_keras_conv2d(mode):
 def test_same_padding_puts_the_odd_zero_where_keras_does():
     """A real Conv2D with stride 2 and 'same' on an 8x8 image: the padding is
     0 before and 1 after, so the explainer's numbers equal Keras's output."""
-    keras = pytest.importorskip("keras")
     image = np.arange(64, dtype="float32").reshape(8, 8) / 64
     kernel = np.array([[1, 2, 3], [4, 5, 6], [7, 8, 9]], "float32")
     pad = keras_padding(8, 3, 2, "same")

@@ -6,6 +6,9 @@ import pytest
 from dlviz.core.explain.activations import activations, vanishing_regions
 from dlviz.core.explain.pooling import (EXAMPLE_BIAS, EXAMPLE_MAP, EXAMPLE_WEIGHTS,
                                         head_pass, pool2d, softmax)
+from dlviz.core.kerasenv import import_keras
+
+keras = import_keras()
 
 
 def test_pooling_is_block_max_and_block_mean():
@@ -35,7 +38,6 @@ def test_softmax_survives_large_logits():
 
 
 def test_pooling_matches_keras_layers():
-    keras = pytest.importorskip("keras")
     x = EXAMPLE_MAP[None, :, :, None].astype("float32")
     for mode, layer in (("max", keras.layers.MaxPooling2D(2)),
                         ("average", keras.layers.AveragePooling2D(2))):
@@ -53,7 +55,6 @@ def test_derivative_matches_finite_differences(name):
 
 
 def test_functions_match_keras_activations():
-    keras = pytest.importorskip("keras")
     x = np.linspace(-4, 4, 33).astype("float32")
     acts = activations(alpha=0.1, elu_alpha=1.0)
     k = keras.activations
