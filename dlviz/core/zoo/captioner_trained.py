@@ -19,9 +19,8 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from dlviz.core.prescan_errors import ModelFileError
 from dlviz.core.zoo.captioner import ShapeCaptioner
-from dlviz.core.zoo.trained import file_sha256, models_dir
+from dlviz.core.zoo.trained import models_dir
 
 SUFFIX = ".caption.json"
 _MAX_SIDECAR = 64 * 1024
@@ -118,14 +117,9 @@ class TrainedCaptioner(ShapeCaptioner):
 
     def _build(self):
         """Open the file in safe mode (no code from it runs), hash checked first."""
-        from dlviz.core.modelio import load_model
+        from dlviz.core.zoo.trained import load_shipped
 
-        if file_sha256(self.info.path) != self.info.sha256:
-            raise ModelFileError(
-                "load_failed", self.info.path,
-                f"{self.info.path.name} is not the file its sidecar describes (its SHA-256 "
-                "differs); run scripts/make_caption_model.py again")
-        return load_model(self.info.path)
+        return load_shipped(self.info.path, self.info.sha256, "scripts/make_caption_model.py")
 
     def _preset(self, **kwargs) -> ShapeCaptioner:
         options = {k: v for k, v in self.options.items()

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dlviz.core.zoo.crnn import CRNN
-from dlviz.core.zoo.trained import file_sha256, models_dir
+from dlviz.core.zoo.trained import models_dir
 
 SUFFIX = ".ctc.json"
 
@@ -95,15 +95,10 @@ class TrainedCRNN(CRNN):
         self.weights = str(info.path)
 
     def _build(self):
-        from dlviz.core.modelio import load_model
-        from dlviz.core.prescan_errors import ModelFileError
+        """Open the file in safe mode (no code from it runs), hash checked first."""
+        from dlviz.core.zoo.trained import load_shipped
 
-        if file_sha256(self.info.path) != self.info.sha256:
-            raise ModelFileError("load_failed", self.info.path,
-                                 f"{self.info.path.name} is not the file its sidecar "
-                                 "describes (its SHA-256 differs); run "
-                                 "scripts/make_crnn_model.py again")
-        return load_model(self.info.path)
+        return load_shipped(self.info.path, self.info.sha256, "scripts/make_crnn_model.py")
 
     def with_classes(self, classes: int) -> CRNN:
         """A plain CRNN of the same shape with ``classes`` outputs (not built)."""

@@ -20,9 +20,8 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from dlviz.core.prescan_errors import ModelFileError
 from dlviz.core.zoo.seq2seq import Seq2SeqAttention
-from dlviz.core.zoo.trained import file_sha256, models_dir
+from dlviz.core.zoo.trained import models_dir
 
 SUFFIX = ".seq2seq.json"
 _MAX_SIDECAR = 64 * 1024
@@ -121,14 +120,9 @@ class TrainedSeq2Seq(Seq2SeqAttention):
 
     def _build(self):
         """Open the file in safe mode (no code from it runs), hash checked first."""
-        from dlviz.core.modelio import load_model
+        from dlviz.core.zoo.trained import load_shipped
 
-        if file_sha256(self.info.path) != self.info.sha256:
-            raise ModelFileError(
-                "load_failed", self.info.path,
-                f"{self.info.path.name} is not the file its sidecar describes (its SHA-256 "
-                "differs); run scripts/make_attention_models.py again")
-        return load_model(self.info.path)
+        return load_shipped(self.info.path, self.info.sha256, "scripts/make_attention_models.py")
 
     def _preset(self, **kwargs) -> Seq2SeqAttention:
         options = {k: v for k, v in self.options.items()

@@ -18,7 +18,6 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from dlviz.core.prescan_errors import ModelFileError
 from dlviz.core.zoo.sequence import SequenceClassifier
 
 SIDECAR = ".text.json"
@@ -133,15 +132,9 @@ class TrainedSequenceModel(SequenceClassifier):
 
     def _build(self):
         """Open the file in safe mode (no code from it runs), hash checked first."""
-        from dlviz.core.modelio import load_model
-        from dlviz.core.zoo.trained import file_sha256
+        from dlviz.core.zoo.trained import load_shipped
 
-        if file_sha256(self.info.path) != self.info.sha256:
-            raise ModelFileError(
-                "load_failed", self.info.path,
-                f"{self.info.path.name} is not the file its sidecar describes (its SHA-256 "
-                "differs); run scripts/make_trained_text_models.py again")
-        return load_model(self.info.path)
+        return load_shipped(self.info.path, self.info.sha256, "scripts/make_trained_text_models.py")
 
     def _preset(self, **kwargs):
         from dlviz.core.zoo.registry import get_entry

@@ -133,6 +133,22 @@ def first_example(samples, fallback: str) -> tuple[str, Path | None]:
     return fallback, (samples[0] if samples else None)
 
 
+def load_shipped(path: Path, sha256: str, script: str):
+    """Open a shipped model in safe mode after checking its hash against its sidecar's.
+
+    Raises:
+        ModelFileError: ``load_failed`` when the file is not the one its sidecar
+            describes (the message names ``script``, which makes it again).
+    """
+    from dlviz.core.modelio import load_model
+
+    if file_sha256(path) != sha256:
+        raise ModelFileError("load_failed", path,
+                             f"{path.name} is not the file its sidecar describes (its "
+                             f"SHA-256 differs); run {script} again")
+    return load_model(path)
+
+
 def file_sha256(path: str | Path) -> str:
     digest = hashlib.sha256()
     with open(path, "rb") as stream:
@@ -176,14 +192,7 @@ class TrainedModel(ZooModel):
 
     def _build(self):
         """Open the file in safe mode (no code from it runs), hash checked first."""
-        from dlviz.core.modelio import load_model
-
-        if file_sha256(self.info.path) != self.info.sha256:
-            raise ModelFileError(
-                "load_failed", self.info.path,
-                f"{self.info.path.name} is not the file its sidecar describes (its SHA-256 "
-                "differs); run scripts/make_trained_models.py again")
-        return load_model(self.info.path)
+        return load_shipped(self.info.path, self.info.sha256, "scripts/make_trained_models.py")
 
     def with_classes(self, classes: int) -> ZooModel:
         """The architecture it was trained from, with ``classes`` outputs (not built).
