@@ -222,6 +222,26 @@ def open_target(target: str):
     return zoo_model.model, entry.name, zoo_model
 
 
+def out_folder(out: str, what: str) -> Path:
+    """``--out`` as a folder (created later by the writer); a file there is refused."""
+    target = Path(out)
+    if target.exists() and not target.is_dir():
+        raise CliError(f"--out {out} is a file; give a folder to write the {what} into")
+    return target
+
+
+def offered_kind(model, name: str):
+    """``PROBES[name]`` when ``model`` offers it; else ``ProbeUnavailable`` with the reason."""
+    from dlviz.core.probes.registry import PROBES
+    from dlviz.core.probes.results import ProbeUnavailable
+
+    kind = PROBES[name]
+    reason = kind.unavailable(model)
+    if reason is not None:
+        raise ProbeUnavailable(reason)
+    return kind
+
+
 def _open_model(target: str):
     """(model, title, preprocessing, class names) of a library name or a file."""
     model, title, zoo_model = open_target(target)
@@ -233,19 +253,12 @@ def _open_model(target: str):
 def cmd_maps(args, out) -> int:
     from dlviz.core.data import read_image
 
-    target = Path(args.out)
-    if target.exists() and not target.is_dir():
-        raise CliError(f"--out {args.out} is a file; give a folder to write the maps into")
+    target = out_folder(args.out, "maps")
     loaded = read_image(args.image)
     model, title, preprocessing, class_names = _open_model(args.model)
     from dlviz.core.probes.export import write_maps
-    from dlviz.core.probes.registry import PROBES
-    from dlviz.core.probes.results import ProbeUnavailable
 
-    kind = PROBES["feature_maps"]
-    reason = kind.unavailable(model)
-    if reason is not None:
-        raise ProbeUnavailable(reason)
+    kind = offered_kind(model, "feature_maps")
     analysis = kind.compute(model, loaded.array, fit=args.fit, preprocessing=preprocessing,
                             class_names=class_names, layers=args.layers,
                             source_name=Path(args.image).name, load_notes=loaded.notes)

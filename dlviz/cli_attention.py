@@ -39,23 +39,16 @@ def write_map(found, folder: Path, stem: str) -> list[str]:
 
 
 def cmd_attention(args, out) -> int:
-    from dlviz.cli import EXIT_OK, CliError
+    from dlviz.cli import EXIT_OK, CliError, offered_kind, out_folder
     from dlviz.cli_gates import file_stem, open_sequence_model
     from dlviz.core.data.text import TextError
-    from dlviz.core.probes.registry import PROBES
-    from dlviz.core.probes.results import ProbeUnavailable
 
-    target = Path(args.out)
-    if target.exists() and not target.is_dir():
-        raise CliError(f"--out {args.out} is a file; give a folder to write the attention into")
+    target = out_folder(args.out, "attention")
     if not args.text.strip():
         raise CliError("the text is empty: type a sentence in quotes, e.g. dlviz attention "
                        "dates-attention-additive \"ngày 10 tháng 3 năm 1987\" --out attention")
     model, title, vocabulary, class_names = open_sequence_model(args.model)
-    kind = PROBES["attention"]
-    reason = kind.unavailable(model)
-    if reason is not None:
-        raise ProbeUnavailable(reason)
+    kind = offered_kind(model, "attention")
 
     def compute(layer):
         try:

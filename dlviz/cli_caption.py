@@ -25,22 +25,15 @@ def add_caption_parser(sub) -> None:
 def cmd_caption(args, out) -> int:
     import numpy as np
 
-    from dlviz.cli import EXIT_OK, CliError, open_target
+    from dlviz.cli import EXIT_OK, CliError, offered_kind, open_target, out_folder
     from dlviz.core.data import read_image
     from dlviz.core.probes.pictures import png_bytes
-    from dlviz.core.probes.registry import PROBES
-    from dlviz.core.probes.results import ProbeUnavailable
     from dlviz.core.probes.text_probes import find_vocabulary
 
-    target = Path(args.out)
-    if target.exists() and not target.is_dir():
-        raise CliError(f"--out {args.out} is a file; give a folder to write the caption into")
+    target = out_folder(args.out, "caption")
     loaded = read_image(args.image)
     model, title, zoo_model = open_target(args.model)
-    kind = PROBES["caption"]
-    reason = kind.unavailable(model)
-    if reason is not None:
-        raise ProbeUnavailable(reason)
+    kind = offered_kind(model, "caption")
     vocabulary = find_vocabulary(zoo_model, None if zoo_model is not None else args.model)
     found = kind.compute(model, loaded.array, vocabulary=vocabulary,
                          source_name=Path(args.image).name)

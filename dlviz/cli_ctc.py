@@ -22,22 +22,15 @@ def add_ctc_parser(sub) -> None:
 
 
 def cmd_ctc(args, out) -> int:
-    from dlviz.cli import EXIT_OK, CliError, open_target
+    from dlviz.cli import EXIT_OK, CliError, offered_kind, open_target, out_folder
     from dlviz.core.data import read_image
     from dlviz.core.probes.ctc import CtcInputError
     from dlviz.core.probes.pictures import png_bytes
-    from dlviz.core.probes.registry import PROBES
-    from dlviz.core.probes.results import ProbeUnavailable
 
-    target = Path(args.out)
-    if target.exists() and not target.is_dir():
-        raise CliError(f"--out {args.out} is a file; give a folder to write the reading into")
+    target = out_folder(args.out, "reading")
     loaded = read_image(args.image)
     model, title, zoo_model = open_target(args.model)
-    kind = PROBES["ctc"]
-    reason = kind.unavailable(model)
-    if reason is not None:
-        raise ProbeUnavailable(reason)
+    kind = offered_kind(model, "ctc")
     try:
         found = kind.compute(model, loaded.array, source_name=Path(args.image).name,
                              class_names=getattr(zoo_model, "class_names", None))

@@ -12,7 +12,6 @@ name (``dlviz zoo``; the shipped trained models know their words) or a
 from __future__ import annotations
 
 import dataclasses
-from pathlib import Path
 
 
 def add_gates_parser(sub) -> None:
@@ -42,23 +41,16 @@ def file_stem(layer: str) -> str:
 
 
 def cmd_gates(args, out) -> int:
-    from dlviz.cli import EXIT_OK, CliError
+    from dlviz.cli import EXIT_OK, CliError, offered_kind, out_folder
     from dlviz.core.data.text import TextError
     from dlviz.core.probes.pictures import png_bytes
-    from dlviz.core.probes.registry import PROBES
-    from dlviz.core.probes.results import ProbeUnavailable
 
-    target = Path(args.out)
-    if target.exists() and not target.is_dir():
-        raise CliError(f"--out {args.out} is a file; give a folder to write the gates into")
+    target = out_folder(args.out, "gates")
     if not args.text.strip():
         raise CliError("the text is empty: type a sentence in quotes, e.g. "
                        "dlviz gates lstm-sentiment \"not bad at all\" --out gates")
     model, title, vocabulary, class_names = open_sequence_model(args.model)
-    kind = PROBES["gates"]
-    reason = kind.unavailable(model)
-    if reason is not None:
-        raise ProbeUnavailable(reason)
+    kind = offered_kind(model, "gates")
     try:
         found = kind.compute(model, args.text, vocabulary=vocabulary, class_names=class_names)
     except TextError as exc:
