@@ -32,7 +32,13 @@ test: $(TEST)
 test-fast: $(TEST)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -m "not slow"
 
-bench: $(TEST)
+BENCH  := $(VENV)/.installed-bench
+
+$(BENCH): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[test,bench]"
+	touch $(APP) $(TEST) $@
+
+bench: $(BENCH)
 	@for script in benchmarks/*.py; do \
 		echo "== $$script"; $(BIN)/python $$script || exit 1; \
 	done
