@@ -149,10 +149,10 @@ def _sidecar(source):
     """The ``.text.json`` sidecar of a shipped model file opened by path, or None."""
     from pathlib import Path
 
-    from dlviz.core.zoo.sequence_trained import SIDECAR, _read_sidecar
+    from dlviz.core.zoo.sequence_trained import SIDECAR, read_text_sidecar
 
     path = Path(str(source or ""))
     if path.suffix != ".keras":
         return None
     sidecar = path.with_name(path.stem + SIDECAR)
-    return _read_sidecar(sidecar) if sidecar.is_file() else None
+    return read_text_sidecar(sidecar)

@@ -15,15 +15,13 @@ SHA-256, then loads it in safe mode.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
 from dlviz.core.zoo.captioner import ShapeCaptioner
-from dlviz.core.zoo.trained import models_dir
+from dlviz.core.zoo.sidecars import pick_shipped, read_sidecars
 
 SUFFIX = ".caption.json"
-_MAX_SIDECAR = 64 * 1024
 
 
 @dataclass(frozen=True)
@@ -54,41 +52,24 @@ class TrainedCaptionerInfo:
 
 def trained_captioners(folder=None) -> list[TrainedCaptionerInfo]:
     """The shipped captioners whose sidecar and ``.keras`` file are both there (never raises)."""
-    root = Path(folder) if folder is not None else models_dir()
-    try:
-        sidecars = sorted(root.glob(f"*{SUFFIX}"))
-    except OSError:
-        return []
-    found = []
-    for sidecar in sidecars:
-        try:
-            if sidecar.stat().st_size > _MAX_SIDECAR:
-                continue
-            meta = json.loads(sidecar.read_text(encoding="utf-8"))
-            path = sidecar.with_name(sidecar.name[:-len(SUFFIX)] + ".keras")
-            if meta["name"] + SUFFIX != sidecar.name or not path.is_file():
-                continue
-            found.append(TrainedCaptionerInfo(
-                str(meta["name"]), str(meta["title"]), str(meta["language"]),
-                tuple(int(d) for d in meta["input_shape"]),
-                tuple(int(f) for f in meta["filters"]), int(meta["units"]),
-                int(meta["embedding_dim"]), str(meta["score"]),
-                float(meta["exact_captions"]), float(meta["shape_attention"]),
-                str(meta["command"]), str(meta["sha256"]).lower(), path))
-        except (OSError, ValueError, KeyError, TypeError):
-            continue
+    found = read_sidecars(folder, SUFFIX, _info)
     return sorted(found, key=lambda info: (info.language != "en", info.name))  # English first
+
+
+def _info(meta: dict, path: Path) -> TrainedCaptionerInfo:
+    return TrainedCaptionerInfo(
+        str(meta["name"]), str(meta["title"]), str(meta["language"]),
+        tuple(int(d) for d in meta["input_shape"]),
+        tuple(int(f) for f in meta["filters"]), int(meta["units"]),
+        int(meta["embedding_dim"]), str(meta["score"]),
+        float(meta["exact_captions"]), float(meta["shape_attention"]),
+        str(meta["command"]), str(meta["sha256"]).lower(), path)
 
 
 def trained_captioner_info(name: str, folder=None) -> TrainedCaptionerInfo:
     """The shipped captioner ``name``; ``KeyError`` lists those there are."""
-    found = {info.name: info for info in trained_captioners(folder)}
-    try:
-        return found[name]
-    except KeyError:
-        raise KeyError(f"no shipped captioner {name!r}; there are: "
-                       f"{', '.join(found) or 'none'} (run scripts/make_caption_model.py)"
-                       ) from None
+    return pick_shipped(trained_captioners(folder), name, "shipped captioner",
+                        "scripts/make_caption_model.py")
 
 
 class TrainedCaptioner(ShapeCaptioner):

@@ -11,12 +11,11 @@ The ``.ctc.json`` suffix keeps it out of the image classifiers' list
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
 from dlviz.core.zoo.crnn import CRNN
-from dlviz.core.zoo.trained import models_dir
+from dlviz.core.zoo.sidecars import pick_shipped, read_sidecars
 
 SUFFIX = ".ctc.json"
 
@@ -46,27 +45,16 @@ class TrainedCrnnInfo:
 
 def trained_crnn_models(folder=None) -> list[TrainedCrnnInfo]:
     """The shipped CRNNs whose sidecar and ``.keras`` file are both there (never raises)."""
-    root = Path(folder) if folder is not None else models_dir()
-    found = []
-    try:
-        sidecars = sorted(root.glob(f"*{SUFFIX}"))
-    except OSError:
-        return []
-    for sidecar in sidecars:
-        try:
-            meta = json.loads(sidecar.read_text(encoding="utf-8"))
-            path = sidecar.with_name(sidecar.name[:-len(SUFFIX)] + ".keras")
-            if meta["name"] + SUFFIX != sidecar.name or not path.is_file():
-                continue
-            found.append(TrainedCrnnInfo(
-                str(meta["name"]), str(meta["title"]), tuple(meta["class_names"]),
-                tuple(int(d) for d in meta["input_shape"]), float(meta["string_accuracy"]),
-                float(meta["character_error_rate"]), int(meta["units"]),
-                tuple(int(f) for f in meta["filters"]), str(meta["command"]),
-                str(meta["sha256"]).lower(), path))
-        except (OSError, ValueError, KeyError, TypeError):
-            continue
-    return found
+    return read_sidecars(folder, SUFFIX, _info)
+
+
+def _info(meta: dict, path: Path) -> TrainedCrnnInfo:
+    return TrainedCrnnInfo(
+        str(meta["name"]), str(meta["title"]), tuple(meta["class_names"]),
+        tuple(int(d) for d in meta["input_shape"]), float(meta["string_accuracy"]),
+        float(meta["character_error_rate"]), int(meta["units"]),
+        tuple(int(f) for f in meta["filters"]), str(meta["command"]),
+        str(meta["sha256"]).lower(), path)
 
 
 class TrainedCRNN(CRNN):
@@ -81,11 +69,8 @@ class TrainedCRNN(CRNN):
 
     def __init__(self, input_shape=None, classes=None, *, trained: str, folder=None,
                  **options):
-        found = {info.name: info for info in trained_crnn_models(folder)}
-        if trained not in found:
-            raise KeyError(f"no shipped CRNN {trained!r}; there are: "
-                           f"{', '.join(found) or 'none'} (run scripts/make_crnn_model.py)")
-        info = found[trained]
+        info = pick_shipped(trained_crnn_models(folder), trained, "shipped CRNN",
+                            "scripts/make_crnn_model.py")
         super().__init__(info.input_shape, len(info.class_names), units=info.units,
                          filters=info.filters)
         self.options["trained"] = trained

@@ -16,15 +16,13 @@ SHA-256, then loads it in safe mode.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
 from dlviz.core.zoo.seq2seq import Seq2SeqAttention
-from dlviz.core.zoo.trained import models_dir
+from dlviz.core.zoo.sidecars import pick_shipped, read_sidecars
 
 SUFFIX = ".seq2seq.json"
-_MAX_SIDECAR = 64 * 1024
 
 
 @dataclass(frozen=True)
@@ -55,40 +53,23 @@ class TrainedSeq2SeqInfo:
 
 def trained_seq2seq_models(folder=None) -> list[TrainedSeq2SeqInfo]:
     """The shipped encoder-decoders whose sidecar and file are both there (never raises)."""
-    root = Path(folder) if folder is not None else models_dir()
-    try:
-        sidecars = sorted(root.glob(f"*{SUFFIX}"))
-    except OSError:
-        return []
-    found = []
-    for sidecar in sidecars:
-        try:
-            if sidecar.stat().st_size > _MAX_SIDECAR:
-                continue
-            meta = json.loads(sidecar.read_text(encoding="utf-8"))
-            path = sidecar.with_name(sidecar.name[:-len(SUFFIX)] + ".keras")
-            if meta["name"] + SUFFIX != sidecar.name or not path.is_file():
-                continue
-            found.append(TrainedSeq2SeqInfo(
-                str(meta["name"]), str(meta["title"]), str(meta["architecture"]),
-                str(meta["score"]), str(meta["data"]), float(meta["exact_match"]),
-                float(meta["alignment"]), int(meta["units"]), int(meta["embedding_dim"]),
-                str(meta["command"]), str(meta["sha256"]).lower(), path,
-                int(meta.get("order", 99))))
-        except (OSError, ValueError, KeyError, TypeError):
-            continue
+    found = read_sidecars(folder, SUFFIX, _info)
     return sorted(found, key=lambda i: (i.order, i.name))
+
+
+def _info(meta: dict, path: Path) -> TrainedSeq2SeqInfo:
+    return TrainedSeq2SeqInfo(
+        str(meta["name"]), str(meta["title"]), str(meta["architecture"]),
+        str(meta["score"]), str(meta["data"]), float(meta["exact_match"]),
+        float(meta["alignment"]), int(meta["units"]), int(meta["embedding_dim"]),
+        str(meta["command"]), str(meta["sha256"]).lower(), path,
+        int(meta.get("order", 99)))
 
 
 def trained_seq2seq_info(name: str, folder=None) -> TrainedSeq2SeqInfo:
     """The shipped encoder-decoder ``name``; ``KeyError`` lists those there are."""
-    found = {info.name: info for info in trained_seq2seq_models(folder)}
-    try:
-        return found[name]
-    except KeyError:
-        raise KeyError(f"no shipped encoder-decoder {name!r}; there are: "
-                       f"{', '.join(found) or 'none'} (run scripts/make_attention_models.py)"
-                       ) from None
+    return pick_shipped(trained_seq2seq_models(folder), name, "shipped encoder-decoder",
+                        "scripts/make_attention_models.py")
 
 
 class TrainedSeq2Seq(Seq2SeqAttention):

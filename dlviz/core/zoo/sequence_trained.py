@@ -14,14 +14,13 @@ SHA-256 against its sidecar, then loads it in safe mode.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
 from dlviz.core.zoo.sequence import SequenceClassifier
+from dlviz.core.zoo.sidecars import pick_shipped, read_sidecar, read_sidecars
 
 SIDECAR = ".text.json"
-_MAX_SIDECAR = 64 * 1024
 
 
 @dataclass(frozen=True)
@@ -53,48 +52,32 @@ class TrainedTextInfo:
 
 def trained_text_models(folder=None) -> list[TrainedTextInfo]:
     """The shipped text models whose sidecar and file are both there (never raises)."""
-    from dlviz.core.zoo.trained import models_dir
-
-    root = Path(folder) if folder is not None else models_dir()
-    try:
-        sidecars = sorted(root.glob(f"*{SIDECAR}"))
-    except OSError:
-        return []
-    found = [info for info in map(_read_sidecar, sidecars) if info is not None]
+    found = read_sidecars(folder, SIDECAR, _info)
     return sorted(found, key=lambda i: (i.order, i.name))
 
 
-def _read_sidecar(sidecar: Path) -> TrainedTextInfo | None:
-    name = sidecar.name[:-len(SIDECAR)]
-    try:
-        if sidecar.stat().st_size > _MAX_SIDECAR:
-            return None
-        meta = json.loads(sidecar.read_text(encoding="utf-8"))
-        path = sidecar.with_name(f"{name}.keras")
-        info = TrainedTextInfo(
-            name=str(meta["name"]), title=str(meta["title"]),
-            architecture=str(meta["architecture"]), data=str(meta["data"]),
-            task=str(meta["task"]), class_names=tuple(str(c) for c in meta["class_names"]),
-            test_accuracy=float(meta["test_accuracy"]), command=str(meta["command"]),
-            sha256=str(meta["sha256"]).lower(), path=path, order=int(meta.get("order", 99)),
-            tokens=str(meta.get("tokens", "")), units=int(meta.get("units", 32)),
-            embedding_dim=int(meta.get("embedding_dim", 32)))
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
-    if (info.name != name or not path.is_file() or info.task not in ("classify", "tag")
-            or len(info.class_names) < 2):
+def read_text_sidecar(sidecar: Path) -> TrainedTextInfo | None:
+    """One ``<name>.text.json`` sidecar's info, or None when it is not usable."""
+    return read_sidecar(sidecar, SIDECAR, _info)
+
+
+def _info(meta: dict, path: Path) -> TrainedTextInfo | None:
+    info = TrainedTextInfo(
+        name=str(meta["name"]), title=str(meta["title"]),
+        architecture=str(meta["architecture"]), data=str(meta["data"]),
+        task=str(meta["task"]), class_names=tuple(str(c) for c in meta["class_names"]),
+        test_accuracy=float(meta["test_accuracy"]), command=str(meta["command"]),
+        sha256=str(meta["sha256"]).lower(), path=path, order=int(meta.get("order", 99)),
+        tokens=str(meta.get("tokens", "")), units=int(meta.get("units", 32)),
+        embedding_dim=int(meta.get("embedding_dim", 32)))
+    if info.task not in ("classify", "tag") or len(info.class_names) < 2:
         return None
     return info
 
 
 def trained_text_info(name: str, folder=None) -> TrainedTextInfo:
     """The shipped text model ``name``; ``KeyError`` lists those there are."""
-    found = {info.name: info for info in trained_text_models(folder)}
-    try:
-        return found[name]
-    except KeyError:
-        raise KeyError(f"no shipped trained text model {name!r}; there are: "
-                       f"{', '.join(found) or 'none'}") from None
+    return pick_shipped(trained_text_models(folder), name, "shipped trained text model")
 
 
 class TrainedSequenceModel(SequenceClassifier):

@@ -16,15 +16,15 @@ file's SHA-256 against the sidecar's.
 from __future__ import annotations
 
 import hashlib
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
 from dlviz.core.prescan_errors import ModelFileError
 from dlviz.core.zoo.base import ZooModel
+from dlviz.core.zoo.sidecars import models_dir, pick_shipped, read_sidecars
 
-#: Sidecars larger than this are not read (they are a few hundred bytes).
-_MAX_SIDECAR = 64 * 1024
+__all__ = ["TrainedInfo", "TrainedModel", "first_example", "file_sha256", "load_shipped",
+           "models_dir", "trained_info", "trained_models"]
 
 
 @dataclass(frozen=True)
@@ -51,11 +51,6 @@ class TrainedInfo:
                 f"held-out {self.data} images. Made by `{self.command}`.")
 
 
-def models_dir() -> Path:
-    """``resources/models`` at the repository root (as ``resources/samples``)."""
-    return Path(__file__).resolve().parents[3] / "resources" / "models"
-
-
 def trained_models(folder: str | Path | None = None) -> list[TrainedInfo]:
     """The shipped models whose sidecar and ``.keras`` file are both there.
 
@@ -67,50 +62,27 @@ def trained_models(folder: str | Path | None = None) -> list[TrainedInfo]:
         >>> [m.name for m in trained_models()]  # doctest: +SKIP
         ['vgg16-mini-shapes', 'lenet5-digits']
     """
-    root = Path(folder) if folder is not None else models_dir()
-    try:
-        sidecars = sorted(root.glob("*.json"))
-    except OSError:
-        return []
-    found = []
-    for sidecar in sidecars:
-        info = _read_sidecar(sidecar)
-        if info is not None:
-            found.append(info)
+    found = read_sidecars(folder, ".json", _info)
     return sorted(found, key=lambda i: (i.order, i.name))
 
 
-def _read_sidecar(sidecar: Path) -> TrainedInfo | None:
-    try:
-        if sidecar.stat().st_size > _MAX_SIDECAR:
-            return None
-        meta = json.loads(sidecar.read_text(encoding="utf-8"))
-        path = sidecar.with_suffix(".keras")
-        if not path.is_file():
-            return None
-        info = TrainedInfo(
-            name=str(meta["name"]), title=str(meta["title"]),
-            architecture=str(meta["architecture"]), data=str(meta["data"]),
-            class_names=tuple(str(c) for c in meta["class_names"]),
-            input_shape=tuple(int(d) for d in meta["input_shape"]),
-            test_accuracy=float(meta["test_accuracy"]), command=str(meta["command"]),
-            sha256=str(meta["sha256"]).lower(), path=path, order=int(meta.get("order", 99)),
-            sample=str(meta.get("sample", "")))
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
-    if info.name != sidecar.stem or len(info.input_shape) != 3 or len(info.class_names) < 2:
+def _info(meta: dict, path: Path) -> TrainedInfo | None:
+    info = TrainedInfo(
+        name=str(meta["name"]), title=str(meta["title"]),
+        architecture=str(meta["architecture"]), data=str(meta["data"]),
+        class_names=tuple(str(c) for c in meta["class_names"]),
+        input_shape=tuple(int(d) for d in meta["input_shape"]),
+        test_accuracy=float(meta["test_accuracy"]), command=str(meta["command"]),
+        sha256=str(meta["sha256"]).lower(), path=path, order=int(meta.get("order", 99)),
+        sample=str(meta.get("sample", "")))
+    if len(info.input_shape) != 3 or len(info.class_names) < 2:
         return None
     return info
 
 
 def trained_info(name: str, folder: str | Path | None = None) -> TrainedInfo:
     """The shipped model called ``name``; ``KeyError`` lists those there are."""
-    found = {info.name: info for info in trained_models(folder)}
-    try:
-        return found[name]
-    except KeyError:
-        raise KeyError(f"no shipped trained model {name!r}; there are: "
-                       f"{', '.join(found) or 'none'}") from None
+    return pick_shipped(trained_models(folder), name, "shipped trained model")
 
 
 def first_example(samples, fallback: str) -> tuple[str, Path | None]:
