@@ -39,6 +39,9 @@ _MESSAGES = {
 
 #: Every ``ImageLoadError.reason``.
 REASONS = tuple(_MESSAGES)
+#: Every message as an English template ({name}, {detail}, {limit}): the window
+#: translates by these (the core itself never imports Qt).
+TEMPLATES = tuple(_MESSAGES.values())
 
 
 class ImageLoadError(Exception):
