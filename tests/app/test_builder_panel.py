@@ -214,6 +214,34 @@ def test_a_merge_layer_picks_its_inputs_with_tick_boxes(panel):
     assert panel.arch.layer("a").inputs == ("image",)
 
 
+def test_moving_an_add_up_and_back_reconnects_it_and_undo_redo_walk_the_moves(panel):
+    arch = Architecture((
+        LayerSpec.new("InputLayer", "image", batch_shape=[None, 8, 8, 4]),
+        LayerSpec.new("Conv2D", "a", ("image",), filters=4),
+        LayerSpec.new("Conv2D", "b", ("a",), filters=4),
+        LayerSpec.new("Add", "join", ("a", "b")),
+        LayerSpec.new("Flatten", "flat", ("join",)),
+    ), "residual")
+    panel.set_architecture(arch)
+    panel.table.select_name("join")
+    panel.palette.move_requested.emit(-1)          # above b, one of its own inputs
+    assert panel.table.names == ["image", "a", "join", "b", "flat"]
+    assert "'b'" in cell(panel, "join", "problem")  # says which input is now below it
+    assert panel.arch.layer("flat").inputs == ("join",)
+    panel.palette.move_requested.emit(1)           # and back: every link as before
+    assert panel.arch == arch and not cell(panel, "join", "problem")
+    assert_table_matches_infer(panel)
+    panel.undo()                                   # back to the moved-up state
+    assert panel.table.names == ["image", "a", "join", "b", "flat"]
+    assert panel.arch.layer("join").inputs == ("a", "b")
+    panel.undo()
+    assert panel.arch == arch
+    panel.redo()
+    panel.redo()
+    assert panel.arch == arch and panel.arch.layer("flat").inputs == ("join",)
+    assert_table_matches_infer(panel)
+
+
 def test_save_and_open_round_trip_keras_config_json(panel, tmp_path):
     small_cnn(panel)
     panel.table.select_name("conv2d")

@@ -118,9 +118,28 @@ def test_moving_a_merge_keeps_its_inputs_and_says_when_they_come_after_it():
     moved = arch.move("sum", 2)
     assert moved.names() == ["image", "a", "sum", "b", "flat"]
     assert moved.layer("sum").inputs == ("a", "b")
-    assert moved.layer("flat").inputs == ("a",)
-    assert "not above it" in {r.name: r for r in infer(moved)}["sum"].error
-    assert moved.move("sum", 3).names() == arch.names()
+    assert moved.layer("flat").inputs == ("sum",)      # its reader still reads it
+    rows = {r.name: r for r in infer(moved)}
+    assert "not above it" in rows["sum"].error and "'b'" in rows["sum"].error
+    back = moved.move("sum", 3)
+    assert back == arch and back.layer("flat").inputs == ("sum",)   # every link restored
+    assert not any(r.error for r in infer(back))
+    below = arch.move("sum", 4)   # past its own reader: the reader says so, then back again
+    assert below.names()[-1] == "sum" and "not above it" in infer(below)[3].error
+    assert below.move("sum", 3) == arch
+
+
+def test_moving_a_concatenate_up_and_down_keeps_both_branches():
+    arch = Architecture((new("InputLayer", "image", batch_shape=[None, 8, 8, 3]),
+                         new("Conv2D", "a", ("image",), filters=3),
+                         new("Conv2D", "b", ("image",), filters=5),
+                         new("Concatenate", "cat", ("a", "b")),
+                         new("Flatten", "flat", ("cat",)),
+                         new("Dense", "out", ("flat",), units=2)))
+    up = arch.move("cat", 1)
+    assert up.names()[1] == "cat" and up.layer("cat").inputs == ("a", "b")
+    assert up.move("cat", 3) == arch
+    assert infer(arch)[3].output_shape == (None, 8, 8, 8)
 
 
 def test_replace_changes_settings_and_keeps_names():

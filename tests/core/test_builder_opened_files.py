@@ -60,3 +60,31 @@ def test_a_nested_model_is_one_row_with_its_operations():
     namespace = {}
     exec(python_code(arch), namespace)
     assert namespace["build_model"]().count_params() == model.count_params()
+
+
+def test_layers_with_several_outputs_are_said_on_their_rows_not_rebuilt_wrong():
+    """An encoder-decoder: the encoder LSTM returns its states (three outputs) and the
+    decoder starts from them (``initial_state``), a link the builder cannot hold; a layer
+    that reads another's second output is said too."""
+    source = keras.Input((5, 3), name="source")
+    target = keras.Input((4, 3), name="target")
+    _, h, c = keras.layers.LSTM(6, return_state=True, name="encoder")(source)
+    decoded = keras.layers.LSTM(6, name="decoder")(target, initial_state=[h, c])
+    state = keras.layers.Dense(2, name="from_state")(h)
+    model = keras.Model([source, target], [decoded, state], name="seq2seq")
+    rows = {r.name: r for r in infer(from_model(model))}
+    assert "return_state gives several outputs" in rows["encoder"].error
+    assert "initial_state from 'encoder'" in rows["decoder"].error
+    assert "reads output 1 of 'encoder'" in rows["from_state"].error
+    for name in ("encoder", "decoder", "from_state"):
+        assert rows[name].error_template.format(**dict(rows[name].error_values)) == \
+            rows[name].error
+
+
+def test_an_unknown_layer_with_several_outputs_names_the_count():
+    from dlviz.core.builder.architecture import Architecture, LayerSpec
+
+    arch = Architecture((LayerSpec.new("InputLayer", "x", batch_shape=[None, 4]),
+                         LayerSpec("split", "Splitter", {}, ("x",),
+                                   {"outputs": 2, "input_shapes": [[None, 4]]})))
+    assert "Splitter gives 2 outputs" in infer(arch)[1].error

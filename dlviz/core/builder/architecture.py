@@ -156,15 +156,17 @@ class Architecture:
 
         A chain layer leaves its place (its readers read its input) and is
         spliced in after the layer now at ``index - 1``. A merge layer
-        (Add, Concatenate) keeps the inputs people picked for it.
+        (Add, Concatenate) keeps the inputs people picked for it and its readers
+        keep reading it: only its place changes, so a row that now comes before
+        one of its inputs says so, and moving it back restores every link.
         """
         spec = self.layer(name)
+        if len(spec.inputs) > 1:
+            layers = [s for s in self.layers if s.name != name]
+            layers.insert(max(0, min(index, len(layers))), spec)
+            return dc_replace(self, layers=tuple(layers))
         rest = self.remove(name)
         index = max(0, min(index, len(rest.layers)))
-        if len(spec.inputs) > 1:
-            layers = list(rest.layers)
-            layers.insert(index, spec)
-            return dc_replace(rest, layers=tuple(layers))
         bare = dc_replace(spec, inputs=())
         if index == 0:
             return dc_replace(rest, layers=(bare, *rest.layers))

@@ -59,6 +59,8 @@ class _CostRow:
 
 def _opaque(spec: LayerSpec, shapes: list[tuple]):
     """A layer the builder has no rule for: what Keras computed, while it still holds."""
+    if spec.keras.get("outputs"):
+        raise BadSetting(M.SEVERAL_OUTPUTS, layer=spec.class_name, count=spec.keras["outputs"])
     known = spec.keras.get("output_shape")
     if known is None:
         raise BadSetting(M.OPAQUE_UNKNOWN, layer=spec.class_name)
@@ -88,6 +90,13 @@ def _row(spec: LayerSpec, rows: dict[str, RowInfo]) -> RowInfo:
     broken = [i for i in spec.inputs if i in rows and rows[i].output_shape is None]
     if spec.keras.get("shared"):
         problem = BadSetting(M.SHARED, count=spec.keras["shared"])
+    elif spec.keras.get("other_output"):
+        name, index = spec.keras["other_output"]
+        problem = BadSetting(M.OTHER_OUTPUT, index=index, name=repr(name))
+    elif spec.keras.get("second_input"):
+        argument, names = spec.keras["second_input"]
+        problem = BadSetting(M.SECOND_INPUT, argument=argument,
+                             names=", ".join(map(repr, names)))
     elif missing:
         problem = BadSetting(M.NOT_ABOVE, names=", ".join(map(repr, missing)))
     elif broken:

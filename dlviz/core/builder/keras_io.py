@@ -122,6 +122,34 @@ def _tensor_names(args) -> list[str]:
     return []
 
 
+def _tensor_refs(args) -> list[tuple[str, int]]:
+    """(layer name, output index) of every tensor in a node's args, in order."""
+    if isinstance(args, dict):
+        if args.get("class_name") == "__keras_tensor__":
+            history = args["config"]["keras_history"]
+            return [(history[0], int(history[2]) if len(history) > 2 else 0)]
+        return []
+    if isinstance(args, (list, tuple)):
+        return [ref for a in args for ref in _tensor_refs(a)]
+    return []
+
+
+def _lost_links(node: dict) -> dict:
+    """What of a call the builder cannot keep: a layer's second output read, or a
+    tensor passed by keyword (an LSTM's ``initial_state``); a mask is rebuilt by Keras."""
+    lost = {}
+    other = [(name, index) for name, index in _tensor_refs(node.get("args", [])) if index]
+    if other:
+        lost["other_output"] = other[0]
+    tensors = {key: _tensor_names(value) for key, value in node.get("kwargs", {}).items()
+               if key != "mask"}
+    tensors = {key: names for key, names in tensors.items() if names}
+    if tensors:
+        key, names = next(iter(tensors.items()))
+        lost["second_input"] = (key, list(dict.fromkeys(names)))
+    return lost
+
+
 def _names(ends) -> tuple[str, ...]:
     if ends and isinstance(ends[0], str):
         return (ends[0],)
@@ -165,6 +193,8 @@ def from_config(config: dict, facts: dict | None = None) -> Architecture:
         keras["kwargs"] = {k: v for k, v in kwargs.items() if not _tensor_names(v)}
         if len(nodes) > 1:
             keras["shared"] = len(nodes)
+        if nodes:
+            keras.update(_lost_links(nodes[0]))
         specs.append(LayerSpec(name, e["class_name"], dict(e.get("config", {})), inputs, keras))
     arch = Architecture(tuple(specs), body.get("name", "model"))
     outputs = _names(body.get("output_layers"))
@@ -232,7 +262,9 @@ def from_model(model) -> Architecture:
         try:
             out = _shape(layer.output)
             ins = layer.input if isinstance(layer.input, (list, tuple)) else [layer.input]
+            several = isinstance(layer.output, (list, tuple)) and len(layer.output) > 1
             facts[layer.name] = {"output_shape": out,
+                                 **({"outputs": len(layer.output)} if several else {}),
                                  "input_shapes": [_shape(t) for t in ins],
                                  "trainable": _count(layer.trainable_weights),
                                  "non_trainable": _count(layer.non_trainable_weights)}

@@ -37,9 +37,19 @@ RNN_ON_IMAGES = ("{layer} reads sequences (steps, features), but its input is im
 RNN_INPUT = ("{layer} reads sequences (steps, features), but its input is {shape}: "
              "add Embedding or Reshape before it")
 RNN_FEATURES = "{layer} needs a known number of features per step"
-RETURN_STATE = "return_state gives several outputs; the builder keeps one output per layer"
+RETURN_STATE = ("return_state gives several outputs (the sequence and the states); the builder "
+                "keeps one output per layer: turn return_state off here, or open the model "
+                "as a file to view it")
+SEVERAL_OUTPUTS = ("{layer} gives {count} outputs; the builder keeps one output per layer: "
+                   "open the model as a file to view it")
+OTHER_OUTPUT = ("reads output {index} of {name} (a layer with several outputs, such as an "
+                "LSTM's states); the builder links only a layer's first output: open the "
+                "model as a file to view it")
+SECOND_INPUT = ("also takes {argument} from {names}, a link the builder cannot keep (it links "
+                "layers through their main input only): open the model as a file to view it")
 BIDIRECTIONAL_INNER = "Bidirectional wraps a SimpleRNN, LSTM or GRU"
-MERGE_MODE_NONE = "merge_mode None gives two outputs; choose concat, sum, mul or ave"
+MERGE_MODE_NONE = ("merge_mode None gives two outputs (one per direction); the builder keeps "
+                   "one output per layer: choose concat, sum, mul or ave")
 MERGE_TOO_FEW = "{layer} needs two or more inputs: pick them in its settings"
 ADD_SHAPES = ("Add needs inputs of the same shape, got {shapes}; change one branch "
               "(a 1x1 Conv2D to match channels, strides to match size)")
@@ -65,3 +75,6 @@ NAME_TWICE = "the name {name} is used twice; rename one of them"
 TEMPLATES: tuple[str, ...] = tuple(
     value for name, value in sorted(globals().items())
     if name.isupper() and isinstance(value, str))
+#: The English words the rules put into the templates' fields ({what}, {axis}),
+#: for the catalogue too; other values are names, numbers and shapes.
+WORDS = ("height", "width", "kernel size", "stride", "dilation", "size")
