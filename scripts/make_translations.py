@@ -40,18 +40,27 @@ def source_files() -> list[str]:
     return sorted(str(p.relative_to(ROOT)) for p in SOURCES.rglob("*.py"))
 
 
+def _noop_lines(name: str, context: str, texts) -> list[str]:
+    # JSON strings are Python string literals lupdate reads (double quotes, escapes).
+    return ["", f"{name} = ("] + [
+        f"    QT_TRANSLATE_NOOP({json.dumps(context)}, {json.dumps(text, ensure_ascii=False)}),"
+        for text in texts] + [")"]
+
+
 def write_core_list() -> None:
-    """List the core's labels the window shows (``core_texts``) where lupdate finds them."""
+    """List what the window shows from the core where lupdate finds it: the labels
+    (``core_texts``) and the sentence templates the core keeps as data
+    (``core_messages.core_templates``: the builder's row problems, image refusals)."""
     sys.path.insert(0, str(ROOT))
+    from dlviz.app import core_messages
     from dlviz.app.core_texts import CONTEXT, shown_core_texts
 
-    lines = ['"""Written by scripts/make_translations.py: do not edit. The core\'s labels the',
-             'window shows (see core_texts.py), listed so that lupdate collects them."""',
-             "", "from PySide6.QtCore import QT_TRANSLATE_NOOP", "", "CORE_TEXTS = ("]
-    # JSON strings are Python string literals lupdate reads (double quotes, escapes).
-    lines += [f"    QT_TRANSLATE_NOOP({json.dumps(CONTEXT)}, {json.dumps(text, ensure_ascii=False)}),"
-              for text in shown_core_texts()]
-    lines.append(")")
+    lines = ['"""Written by scripts/make_translations.py: do not edit. The core\'s labels and',
+             "sentence templates the window shows (see core_texts.py and core_messages.py),",
+             'listed so that lupdate collects them."""',
+             "", "from PySide6.QtCore import QT_TRANSLATE_NOOP"]
+    lines += _noop_lines("CORE_TEXTS", CONTEXT, shown_core_texts())
+    lines += _noop_lines("CORE_MESSAGES", core_messages.CONTEXT, core_messages.core_templates())
     CORE_LIST.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 

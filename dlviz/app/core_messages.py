@@ -5,9 +5,12 @@ recurrent layer ...") and a filter bank's note arrive as English sentences with
 names and numbers inside. The window passes them through ``core_message``:
 each English template below, with ``{name}``-style fields, is matched whole
 against the sentence, and the template's translation is filled with the same
-fields. A sentence that matches no template is shown as it came (the catalogue
-lacks it, so it stays English; ``tests/app/test_translation_vi.py`` lists the
-kinds known to remain).
+fields. The refusals of files, images, text and training runs are in
+``core_errors.py``; the builder's row problems and the image loader's messages
+the core keeps as data (``core_templates``). A field's value is translated in
+turn when it is itself a template or a catalogued phrase, and a count written
+with English separators (1,234) is rewritten in the interface's (1.234). A
+sentence that matches nothing is shown as it came (English).
 
 Keep each template word for word as the core writes it (the tests check the
 real messages of ``lenet5`` and a sequence model against them).
@@ -26,6 +29,7 @@ from functools import lru_cache
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from dlviz.app.core_texts import core_text
+from dlviz.app.numbers import count_text
 
 CONTEXT = "CoreMessages"
 TEMPLATES = (
@@ -128,28 +132,70 @@ TEMPLATES = (
 )
 
 
+def core_templates() -> tuple[str, ...]:
+    """The templates and phrases the core keeps as data (the builder's row problems,
+    the image loader's refusals), for the catalogue and for matching.
+
+    Read by ``scripts/make_translations.py``, which lists them in
+    ``core_texts_catalogue.py`` under ``CONTEXT`` so that lupdate collects them.
+    """
+    from dlviz.core.builder import messages as builder
+    from dlviz.core.data import image_errors
+
+    return tuple(dict.fromkeys((*builder.TEMPLATES, *builder.WORDS, *image_errors.TEMPLATES)))
+
+
+def all_templates() -> tuple[str, ...]:
+    """Every sentence shape ``core_message`` recognises, in matching order."""
+    from dlviz.app.core_errors import ERROR_TEMPLATES
+
+    return (*TEMPLATES, *ERROR_TEMPLATES, *core_templates())
+
+
 @lru_cache(maxsize=None)
 def _patterns() -> tuple[tuple[re.Pattern, str], ...]:
-    """Each template as a whole-sentence regex whose groups are its fields."""
+    """Each template with a field as a whole-sentence regex whose groups are its fields."""
     compiled = []
-    for template in TEMPLATES:
+    for template in all_templates():
         parts = re.split(r"\{(\w+)\}", template)
+        if len(parts) == 1:
+            continue   # no field: a plain catalogue look-up finds it
         regex = "".join(re.escape(part) if i % 2 == 0 else f"(?P<{part}>.+?)"
                         for i, part in enumerate(parts))
         compiled.append((re.compile(f"^{regex}$", re.DOTALL), template))
     return tuple(compiled)
 
 
-def core_message(text: str) -> str:
-    """``text`` in the interface's language when it is one of ``TEMPLATES``, else as is."""
+#: A count as the core writes it (English separators): 1,600,000,000.
+_ENGLISH_COUNT = re.compile(r"\d{1,3}(?:,\d{3})+")
+
+
+def _field(value: str, depth: int) -> str:
+    """A field's value: a count in the interface's separators, a known phrase or
+    sentence translated, anything else (names, shapes, paths) as it came."""
+    if _ENGLISH_COUNT.fullmatch(value):
+        return count_text(int(value.replace(",", "")))
+    return core_message(value, depth + 1) if depth < 2 else value
+
+
+def core_message(text: str, depth: int = 0) -> str:
+    """``text`` in the interface's language when it has the shape of a template (or is
+    a phrase of the catalogue), else as is.
+
+    Args:
+        text: a sentence written by ``dlviz.core``.
+        depth: how deep inside another sentence's field this one is (kept small).
+    """
     for pattern, template in _patterns():
         found = pattern.match(text or "")
         if found:
             fields = found.groupdict()
             if "title" in fields:   # a library title: in the catalogue (core_texts)
                 fields["title"] = core_text(fields["title"])
+            fields = {key: value if key == "title" else _field(value, depth)
+                      for key, value in fields.items()}
             return QCoreApplication.translate(CONTEXT, template).format(**fields)
-    return text
+    return QCoreApplication.translate(CONTEXT, text) if text else text
 
 
 def core_notes(text: str) -> str:

@@ -1,8 +1,14 @@
 """View > Language: English / Tiếng Việt, remembered for the next launch.
 
-Widgets take their texts when they are built, so the new language applies
-when dlviz starts again; the status bar says so in both languages (the
-person may not read the one they are leaving).
+Widgets take their texts when they are built (about sixty classes set their
+labels in ``__init__``; none re-reads them on ``QEvent.LanguageChange``), so
+switching live would mean a retranslate method in every one of them, or
+rebuilding the window while the engine holds the open model and a run may be
+training. dlviz keeps it simple and honest instead: the choice is saved
+(``QSettings``, ``i18n.save_language``) and applies when dlviz starts again.
+The menu says so under the languages, and choosing one says so in a banner over
+the views and in the status bar, in both languages (the person may not read the
+one they are leaving).
 """
 
 from __future__ import annotations
@@ -10,11 +16,13 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QActionGroup
 
-from dlviz.app.i18n import LANGUAGES, current_language, save_language
+from dlviz.app.i18n import LANGUAGES, current_language, save_language, saved_language
 
 #: Shown in both languages whatever the interface is in now.
-RESTART_NOTE = ("The new language applies when dlviz starts again. · "
-                "Ngôn ngữ mới sẽ được dùng khi mở lại dlviz.")
+RESTART_NOTE = ("The new language applies when dlviz starts again: close dlviz and open it. · "
+                "Ngôn ngữ mới sẽ được dùng khi mở lại dlviz: hãy đóng dlviz rồi mở lại.")
+#: Choosing the language the window is already in again, after picking another.
+KEPT_NOTE = ("dlviz stays in {0}. · dlviz giữ nguyên {0}.")
 
 
 def add_language_menu(window) -> QActionGroup:
@@ -27,14 +35,18 @@ def add_language_menu(window) -> QActionGroup:
     menu.setObjectName("language_menu")
     group = QActionGroup(window)
     group.setExclusive(True)
-    now = current_language()
+    chosen = saved_language()   # a choice made earlier in this session stays ticked
     for code, name in LANGUAGES.items():   # each language named in its own words
         action = QAction(name, window)
         action.setCheckable(True)
-        action.setChecked(code == now)
+        action.setChecked(code == chosen)
         action.setData(code)
         group.addAction(action)
         menu.addAction(action)
+    menu.addSeparator()
+    note = menu.addAction(QCoreApplication.translate(
+        "LanguageMenu", "Applies when dlviz starts again"))
+    note.setEnabled(False)   # a note, not a command
     group.triggered.connect(lambda action: _choose(window, action.data()))
     window.language_actions = group
     return group
@@ -43,4 +55,10 @@ def add_language_menu(window) -> QActionGroup:
 def _choose(window, code: str) -> None:
     save_language(code)
     if code != current_language():
-        window.statusBar().showMessage(RESTART_NOTE, 15000)
+        text = RESTART_NOTE
+    else:
+        text = KEPT_NOTE.format(LANGUAGES[code])
+    window.statusBar().showMessage(text, 15000)
+    banner = getattr(window, "banner", None)
+    if banner is not None:   # stays until dismissed: a status line is easy to miss
+        banner.show_message(text, "info")

@@ -303,8 +303,8 @@
         <translation>Đang dựng {0} bằng Keras…</translation>
     </message>
     <message>
-        <source>{0} is now the current model ({1:,} parameters): choose data in the Training controls and press Start; its layers, feature maps and gates are in their tabs.</source>
-        <translation>{0} giờ là mô hình hiện tại ({1:,} tham số): chọn dữ liệu trong bảng điều khiển Huấn luyện rồi bấm Bắt đầu; các tầng, bản đồ đặc trưng và cổng của nó nằm trong các thẻ tương ứng.</translation>
+        <source>{0} is now the current model ({1} parameters): choose data in the Training controls and press Start; its layers, feature maps and gates are in their tabs.</source>
+        <translation>{0} giờ là mô hình hiện tại ({1} tham số): hãy chọn dữ liệu trong phần Điều khiển huấn luyện rồi bấm Bắt đầu; các tầng, bản đồ đặc trưng và các cổng của nó nằm trong các thẻ tương ứng.</translation>
     </message>
     <message>
         <source>Keras could not build this network: {0}</source>
@@ -1003,6 +1003,495 @@
     <message>
         <source>{title}: drop a scene of two shapes and read its caption, and where each word looked; {exact} of unseen scenes captioned exactly, {share} of shape words look hardest at their shape. Made by `{command}`.</source>
         <translation>{title}: thả vào một cảnh có hai hình khối rồi đọc chú thích của nó, và xem mỗi từ đã nhìn vào đâu; {exact} cảnh chưa thấy được chú thích đúng hoàn toàn, {share} từ chỉ hình khối nhìn mạnh nhất vào đúng hình của nó. Tạo bởi `{command}`.</translation>
+    </message>
+    <message>
+        <source>{name} is not a Keras model file ({looks}); was another file renamed?</source>
+        <translation>{name} không phải tệp mô hình Keras ({looks}); có phải một tệp khác đã bị đổi tên?</translation>
+    </message>
+    <message>
+        <source>{name} was not found; check the path: {path}</source>
+        <translation>Không tìm thấy {name}; hãy kiểm tra đường dẫn: {path}</translation>
+    </message>
+    <message>
+        <source>{name} cannot be read: permission denied</source>
+        <translation>Không đọc được {name}: không có quyền truy cập</translation>
+    </message>
+    <message>
+        <source>{name} could not be read: {detail}</source>
+        <translation>Không đọc được {name}: {detail}</translation>
+    </message>
+    <message>
+        <source>{name} is empty (0 bytes); the save probably failed, so save the model again</source>
+        <translation>{name} rỗng (0 byte); có lẽ lần lưu đã thất bại, hãy lưu lại mô hình</translation>
+    </message>
+    <message>
+        <source>{name} is not a regular file; dlviz opens Keras models saved as .keras (or legacy .h5)</source>
+        <translation>{name} không phải tệp thông thường; dlviz mở các mô hình Keras được lưu dạng .keras (hoặc .h5 kiểu cũ)</translation>
+    </message>
+    <message>
+        <source>{name} is {what}; dlviz opens Keras models saved as .keras (or legacy .h5)</source>
+        <translation>{name} là {what}; dlviz mở các mô hình Keras được lưu dạng .keras (hoặc .h5 kiểu cũ)</translation>
+    </message>
+    <message>
+        <source>{name} holds no Keras model architecture (its model config has no class_name); re-save it from Keras</source>
+        <translation>{name} không chứa kiến trúc mô hình Keras (cấu hình mô hình không có class_name); hãy lưu lại nó từ Keras</translation>
+    </message>
+    <message>
+        <source>{name} has an absurdly deeply nested config; re-save it from Keras</source>
+        <translation>{name} có cấu hình lồng nhau sâu bất thường; hãy lưu lại nó từ Keras</translation>
+    </message>
+    <message>
+        <source>{name} uses classes that are not installed here: {classes}; it opens only where the code defining them is imported and registered with keras.saving.register_keras_serializable</source>
+        <translation>{name} dùng các lớp chưa được cài ở đây: {classes}; nó chỉ mở được ở nơi mã định nghĩa các lớp đó được import và đăng ký bằng keras.saving.register_keras_serializable</translation>
+    </message>
+    <message>
+        <source>{name} needs unsafe loading, which runs code stored in the file: {reasons}. Load it only if you trust where it came from</source>
+        <translation>{name} cần nạp ở chế độ không an toàn, tức là chạy mã lưu trong tệp: {reasons}. Chỉ nạp nếu bạn tin nguồn gốc của tệp</translation>
+    </message>
+    <message>
+        <source>{name} needs unsafe loading (Keras refused in safe mode: {detail})</source>
+        <translation>{name} cần nạp ở chế độ không an toàn (Keras từ chối ở chế độ an toàn: {detail})</translation>
+    </message>
+    <message>
+        <source>Keras could not load {name}: {detail}</source>
+        <translation>Keras không nạp được {name}: {detail}</translation>
+    </message>
+    <message>
+        <source>{name} was refused before loading: {detail}, which Keras never writes. The file is damaged or was made to attack; do not open it, and get the model again from where it came from</source>
+        <translation>{name} bị từ chối trước khi nạp: {detail}, điều mà Keras không bao giờ ghi ra. Tệp bị hỏng hoặc được tạo ra để tấn công; đừng mở nó, hãy lấy lại mô hình từ nguồn gốc của nó</translation>
+    </message>
+    <message>
+        <source>{name} was refused before loading: {detail}. Real Keras models stay far below it, so the file is damaged or was made to attack; do not open it, and get the model again from where it came from</source>
+        <translation>{name} bị từ chối trước khi nạp: {detail}. Mô hình Keras thật nhỏ hơn mức này rất nhiều, nên tệp bị hỏng hoặc được tạo ra để tấn công; đừng mở nó, hãy lấy lại mô hình từ nguồn gốc của nó</translation>
+    </message>
+    <message>
+        <source>{name} is corrupt (its {where} is not valid JSON); re-save it from Keras</source>
+        <translation>{name} bị hỏng ({where} của nó không phải JSON hợp lệ); hãy lưu lại nó từ Keras</translation>
+    </message>
+    <message>
+        <source>{name} is truncated or corrupt (not a valid zip archive); re-save it from Keras</source>
+        <translation>{name} bị cắt cụt hoặc hỏng (không phải tệp nén zip hợp lệ); hãy lưu lại nó từ Keras</translation>
+    </message>
+    <message>
+        <source>{name} is truncated or corrupt (not a readable HDF5 file); re-save it from Keras</source>
+        <translation>{name} bị cắt cụt hoặc hỏng (không phải tệp HDF5 đọc được); hãy lưu lại nó từ Keras</translation>
+    </message>
+    <message>
+        <source>{name} is a zip archive but not a Keras model (it has no config.json); save models with model.save(&apos;name.keras&apos;)</source>
+        <translation>{name} là tệp nén zip nhưng không phải mô hình Keras (không có config.json); hãy lưu mô hình bằng model.save(&apos;name.keras&apos;)</translation>
+    </message>
+    <message>
+        <source>{name} holds only weights, not a model (there is no model_config inside); dlviz needs a whole model saved with model.save(&apos;name.keras&apos;)</source>
+        <translation>{name} chỉ chứa trọng số, không phải mô hình (bên trong không có model_config); dlviz cần cả mô hình được lưu bằng model.save(&apos;name.keras&apos;)</translation>
+    </message>
+    <message>
+        <source>its {member} unpacks to more than {limit} (its zip entry claims {claimed}), over dlviz&apos;s {cap} limit</source>
+        <translation>{member} của nó giải nén ra hơn {limit} (mục zip khai là {claimed}), vượt giới hạn {cap} của dlviz</translation>
+    </message>
+    <message>
+        <source>its {member} unpacks to {size}, over dlviz&apos;s {limit} limit</source>
+        <translation>{member} của nó giải nén ra {size}, vượt giới hạn {limit} của dlviz</translation>
+    </message>
+    <message>
+        <source>its table of contents is {size}, over dlviz&apos;s {limit} limit</source>
+        <translation>mục lục của nó lớn {size}, vượt giới hạn {limit} của dlviz</translation>
+    </message>
+    <message>
+        <source>it holds {count} files, over dlviz&apos;s limit of {limit}</source>
+        <translation>nó chứa {count} tệp, vượt giới hạn {limit} của dlviz</translation>
+    </message>
+    <message>
+        <source>its {member} is nested more than {depth} levels deep, over dlviz&apos;s limit of {limit}</source>
+        <translation>{member} của nó lồng sâu hơn {depth} mức, vượt giới hạn {limit} của dlviz</translation>
+    </message>
+    <message>
+        <source>its {member} holds more than {count} JSON items, over dlviz&apos;s limit of {limit}</source>
+        <translation>{member} của nó chứa hơn {count} phần tử JSON, vượt giới hạn {limit} của dlviz</translation>
+    </message>
+    <message>
+        <source>its {member} is {size}, over dlviz&apos;s {limit} limit</source>
+        <translation>{member} của nó lớn {size}, vượt giới hạn {limit} của dlviz</translation>
+    </message>
+    <message>
+        <source>a {suffix} file</source>
+        <translation>một tệp {suffix}</translation>
+    </message>
+    <message>
+        <source>{size} = {count} pixels</source>
+        <translation>{size} = {count} điểm ảnh</translation>
+    </message>
+    <message>
+        <source>{count} pixels</source>
+        <translation>{count} điểm ảnh</translation>
+    </message>
+    <message>
+        <source>the text has {count} characters; dlviz reads at most {limit} at a time, so split it into shorter pieces</source>
+        <translation>văn bản có {count} ký tự; dlviz đọc tối đa {limit} ký tự mỗi lần, hãy chia nó thành các đoạn ngắn hơn</translation>
+    </message>
+    <message>
+        <source>none of these tokens is in the model&apos;s vocabulary ({count} ids): every one reads as &lt;unk&gt;, so this shows what the model does with unknown words</source>
+        <translation>không token nào trong số này có trong từ vựng của mô hình ({count} mã): mỗi token đều được đọc là &lt;unk&gt;, nên ở đây bạn thấy mô hình xử lý từ lạ như thế nào</translation>
+    </message>
+    <message>
+        <source>{unknown} of {count} tokens are not in the model&apos;s vocabulary and read as &lt;unk&gt;</source>
+        <translation>{unknown} trên {count} token không có trong từ vựng của mô hình và được đọc là &lt;unk&gt;</translation>
+    </message>
+    <message>
+        <source>no vocabulary travels with this model: the text is read as token ids</source>
+        <translation>mô hình này không kèm từ vựng: văn bản được đọc như các mã token</translation>
+    </message>
+    <message>
+        <source>this model reads exactly {count} steps: the text was cut to them</source>
+        <translation>mô hình này đọc đúng {count} bước: văn bản đã được cắt cho vừa</translation>
+    </message>
+    <message>
+        <source>this model reads exactly {count} source tokens: the text was cut to them</source>
+        <translation>mô hình này đọc đúng {count} token nguồn: văn bản đã được cắt cho vừa</translation>
+    </message>
+    <message>
+        <source>the first {limit} of {count} tokens are read; a longer text is cut, so split it</source>
+        <translation>chỉ {limit} trên {count} token đầu tiên được đọc; văn bản dài hơn bị cắt, hãy chia nhỏ nó</translation>
+    </message>
+    <message>
+        <source>The loss became NaN or infinite at epoch {epoch}, batch {batch}; training stopped and the last good weights were restored. Try a lower learning rate (now {rate}).</source>
+        <translation>Hàm mất mát thành NaN hoặc vô cùng ở epoch {epoch}, lô {batch}; huấn luyện đã dừng và trọng số tốt gần nhất đã được khôi phục. Hãy thử tốc độ học thấp hơn (hiện là {rate}).</translation>
+    </message>
+    <message>
+        <source>Out of memory ({error}) with batches of {size}; try a smaller batch size or input size.</source>
+        <translation>Hết bộ nhớ ({error}) với lô kích thước {size}; hãy thử lô nhỏ hơn hoặc đầu vào nhỏ hơn.</translation>
+    </message>
+    <message>
+        <source>Out of memory: {detail}. Try a smaller batch, input size or model.</source>
+        <translation>Hết bộ nhớ: {detail}. Hãy thử lô, kích thước đầu vào hoặc mô hình nhỏ hơn.</translation>
+    </message>
+    <message>
+        <source>the inputs contain {count} NaN or infinite values (in {bad} of {total} images); training on them would make the loss NaN</source>
+        <translation>dữ liệu đầu vào chứa {count} giá trị NaN hoặc vô cùng (trong {bad} trên {total} ảnh); huấn luyện trên chúng sẽ làm hàm mất mát thành NaN</translation>
+    </message>
+    <message>
+        <source>a layer named {name} already exists; choose another name</source>
+        <translation>đã có một tầng tên {name}; hãy chọn tên khác</translation>
+    </message>
+    <message>
+        <source>there is no layer named {name}; pick one of the table&apos;s names</source>
+        <translation>không có tầng nào tên {name}; hãy chọn một tên có trong bảng</translation>
+    </message>
+    <message>
+        <source>the network has no Input layer yet; add one first</source>
+        <translation>mạng chưa có tầng Input; hãy thêm một tầng trước</translation>
+    </message>
+    <message>
+        <source>layer {name}: {problem}</source>
+        <translation>tầng {name}: {problem}</translation>
+    </message>
+    <message>
+        <source>it contains plain text</source>
+        <extracomment>Phrases the core puts inside the sentences above, translated where they appear.</extracomment>
+        <translation>nó chứa văn bản thuần</translation>
+    </message>
+    <message>
+        <source>it is neither a zip archive nor an HDF5 file</source>
+        <translation>nó không phải tệp nén zip cũng không phải tệp HDF5</translation>
+    </message>
+    <message>
+        <source>a folder, not a model file</source>
+        <translation>một thư mục, không phải tệp mô hình</translation>
+    </message>
+    <message>
+        <source>a TensorFlow SavedModel folder, not a model file</source>
+        <translation>một thư mục TensorFlow SavedModel, không phải tệp mô hình</translation>
+    </message>
+    <message>
+        <source>a file without an extension</source>
+        <translation>một tệp không có phần mở rộng</translation>
+    </message>
+    <message>
+        <source>a PyTorch file</source>
+        <translation>một tệp PyTorch</translation>
+    </message>
+    <message>
+        <source>a checkpoint</source>
+        <translation>một checkpoint</translation>
+    </message>
+    <message>
+        <source>an ONNX file</source>
+        <translation>một tệp ONNX</translation>
+    </message>
+    <message>
+        <source>a TensorFlow graph file</source>
+        <translation>một tệp đồ thị TensorFlow</translation>
+    </message>
+    <message>
+        <source>a TensorFlow Lite file</source>
+        <translation>một tệp TensorFlow Lite</translation>
+    </message>
+    <message>
+        <source>a pickle file</source>
+        <translation>một tệp pickle</translation>
+    </message>
+    <message>
+        <source>a safetensors weights file</source>
+        <translation>một tệp trọng số safetensors</translation>
+    </message>
+    <message>
+        <source>a NumPy archive</source>
+        <translation>một tệp nén NumPy</translation>
+    </message>
+    <message>
+        <source>very large</source>
+        <translation>rất lớn</translation>
+    </message>
+    <message>
+        <source>HEIC (iPhone photo)</source>
+        <translation>HEIC (ảnh iPhone)</translation>
+    </message>
+    <message>
+        <source>SVG (vector drawing)</source>
+        <translation>SVG (hình vẽ vectơ)</translation>
+    </message>
+    <message>
+        <source>Add needs inputs of the same shape, got {shapes}; change one branch (a 1x1 Conv2D to match channels, strides to match size)</source>
+        <translation>Add cần các đầu vào cùng kích thước, nhưng nhận {shapes}; hãy đổi một nhánh (một Conv2D 1x1 để khớp số kênh, bước trượt để khớp kích thước)</translation>
+    </message>
+    <message>
+        <source>{setting} must be at least 1, got {value}</source>
+        <translation>{setting} phải ít nhất là 1, nhưng là {value}</translation>
+    </message>
+    <message>
+        <source>Bidirectional wraps a SimpleRNN, LSTM or GRU</source>
+        <translation>Bidirectional bọc một SimpleRNN, LSTM hoặc GRU</translation>
+    </message>
+    <message>
+        <source>BatchNormalization needs a known size on its axis</source>
+        <translation>BatchNormalization cần biết kích thước trên trục của nó</translation>
+    </message>
+    <message>
+        <source>only channels_last (height, width, channels) is supported here</source>
+        <translation>ở đây chỉ hỗ trợ channels_last (cao, rộng, kênh)</translation>
+    </message>
+    <message>
+        <source>Concatenate needs inputs with the same number of axes</source>
+        <translation>Concatenate cần các đầu vào có cùng số trục</translation>
+    </message>
+    <message>
+        <source>Concatenate joins along axis {axis}; the inputs differ on another axis: {shapes}</source>
+        <translation>Concatenate nối theo trục {axis}; các đầu vào khác nhau ở một trục khác: {shapes}</translation>
+    </message>
+    <message>
+        <source>Dense needs a known number of input features</source>
+        <translation>Dense cần biết số đặc trưng đầu vào</translation>
+    </message>
+    <message>
+        <source>Dense reads a vector, but its input is an image {shape}: add Flatten or GlobalAveragePooling2D before it</source>
+        <translation>Dense đọc một vectơ, nhưng đầu vào của nó là ảnh {shape}: hãy thêm Flatten hoặc GlobalAveragePooling2D trước nó</translation>
+    </message>
+    <message>
+        <source>depends on {name}, which has a problem (see that row)</source>
+        <translation>phụ thuộc vào {name}, tầng đang có lỗi (xem dòng đó)</translation>
+    </message>
+    <message>
+        <source>Embedding reads token numbers (one number per step), but its input is {shape}: give the model a (length,) integer input</source>
+        <translation>Embedding đọc các mã token (mỗi bước một số), nhưng đầu vào của nó là {shape}: hãy cho mô hình một đầu vào số nguyên (độ dài,)</translation>
+    </message>
+    <message>
+        <source>input_dim (vocabulary size) and output_dim must be at least 1</source>
+        <translation>input_dim (kích thước từ vựng) và output_dim phải ít nhất là 1</translation>
+    </message>
+    <message>
+        <source>filters and depth_multiplier must be at least 1</source>
+        <translation>filters và depth_multiplier phải ít nhất là 1</translation>
+    </message>
+    <message>
+        <source>groups ({groups}) must divide the input channels ({channels}) and the filters ({filters})</source>
+        <translation>groups ({groups}) phải chia hết số kênh đầu vào ({channels}) và số bộ lọc ({filters})</translation>
+    </message>
+    <message>
+        <source>give the input a shape, e.g. (32, 32, 3) for colour images</source>
+        <translation>hãy cho đầu vào một kích thước, ví dụ (32, 32, 3) cho ảnh màu</translation>
+    </message>
+    <message>
+        <source>every size of the input must be at least 1, got {shape}</source>
+        <translation>mọi kích thước của đầu vào phải ít nhất là 1, nhưng là {shape}</translation>
+    </message>
+    <message>
+        <source>kernel and stride must be at least 1 (got kernel {kernel}, stride {stride})</source>
+        <translation>hạt nhân và bước trượt phải ít nhất là 1 (hạt nhân {kernel}, bước trượt {stride})</translation>
+    </message>
+    <message>
+        <source>{layer} needs a known number of channels</source>
+        <translation>{layer} cần biết số kênh</translation>
+    </message>
+    <message>
+        <source>{layer} needs two or more inputs: pick them in its settings</source>
+        <translation>{layer} cần từ hai đầu vào trở lên: hãy chọn chúng trong phần thiết lập của nó</translation>
+    </message>
+    <message>
+        <source>the name {name} is used twice; rename one of them</source>
+        <translation>tên {name} được dùng hai lần; hãy đổi tên một trong hai</translation>
+    </message>
+    <message>
+        <source>{layer} reads images (height, width, channels); its input is {shape}. Put it before Flatten, or use an image input</source>
+        <translation>{layer} đọc ảnh (cao, rộng, kênh); đầu vào của nó là {shape}. Hãy đặt nó trước Flatten, hoặc dùng đầu vào là ảnh</translation>
+    </message>
+    <message>
+        <source>reads {names}, which is not above it; pick its input again</source>
+        <translation>đọc {names}, tầng không nằm phía trên nó; hãy chọn lại đầu vào của nó</translation>
+    </message>
+    <message>
+        <source>a setting is not understood ({problem}); check this layer&apos;s settings</source>
+        <translation>có một thiết lập không hiểu được ({problem}); hãy kiểm tra thiết lập của tầng này</translation>
+    </message>
+    <message>
+        <source>reads no layer; add an Input layer above it or pick its input</source>
+        <translation>không đọc tầng nào; hãy thêm một tầng Input phía trên nó hoặc chọn đầu vào cho nó</translation>
+    </message>
+    <message>
+        <source>this layer reads one input, it is given {count}</source>
+        <translation>tầng này đọc một đầu vào, nhưng được cho {count}</translation>
+    </message>
+    <message>
+        <source>{layer} is not editable here: Keras computed its shape for another input; undo the change above it or remove it</source>
+        <translation>{layer} không sửa được ở đây: Keras đã tính kích thước của nó cho một đầu vào khác; hãy hoàn tác thay đổi phía trên nó hoặc xóa nó</translation>
+    </message>
+    <message>
+        <source>{layer} is not editable here and Keras has not computed its shape; build the model to see it</source>
+        <translation>{layer} không sửa được ở đây và Keras chưa tính kích thước của nó; hãy dựng mô hình để xem</translation>
+    </message>
+    <message>
+        <source>padding must be &apos;valid&apos; or &apos;same&apos;, got {value}</source>
+        <translation>padding phải là &apos;valid&apos; hoặc &apos;same&apos;, nhưng là {value}</translation>
+    </message>
+    <message>
+        <source>PReLU needs known sizes (or shared_axes over the unknown ones)</source>
+        <translation>PReLU cần biết các kích thước (hoặc shared_axes trên các trục chưa biết)</translation>
+    </message>
+    <message>
+        <source>Reshape to {target} needs {needed} values; its input {shape} has {have}</source>
+        <translation>Reshape thành {target} cần {needed} giá trị; đầu vào {shape} của nó có {have}</translation>
+    </message>
+    <message>
+        <source>merge_mode None gives two outputs (one per direction); the builder keeps one output per layer: choose concat, sum, mul or ave</source>
+        <translation>merge_mode None cho hai đầu ra (mỗi chiều một đầu ra); trình dựng mạng chỉ giữ một đầu ra cho mỗi tầng: hãy chọn concat, sum, mul hoặc ave</translation>
+    </message>
+    <message>
+        <source>reads output {index} of {name} (a layer with several outputs, such as an LSTM&apos;s states); the builder links only a layer&apos;s first output: open the model as a file to view it</source>
+        <translation>đọc đầu ra thứ {index} của {name} (một tầng có nhiều đầu ra, như các trạng thái của LSTM); trình dựng mạng chỉ nối đầu ra thứ nhất của một tầng: hãy mở mô hình dưới dạng tệp để xem</translation>
+    </message>
+    <message>
+        <source>return_state gives several outputs (the sequence and the states); the builder keeps one output per layer: turn return_state off here, or open the model as a file to view it</source>
+        <translation>return_state cho nhiều đầu ra (chuỗi và các trạng thái); trình dựng mạng chỉ giữ một đầu ra cho mỗi tầng: hãy tắt return_state ở đây, hoặc mở mô hình dưới dạng tệp để xem</translation>
+    </message>
+    <message>
+        <source>{layer} needs a known number of features per step</source>
+        <translation>{layer} cần biết số đặc trưng ở mỗi bước</translation>
+    </message>
+    <message>
+        <source>{layer} reads sequences (steps, features), but its input is {shape}: add Embedding or Reshape before it</source>
+        <translation>{layer} đọc chuỗi (bước, đặc trưng), nhưng đầu vào của nó là {shape}: hãy thêm Embedding hoặc Reshape trước nó</translation>
+    </message>
+    <message>
+        <source>{layer} reads sequences (steps, features), but its input is images {shape}: add Reshape before it, or use Conv2D</source>
+        <translation>{layer} đọc chuỗi (bước, đặc trưng), nhưng đầu vào của nó là ảnh {shape}: hãy thêm Reshape trước nó, hoặc dùng Conv2D</translation>
+    </message>
+    <message>
+        <source>also takes {argument} from {names}, a link the builder cannot keep (it links layers through their main input only): open the model as a file to view it</source>
+        <translation>còn nhận {argument} từ {names}, một liên kết trình dựng mạng không giữ được (nó chỉ nối các tầng qua đầu vào chính): hãy mở mô hình dưới dạng tệp để xem</translation>
+    </message>
+    <message>
+        <source>{layer} gives {count} outputs; the builder keeps one output per layer: open the model as a file to view it</source>
+        <translation>{layer} cho {count} đầu ra; trình dựng mạng chỉ giữ một đầu ra cho mỗi tầng: hãy mở mô hình dưới dạng tệp để xem</translation>
+    </message>
+    <message>
+        <source>this layer is used {count} times (shared weights); the builder edits layers used once: open the model as a file to view it</source>
+        <translation>tầng này được dùng {count} lần (trọng số dùng chung); trình dựng mạng chỉ sửa các tầng dùng một lần: hãy mở mô hình dưới dạng tệp để xem</translation>
+    </message>
+    <message>
+        <source>the {axis} ({size}) is smaller than the window ({window}) with &apos;valid&apos; padding: the output would be {out}. Use &apos;same&apos; padding, a smaller kernel, or remove a pooling layer before it</source>
+        <translation>{axis} ({size}) nhỏ hơn cửa sổ ({window}) với padding &apos;valid&apos;: đầu ra sẽ là {out}. Hãy dùng padding &apos;same&apos;, hạt nhân nhỏ hơn, hoặc bỏ bớt một tầng gộp phía trước</translation>
+    </message>
+    <message>
+        <source>the {what} needs two numbers (height, width), got {value}</source>
+        <translation>{what} cần hai số (cao, rộng), nhưng là {value}</translation>
+    </message>
+    <message>
+        <source>the {what} must be whole numbers, got {value}</source>
+        <translation>{what} phải là số nguyên, nhưng là {value}</translation>
+    </message>
+    <message>
+        <source>height</source>
+        <translation>chiều cao</translation>
+    </message>
+    <message>
+        <source>width</source>
+        <translation>chiều rộng</translation>
+    </message>
+    <message>
+        <source>kernel size</source>
+        <translation>kích thước hạt nhân</translation>
+    </message>
+    <message>
+        <source>stride</source>
+        <translation>bước trượt</translation>
+    </message>
+    <message>
+        <source>dilation</source>
+        <translation>độ giãn</translation>
+    </message>
+    <message>
+        <source>size</source>
+        <translation>kích thước</translation>
+    </message>
+    <message>
+        <source>{name} does not exist; check the path or pick the file again</source>
+        <translation>{name} không tồn tại; hãy kiểm tra đường dẫn hoặc chọn lại tệp</translation>
+    </message>
+    <message>
+        <source>{name} is a folder, not an image file; pick an image inside it (or load the folder as a dataset)</source>
+        <translation>{name} là một thư mục, không phải tệp ảnh; hãy chọn một ảnh bên trong (hoặc nạp thư mục đó làm bộ dữ liệu)</translation>
+    </message>
+    <message>
+        <source>{name} is not an ordinary file (a device or pipe); pick an image file</source>
+        <translation>{name} không phải tệp thông thường (một thiết bị hoặc pipe); hãy chọn một tệp ảnh</translation>
+    </message>
+    <message>
+        <source>{name} cannot be read ({detail}); check that you may open it</source>
+        <translation>Không đọc được {name} ({detail}); hãy kiểm tra bạn có quyền mở nó không</translation>
+    </message>
+    <message>
+        <source>{name} is empty (0 bytes); re-save or re-download it</source>
+        <translation>{name} rỗng (0 byte); hãy lưu lại hoặc tải lại nó</translation>
+    </message>
+    <message>
+        <source>{name} is {detail}, more than the limit of {limit}; make a smaller copy</source>
+        <translation>{name} lớn {detail}, vượt giới hạn {limit}; hãy tạo một bản nhỏ hơn</translation>
+    </message>
+    <message>
+        <source>{name} is in {detail} format, which dlviz does not open; save it as one of PNG, JPEG, GIF, BMP, TIFF, WEBP</source>
+        <translation>{name} ở định dạng {detail}, dlviz không mở định dạng này; hãy lưu nó thành một trong các định dạng PNG, JPEG, GIF, BMP, TIFF, WEBP</translation>
+    </message>
+    <message>
+        <source>{name} is not an image (its contents match no picture format); pick a PNG, JPEG, GIF, BMP, TIFF, WEBP file</source>
+        <translation>{name} không phải ảnh (nội dung không khớp định dạng ảnh nào); hãy chọn một tệp PNG, JPEG, GIF, BMP, TIFF, WEBP</translation>
+    </message>
+    <message>
+        <source>{name} is truncated (the file ends early); re-save or re-download it</source>
+        <translation>{name} bị cắt cụt (tệp kết thúc sớm); hãy lưu lại hoặc tải lại nó</translation>
+    </message>
+    <message>
+        <source>{name} is damaged (its picture data cannot be decoded); re-save or re-download it</source>
+        <translation>{name} bị hỏng (không giải mã được dữ liệu ảnh); hãy lưu lại hoặc tải lại nó</translation>
+    </message>
+    <message>
+        <source>{name} is {detail}, over the safety limit of {limit}; a picture this big may be a &apos;decompression bomb&apos; made to exhaust memory, so make a smaller copy if you trust it</source>
+        <translation>{name} có {detail}, vượt giới hạn an toàn {limit}; một ảnh lớn như vậy có thể là &apos;bom giải nén&apos; nhằm làm cạn bộ nhớ, nên hãy tạo một bản nhỏ hơn nếu bạn tin nguồn của nó</translation>
+    </message>
+    <message>
+        <source>{name} uses the {detail} pixel mode, which dlviz cannot convert; save it as an ordinary RGB or greyscale image</source>
+        <translation>{name} dùng chế độ điểm ảnh {detail}, dlviz không chuyển đổi được; hãy lưu nó thành ảnh RGB hoặc ảnh xám thông thường</translation>
+    </message>
+    <message>
+        <source>{name} needs more memory to decode than is free; close other programs or make a smaller copy</source>
+        <translation>{name} cần nhiều bộ nhớ để giải mã hơn lượng còn trống; hãy đóng các chương trình khác hoặc tạo một bản nhỏ hơn</translation>
     </message>
 </context>
 <context>
@@ -2334,8 +2823,12 @@ Theo từng tầng: một khoảng giá trị cho mọi ô, nên có thể so s�
     <name>LanguageMenu</name>
     <message>
         <source>&amp;Language</source>
-        <extracomment>Shown in both languages whatever the interface is in now.</extracomment>
+        <extracomment>Shown in both languages whatever the interface is in now. Choosing the language the window is already in again, after picking another.</extracomment>
         <translation>&amp;Ngôn ngữ</translation>
+    </message>
+    <message>
+        <source>Applies when dlviz starts again</source>
+        <translation>Có hiệu lực khi mở lại dlviz</translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject
 
+from dlviz.app.core_texts import core_text
+from dlviz.app.numbers import count_text
+
 
 class BuilderController(QObject):
     """Connects a ``BuilderPanel`` to the window's engine.
@@ -73,10 +76,11 @@ class BuilderController(QObject):
               and getattr(event.result, "source", None) == self._built_source):
             self._built_source = None
             self.panel.banner.show_message(self.tr(
-                "{0} is now the current model ({1:,} parameters): choose data in the "
+                "{0} is now the current model ({1} parameters): choose data in the "
                 "Training controls and press Start; its layers, feature maps and gates "
-                "are in their tabs.").format(event.result.title,
-                                             event.result.summary.total_params), "info")
+                "are in their tabs.").format(core_text(event.result.title),
+                                             count_text(event.result.summary.total_params)),
+                "info")
             self.window.window_layout.show_training_controls()
 
     def _on_job_failed(self, event) -> None:

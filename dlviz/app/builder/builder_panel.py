@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from dlviz.app.builder import builder_files
+from dlviz.app.builder.builder_messages import row_error
 from dlviz.app.builder.builder_table import BuilderTable
 from dlviz.app.builder.builder_toolbar import BuilderToolbar
 from dlviz.app.builder.builder_totals import BuilderTotals
@@ -171,7 +172,7 @@ class BuilderPanel(QWidget):
         index = self.arch.index(name)
         spec = self.arch.layers[index]
         row = self.rows[index] if index < len(self.rows) else None
-        self.form.show_layer(spec, self.arch.names()[:index], row.error if row else None)
+        self.form.show_layer(spec, self.arch.names()[:index], row_error(row) if row else None)
 
     # -- edits --------------------------------------------------------------------
     def add_layer(self, class_name: str) -> None:

@@ -12,6 +12,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
+from dlviz.app.builder.builder_messages import row_error
+from dlviz.app.numbers import count_text
+
 ERROR_BACKGROUND = QColor("#fde2e1")
 ERROR_TEXT = QColor("#9b1c17")
 _NUMBER_ALIGN = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -35,8 +38,8 @@ def format_shape(shape) -> str:
 
 
 def format_count(value) -> str:
-    """A count with thousands separators; "—" when not computed."""
-    return "—" if value is None else f"{int(value):,}"
+    """A count with the language's thousands separators; "—" when not computed."""
+    return count_text(value)
 
 
 class BuilderTable(QTableWidget):
@@ -88,13 +91,14 @@ class BuilderTable(QTableWidget):
         mono.setStyleHint(QFont.StyleHint.TypeWriter)
         for index, row in enumerate(rows):
             rf = row.receptive_field
+            problem = row_error(row)
             # A broken row's counts are not known (infer gives 0): say so, not "0".
             counts = (None, None, None) if row.error else (
                 row.trainable, row.non_trainable, row.macs)
             cells = (row.name, row.class_name, format_shape(row.output_shape),
                      *(format_count(c) for c in counts),
                      "—" if rf is None else f"{rf}×{rf}" if isinstance(rf, int) else str(rf),
-                     row.error or "")
+                     problem)
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column in (3, 4, 5, 6):
@@ -104,7 +108,7 @@ class BuilderTable(QTableWidget):
                 if row.error:
                     item.setBackground(QBrush(ERROR_BACKGROUND))
                     item.setForeground(QBrush(ERROR_TEXT))
-                    item.setToolTip(row.error)
+                    item.setToolTip(problem)
                 self.setItem(index, column, item)
         self.blockSignals(False)
         for column in range(self.columnCount() - 1):

@@ -5,7 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from dlviz.app.builder.builder_messages import row_error
 from dlviz.app.builder.builder_table import format_shape
+from dlviz.app.numbers import count_text
 
 
 class BuilderTotals(QWidget):
@@ -50,11 +52,11 @@ class BuilderTotals(QWidget):
             "<b>{0} parameters</b> ({1} trainable, {2} non-trainable) &nbsp;·&nbsp; "
             "<b>{3} multiply-accumulates</b> per sample &nbsp;·&nbsp; {4} layers"
             " &nbsp;·&nbsp; output {5}").format(
-            f"{trainable + frozen:,}", f"{trainable:,}", f"{frozen:,}", f"{macs:,}",
-            len(rows), shapes or "—"))
+            count_text(trainable + frozen), count_text(trainable), count_text(frozen),
+            count_text(macs), count_text(len(rows)), shapes or "—"))
         self.problems.setVisible(bool(broken))
         if broken:
             self.problems.setText(self.tr(
                 "⚠ {0} layer(s) cannot work as set, starting at {1}: {2}").format(
-                len(broken), broken[0].name, broken[0].error))
+                len(broken), broken[0].name, row_error(broken[0])))
         return not broken

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QGroupBox, QHeaderView, QLabel, QTableWidget, QTa
                                QVBoxLayout)
 
 from dlviz.app.core_texts import core_text
-from dlviz.app.views.layer_table import short_number
+from dlviz.app.numbers import count_text, short_number
 from dlviz.core.costs.compare import NetworkCost
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -53,8 +53,8 @@ class NetworkTable(QGroupBox):
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
             cells = [core_text(row.title), "×".join(str(d) for d in row.input_shape),
-                     f"{row.params:,}", f"{row.macs:,}  ({short_number(row.macs)})",
-                     str(row.depth)]
+                     count_text(row.params), f"{count_text(row.macs)}  ({short_number(row.macs)})",
+                     count_text(row.depth)]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if col >= 2:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QComboBox, QGridLayout, QGroupBox, QHBoxLayout, Q
                                QLabel, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
+from dlviz.app.numbers import count_text, percent_text
 from dlviz.app.views.cost_networks import NetworkTable
 from dlviz.core.costs.compare import ConvChoices, StackCost
 
@@ -21,7 +22,8 @@ RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
 def percent(value: float) -> str:
-    return f"{100 * value:.1f} %"
+    """72.0 % (72,0 % in Vietnamese)."""
+    return percent_text(value)
 
 
 class CostView(QWidget):
@@ -179,7 +181,7 @@ def _fill(table: QTableWidget, columns: list[str], rows, left: StackCost,
 
 
 def _number(value) -> str:
-    return "" if value is None else f"{value:,}"
+    return "" if value is None else count_text(value)
 
 
 def _table() -> QTableWidget:

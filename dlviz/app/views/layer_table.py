@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
 
 from dlviz.app.core_messages import core_message
 from dlviz.app.core_texts import core_text
+from dlviz.app.numbers import count_text, short_number
 from dlviz.core.summary import ModelSummary
 
 #: Column titles, shown through ``self.tr``.
@@ -109,8 +110,8 @@ class LayerTableView(QWidget):
         self.totals.setText(
             self.tr("Total params: {0}   ·   Trainable: {1}   ·   Non-trainable: {2}   ·   "
                     "{3} layers").format(
-                f"{summary.total_params:,}", f"{summary.trainable_params:,}",
-                f"{summary.non_trainable_params:,}",
+                count_text(summary.total_params), count_text(summary.trainable_params),
+                count_text(summary.non_trainable_params),
                 sum(1 for r in summary.rows if r.depth == 0))
             + self._macs_text(summary))
         # Notes the core writes in English, shown translated where their shape is known.
@@ -122,14 +123,14 @@ class LayerTableView(QWidget):
         if summary.total_macs is None:
             return ""
         return self.tr("   ·   MACs: {0} ({1})").format(
-            f"{summary.total_macs:,}", short_number(summary.total_macs))
+            count_text(summary.total_macs), short_number(summary.total_macs))
 
     def _update_footer(self, summary: ModelSummary) -> None:
         item = self.footer.topLevelItem(0)
         bold = item.font(0)
         bold.setBold(True)
-        macs = "" if summary.total_macs is None else f"{summary.total_macs:,}"
-        cells = {0: self.tr("Total"), PARAMS: f"{summary.total_params:,}", MACS: macs}
+        macs = "" if summary.total_macs is None else count_text(summary.total_macs)
+        cells = {0: self.tr("Total"), PARAMS: count_text(summary.total_params), MACS: macs}
         for col in range(len(COLUMNS)):
             item.setText(col, cells.get(col, ""))
             item.setFont(col, bold)
@@ -147,8 +148,8 @@ class LayerTableView(QWidget):
         items = []
         for row in summary.rows:
             item = QTreeWidgetItem([
-                row.name, row.type, row.output_shape, f"{row.params:,}",
-                "?" if row.macs is None else f"{row.macs:,}",
+                row.name, row.type, row.output_shape, count_text(row.params),
+                "?" if row.macs is None else count_text(row.macs),
                 "" if row.receptive_field is None else f"{row.receptive_field}",
                 self.tr("yes") if row.trainable else self.tr("no"),
             ])
@@ -176,7 +177,7 @@ class LayerTableView(QWidget):
         bold.setBold(True)
         metrics = QFontMetrics(bold)
         for col, total in ((PARAMS, summary.total_params), (MACS, summary.total_macs or 0)):
-            wide = metrics.horizontalAdvance(f"{total:,}") + 24
+            wide = metrics.horizontalAdvance(count_text(total)) + 24
             self.tree.setColumnWidth(col, max(self.tree.columnWidth(col), wide))
 
     def row_count(self) -> int:
@@ -188,11 +189,3 @@ class LayerTableView(QWidget):
             count += 1
             stack.extend(item.child(i) for i in range(item.childCount()))
         return count
-
-
-def short_number(value: int) -> str:
-    """1,234,567,890 -> 1.23 G: how papers quote operations."""
-    for size, unit in ((1e9, "G"), (1e6, "M"), (1e3, "k")):
-        if value >= size:
-            return f"{value / size:.2f} {unit}"
-    return str(value)

@@ -10,6 +10,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
 
+from dlviz.app.core_messages import core_message
+
 _STYLES = {
     "error": "background:#fde2e1; color:#7a1b17; border:1px solid #f5b5b1;",
     "warning": "background:#fff4d6; color:#6b4e00; border:1px solid #f0d48a;",
@@ -44,7 +46,7 @@ class MessageBanner(QWidget):
         """Show ``text``; ``actions`` are (label, callable) buttons offering a way on."""
         self.level = level
         self.setStyleSheet(f"#message_banner {{{_STYLES[level]} border-radius:4px;}}")
-        self.label.setText(text)
+        self.label.setText(core_message(text))   # the core's refusals come in English
         for button in self.buttons:
             button.deleteLater()
         self.buttons = []

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from dlviz.app.core_messages import core_message
+
 translate = QCoreApplication.translate
 
 # Banner level per reason: an ordinary end is news, a fault is not.
@@ -46,7 +48,7 @@ def stop_message(event, step: int | None) -> tuple[str, str]:
             "Try a lower learning rate.", "warning")
     """
     reason = event.reason
-    detail = (event.message or "").strip()
+    detail = core_message((event.message or "").strip())   # the core writes English
     if reason == "finished":
         text = translate("TrainingMessages", "Training finished after {0}{1}.").format(
             _epochs(event.epochs_done), _final(event.final_logs))

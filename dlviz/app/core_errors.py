@@ -1,0 +1,155 @@
+"""The core's refusals and notes, as templates the window translates by their shape.
+
+Why a model file, an image or a sentence could not be read, and how a
+training run ended, are written in English by ``dlviz.core`` (which never
+imports Qt), with names and numbers inside. ``core_messages.core_message``
+matches each sentence against these templates (and against the ones the core
+keeps as data: the builder's ``messages.TEMPLATES``, the image loader's
+messages) and shows the translation, filled with the same fields; a field that
+is itself a template or a listed phrase ("it contains plain text") is
+translated too.
+
+Keep each template word for word as the core writes it: the tests raise the
+real errors (hostile files, broken images, empty and unknown text) and check
+that none stays in English.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+ERROR_TEMPLATES = (
+    # Model files (core/prescan*.py, core/modelio.py), most specific first.
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "{name} is not a Keras model file ({looks}); was another file renamed?"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{name} was not found; check the path: {path}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{name} cannot be read: permission denied"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{name} could not be read: {detail}"),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "{name} is empty (0 bytes); the save probably failed, so save the model "
+                      "again"),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "{name} is not a regular file; dlviz opens Keras models saved as .keras "
+                      "(or legacy .h5)"),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "{name} is {what}; dlviz opens Keras models saved as .keras (or legacy "
+                      ".h5)"),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "{name} holds no Keras model architecture (its model config has no "
+                      "class_name); re-save it from Keras"),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "{name} has an absurdly deeply nested config; re-save it from Keras"),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "{name} uses classes that are not installed here: {classes}; it opens "
+                      "only where the code defining them is imported and registered with "
+                      "keras.saving.register_keras_serializable"),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "{name} needs unsafe loading, which runs code stored in the file: "
+                      "{reasons}. Load it only if you trust where it came from"),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "{name} needs unsafe loading (Keras refused in safe mode: {detail})"),
+    QT_TRANSLATE_NOOP("CoreMessages", "Keras could not load {name}: {detail}"),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "{name} was refused before loading: {detail}, which Keras never writes. "
+                      "The file is damaged or was made to attack; do not open it, and get the "
+                      "model again from where it came from"),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "{name} was refused before loading: {detail}. Real Keras models stay "
+                      "far below it, so the file is damaged or was made to attack; do not "
+                      "open it, and get the model again from where it came from"),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "{name} is corrupt (its {where} is not valid JSON); re-save it from "
+                      "Keras"),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "{name} is truncated or corrupt (not a valid zip archive); re-save it "
+                      "from Keras"),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "{name} is truncated or corrupt (not a readable HDF5 file); re-save it "
+                      "from Keras"),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "{name} is a zip archive but not a Keras model (it has no config.json); "
+                      "save models with model.save('name.keras')"),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "{name} holds only weights, not a model (there is no model_config "
+                      "inside); dlviz needs a whole model saved with model.save('name.keras')"),
+    # What a pre-scan cap refused (the {detail} above).
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "its {member} unpacks to more than {limit} (its zip entry claims "
+                      "{claimed}), over dlviz's {cap} limit"),
+    QT_TRANSLATE_NOOP("CoreMessages", "its {member} unpacks to {size}, over dlviz's {limit} limit"),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "its table of contents is {size}, over dlviz's {limit} limit"),
+    QT_TRANSLATE_NOOP("CoreMessages", "it holds {count} files, over dlviz's limit of {limit}"),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "its {member} is nested more than {depth} levels deep, over dlviz's "
+                      "limit of {limit}"),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "its {member} holds more than {count} JSON items, over dlviz's limit of "
+                      "{limit}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "its {member} is {size}, over dlviz's {limit} limit"),
+    QT_TRANSLATE_NOOP("CoreMessages", "a {suffix} file"),
+    # Sizes inside the image loader's messages.
+    QT_TRANSLATE_NOOP("CoreMessages", "{size} = {count} pixels"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{count} pixels"),
+    # A sentence typed into the text box (core/data/text.py, core/probes/text_encoding.py).
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "the text has {count} characters; dlviz reads at most {limit} at a "
+                      "time, so split it into shorter pieces"),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "none of these tokens is in the model's vocabulary ({count} ids): every "
+                      "one reads as <unk>, so this shows what the model does with unknown "
+                      "words"),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "{unknown} of {count} tokens are not in the model's vocabulary and read "
+                      "as <unk>"),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "no vocabulary travels with this model: the text is read as token ids"),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "this model reads exactly {count} steps: the text was cut to them"),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "this model reads exactly {count} source tokens: the text was cut to "
+                      "them"),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "the first {limit} of {count} tokens are read; a longer text is cut, so "
+                      "split it"),
+    # How a training run ended (core/training/session.py), and refused data.
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "The loss became NaN or infinite at epoch {epoch}, batch {batch}; "
+                      "training stopped and the last good weights were restored. Try a lower "
+                      "learning rate (now {rate})."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "Out of memory ({error}) with batches of {size}; try a smaller batch "
+                      "size or input size."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "Out of memory: {detail}. Try a smaller batch, input size or model."),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "the inputs contain {count} NaN or infinite values (in {bad} of {total} "
+                      "images); training on them would make the loss NaN"),
+    # An edit the builder refuses (core/builder/architecture.py, keras_io.py).
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "a layer named {name} already exists; choose another name"),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "there is no layer named {name}; pick one of the table's names"),
+    QT_TRANSLATE_NOOP("CoreMessages", "the network has no Input layer yet; add one first"),
+    QT_TRANSLATE_NOOP("CoreMessages", "layer {name}: {problem}"),
+)
+
+#: Phrases the core puts inside the sentences above, translated where they appear.
+PHRASES = (
+    QT_TRANSLATE_NOOP("CoreMessages", "it contains plain text"),
+    QT_TRANSLATE_NOOP("CoreMessages", "it is neither a zip archive nor an HDF5 file"),
+    QT_TRANSLATE_NOOP("CoreMessages", "a folder, not a model file"),
+    QT_TRANSLATE_NOOP("CoreMessages", "a TensorFlow SavedModel folder, not a model file"),
+    QT_TRANSLATE_NOOP("CoreMessages", "a file without an extension"),
+    QT_TRANSLATE_NOOP("CoreMessages", "a PyTorch file"),
+    QT_TRANSLATE_NOOP("CoreMessages", "a checkpoint"),
+    QT_TRANSLATE_NOOP("CoreMessages", "an ONNX file"),
+    QT_TRANSLATE_NOOP("CoreMessages", "a TensorFlow graph file"),
+    QT_TRANSLATE_NOOP("CoreMessages", "a TensorFlow Lite file"),
+    QT_TRANSLATE_NOOP("CoreMessages", "a pickle file"),
+    QT_TRANSLATE_NOOP("CoreMessages", "a safetensors weights file"),
+    QT_TRANSLATE_NOOP("CoreMessages", "a NumPy archive"),
+    QT_TRANSLATE_NOOP("CoreMessages", "very large"),
+    QT_TRANSLATE_NOOP("CoreMessages", "HEIC (iPhone photo)"),
+    QT_TRANSLATE_NOOP("CoreMessages", "SVG (vector drawing)"),
+)
