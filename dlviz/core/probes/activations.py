@@ -9,20 +9,15 @@ into ``FeatureMaps``: values, statistics and a mosaic per layer.
 
 from __future__ import annotations
 
-import os
-from concurrent.futures import ThreadPoolExecutor
-
 import numpy as np
 
 from dlviz.core.probes.graph import traced_outputs
-from dlviz.core.probes.mosaic import channel_planes, channel_range, summarised_mosaic
+from dlviz.core.probes.layer_summary import (LayerSummary, mosaic_and_stats, mosaic_layout,
+                                             summarise_graph)
+from dlviz.core.probes.mosaic import channel_planes, channel_range
 from dlviz.core.probes.results import (ActivationStats, FeatureMaps, LayerMaps,
                                        PreparedInput, ProbeUnavailable)
 from dlviz.core.probes.structure import LayerInfo, other_layers, spatial_layers
-
-#: Most threads that make statistics and mosaics at once.
-MAX_WORKERS = 4
-
 
 class ActivationExtractor:
     """One compiled forward pass that returns every chosen layer's output.
@@ -62,16 +57,16 @@ class ActivationExtractor:
         self.keras_model = keras.Model(inputs[0] if len(inputs) == 1 else inputs,
                                      [recorded[i.path] for i in self.layers] + outputs,
                                      name=f"{model.name}_probe")
+        self.layouts = tuple(mosaic_layout(recorded[i.path].shape) for i in self.layers)
         spec = [tf.TensorSpec((None, *t.shape[1:]), t.dtype) for t in inputs]
-        self._forward = tf.function(self._channels_first, input_signature=spec,
-                                    jit_compile=False)
+        self._forward = tf.function(self._summarised, input_signature=spec, jit_compile=False)
 
-    def _channels_first(self, *inputs):
+    def _summarised(self, *inputs):
         # Traced once into a graph: Keras's eager __call__ costs more than
         # the convolutions of small models, and predict() builds a data
-        # pipeline per call. The maps leave channels-first (each channel a
-        # contiguous plane): that is how mosaics, statistics and the channel
-        # view read them, and TensorFlow transposes on every core at once.
+        # pipeline per call. Each layer's statistics and default mosaic are
+        # made here too, on every core (``layer_summary``), so Python gets
+        # pictures and small arrays; the maps themselves leave as they are.
         results = self.keras_model(list(inputs) if len(inputs) > 1 else inputs[0],
                                  training=False)
         results = results if isinstance(results, (list, tuple)) else [results]
@@ -79,24 +74,36 @@ class ActivationExtractor:
         tf = self._tf
         # float32 out, whatever the compute dtype (mixed-precision models).
         as_float = [r if r.dtype == tf.float32 else tf.cast(r, tf.float32) for r in results]
-        return ([tf.transpose(r, (0, 3, 1, 2)) for r in as_float[:split]]
-                + as_float[split:])
+        layers = [(maps,) + summarise_graph(tf, maps, layout)
+                  for maps, layout in zip(as_float[:split], self.layouts)]
+        return layers, as_float[split:]
 
     def __call__(self, batch) -> tuple[dict, list]:
         """Run one batch (N, H, W, C) through the model.
 
         Returns:
             ``(maps, outputs)``: ``{path: float32 (N, H, W, C)}`` for each
-            layer (views of channels-first arrays) and the model's outputs
-            (a list of arrays), all from the same forward pass.
+            layer and the model's outputs (a list of arrays), all from the
+            same forward pass.
+        """
+        maps, _summaries, outputs = self.summarised(batch)
+        return maps, outputs
+
+    def summarised(self, batch) -> tuple[dict, dict, list]:
+        """``__call__`` plus each layer's ``LayerSummary`` from the same pass.
+
+        Returns:
+            ``(maps, summaries, outputs)``; ``summaries`` maps each path to
+            its ``LayerSummary`` (statistics and mosaic planes).
         """
         batches = batch if isinstance(batch, (list, tuple)) else [batch]
-        results = self._forward(*[np.asarray(b, dtype=np.float32) for b in batches])
-        arrays = [_to_numpy(r) for r in results]
-        split = len(arrays) - self.n_outputs
-        maps = {info.path: a.transpose(0, 2, 3, 1)
-                for info, a in zip(self.layers, arrays[:split])}
-        return maps, arrays[split:]
+        layers, outputs = self._forward(*[np.asarray(b, dtype=np.float32) for b in batches])
+        maps, summaries = {}, {}
+        for info, layout, (values, mosaics, *stats) in zip(self.layers, self.layouts, layers):
+            maps[info.path] = _to_numpy(values)
+            mosaics = _to_numpy(mosaics) if layout is not None else None
+            summaries[info.path] = LayerSummary(mosaics, *[_to_numpy(s) for s in stats], layout)
+        return maps, summaries, [_to_numpy(o) for o in outputs]
 
 
 def _to_numpy(tensor) -> np.ndarray:
@@ -166,18 +173,11 @@ def feature_maps_and_outputs(model, prepared: PreparedInput, *, layers=None,
     elif extractor.model is not model:
         raise ValueError("this extractor was built for another model")
     infos = select_layers(list(extractor.layers), layers)
-    batch_maps, outputs = extractor(prepared.batch)
-    jobs = [(info, batch_maps[info.path][0]) for info in infos]
-    # NumPy lets go of the GIL inside its loops, so the layers' statistics and
-    # mosaics are made on every core at once; biggest layers first, so no
-    # core waits for a large layer picked up last.
-    jobs.sort(key=lambda job: -job[1].size)
-    workers = min(MAX_WORKERS, os.cpu_count() or 1, len(jobs))
-    if workers > 1:
-        with ThreadPoolExecutor(workers, thread_name_prefix="dlviz-mosaic") as pool:
-            done = dict(pool.map(lambda job: _one_layer(*job), jobs))
-    else:
-        done = dict(_one_layer(*job) for job in jobs)
+    batch_maps, summaries, outputs = extractor.summarised(prepared.batch)
+    # Statistics and mosaics came out of the compiled pass: what is left is
+    # wrapping them (or, for a model that takes any size, tiling its maps).
+    done = dict(_one_layer(info, batch_maps[info.path][0], summaries[info.path])
+                for info in infos)
     items = tuple(done[info.path][0] for info in infos)
     mosaics = {info.path: done[info.path][1] for info in infos}
     maps = FeatureMaps(input=prepared, layers=items, mosaics=mosaics,
@@ -185,14 +185,9 @@ def feature_maps_and_outputs(model, prepared: PreparedInput, *, layers=None,
     return maps, outputs
 
 
-def _one_layer(info: LayerInfo, values: np.ndarray):
+def _one_layer(info: LayerInfo, values: np.ndarray, summary: LayerSummary):
     """(path, (LayerMaps, default Mosaic)) of one layer's (H, W, C) values."""
-    mosaic, summary = summarised_mosaic(values)
-    size = max(values.size, 1)
-    stats = ActivationStats(
-        min=float(summary.minimum.min()), max=float(summary.maximum.max()),
-        mean=summary.total / size, zero_fraction=1.0 - summary.nonzero / size,
-        dead_channels=int(np.count_nonzero((summary.minimum == 0) & (summary.maximum == 0))))
+    mosaic, stats = mosaic_and_stats(values, summary)
     item = LayerMaps(path=info.path, name=info.name, type=info.type, depth=info.depth,
                      values=values, stats=stats, block=info.block, role=info.role)
     return info.path, (item, mosaic)

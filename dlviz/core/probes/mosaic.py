@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.lib.stride_tricks import as_strided
 
+from dlviz.core.probes.mosaic_scale import MAX_SIDE, block_mean, shrunk_size
 from dlviz.core.probes.results import Mosaic
 
 NORMALISE = ("channel", "layer")
@@ -80,7 +81,8 @@ def channel_planes(values: np.ndarray) -> np.ndarray | None:
 def make_mosaic(values: np.ndarray, *, normalise: str = "channel", order: str = "index",
                 gap: int | None = None, cols: int | None = None,
                 channel_min: np.ndarray | None = None,
-                channel_max: np.ndarray | None = None) -> Mosaic:
+                channel_max: np.ndarray | None = None,
+                max_side: int | None = MAX_SIDE) -> Mosaic:
     """Tile the channels of ``values`` (H, W, C) into one float32 image.
 
     Args:
@@ -97,6 +99,9 @@ def make_mosaic(values: np.ndarray, *, normalise: str = "channel", order: str = 
         cols: tiles per row; None picks a near-square mosaic.
         channel_min, channel_max: per-channel minima and maxima when the
             caller already has them (saves two passes over ``values``).
+        max_side: longest side of the image in pixels: bigger maps are
+            shrunk by a whole step, each pixel the mean of a block of true
+            values (see ``mosaic_scale``); None keeps every value's pixel.
 
     Returns:
         A ``Mosaic``; ``mosaic.channel_at(y, x)`` maps a pixel to its channel.
@@ -109,21 +114,57 @@ def make_mosaic(values: np.ndarray, *, normalise: str = "channel", order: str = 
     if normalise not in NORMALISE:
         raise ValueError(f"normalise must be one of {NORMALISE}, got {normalise!r}")
     values = _as_hwc(values)
-    height, width, channels = values.shape
-    gap = default_gap((height, width)) if gap is None else max(0, int(gap))
-    rows, cols = grid_shape(channels, (height, width), cols)
+    sequence = channel_order(values, order)
     if channel_min is None or channel_max is None:
         channel_min, channel_max = channel_range(values)
+    step = screen_step(values.shape, gap=gap, cols=cols, max_side=max_side)
+    return tile_channels(block_mean(values, step), channel_min, channel_max,
+                         normalise=normalise, sequence=sequence, gap=gap, cols=cols)
+
+
+def screen_step(shape: tuple, *, gap: int | None = None, cols: int | None = None,
+                max_side: int | None = MAX_SIDE) -> int:
+    """The smallest whole step that keeps a mosaic of ``shape`` (H, W, C) within ``max_side``.
+
+    Example:
+        >>> screen_step((224, 224, 64)), screen_step((28, 28, 6)), screen_step((224, 224, 64), max_side=None)
+        (2, 1, 1)
+    """
+    height, width, channels = shape
+    if max_side is None:
+        return 1
+    for step in range(1, max(height, width, 1) + 1):
+        tile = shrunk_size(height, width, step)
+        space = default_gap(tile) if gap is None else max(0, int(gap))
+        rows, columns = grid_shape(channels, tile, cols)
+        if max(rows * (tile[0] + space), columns * (tile[1] + space)) - space <= max_side:
+            return step
+    return max(height, width, 1)
+
+
+def tile_channels(shown: np.ndarray, channel_min: np.ndarray, channel_max: np.ndarray, *,
+                  normalise: str = "channel", sequence: np.ndarray | None = None,
+                  gap: int | None = None, cols: int | None = None) -> Mosaic:
+    """Tile (h, w, C) planes as they are drawn, normalised by the ranges given.
+
+    ``make_mosaic`` without the reading: ``shown`` is the layer's values or
+    their block means (``block_mean``), ``channel_min``/``channel_max`` the
+    ranges of the full values (C,), ``sequence`` the drawing order.
+    """
+    height, width, channels = shown.shape
+    gap = default_gap((height, width)) if gap is None else max(0, int(gap))
+    rows, cols = grid_shape(channels, (height, width), cols)
     lo = np.asarray(channel_min, np.float32)
     hi = np.asarray(channel_max, np.float32)
     if normalise == "layer" and channels:
         lo, hi = np.full_like(lo, lo.min()), np.full_like(hi, hi.max())
-    sequence = channel_order(values, order)
+    if sequence is None:
+        sequence = np.arange(channels)
     span = hi - lo
     scale = np.divide(np.float32(1.0), span, out=np.zeros_like(span), where=span > 0)
     image = np.empty((rows * (height + gap) - gap, cols * (width + gap) - gap), np.float32)
     _fill_gaps(image, (height, width), rows, cols, gap, channels)
-    _fill_tiles(image, values, sequence, lo, scale, cols, gap)
+    _fill_tiles(image, shown, sequence, lo, scale, cols, gap)
     return Mosaic(image=image, rows=rows, cols=cols, tile=(height, width), gap=gap,
                   order=tuple(sequence.tolist()), normalise=normalise)
 
@@ -221,15 +262,15 @@ def default_gap(tile: tuple[int, int]) -> int:
     return max(1, max(tile) // 40)
 
 
-def summarised_mosaic(values: np.ndarray, *, gap: int | None = None,
-                      cols: int | None = None) -> tuple[Mosaic, ChannelSummary]:
+def summarised_mosaic(values: np.ndarray, *, gap: int | None = None, cols: int | None = None,
+                      max_side: int | None = MAX_SIDE) -> tuple[Mosaic, ChannelSummary]:
     """The default mosaic (per-channel normalised, channel order) and a summary.
 
-    Equal to ``make_mosaic(values, gap=gap, cols=cols)``, made in one sweep
-    that also sums each band up: for channels-first storage (what
-    ``ActivationExtractor`` returns) a band's channels are reduced and then
-    written while they are still in cache, so the values are read from
-    memory once instead of five times. ``feature_maps`` uses it.
+    Equal to ``make_mosaic(values, gap=gap, cols=cols, max_side=max_side)``,
+    made in one sweep that also sums each band up: for channels-first
+    storage a band's channels are reduced and then written while they are
+    still in cache, so the values are read from memory once instead of five
+    times. (``feature_maps`` gets the same from its compiled forward pass.)
 
     Returns:
         ``(mosaic, summary)``.
@@ -240,11 +281,13 @@ def summarised_mosaic(values: np.ndarray, *, gap: int | None = None,
         ([1.0, 1.0, 1.0], 48.0, 48)
     """
     values = _as_hwc(values)
-    if channel_planes(values) is None:  # channels-last: the plain way
+    shrunk = screen_step(values.shape, gap=gap, cols=cols, max_side=max_side) > 1
+    if shrunk or channel_planes(values) is None:  # the plain way
         lo, hi = channel_range(values)
         summary = ChannelSummary(lo, hi, float(values.sum(dtype=np.float64)),
                                  int(np.count_nonzero(values)))
-        return make_mosaic(values, gap=gap, cols=cols, channel_min=lo, channel_max=hi), summary
+        return make_mosaic(values, gap=gap, cols=cols, channel_min=lo, channel_max=hi,
+                           max_side=max_side), summary
     height, width, channels = values.shape
     gap = default_gap((height, width)) if gap is None else max(0, int(gap))
     rows, cols = grid_shape(channels, (height, width), cols)

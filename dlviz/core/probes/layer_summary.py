@@ -1,0 +1,120 @@
+"""What the compiled forward pass returns besides a layer's values.
+
+Statistics and the default mosaic are made inside the compiled function
+(TensorFlow's reductions and copies run on every core, beside the
+convolutions), so Python receives finished pictures and small arrays: per
+channel its minimum and maximum, the layer's sum and non-zero count, and the
+mosaic image itself, shrunk to screen resolution (``mosaic_scale``). The
+graph follows ``make_mosaic`` step by step, so the two agree up to float
+rounding (an ulp or so of the [0, 1] pixels).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from dlviz.core.probes.mosaic import default_gap, grid_shape, make_mosaic, screen_step
+from dlviz.core.probes.mosaic_scale import block_mean_graph, shrunk_size
+from dlviz.core.probes.results import ActivationStats, Mosaic
+
+
+@dataclass(frozen=True)
+class MosaicLayout:
+    """Where the tiles of a default mosaic go: ``step`` shrinks each map first."""
+
+    step: int
+    tile: tuple[int, int]
+    rows: int
+    cols: int
+    gap: int
+    channels: int
+
+
+@dataclass(frozen=True, eq=False)
+class LayerSummary:
+    """One layer's reductions for a batch of N images, from the compiled pass.
+
+    Attributes:
+        mosaics: (N, height, width) the default mosaic of each image, or
+            None when the layer's size is known only per image.
+        minimum, maximum: (N, C) each channel's range at full resolution.
+        total: (N,) sum of the values; ``nonzero``: (N,) how many are not 0.
+        layout: the mosaics' ``MosaicLayout`` (None with ``mosaics``).
+    """
+
+    mosaics: np.ndarray | None
+    minimum: np.ndarray
+    maximum: np.ndarray
+    total: np.ndarray
+    nonzero: np.ndarray
+    layout: MosaicLayout | None
+
+
+def mosaic_layout(shape) -> MosaicLayout | None:
+    """The default mosaic's layout for outputs of ``shape`` (None, H, W, C).
+
+    None when a side is free (known only per image).
+    """
+    if any(side is None for side in shape[1:]):
+        return None
+    height, width, channels = (int(side) for side in shape[1:])
+    step = screen_step((height, width, channels))
+    tile = shrunk_size(height, width, step)
+    rows, cols = grid_shape(channels, tile)
+    return MosaicLayout(step, tile, rows, cols, default_gap(tile), channels)
+
+
+def summarise_graph(tf, maps, layout: MosaicLayout | None) -> tuple:
+    """Inside the compiled function: (mosaics or (), minimum, maximum, total, nonzero).
+
+    ``maps`` is (N, H, W, C) float32.
+    """
+    lo, hi = tf.reduce_min(maps, axis=(1, 2)), tf.reduce_max(maps, axis=(1, 2))
+    stats = (lo, hi, tf.reduce_sum(maps, axis=(1, 2, 3)),
+             tf.math.count_nonzero(maps, axis=(1, 2, 3)))
+    if layout is None:
+        return ((),) + stats
+    return (mosaic_graph(tf, maps, lo, hi, layout),) + stats
+
+
+def mosaic_graph(tf, maps, lo, hi, layout: MosaicLayout):
+    """``make_mosaic``'s default picture of (N, H, W, C) maps, as (N, height, width)."""
+    shown = maps if layout.step == 1 else block_mean_graph(tf, maps, layout.step)
+    span = hi - lo
+    scale = tf.where(span > 0, 1.0 / tf.where(span > 0, span, 1.0), 0.0)
+    planes = tf.transpose((shown - lo[:, None, None, :]) * scale[:, None, None, :], (0, 3, 1, 2))
+    (th, tw), gap, rows, cols = layout.tile, layout.gap, layout.rows, layout.cols
+    # Unused tiles and the gap after every tile are NaN (drawn empty); the
+    # gaps after the last row and column are cut off again.
+    padded = tf.pad(planes, [[0, 0], [0, rows * cols - layout.channels], [0, gap], [0, gap]],
+                    constant_values=float("nan"))
+    grid = tf.reshape(padded, (-1, rows, cols, th + gap, tw + gap))
+    image = tf.reshape(tf.transpose(grid, (0, 1, 3, 2, 4)),
+                       (-1, rows * (th + gap), cols * (tw + gap)))
+    return image[:, :rows * (th + gap) - gap, :cols * (tw + gap) - gap]
+
+
+def mosaic_and_stats(values: np.ndarray, summary: LayerSummary,
+                     item: int = 0) -> tuple[Mosaic, ActivationStats]:
+    """The default mosaic and the statistics of batch item ``item``.
+
+    Equal to ``make_mosaic(values)`` and ``layer_stats(values)`` (up to
+    float rounding in sums and block means); ``values`` is read again only
+    for a model that takes any size.
+    """
+    lo, hi = summary.minimum[item], summary.maximum[item]
+    layout = summary.layout
+    if layout is None:
+        mosaic = make_mosaic(values, channel_min=lo, channel_max=hi)
+    else:
+        mosaic = Mosaic(image=summary.mosaics[item], rows=layout.rows, cols=layout.cols,
+                        tile=layout.tile, gap=layout.gap, order=tuple(range(layout.channels)),
+                        normalise="channel")
+    size = max(values.size, 1)
+    stats = ActivationStats(
+        min=float(lo.min()), max=float(hi.max()), mean=float(summary.total[item]) / size,
+        zero_fraction=1.0 - int(summary.nonzero[item]) / size,
+        dead_channels=int(np.count_nonzero((lo == 0) & (hi == 0))))
+    return mosaic, stats
