@@ -1,16 +1,21 @@
 """The Vietnamese interface: the catalogue is complete and the window shows no English.
 
 Scope, said plainly: every string written in ``dlviz/app`` (menus, tabs, docks,
-panels, buttons, labels, hints, tooltips, combo items, status and banner
-messages) and the core's labels the window shows (``core_texts``: data sets,
-the model library's groups, titles and descriptions, gate names) are in the
-catalogue and translated. ``dlviz.core`` never imports Qt and writes some
-sentences itself at run time; those ``core_messages`` recognises by their shape
-(why a view cannot draw, a filter bank's note, how an image was fitted) are
-shown translated, the rest stay English: a probe's other notes, load errors,
-the layer table's notes and the measured descriptions of the shipped trained
-models. ``ENGLISH_FROM_CORE`` lists the kinds of those seen on the screens
-walked here, so any other English that appears fails.
+panels, buttons, labels, hints, tooltips, combo items, table cells, status and
+banner messages) and the core's labels the window shows (``core_texts``: data
+sets, the model library's groups, titles and descriptions, gate names) are in
+the catalogue and translated. ``dlviz.core`` never imports Qt and writes its
+sentences in English; the window translates those it knows by their shape
+(``core_messages``, ``core_errors``): why a view cannot draw, filter notes, how
+an image was fitted, the builder's row problems, and the refusals of images,
+model files, text and training data, and how a run ended (NaN loss). The tests
+below raise the real ones (broken images, hostile model files, empty and unknown
+text, an absurd learning rate) and check that none reads as English.
+Counts are written with the language's separators (``numbers``). What is left
+in English: text inside a field that the core copies from elsewhere (a Python
+exception's words after "Keras could not load x:"), names, units and formulas.
+``ENGLISH_FROM_CORE`` lists the kinds of those seen on the screens walked here,
+so any other English that appears fails.
 """
 
 import re
@@ -18,11 +23,13 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDockWidget, QGroupBox,
-                               QLabel, QLineEdit, QMenu, QTabBar, QTreeWidget, QWidget)
+                               QLabel, QLineEdit, QMenu, QTabBar, QTableWidget, QTreeWidget,
+                               QWidget)
 
 from dlviz.app.core_texts import shown_core_texts
 from dlviz.app.i18n import (LANGUAGE_KEY, catalogue_path, install_translator, remove_translator,
                             saved_language, translations_dir)
+from dlviz.app.language_menu import RESTART_NOTE
 from dlviz.app.window_layout import layout_settings
 
 TS_FILE = translations_dir() / "dlviz_vi.ts"
@@ -86,6 +93,16 @@ def visible_texts(window) -> list[tuple[str, str]]:
                 add(f"{name}.tab[{i}]", widget.tabText(i))
         elif isinstance(widget, QDockWidget):
             add(name + ".title", widget.windowTitle())
+        elif isinstance(widget, QTableWidget):   # the builder's rows, the cost tables
+            for col in range(widget.columnCount()):
+                header = widget.horizontalHeaderItem(col)
+                add(f"{name}.header[{col}]", header.text() if header else "")
+                add(f"{name}.header[{col}].toolTip", header.toolTip() if header else "")
+                for row in range(widget.rowCount()):
+                    item = widget.item(row, col)
+                    if item is not None:
+                        add(f"{name}[{row},{col}]", item.text())
+                        add(f"{name}[{row},{col}].toolTip", item.toolTip())
         elif isinstance(widget, QTreeWidget):
             header = widget.headerItem()
             for col in range(widget.columnCount()):
@@ -137,7 +154,7 @@ def english_left(window) -> list[str]:
 
 
 @pytest.fixture
-def vietnamese():
+def vietnamese(qtbot):
     """The Vietnamese catalogue installed for the test, English again after it."""
     app = QApplication.instance()
     assert install_translator(app, "vi") == "vi"
@@ -213,7 +230,7 @@ def test_the_explain_window_in_vietnamese(vi_window):
 
 
 @pytest.mark.slow
-def test_a_model_and_an_image_shown_in_vietnamese(qtbot, vietnamese):
+def test_a_model_and_an_image_shown_in_vietnamese(qtbot, vietnamese, tmp_path):
     """The texts that appear only with a model and an image: titles, stats, predictions."""
     from dlviz.app.main_window import MainWindow
 
@@ -238,6 +255,22 @@ def test_a_model_and_an_image_shown_in_vietnamese(qtbot, vietnamese):
         assert win.layer_table.notes.text().startswith("đầu vào 32x32x1, 10 lớp, trọng số từ")
         assert untranslated(win) == []
         assert english_left(win) == []
+        # Bad inputs: the core's refusals reach the banner in Vietnamese.
+        from test_image_workflow import drop
+
+        (tmp_path / "notes.png").write_text("hello, I am text")
+        with qtbot.waitSignal(win.images.problem_reported, timeout=60_000):
+            drop(win, tmp_path / "notes.png")
+        assert win.banner.text().startswith("notes.png không phải ảnh")
+        assert english_left(win) == []
+        for name, start in (("notes.keras", "notes.keras không phải tệp mô hình Keras"),
+                            ("gone.keras", "Không tìm thấy gone.keras")):
+            if name == "notes.keras":
+                (tmp_path / name).write_text("not a zip")
+            with qtbot.waitSignal(win.bridge.job_failed, timeout=60_000):
+                win.open_model_file(str(tmp_path / name))
+            assert win.banner.text().startswith(start), win.banner.text()
+            assert english_left(win) == []
     finally:
         win.close()
 
@@ -278,7 +311,24 @@ def test_choosing_a_language_is_remembered_for_the_next_launch(qtbot):
     assert layout_settings().value(LANGUAGE_KEY) == "vi" and saved_language() == "vi"
     assert "Tiếng Việt" not in win.statusBar().currentMessage()   # says restart, in both
     assert "mở lại dlviz" in win.statusBar().currentMessage()
+    assert not win.banner.isHidden() and win.banner.text() == RESTART_NOTE   # not only 15 s
+    assert "starts again" in RESTART_NOTE and "mở lại dlviz" in RESTART_NOTE
+    menu = win.findChild(QMenu, "language_menu")
+    note = [a for a in menu.actions() if not a.isSeparator()][-1]
+    assert note.text() == "Applies when dlviz starts again" and not note.isEnabled()
+    actions["en"].trigger()                               # changed back: nothing to restart
+    assert saved_language() == "en" and "stays in English" in win.banner.text()
+    actions["vi"].trigger()
     win.close()
+    from PySide6.QtCore import QSettings
+
+    fresh = QSettings(layout_settings().fileName(), QSettings.Format.IniFormat)
+    assert fresh.value(LANGUAGE_KEY) == "vi"              # on disk, for the next launch
+    again = MainWindow(ask_unsafe=lambda *_: False)       # a new window ticks the saved one
+    qtbot.addWidget(again)
+    assert {a.data(): a.isChecked() for a in again.language_actions.actions()} == \
+        {"en": False, "vi": True}
+    again.close()
     app = QApplication.instance()
     try:
         assert install_translator(app) == "vi"           # the next launch starts in it
@@ -293,3 +343,199 @@ def test_an_unknown_saved_language_falls_back_to_english(monkeypatch):
     assert saved_language() == "en"
     monkeypatch.setenv("DLVIZ_LANGUAGE", "vi")
     assert saved_language() == "vi"
+
+
+def reads_english(text: str) -> bool:
+    """Two common English words (names aside) and no Vietnamese letter."""
+    words = re.findall(r"[A-Za-z]+", re.sub(r"<[^>]+>", " ", text))
+    common = [w for w in words if w.lower() in ENGLISH_WORDS and w not in NAMES]
+    return len(common) >= 2 and not VIETNAMESE.search(text)
+
+
+def shots_dir(tmp_path):
+    import os
+    from pathlib import Path
+
+    folder = Path(os.environ.get("DLVIZ_SHOTS_DIR", tmp_path))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def test_a_builder_error_row_in_vietnamese(qtbot, vietnamese, tmp_path):
+    """Spatial size below 1 and mismatched Add shapes, marked on their rows in Vietnamese,
+    the totals written with Vietnamese separators."""
+    from dlviz.app.builder.builder_panel import BuilderPanel
+    from dlviz.core.builder.architecture import Architecture, LayerSpec
+    from dlviz.core.builder.inference import infer
+
+    new = LayerSpec.new
+    arch = Architecture((
+        new("InputLayer", "image", batch_shape=[None, 8, 8, 3]),
+        new("Conv2D", "wide", ("image",), filters=64, kernel_size=[3, 3], padding="same"),
+        new("Conv2D", "too_big", ("wide",), filters=8, kernel_size=[9, 9], padding="valid"),
+        new("Conv2D", "a", ("wide",), filters=4),
+        new("Conv2D", "b", ("wide",), filters=4, strides=[2, 2]),
+        new("Add", "sum", ("a", "b")),
+        new("Flatten", "flat", ("sum",)),
+    ), "sai")
+    panel = BuilderPanel()
+    qtbot.addWidget(panel)
+    panel.resize(1200, 650)
+    panel.show()
+    panel.set_architecture(arch)
+    panel.table.select_name("too_big")
+    rows = {r.name: r for r in infer(arch)}
+    problem = {name: panel.table.item(i, 7).text() for i, name in enumerate(panel.table.names)}
+    assert problem["too_big"] == ("chiều cao (8) nhỏ hơn cửa sổ (9) với padding 'valid': đầu ra "
+                                  "sẽ là 0. Hãy dùng padding 'same', hạt nhân nhỏ hơn, hoặc bỏ "
+                                  "bớt một tầng gộp phía trước")
+    assert problem["sum"].startswith("Add cần các đầu vào cùng kích thước, nhưng nhận "
+                                     "(8, 8, 4), (4, 4, 4)")
+    assert problem["flat"] == "phụ thuộc vào 'sum', tầng đang có lỗi (xem dòng đó)"
+    assert rows["too_big"].error != problem["too_big"]   # the core stays English
+    assert panel.form.problem.text() == problem["too_big"]
+    assert panel.problems.text().startswith("⚠ 3 ")
+    params = 3 * 3 * 3 * 64 + 64 + 2 * (3 * 3 * 64 * 4 + 4)
+    assert f"{params:,}".replace(",", ".") in panel.totals.text()   # 1.792 + ..., not 1,792
+    assert english_left(panel) == [] and untranslated(panel) == []
+    panel.grab().save(str(shots_dir(tmp_path) / "builder_error_row_vi.png"))
+
+
+def test_numbers_follow_the_interface_language(qtbot, vietnamese):
+    from dlviz.app.numbers import count_text, decimal_text, percent_text, short_number
+    from dlviz.app.views.cost_view import percent
+    from dlviz.app.views.layer_table import LayerTableView
+    from dlviz.core.summary import LayerRow, ModelSummary
+
+    assert count_text(1234567) == "1.234.567" and decimal_text(0.5) == "0,5"
+    assert percent_text(0.72) == percent(0.72) == "72,0 %" and short_number(15_470_000_000) == "15,47 G"
+    rows = (LayerRow("dense", "Dense", "(None, 1000)", 1_234_567, True, 2_345_678, None),)
+    table = LayerTableView()
+    qtbot.addWidget(table)
+    table.show_summary("big", ModelSummary("big", rows, 1_234_567, 1_234_567, 2_345_678))
+    assert "1.234.567" in table.totals.text() and "2.345.678 (2,35 M)" in table.totals.text()
+    assert table.tree.topLevelItem(0).text(3) == "1.234.567"
+    assert table.footer.topLevelItem(0).text(4) == "2.345.678"
+    remove_translator(QApplication.instance())    # English again: English separators
+    assert count_text(1234567) == "1,234,567" and percent(0.72) == "72.0 %"
+    assert short_number(15_470_000_000) == "15.47 G"
+
+
+def _bad_images(folder):
+    from PIL import Image
+
+    (folder / "notes.png").write_text("hello, I am text")
+    Image.new("RGB", (200, 150), "red").save(folder / "full.jpg")
+    (folder / "cut.jpg").write_bytes((folder / "full.jpg").read_bytes()[:600])
+    (folder / "empty.png").write_bytes(b"")
+    (folder / "doc.pdf").write_bytes(b"%PDF-1.4 hello")
+    return ["notes.png", "cut.jpg", "empty.png", "doc.pdf", "missing.png", "."]
+
+
+def _bad_model_files(folder):
+    import json
+    import zipfile
+
+    (folder / "notes.keras").write_text("not a zip")
+    (folder / "zeros.h5").write_bytes(b"\0" * 100)
+    (folder / "m.onnx").write_bytes(b"\0" * 100)
+    with zipfile.ZipFile(folder / "noconfig.keras", "w") as archive:
+        archive.writestr("metadata.json", "{}")
+    with zipfile.ZipFile(folder / "badjson.keras", "w") as archive:
+        archive.writestr("config.json", "{not json")
+    with zipfile.ZipFile(folder / "bomb.keras", "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("config.json", json.dumps({"pad": " " * (17 << 20)}))
+    return ["notes.keras", "zeros.h5", "m.onnx", "noconfig.keras", "badjson.keras",
+            "bomb.keras", "missing.keras", "."]
+
+
+def test_the_cores_refusals_of_images_model_files_and_text_in_vietnamese(vietnamese, tmp_path):
+    """Real errors raised by the core (it stays English) show no English in the window."""
+    from test_text_gate_view import VOCAB, model_of
+
+    from dlviz.app.core_messages import core_message
+    from dlviz.core.data.image_errors import ImageLoadError
+    from dlviz.core.data.images import read_image
+    from dlviz.core.data.text import TextError
+    from dlviz.core.kerasenv import import_keras
+    from dlviz.core.prescan import prescan
+    from dlviz.core.prescan_errors import ModelFileError
+    from dlviz.core.probes.text_encoding import encode_text
+
+    said = []
+    for name in _bad_images(tmp_path):
+        with pytest.raises(ImageLoadError) as caught:
+            read_image(tmp_path / name)
+        said.append(str(caught.value))
+    bomb = tmp_path / "huge.png"
+    from PIL import Image
+    Image.new("L", (3000, 3000)).save(bomb)
+    with pytest.raises(ImageLoadError) as caught:
+        read_image(bomb, max_pixels=1_000_000)
+    said.append(str(caught.value))
+    for name in _bad_model_files(tmp_path):
+        with pytest.raises(ModelFileError) as caught:
+            prescan(tmp_path / name)
+        said.append(str(caught.value))
+    model = model_of(import_keras().layers.LSTM)
+    for text in ("", "   ", "x" * 1_000_001):
+        with pytest.raises(TextError) as caught:
+            encode_text(model, text, VOCAB)
+        said.append(str(caught.value))
+    said += list(encode_text(model, "zebra quokka", VOCAB).notes)     # no known word
+    said += list(encode_text(model, "the zebra film", VOCAB).notes)   # one unknown
+    assert len(said) == 6 + 1 + 8 + 3 + 2
+    for english in said:
+        shown = core_message(english)
+        assert shown != english and VIETNAMESE.search(shown), english
+        assert not reads_english(shown), (english, shown)
+    assert "9.000.000 điểm ảnh" in core_message(said[6])   # counts in Vietnamese separators
+
+
+def test_a_nan_loss_and_bad_data_are_said_in_vietnamese(vietnamese):
+    import numpy as np
+
+    from dlviz.app.views.training_messages import stop_message
+    from dlviz.core.data import Dataset
+    from dlviz.core.kerasenv import import_keras
+    from dlviz.core.training.config import TrainingConfig
+    from dlviz.core.training.data import DataRejected
+    from dlviz.core.training.session import TrainingSession
+    from dlviz.app.core_messages import core_message
+
+    keras = import_keras()   # as tests/core/test_training_session.py: overflows to NaN
+    rng = np.random.default_rng(0)
+    y = np.arange(192) % 2
+    x = (rng.random((192, 8, 8, 1), dtype=np.float32) * 0.5 + 0.5 * y[:, None, None, None])
+    x = (x * 1e3).astype(np.float32)
+    data = Dataset(x, y.astype(np.int64), x[:32].copy(), y[:32].astype(np.int64),
+                   ("dark", "bright"))
+    inputs = keras.Input((8, 8, 1))
+    hidden = keras.layers.Dense(8)(keras.layers.Flatten()(inputs))
+    model = keras.Model(inputs, keras.layers.Dense(2, activation="softmax")(hidden))
+    cfg = TrainingConfig(epochs=2, batch_size=16, validation_split=0.25, optimizer="sgd",
+                         learning_rate=1e6)
+    result = TrainingSession(model, data, cfg, emit=lambda e: None).run()
+    assert result.reason == "nan"
+    text, level = stop_message(result, 3)
+    assert level == "warning" and "Hàm mất mát thành NaN hoặc vô cùng ở epoch 1" in text
+    assert not reads_english(text) and "learning rate" not in text
+    broken = x.copy()
+    broken[0, 0, 0, 0] = np.nan
+    with pytest.raises(DataRejected) as caught:
+        TrainingSession(model, Dataset(broken, data.y_train, x[:8], data.y_train[:8],
+                                       ("a", "b")), cfg, emit=lambda e: None).run()
+    assert core_message(str(caught.value)).startswith("dữ liệu đầu vào chứa 1 giá trị NaN")
+
+
+def test_the_window_banner_shows_the_cores_refusals_in_vietnamese(vi_window, tmp_path):
+    from dlviz.core.prescan import prescan
+    from dlviz.core.prescan_errors import ModelFileError
+
+    (tmp_path / "notes.keras").write_text("not a zip")
+    with pytest.raises(ModelFileError) as caught:
+        prescan(tmp_path / "notes.keras")
+    vi_window.banner.show_message(str(caught.value))
+    assert vi_window.banner.text() == ("notes.keras không phải tệp mô hình Keras (nó chứa văn "
+                                       "bản thuần); có phải một tệp khác đã bị đổi tên?")
+    assert english_left(vi_window) == []
