@@ -1,11 +1,16 @@
 """Histograms of weights and activations, and the share of dead units.
 
-Pure NumPy on arrays the caller already has: the live training views show
-one histogram per layer (32 bins) and the fraction of ReLU channels that
-never fire on the probe batch.
+The live training views show one histogram per layer (32 bins) and the
+fraction of ReLU channels that never fire on the probe batch. ``histogram``
+is NumPy on an array the caller already has; a model's weight histograms
+are counted where the weights live (``DeviceWeightHistograms``: one
+compiled function for every layer, so only 32 counts and a range per layer
+come back, not a million weights).
 """
 
 from __future__ import annotations
+
+import weakref
 
 import numpy as np
 
@@ -63,14 +68,83 @@ def main_weights(layer) -> list:
     return kernels or list(layer.trainable_weights)
 
 
+class DeviceWeightHistograms:
+    """Every layer's weight histogram, counted by one compiled TensorFlow function.
+
+    The same numbers as ``histogram`` on the layer's main weights read back
+    (range of the finite values, a constant layer widened to 1, non-finite
+    values left out), except that every weight is counted (no sampling) and
+    each value's bin is computed in float32. The function reads the
+    variables as they are at each call: build it once per model.
+
+    Args:
+        model: a Keras model (nested models expanded).
+        bins: bins per histogram.
+
+    Example:
+        >>> counted = DeviceWeightHistograms(lenet)  # doctest: +SKIP
+        >>> counts, edges = counted()["c1_conv"]      # doctest: +SKIP
+    """
+
+    def __init__(self, model, bins: int = BINS):
+        from dlviz.core.kerasenv import import_tensorflow
+        from dlviz.core.probes.graph import walk_layers
+
+        self._tf = tf = import_tensorflow()
+        self.bins = int(bins)
+        chosen = [(path, main_weights(layer)) for path, layer, _depth in walk_layers(model)]
+        chosen = [(path, weights) for path, weights in chosen if weights]
+        self.paths = tuple(path for path, _weights in chosen)
+        self._weights = [weights for _path, weights in chosen]
+        self._step = tf.function(lambda: self._compute(), jit_compile=False)
+
+    def _compute(self):
+        tf = self._tf
+        counts, lows, highs = [], [], []
+        for weights in self._weights:
+            flat = tf.concat([tf.reshape(tf.cast(w.value, tf.float32), (-1,))
+                              for w in weights], axis=0)
+            finite = tf.math.is_finite(flat)
+            anything = tf.reduce_any(finite)
+            low = tf.where(anything, tf.reduce_min(tf.where(finite, flat, np.inf)), 0.0)
+            high = tf.where(anything, tf.reduce_max(tf.where(finite, flat, -np.inf)), 1.0)
+            flat_range = tf.logical_and(anything, high <= low)
+            low, high = tf.where(flat_range, low - 0.5, low), tf.where(flat_range, high + 0.5, high)
+            # Non-finite values are counted at ``low`` and then taken off bin 0.
+            found = tf.histogram_fixed_width(tf.where(finite, flat, low), tf.stack([low, high]),
+                                             nbins=self.bins, dtype=tf.int32)
+            dropped = tf.reduce_sum(tf.cast(tf.logical_not(finite), tf.int32))
+            counts.append(found - tf.one_hot(0, self.bins, on_value=dropped, off_value=0))
+            lows.append(low)
+            highs.append(high)
+        return tf.stack(counts), tf.stack(lows), tf.stack(highs)
+
+    def __call__(self) -> dict:
+        """``{layer path: (counts, edges)}``, float32 arrays of ``bins`` and ``bins + 1``."""
+        if not self.paths:
+            return {}
+        counts, lows, highs = (np.asarray(t) for t in self._step())
+        counts = counts.astype(np.float32)
+        return {path: (counts[i], np.linspace(float(lows[i]), float(highs[i]), self.bins + 1)
+                       .astype(np.float32))
+                for i, path in enumerate(self.paths)}
+
+
+# One compiled counter per model (and bin count), kept while the model lives.
+_COUNTERS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
 def weight_histograms(model, bins: int = BINS, values: dict | None = None) -> dict:
     """``{layer path: (counts, edges)}`` for every layer with weights.
+
+    Counted on the device (``DeviceWeightHistograms``, compiled once per
+    model) unless ``values`` are given.
 
     Args:
         model: a Keras model (nested models expanded).
         bins: bins per histogram.
         values: ``{layer path: [arrays]}`` already read from the model (e.g.
-            a weight snapshot), to avoid reading the variables again.
+            a weight snapshot): counted with NumPy (``histogram``) instead.
 
     Example:
         >>> sorted(weight_histograms(lenet))[:1]  # doctest: +SKIP
@@ -78,6 +152,11 @@ def weight_histograms(model, bins: int = BINS, values: dict | None = None) -> di
     """
     from dlviz.core.probes.graph import walk_layers
 
+    if values is None:
+        counters = _COUNTERS.setdefault(model, {})
+        if bins not in counters or not _same_weights(counters[bins], model):
+            counters[bins] = DeviceWeightHistograms(model, bins)
+        return counters[bins]()
     result = {}
     for path, layer, _depth in walk_layers(model):
         if values is not None and path in values:
@@ -89,6 +168,17 @@ def weight_histograms(model, bins: int = BINS, values: dict | None = None) -> di
                 else np.ravel(arrays[0])
             result[path] = histogram(flat, bins)
     return result
+
+
+def _same_weights(counter: DeviceWeightHistograms, model) -> bool:
+    """Whether ``counter`` still reads ``model``'s layers (none added or rebuilt)."""
+    from dlviz.core.probes.graph import walk_layers
+
+    now = [(path, [id(w) for w in main_weights(layer)])
+           for path, layer, _depth in walk_layers(model)]
+    now = [(path, ids) for path, ids in now if ids]
+    return now == [(path, [id(w) for w in weights])
+                   for path, weights in zip(counter.paths, counter._weights)]
 
 
 def dead_fraction(values) -> float:

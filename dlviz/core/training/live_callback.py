@@ -61,6 +61,12 @@ class LiveCallback(keras.callbacks.Callback):
             give a finite loss.
         epochs_done: complete epochs so far.
         last_logs: the newest epoch's logs.
+        spent: seconds this callback took, by what it did: "probes" (warm
+            probe runs), "probe_setup" (first, compiling runs, set aside),
+            "events" (reading logs, sending events and frames to ``emit``),
+            "weight_copies" (last good weights), "epoch_hooks"
+            (``on_epoch_end``: checkpoints). What slows training besides
+            Keras's own step, for the benchmarks' breakdown.
     """
 
     def __init__(self, emit, *, probes=None, control=None, budget: ProbeBudget | None = None,
@@ -81,6 +87,8 @@ class LiveCallback(keras.callbacks.Callback):
         self.last_logs: dict = {}
         self.frames = 0
         self._last_seen: dict[str, int] = {}
+        self.spent = dict.fromkeys(("probes", "probe_setup", "events", "weight_copies",
+                                    "epoch_hooks"), 0.0)
 
     # -- run and epoch boundaries --------------------------------------------
     def on_train_begin(self, logs=None):
@@ -104,10 +112,14 @@ class LiveCallback(keras.callbacks.Callback):
         logs = {k: _number(v) for k, v in (logs or {}).items()}
         self.epochs_done += 1
         self.last_logs = logs
-        self._emit(EpochEnded(epoch, logs, time.perf_counter() - self._epoch_began))
+        began = time.perf_counter()
+        self._emit(EpochEnded(epoch, logs, began - self._epoch_began))
+        self.spent["events"] += time.perf_counter() - began
         self._snapshot()
+        began = time.perf_counter()
         for hook in self._hooks:
             hook(self.model, epoch, logs)
+        self.spent["epoch_hooks"] += time.perf_counter() - began
 
     def on_test_begin(self, logs=None):
         # Validation after a stop would delay the answer by a whole pass.
@@ -137,7 +149,9 @@ class LiveCallback(keras.callbacks.Callback):
             # already.
             accounted = (budget.probe_seconds - probes_before) + \
                 (budget.excluded_seconds - excluded_before)
-            budget.spend(time.perf_counter() - step_end - accounted)
+            rest = time.perf_counter() - step_end - accounted
+            budget.spend(rest)
+            self.spent["events"] += max(rest, 0.0)
 
     def _after_batch(self, batch, logs, step_end: float) -> None:
         global_step = self._global_step = self._epoch * self._steps + batch
@@ -217,6 +231,7 @@ class LiveCallback(keras.callbacks.Callback):
             self._candidate = weights
         self._snapshot_time = time.perf_counter()
         self.budget.spend(self._snapshot_time - began)
+        self.spent["weight_copies"] += self._snapshot_time - began
 
     def _trust_candidate(self) -> None:
         # A copy taken after batch k is only known good once batch k + 1,
@@ -252,6 +267,7 @@ class LiveCallback(keras.callbacks.Callback):
                 # live views for the first half minute of every run). Price
                 # the kind by a second, warm run.
                 self.budget.exclude(seconds)
+                self.spent["probe_setup"] += seconds
                 began = time.perf_counter()
                 part = probes.compute(kind)
                 spent += seconds
@@ -261,9 +277,11 @@ class LiveCallback(keras.callbacks.Callback):
                 self.budget.exclude(seconds)
             else:
                 self.budget.record(kind, seconds)
+                self.spent["probes"] += seconds
             self._last_seen[kind] = global_step
             spent += seconds
         self.budget.frame_done()
         self.frames += 1
         self._emit(LiveFrame(global_step=global_step, epoch=self._epoch, probe_seconds=spent,
                              probe_share=self.budget.share_used, results=results))
+        # (Sending the frame is paid in "events" by on_train_batch_end.)

@@ -9,7 +9,10 @@ registry the groups are:
   forward pass through a cached ``ActivationExtractor``) and a histogram of
   each layer's activations;
 - "grads": each trainable layer's gradient norm and each ReLU layer's dead
-  share on a fixed probe batch (one compiled forward + backward pass);
+  share: recorded by the training step itself when the session attached a
+  ``StepGradients`` (nearly free; the values of the step after the previous
+  "grads" frame), else on a fixed probe batch (one compiled forward +
+  backward pass);
 - "weights": the watched layer's filters and a weight histogram per layer;
 - "text": every recurrent layer's gates and the gradient through time of
   the pinned sentence (a sequence model's sample sentence until a person
@@ -54,11 +57,13 @@ class LiveProbes:
         loss_fn: the loss the gradients are taken of.
         text: the pinned sentence (None: the model's sample sentence).
         vocabulary: the ``Vocabulary`` the model reads (None: ids typed as numbers).
+        step_gradients: a ``StepGradients`` installed in the model's train
+            step: the "grads" group reads it instead of a probe batch's pass.
     """
 
     def __init__(self, model, probe_x, probe_y, *, image=None, image_name: str = "",
                  preprocessing: str = "unit", class_names=None, control=None, loss_fn=None,
-                 text: str | None = None, vocabulary=None):
+                 text: str | None = None, vocabulary=None, step_gradients=None):
         self.model = model
         self._batch = (probe_x, probe_y)
         self.image = image
@@ -72,6 +77,7 @@ class LiveProbes:
         self._loss_fn = loss_fn
         self._extractor = None
         self._gradients = None
+        self._step_gradients = step_gradients
         self._compiled = None
         self._first_conv: str | None = None
         self.disabled: set[str] = set()   # names of kinds off for this run
@@ -160,6 +166,11 @@ class LiveProbes:
         """``{kind name: result}`` of the kinds of ``group`` ({} when none is ready)."""
         memo: dict = {}
         results = {}
+        if self._step_gradients is not None and group in self._batch_groups():
+            found = self._step_gradients()   # arms the next step either way
+            if found is None:
+                return {}                    # no step recorded yet: next frame
+            memo["gradients"] = found
         for kind in self._offered():
             value = self._input(kind)
             if kind.live_group != group or value is None:
@@ -173,6 +184,9 @@ class LiveProbes:
                 # the kind for the next sentence, and never stop training.
                 self.text_problem = str(exc)
         return results
+
+    def _batch_groups(self) -> set[str]:
+        return {kind.live_group for kind in self._offered() if kind.needs == "batch"}
 
     def _options(self, kind, memo: dict) -> dict:
         options = {"memo": memo, "preprocessing": self._preprocessing,

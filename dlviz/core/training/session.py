@@ -165,6 +165,7 @@ class TrainingSession:
         from dlviz.core.training.budget import ProbeBudget
         from dlviz.core.training.live_callback import LiveCallback
         from dlviz.core.training.live_probes import LiveProbes, probe_batch
+        from dlviz.core.training.step_gradients import StepGradients
 
         tf = import_tensorflow()
         cfg, data = self.config, self.dataset
@@ -192,12 +193,15 @@ class TrainingSession:
             name = self.probe_name if self.probe_image is not None else \
                 f"training image 0 ({self.class_names[int(data.y_train[0])]})"
             probe_x, probe_y = probe_batch(x, y, PROBE_BATCH, cfg.seed)
+        budget = self.budget or ProbeBudget(cfg.probe_budget)
+        # Gradient norms and dead units from the training step, not a second pass.
+        step = StepGradients.attach(model) if budget.share > 0 else None
         probes = LiveProbes(model, probe_x, probe_y, image=image, image_name=name,
                             preprocessing=self.preprocessing, class_names=self.class_names,
                             control=self.control, loss_fn=_loss_fn(model, data),
                             vocabulary=getattr(data, "vocabulary", None),
-                            text=getattr(data, "sample_text", None) or None)
-        budget = self.budget or ProbeBudget(cfg.probe_budget)
+                            text=getattr(data, "sample_text", None) or None,
+                            step_gradients=step)
         callback = self.callback = LiveCallback(
             self._emit, probes=probes, control=self.control, budget=budget,
             batch_size=cfg.batch_size, samples=len(y), on_epoch_end=self.on_epoch_end)
@@ -220,6 +224,9 @@ class TrainingSession:
             from dlviz.core.engine import describe_error
 
             return self._ended("error", describe_error(exc))
+        finally:
+            if step is not None:
+                step.detach()
         if callback.nan_step is not None:
             model.set_weights(callback.last_good)
             epoch, batch = divmod(callback.nan_step, steps)

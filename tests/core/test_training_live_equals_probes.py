@@ -1,0 +1,108 @@
+"""A live frame shows the probes' own numbers: the same probe on the same weights agrees.
+
+The live "grads" group reads what the training step recorded
+(``StepGradients``); the "weights" and "maps" groups compute on the device
+or through cached extractors. Each is compared here with the plain probe
+run on the very weights the frame saw.
+"""
+
+import numpy as np
+import pytest
+
+from _training_models import Recorder, bright_dark, tiny_cnn
+from dlviz.core.probes.gradients import GradientProbe
+from dlviz.core.probes.histograms import histogram, main_weights
+from dlviz.core.probes.registry import PROBES
+from dlviz.core.training.budget import ProbeBudget
+from dlviz.core.training.config import TrainingConfig
+from dlviz.core.training.session import TrainingSession, _compile
+from dlviz.core.training.step_gradients import StepGradients
+
+
+def batch(n=16, seed=1):
+    data = bright_dark(n=n, seed=seed)
+    return data.x_train, data.y_train
+
+
+def test_the_recorded_step_equals_the_gradient_probe_on_the_same_weights():
+    model = tiny_cnn()
+    _compile(model, TrainingConfig(optimizer="sgd", learning_rate=0.01))
+    step = StepGradients.attach(model)
+    assert step is not None
+    x, y = batch()
+    before = model.get_weights()
+    assert step() is None                 # nothing recorded yet; arms the next step
+    model.train_on_batch(x, y)
+    norms, dead = step()
+    assert step.recorded == 1
+    assert model.get_weights()[0].tolist() != before[0].tolist()   # it trained
+    twin = tiny_cnn()
+    twin.set_weights(before)
+    expected_norms, expected_dead = GradientProbe(twin, x, y)()
+    assert list(norms) == list(expected_norms) == ["conv", "hidden", "predictions"]
+    for path, value in expected_norms.items():
+        assert norms[path] == pytest.approx(value, rel=1e-4), path
+    assert dead == expected_dead
+    model.train_on_batch(x, y)            # armed again by the read: records again
+    assert step.recorded == 2
+    model.train_on_batch(x, y)            # not armed: no record
+    assert step.recorded == 2
+    step.detach()
+    assert "train_step" not in model.__dict__ and model.train_function is None
+
+
+def test_a_dead_layer_is_dead_in_the_recorded_step_too():
+    model = tiny_cnn()
+    model.get_layer("hidden").bias.assign(np.full(8, -1e3, np.float32))
+    _compile(model, TrainingConfig(optimizer="sgd", learning_rate=0.01))
+    step = StepGradients.attach(model)
+    step.arm()
+    model.train_on_batch(*batch())
+    norms, dead = step()
+    assert dead["hidden"] == 1.0 and norms["conv"] == 0.0
+
+
+def test_live_frames_equal_the_probes_run_on_the_weights_they_saw():
+    model, checked = tiny_cnn(), []
+    record = Recorder()
+
+    def emit(event):
+        record(event)
+        if type(event).__name__ != "LiveFrame":
+            return
+        # Sent on the engine thread right after the probes ran: the model still
+        # holds the weights they saw.
+        results = event.results
+        if "weight_histograms" in results:
+            again = PROBES["weight_histograms"].compute(model, None).layers
+            for path, (counts, edges) in results["weight_histograms"].layers.items():
+                np.testing.assert_array_equal(counts, again[path][0])
+                np.testing.assert_array_equal(edges, again[path][1])
+                values = np.concatenate([np.ravel(w.numpy())
+                                         for w in main_weights(model.get_layer(path))])
+                numpy_counts, numpy_edges = histogram(values, max_counted=None)
+                np.testing.assert_allclose(edges, numpy_edges, rtol=1e-6, atol=1e-7)
+                assert counts.sum() == values.size
+                assert np.abs(counts - numpy_counts).sum() <= 2   # float32 bin rounding
+            np.testing.assert_array_equal(results["filters"].kernels,
+                                          PROBES["filters"].compute(model, None,
+                                                                    layer="conv").kernels)
+            checked.append("weights")
+        if "feature_maps" in results:
+            shown = results["feature_maps"]
+            again = PROBES["feature_maps"].compute(model, shown.maps.input.shown)
+            for live, fresh in zip(shown.maps.layers, again.maps.layers):
+                np.testing.assert_allclose(live.values, fresh.values, rtol=1e-5, atol=1e-6)
+            checked.append("maps")
+        if "gradient_norms" in results:
+            norms = results["gradient_norms"].norms
+            assert set(norms) == {"conv", "hidden", "predictions"}
+            assert all(np.isfinite(v) and v > 0 for v in norms.values())
+            checked.append("grads")
+
+    session = TrainingSession(model, bright_dark(), TrainingConfig(
+        epochs=2, batch_size=16, validation_split=0.0, learning_rate=0.01), emit=emit,
+        budget=ProbeBudget(0.9, max_fps=1e6))
+    assert session.run().reason == "finished"
+    assert {"weights", "maps", "grads"} <= set(checked)
+    assert "train_step" not in model.__dict__     # the session gave Keras's step back
