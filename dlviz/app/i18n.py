@@ -22,7 +22,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from dlviz.app.window_layout import layout_settings
 
@@ -67,6 +67,7 @@ def save_language(language: str) -> None:
 
 
 _installed: list[QTranslator] = []
+_default_locales: list[QLocale] = []   # the locale before each install, to restore
 
 
 def install_translator(app: QCoreApplication, language: str | None = None) -> str:
@@ -91,6 +92,10 @@ def install_translator(app: QCoreApplication, language: str | None = None) -> st
         return DEFAULT_LANGUAGE
     app.installTranslator(translator)
     _installed.append(translator)  # Qt does not own it: keep it alive
+    # Spin boxes and other number fields built from now on read and write numbers
+    # as the language does (0,5 in Vietnamese); see also ``numbers``.
+    _default_locales.append(QLocale())
+    QLocale.setDefault(QLocale(translator.language()))
     return language
 
 
@@ -98,6 +103,8 @@ def remove_translator(app: QCoreApplication) -> None:
     """Back to English (the tests switch languages within one process)."""
     while _installed:
         app.removeTranslator(_installed.pop())
+    while _default_locales:
+        QLocale.setDefault(_default_locales.pop())
 
 
 def current_language() -> str:

@@ -49,6 +49,11 @@ def decimal_text(value: float, digits: int = 1) -> str:
     return ui_locale().toString(float(value), "f", digits)
 
 
+def general_text(value: float, digits: int = 3) -> str:
+    """``value`` to ``digits`` significant digits (Python's ``:.3g``), the language's mark."""
+    return ui_locale().toString(float(value), "g", digits)
+
+
 def percent_text(fraction: float, digits: int = 1) -> str:
     """A fraction as a percentage: ``0.72`` -> ``72.0 %`` (``72,0 %`` in Vietnamese)."""
     return f"{decimal_text(100 * fraction, digits)} %"

@@ -12,20 +12,20 @@
         <translation>đạo hàm</translation>
     </message>
     <message>
-        <source>Leaky ReLU α = {0:.2f}</source>
-        <translation>Leaky ReLU α = {0:.2f}</translation>
-    </message>
-    <message>
-        <source>PReLU α = {0:.2f}</source>
-        <translation>PReLU α = {0:.2f}</translation>
-    </message>
-    <message>
         <source>Layers = {0}</source>
         <translation>Số tầng = {0}</translation>
     </message>
     <message>
-        <source>Best case through {0} layers: max|f′| = {1:.3g}, and {1:.3g}&lt;sup&gt;{0}&lt;/sup&gt; = &lt;b&gt;{2:.3g}&lt;/b&gt;.</source>
-        <translation>Trường hợp tốt nhất qua {0} tầng: max|f′| = {1:.3g}, và {1:.3g}&lt;sup&gt;{0}&lt;/sup&gt; = &lt;b&gt;{2:.3g}&lt;/b&gt;.</translation>
+        <source>Leaky ReLU α = {0}</source>
+        <translation>Leaky ReLU α = {0}</translation>
+    </message>
+    <message>
+        <source>PReLU α = {0}</source>
+        <translation>PReLU α = {0}</translation>
+    </message>
+    <message>
+        <source>Best case through {0} layers: max|f′| = {1}, and {1}&lt;sup&gt;{0}&lt;/sup&gt; = &lt;b&gt;{2}&lt;/b&gt;.</source>
+        <translation>Trường hợp tốt nhất qua {0} tầng: max|f′| = {1}, và {1}&lt;sup&gt;{0}&lt;/sup&gt; = &lt;b&gt;{2}&lt;/b&gt;.</translation>
     </message>
     <message>
         <source>Shaded: |f′(x)| &lt; {0}.</source>

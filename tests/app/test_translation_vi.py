@@ -226,6 +226,12 @@ def test_the_explain_window_in_vietnamese(vi_window):
     assert len(visible_texts(explainer)) > 30   # all four pages' controls, not only the title
     assert untranslated(explainer) == []
     assert english_left(explainer) == []
+    shown = " ".join(text for _where, text in visible_texts(explainer))
+    assert "tổng = 1,000" in shown and "Leaky ReLU α = 0,10" in shown   # Vietnamese decimals
+    from PySide6.QtWidgets import QDoubleSpinBox
+
+    kernel = explainer.findChildren(QDoubleSpinBox)
+    assert kernel and all("," in box.text() and "." not in box.text() for box in kernel)
     explainer.close()
 
 
@@ -398,6 +404,7 @@ def test_a_builder_error_row_in_vietnamese(qtbot, vietnamese, tmp_path):
     params = 3 * 3 * 3 * 64 + 64 + 2 * (3 * 3 * 64 * 4 + 4)
     assert f"{params:,}".replace(",", ".") in panel.totals.text()   # 1.792 + ..., not 1,792
     assert english_left(panel) == [] and untranslated(panel) == []
+    QApplication.processEvents()   # the wrapped lines take their heights
     panel.grab().save(str(shots_dir(tmp_path) / "builder_error_row_vi.png"))
 
 

@@ -59,4 +59,22 @@ class BuilderTotals(QWidget):
             self.problems.setText(self.tr(
                 "⚠ {0} layer(s) cannot work as set, starting at {1}: {2}").format(
                 len(broken), broken[0].name, row_error(broken[0])))
+        self._fit_heights()
         return not broken
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._fit_heights()
+
+    def _fit_heights(self) -> None:
+        """Give each wrapped line the height its words need at its width.
+
+        A label in a box layout is given one guessed height, so the reason of a
+        broken layer (a long sentence, longer still in Vietnamese) was cut after
+        its first line.
+        """
+        for label in (self.totals, self.problems):
+            width = label.width() if label.width() > 0 else self.width()
+            need = label.heightForWidth(width) if width > 0 else -1
+            floor = 2 * label.fontMetrics().lineSpacing() + 4 if label is self.totals else 0
+            label.setMinimumHeight(max(need, floor))

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QLabel, QListWidget, QS
                                QVBoxLayout, QWidget)
 
 from dlviz.app.explainers.pictures import intro_label
+from dlviz.app.numbers import decimal_text, general_text
 from dlviz.app.views.canvas import BACKGROUND
 from dlviz.core.explain.activations import VANISHING, activations, vanishing_regions
 
@@ -118,14 +119,14 @@ class ActivationExplainer(QWidget):
         self.best_gain = float(np.abs(act.df(x)).max())
         layers = self.layers.value()
         for label, text in zip(self.slider_labels, (
-                self.tr("Leaky ReLU α = {0:.2f}").format(self.alpha.value() / 100),
-                self.tr("PReLU α = {0:.2f}").format(self.prelu_alpha.value() / 100),
+                self.tr("Leaky ReLU α = {0}").format(decimal_text(self.alpha.value() / 100, 2)),
+                self.tr("PReLU α = {0}").format(decimal_text(self.prelu_alpha.value() / 100, 2)),
                 self.tr("Layers = {0}").format(layers))):
             label.setText(text)
-        through = self.tr("Best case through {0} layers: max|f′| = {1:.3g}, and {1:.3g}"
-                          "<sup>{0}</sup> = <b>{2:.3g}</b>.").format(
-            layers, self.best_gain, self.best_gain ** layers)
-        shaded = self.tr("Shaded: |f′(x)| < {0}.").format(VANISHING)
+        through = self.tr("Best case through {0} layers: max|f′| = {1}, and {1}"
+                          "<sup>{0}</sup> = <b>{2}</b>.").format(
+            layers, general_text(self.best_gain), general_text(self.best_gain ** layers))
+        shaded = self.tr("Shaded: |f′(x)| < {0}.").format(general_text(VANISHING))
         self.why.setText(f"<div style='font-size:14pt'>{html.escape(self._sentence(name))} "
                          f"{html.escape(shaded)}<br>{through}</div>")
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QGraphicsRectItem, QHBoxLay
 
 from dlviz.app.explainers.kernel_editor import KernelEditor
 from dlviz.app.explainers.pictures import grey_rgb, intro_label, number, picture_panel
+from dlviz.app.numbers import decimal_text
 from dlviz.core.explain.convolution import convolve, cross_correlate, window_step
 from dlviz.core.explain.kernels import is_symmetric_under_flip, sample_picture, small_grey
 
@@ -232,6 +233,6 @@ class ConvolutionExplainer(QWidget):
         title = self.tr("Kernel applied as flipped") if self.flip.isChecked() \
             else self.tr("Kernel applied as written")
         total = self.tr("Sum = {0} = output pixel (row {1}, column {2})").format(
-            f"{step.total:.3f}".replace("-", "−"), step.row + 1, step.col + 1)
+            decimal_text(step.total, 3).replace("-", "−"), step.row + 1, step.col + 1)
         return (f"<div style='font-size:13pt'>{title}:<table>{''.join(cells)}</table>"
                 f"<b>{total}</b></div>")

@@ -7,6 +7,7 @@ import pyqtgraph as pg
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel
 
+from dlviz.app.numbers import decimal_text
 from dlviz.app.views.canvas import image_canvas
 
 #: Pixels not computed yet: a pale blue, so the growing output is plain to see.
@@ -47,7 +48,7 @@ def intro_label(text: str) -> QLabel:
 
 
 def number(value: float) -> str:
-    """A number short enough for a grid cell: -0.25, 3, 0.333 -> 0.33."""
+    """A number short enough for a grid cell: -0.25, 3, 0.333 -> 0.33 (0,33 in Vietnamese)."""
     value = float(value)
-    text = str(int(value)) if value == int(value) and abs(value) < 1e6 else f"{value:.2f}"
+    text = str(int(value)) if value == int(value) and abs(value) < 1e6 else decimal_text(value, 2)
     return text.replace("-", "\u2212")   # a real minus sign, as wide as a plus

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QButtonGroup, QHBoxLayout, QLabel, QRadioButton,
 
 from dlviz.app.explainers.number_grid import NumberGrid
 from dlviz.app.explainers.pictures import intro_label, number
+from dlviz.app.numbers import decimal_text
 from dlviz.core.explain.kernels import small_grey
 from dlviz.core.explain.pooling import EXAMPLE_MAP, head_pass
 
@@ -150,7 +151,7 @@ class PoolingExplainer(QWidget):
         for i, p in enumerate(r.probabilities):
             bar = "█" * int(round(p * 20))
             lines.append(f"p<sub>{i + 1}</sub> = {number(np.exp(r.logits[i]))} / "
-                         f"{number(total)} = <b>{p:.3f}</b> "
+                         f"{number(total)} = <b>{decimal_text(p, 3)}</b> "
                          f"<span style='color:#2060c0'>{bar}</span>")
-        lines.append(self.tr("sum = {0}").format(f"{r.probabilities.sum():.3f}"))
+        lines.append(self.tr("sum = {0}").format(decimal_text(r.probabilities.sum(), 3)))
         return f"<div style='font-size:15pt'>{'<br>'.join(lines)}</div>"
