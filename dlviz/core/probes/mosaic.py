@@ -127,8 +127,8 @@ def screen_step(shape: tuple, *, gap: int | None = None, cols: int | None = None
     """The smallest whole step that keeps a mosaic of ``shape`` (H, W, C) within ``max_side``.
 
     Example:
-        >>> screen_step((224, 224, 64)), screen_step((28, 28, 6)), screen_step((224, 224, 64), max_side=None)
-        (2, 1, 1)
+        >>> screen_step((224, 224, 64)), screen_step((28, 28, 6))
+        (2, 1)
     """
     height, width, channels = shape
     if max_side is None:
