@@ -44,8 +44,9 @@ class GateRecorder:
         if self.kind not in rnn_layers.NAMES:
             raise ProbeUnavailable(f"{layer.name} is not an LSTM, GRU or SimpleRNN layer.")
         self.layer, self.path, self.bucket = layer, path or layer.name, max(1, int(bucket))
-        self._replay = tf.function(self._graph, jit_compile=jit_compile)
+        self._replay = tf.function(self._graph, jit_compile=jit_compile, autograph=False)
         self._concrete: dict[tuple, object] = {}
+        self._lengths: dict[int, object] = {}     # time -> its int32 tensor, made once
 
     def _compiled(self, x, steps, states):
         """The replay traced for these shapes, kept per shape.
@@ -86,48 +87,59 @@ class GateRecorder:
                                    tokens=tokens)[0]
         # Padding goes where the layer reads last: after the real steps for a
         # forward layer, before them for a backward one, so it never touches
-        # their states, and is cut off again.
+        # their states, and is cut off again. An even length: the loop runs
+        # two steps a turn.
         padded = -(-time // self.bucket) * self.bucket
-        backwards = bool(self.layer.go_backwards)
-        steps = np.ones((batch, time), bool) if read is None else read
-        if padded > time:
-            pad = ((0, 0), (padded - time, 0) if backwards else (0, padded - time))
-            x = np.pad(x, pad + ((0, 0),))
-            steps = np.pad(steps, pad, constant_values=True)
+        padded += padded % 2
+        kept = slice(padded - time, None) if self.layer.go_backwards else slice(0, time)
+        steps = read
+        if padded > time:    # zeros and a copy: np.pad costs five times more
+            x, bigger = np.zeros((batch, padded, x.shape[2]), np.float32), x
+            x[:, kept] = bigger
+            if read is not None:
+                steps = np.ones((batch, padded), bool)
+                steps[:, kept] = read
         # Fewer arguments, fewer conversions per call: no mask when every step
         # is read, zero states made in the graph when none were given.
         given = initial_state is not None or getattr(self.layer, "stateful", False)
-        arguments = (x, steps if read is not None else None,
-                     tuple(np.asarray(s, np.float32) for s in states) if given else None)
-        outputs = self._compiled(*arguments)(*(self._tensors(a) for a in arguments),
-                                             self._tf.constant(time, self._tf.int32))
-        kept = slice(padded - time, None) if backwards else slice(0, time)
-        gates = {name: np.ascontiguousarray(value.numpy()[kept].transpose(1, 0, 2))
-                 for name, value in zip(GATE_NAMES[self.kind], outputs)}
+        arguments = (x, steps, tuple(np.asarray(s, np.float32) for s in states) if given else None)
+        length = self._lengths.get(time)
+        if length is None:
+            length = self._lengths[time] = self._tf.constant(time, self._tf.int32)
+        rows = self._compiled(*arguments)(*(self._tensors(a) for a in arguments), length)
+        # One array back, (time, batch, gates * units); each gate a view of it.
+        rows = rows.numpy()[kept]
+        units = self.layer.cell.units
+        gates = {name: rows[:, :, k * units:(k + 1) * units].transpose(1, 0, 2)
+                 for k, name in enumerate(GATE_NAMES[self.kind])}
         return rnn_layers.assemble(self.layer, self.kind, gates, read, self.path, tokens)
 
     def _graph(self, x, steps, states, length):
         tf, cell = self._tf, self.layer.cell
         act, units = cell.activation, cell.units
         masked = steps is not None
+        batch = x.shape[0]
         if states is None:
-            zero = tf.zeros((tf.shape(x)[0], units), x.dtype)
+            zero = tf.zeros((batch, units), x.dtype)
             states = (zero, zero) if self.kind == "lstm" else (zero,)
         kernel = tf.convert_to_tensor(cell.kernel)
         recurrent = tf.convert_to_tensor(cell.recurrent_kernel)
         bias = None if cell.bias is None else tf.convert_to_tensor(cell.bias)
         if self.kind == "gru" and cell.reset_after and bias is not None:
             bias, recurrent_bias = bias[0], bias[1]
-        # All the input projections at once: (time, batch, columns).
+        # All the input projections at once, one matrix product: (time, batch, columns).
+        # Keras's own loop multiplies each step's input by the kernel apart.
         xw = tf.einsum("btf,fk->tbk", x, kernel)
         if bias is not None:
             xw += bias
         keep_all = tf.transpose(steps)[:, :, None] if masked else None
+        # Each step reads the previous step's row and writes its own, the
+        # states last in it: [i f g o c h], [z r h̃ h] or [h].
         if self.kind == "lstm":
             ract = cell.recurrent_activation
 
-            def step(carry, projected, keep):
-                c_prev, h_prev = carry
+            def step(row, projected, keep):
+                c_prev, h_prev = row[:, 4 * units:5 * units], row[:, 5 * units:]
                 z = projected + tf.matmul(h_prev, recurrent)
                 i, f = ract(z[:, :units]), ract(z[:, units:2 * units])
                 g, o = act(z[:, 2 * units:3 * units]), ract(z[:, 3 * units:])
@@ -135,13 +147,14 @@ class GateRecorder:
                 h = o * act(c)
                 if masked:
                     c, h = tf.where(keep, c, c_prev), tf.where(keep, h, h_prev)
-                return (c, h), (i, f, g, o, c, h)
+                return tf.concat([i, f, g, o, c, h], axis=1)
 
-            start = (states[1], states[0])
+            start = tf.concat([tf.zeros((batch, 4 * units), x.dtype), states[1], states[0]], 1)
         elif self.kind == "gru":
             ract, reset_after = cell.recurrent_activation, bool(cell.reset_after)
 
-            def step(h_prev, projected, keep):
+            def step(row, projected, keep):
+                h_prev = row[:, 3 * units:]
                 if reset_after:
                     inner = tf.matmul(h_prev, recurrent)
                     if bias is not None:
@@ -157,47 +170,44 @@ class GateRecorder:
                              + tf.matmul(r * h_prev, recurrent[:, 2 * units:]))
                 h = z * h_prev + (1 - z) * hh
                 h = tf.where(keep, h, h_prev) if masked else h
-                return h, (z, r, hh, h)
+                return tf.concat([z, r, hh, h], axis=1)
 
-            start = states[0]
+            start = tf.concat([tf.zeros((batch, 3 * units), x.dtype), states[0]], 1)
         else:
             def step(h_prev, projected, keep):
                 h = act(projected + tf.matmul(h_prev, recurrent))
-                h = tf.where(keep, h, h_prev) if masked else h
-                return h, (h,)
+                return tf.where(keep, h, h_prev) if masked else h
 
             start = states[0]
-        return self._loop(step, xw, keep_all, start, units, length)
+        return self._loop(step, xw, keep_all, start, length)
 
-    def _loop(self, step, xw, keep_all, start, units, length):
-        """Run ``step`` over the time-major projections; each gate (time, batch, units).
+    def _loop(self, step, xw, keep_all, start, length):
+        """Run ``step`` over the time-major projections: (time, batch, gates * units).
 
-        A plain while loop writing one row per step, the gates side by side
-        ([i f g o c h] for an LSTM): ``tf.scan`` over the same step, emitting
-        each gate apart, cost more than the layer's own compiled forward pass.
-        Only the first ``length`` steps the layer reads are run: the padding
-        up to the bucket's length (after the real steps reading forward,
-        before them reading backward) comes last in reading order, so it is
-        filled with zeros instead of computed, and cut off by the caller.
+        A while loop writing one row per step, each row the next step's
+        state, two steps a turn: with fewer operations per step, and fewer
+        turns, the replay's own overhead stays below the cost of Keras
+        projecting each step's input apart (``tf.scan`` emitting each gate
+        apart cost more than the layer's own compiled forward pass).
+        Only the first ``length`` steps the layer reads are run (rounded up to
+        two): the padding up to the bucket's length comes last in reading
+        order, so its rows stay zero instead of being computed, and the caller
+        cuts them off.
         """
         tf = self._tf
         time = tf.shape(xw)[0]
         backwards = bool(self.layer.go_backwards)
-        rows = tf.TensorArray(xw.dtype, size=time)
+        rows = tf.TensorArray(xw.dtype, size=time, element_shape=start.shape)
 
-        def body(k, carry, rows):
+        def one(k, row, rows):
             t = time - 1 - k if backwards else k
-            carry, gates = step(carry, xw[t], None if keep_all is None else keep_all[t])
-            return k + 1, carry, rows.write(t, tf.concat(gates, axis=1))
+            row = step(row, xw[t], None if keep_all is None else keep_all[t])
+            return row, rows.write(t, row)
 
-        k, _, rows = tf.while_loop(lambda k, *_: k < length, body, (0, start, rows))
-        width = len(GATE_NAMES[self.kind]) * units
-        blank = tf.zeros((tf.shape(xw)[1], width), xw.dtype)
+        def body(k, row, rows):
+            row, rows = one(k, row, rows)
+            row, rows = one(k + 1, row, rows)
+            return k + 2, row, rows
 
-        def pad(k, rows):
-            return k + 1, rows.write(time - 1 - k if backwards else k, blank)
-
-        _, rows = tf.while_loop(lambda k, *_: k < time, pad, (k, rows))
-        stacked = rows.stack()   # (time, batch, gates * units), in token order
-        count = len(GATE_NAMES[self.kind])
-        return tuple(stacked[:, :, k * units:(k + 1) * units] for k in range(count))
+        _, _, rows = tf.while_loop(lambda k, *_: k < length, body, (0, start, rows))
+        return rows.stack()
