@@ -27,6 +27,8 @@ Listeners are plain callables receiving frozen events on the engine thread.
 from __future__ import annotations
 
 import itertools
+import os
+import sys
 import threading
 import time
 from collections import deque
@@ -45,6 +47,14 @@ from dlviz.core.training.events import (
 )
 
 Listener = Callable[[EngineEvent], None]
+
+#: How much lower than the GUI's the engine thread's scheduling priority is
+#: (Linux nice steps). TensorFlow's worker threads, started from the engine
+#: thread, inherit it. Training keeps every core the GUI leaves idle, but
+#: when both want one, the thread that answers clicks and repaints comes
+#: first: on two cores, training at equal priority left the GUI thread
+#: waiting for a core for up to 0.3 s at a time (benchmarks/gui_stall.py).
+ENGINE_NICENESS = 5
 
 
 class JobCancelled(Exception):
@@ -207,6 +217,7 @@ class Engine:
             return self._current
 
     def _run(self) -> None:
+        lower_this_thread_priority(ENGINE_NICENESS)
         try:
             self.ready_event = self._warm_up()
             self._emit(self.ready_event)
@@ -261,6 +272,24 @@ class Engine:
             self._emit(JobFinished(job.job_id, job.kind, result, time.perf_counter() - began))
 
 
+def lower_this_thread_priority(steps: int) -> bool:
+    """Make the calling thread ``steps`` nice levels nicer (Linux; threads it starts inherit it).
+
+    Linux keeps a nice value per thread, so only this thread and those it
+    starts later yield. Elsewhere nothing changes: macOS and Windows have no
+    per-thread nice value through ``os``, and a whole process must not be
+    slowed. Returns True when the priority was lowered.
+    """
+    if not sys.platform.startswith("linux") or steps <= 0:
+        return False
+    try:
+        tid = threading.get_native_id()
+        os.setpriority(os.PRIO_PROCESS, tid, os.getpriority(os.PRIO_PROCESS, tid) + steps)
+    except OSError:  # a sandbox that forbids it: run at the usual priority
+        return False
+    return True
+
+
 def _load_tensorflow() -> EngineReady:
     from dlviz.core.kerasenv import import_keras, import_tensorflow, training_device
 
@@ -268,4 +297,23 @@ def _load_tensorflow() -> EngineReady:
     tf = import_tensorflow()
     keras = import_keras()
     device = training_device()
+    freeze_imported_objects()
     return EngineReady(device, tf.__version__, keras.__version__, time.perf_counter() - began)
+
+
+def freeze_imported_objects() -> None:
+    """Leave what is alive now (TensorFlow's and Qt's modules) out of later garbage collections.
+
+    Importing TensorFlow adds some 300,000 objects that live as long as the
+    process. Each full collection walked them all, about 0.4 s with the GIL
+    held, in whichever thread happened to allocate (often the engine thread
+    while TensorFlow traces a function): the window froze for that long
+    mid-training (``benchmarks/gui_stall.py`` names the collection). Frozen,
+    they are never walked again; no collection runs first, which would itself
+    be the 0.4 s pause, so the little garbage of the imports stays (a few
+    hundred kilobytes). Objects made later (models, traces) are collected as
+    usual.
+    """
+    import gc
+
+    gc.freeze()
