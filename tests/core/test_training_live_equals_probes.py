@@ -106,3 +106,32 @@ def test_live_frames_equal_the_probes_run_on_the_weights_they_saw():
     assert session.run().reason == "finished"
     assert {"weights", "maps", "grads"} <= set(checked)
     assert "train_step" not in model.__dict__     # the session gave Keras's step back
+
+
+def test_device_weight_histograms_equal_numpy_on_big_and_broken_layers():
+    from dlviz.core.kerasenv import import_keras
+
+    keras = import_keras()
+    inputs = keras.Input((300,))
+    hidden = keras.layers.Dense(1000, name="big")(inputs)   # 300,000 weights: sampled
+    outputs = keras.layers.Dense(3, name="small")(hidden)
+    model = keras.Model(inputs, outputs)
+    rng = np.random.default_rng(0)
+    big = rng.normal(size=(300, 1000)).astype(np.float32)
+    model.get_layer("big").kernel.assign(big)
+    counted = PROBES["weight_histograms"].compute(model, None).layers
+    counts, edges = counted["big"]
+    expected_counts, expected_edges = histogram(big)
+    np.testing.assert_allclose(edges, expected_edges, rtol=1e-6)
+    assert np.abs(counts - expected_counts).sum() <= 0.001 * big.size
+    assert counts.sum() == pytest.approx(big.size, rel=1e-4)
+    small = rng.normal(size=(1000, 3)).astype(np.float32)
+    small[0, 0], small[1, 1] = np.nan, np.inf
+    model.get_layer("small").kernel.assign(small)
+    counts, edges = PROBES["weight_histograms"].compute(model, None).layers["small"]
+    expected_counts, expected_edges = histogram(small)
+    np.testing.assert_array_equal(counts, expected_counts)   # counted on the host
+    assert counts.sum() == small.size - 2
+    model.get_layer("small").kernel.assign(np.full((1000, 3), 0.25, np.float32))
+    counts, edges = PROBES["weight_histograms"].compute(model, None).layers["small"]
+    assert counts.sum() == 3000 and edges[0] == pytest.approx(-0.25)

@@ -71,22 +71,25 @@ def main_weights(layer) -> list:
 class DeviceWeightHistograms:
     """Every layer's weight histogram, counted by one compiled TensorFlow function.
 
-    The same numbers as ``histogram`` on the layer's main weights read back
-    (range of the finite values, a constant layer widened to 1, non-finite
-    values left out), except that every weight is counted (no sampling) and
-    each value's bin is computed in float32. The function reads the
-    variables as they are at each call: build it once per model.
+    The numbers of ``histogram`` on the layer's main weights read back: the
+    range of every value, a constant layer widened to 1, a layer of more
+    than ``max_counted`` weights counted on every k-th one and scaled up,
+    except that each value's bin is computed in float32 on the device. A
+    layer holding a non-finite weight is counted by ``histogram`` on the
+    host instead (rare: a NaN loss stops training first). The function
+    reads the variables as they are at each call: build it once per model.
 
     Args:
         model: a Keras model (nested models expanded).
         bins: bins per histogram.
+        max_counted: most weights of a layer counted one by one.
 
     Example:
         >>> counted = DeviceWeightHistograms(lenet)  # doctest: +SKIP
         >>> counts, edges = counted()["c1_conv"]      # doctest: +SKIP
     """
 
-    def __init__(self, model, bins: int = BINS):
+    def __init__(self, model, bins: int = BINS, max_counted: int = MAX_COUNTED):
         from dlviz.core.kerasenv import import_tensorflow
         from dlviz.core.probes.graph import walk_layers
 
@@ -96,38 +99,54 @@ class DeviceWeightHistograms:
         chosen = [(path, weights) for path, weights in chosen if weights]
         self.paths = tuple(path for path, _weights in chosen)
         self._weights = [weights for _path, weights in chosen]
+        sizes = [sum(int(np.prod(w.shape)) for w in weights) for weights in self._weights]
+        # Every k-th weight of a big layer, as ``histogram`` samples it.
+        self._strides = [-(-n // max_counted) if n > max_counted else 1 for n in sizes]
+        self._scales = np.array([n / len(range(0, n, k)) for n, k in zip(sizes, self._strides)],
+                                np.float32)
         self._step = tf.function(lambda: self._compute(), jit_compile=False)
 
     def _compute(self):
         tf = self._tf
-        counts, lows, highs = [], [], []
-        for weights in self._weights:
+        counts, lows, highs, sums = [], [], [], []
+        for weights, stride in zip(self._weights, self._strides):
             flat = tf.concat([tf.reshape(tf.cast(w.value, tf.float32), (-1,))
                               for w in weights], axis=0)
-            finite = tf.math.is_finite(flat)
-            anything = tf.reduce_any(finite)
-            low = tf.where(anything, tf.reduce_min(tf.where(finite, flat, np.inf)), 0.0)
-            high = tf.where(anything, tf.reduce_max(tf.where(finite, flat, -np.inf)), 1.0)
-            flat_range = tf.logical_and(anything, high <= low)
-            low, high = tf.where(flat_range, low - 0.5, low), tf.where(flat_range, high + 0.5, high)
-            # Non-finite values are counted at ``low`` and then taken off bin 0.
-            found = tf.histogram_fixed_width(tf.where(finite, flat, low), tf.stack([low, high]),
-                                             nbins=self.bins, dtype=tf.int32)
-            dropped = tf.reduce_sum(tf.cast(tf.logical_not(finite), tf.int32))
-            counts.append(found - tf.one_hot(0, self.bins, on_value=dropped, off_value=0))
+            low, high = tf.reduce_min(flat), tf.reduce_max(flat)
+            # Not finite when any weight is NaN or infinite: the host redoes it
+            # (and the device counts zeros, as the op refuses a NaN).
+            total = tf.reduce_sum(flat)
+            sums.append(total)
+            finite = tf.reduce_all(tf.math.is_finite(tf.stack([low, high, total])))
+            low, high = tf.where(finite, low, 0.0), tf.where(finite, high, 1.0)
+            flat_range = high <= low
+            low = tf.where(flat_range, low - 0.5, low)
+            high = tf.where(flat_range, high + 0.5, high)
+            counted = flat[::stride] if stride > 1 else flat
+            counted = tf.where(finite, counted, 0.0)
+            counts.append(tf.histogram_fixed_width(counted, tf.stack([low, high]),
+                                                   nbins=self.bins, dtype=tf.int32))
             lows.append(low)
             highs.append(high)
-        return tf.stack(counts), tf.stack(lows), tf.stack(highs)
+        return tf.stack(counts), tf.stack(lows), tf.stack(highs), tf.stack(sums)
 
     def __call__(self) -> dict:
         """``{layer path: (counts, edges)}``, float32 arrays of ``bins`` and ``bins + 1``."""
         if not self.paths:
             return {}
-        counts, lows, highs = (np.asarray(t) for t in self._step())
+        counts, lows, highs, sums = (np.asarray(t) for t in self._step())
         counts = counts.astype(np.float32)
-        return {path: (counts[i], np.linspace(float(lows[i]), float(highs[i]), self.bins + 1)
-                       .astype(np.float32))
-                for i, path in enumerate(self.paths)}
+        scaled = self._scales != 1
+        counts[scaled] *= self._scales[scaled, None]
+        result = {}
+        for i, path in enumerate(self.paths):
+            if not (np.isfinite(sums[i]) and np.isfinite(lows[i]) and np.isfinite(highs[i])):
+                values = [np.ravel(np.asarray(w.numpy())) for w in self._weights[i]]
+                result[path] = histogram(np.concatenate(values), self.bins)
+                continue
+            result[path] = (counts[i], np.linspace(float(lows[i]), float(highs[i]),
+                                                   self.bins + 1).astype(np.float32))
+        return result
 
 
 # One compiled counter per model (and bin count), kept while the model lives.
