@@ -125,6 +125,24 @@ ERROR_TEMPLATES = (
     QT_TRANSLATE_NOOP("CoreMessages",
                       "the inputs contain {count} NaN or infinite values (in {bad} of {total} "
                       "images); training on them would make the loss NaN"),
+    # What training did to the data and the model before starting (its notes).
+    QT_TRANSLATE_NOOP("CoreMessages", "using {count} of {total} training images"),
+    QT_TRANSLATE_NOOP("CoreMessages", "images resized from {source} to {size}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "skipped {count} file(s) that could not be used: {files}"),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "froze the first {count} layers (the model has only {total}, so all of "
+                      "them): {names}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "froze the first {count} layers: {names}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "froze the backbone: {names}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "kept the model's own frozen layers: {names}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "trainable parameters: {count} of {total}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "dropout {rate} in {count} layer(s)"),
+    QT_TRANSLATE_NOOP("CoreMessages", "live {name} off: {reason}"),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "{train} generated strings of 1-{digits} digits, {test} for testing (made "
+                      "of unseen drawings)"),
+    # How a drawing was prepared for the CRNN (core/probes/ctc_prepare.py).
+    QT_TRANSLATE_NOOP("CoreMessages", "ink cut out of {source} and fitted to {size}"),
     # An edit the builder refuses (core/builder/architecture.py, keras_io.py).
     QT_TRANSLATE_NOOP("CoreMessages",
                       "a layer named {name} already exists; choose another name"),
@@ -150,6 +168,14 @@ PHRASES = (
     QT_TRANSLATE_NOOP("CoreMessages", "a safetensors weights file"),
     QT_TRANSLATE_NOOP("CoreMessages", "a NumPy archive"),
     QT_TRANSLATE_NOOP("CoreMessages", "very large"),
+    QT_TRANSLATE_NOOP("CoreMessages", "grey images repeated into RGB"),
+    QT_TRANSLATE_NOOP("CoreMessages", "colour images converted to grey"),
+    QT_TRANSLATE_NOOP("CoreMessages", "no backbone (nested model) to freeze"),
+    QT_TRANSLATE_NOOP("CoreMessages", "every layer is trainable"),
+    QT_TRANSLATE_NOOP("CoreMessages", "this model has no dropout layer"),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "dark ink on a light background: inverted (the model learned light ink "
+                      "on dark)"),
     QT_TRANSLATE_NOOP("CoreMessages", "HEIC (iPhone photo)"),
     QT_TRANSLATE_NOOP("CoreMessages", "SVG (vector drawing)"),
 )

@@ -1169,6 +1169,54 @@
         <translation>dữ liệu đầu vào chứa {count} giá trị NaN hoặc vô cùng (trong {bad} trên {total} ảnh); huấn luyện trên chúng sẽ làm hàm mất mát thành NaN</translation>
     </message>
     <message>
+        <source>using {count} of {total} training images</source>
+        <translation>dùng {count} trên {total} ảnh huấn luyện</translation>
+    </message>
+    <message>
+        <source>images resized from {source} to {size}</source>
+        <translation>ảnh được đổi kích thước từ {source} thành {size}</translation>
+    </message>
+    <message>
+        <source>skipped {count} file(s) that could not be used: {files}</source>
+        <translation>bỏ qua {count} tệp không dùng được: {files}</translation>
+    </message>
+    <message>
+        <source>froze the first {count} layers (the model has only {total}, so all of them): {names}</source>
+        <translation>đóng băng {count} tầng đầu (mô hình chỉ có {total} tầng, nên là tất cả): {names}</translation>
+    </message>
+    <message>
+        <source>froze the first {count} layers: {names}</source>
+        <translation>đóng băng {count} tầng đầu: {names}</translation>
+    </message>
+    <message>
+        <source>froze the backbone: {names}</source>
+        <translation>đóng băng mạng xương sống: {names}</translation>
+    </message>
+    <message>
+        <source>kept the model&apos;s own frozen layers: {names}</source>
+        <translation>giữ các tầng vốn đã đóng băng của mô hình: {names}</translation>
+    </message>
+    <message>
+        <source>trainable parameters: {count} of {total}</source>
+        <translation>tham số huấn luyện được: {count} trên {total}</translation>
+    </message>
+    <message>
+        <source>dropout {rate} in {count} layer(s)</source>
+        <translation>dropout {rate} ở {count} tầng</translation>
+    </message>
+    <message>
+        <source>live {name} off: {reason}</source>
+        <translation>tắt {name} trực tiếp: {reason}</translation>
+    </message>
+    <message>
+        <source>{train} generated strings of 1-{digits} digits, {test} for testing (made of unseen drawings)</source>
+        <translation>{train} chuỗi sinh ra gồm 1-{digits} chữ số, {test} chuỗi để kiểm tra (vẽ từ các nét chưa thấy)</translation>
+    </message>
+    <message>
+        <source>ink cut out of {source} and fitted to {size}</source>
+        <translation>nét mực được cắt ra từ {source} và đặt vừa {size}</translation>
+    </message>
+    <message>
         <source>a layer named {name} already exists; choose another name</source>
         <translation>đã có một tầng tên {name}; hãy chọn tên khác</translation>
     </message>
@@ -1240,6 +1288,30 @@
     <message>
         <source>very large</source>
         <translation>rất lớn</translation>
+    </message>
+    <message>
+        <source>grey images repeated into RGB</source>
+        <translation>ảnh xám được lặp thành RGB</translation>
+    </message>
+    <message>
+        <source>colour images converted to grey</source>
+        <translation>ảnh màu được chuyển thành ảnh xám</translation>
+    </message>
+    <message>
+        <source>no backbone (nested model) to freeze</source>
+        <translation>không có mạng xương sống (mô hình lồng) để đóng băng</translation>
+    </message>
+    <message>
+        <source>every layer is trainable</source>
+        <translation>mọi tầng đều huấn luyện được</translation>
+    </message>
+    <message>
+        <source>this model has no dropout layer</source>
+        <translation>mô hình này không có tầng dropout</translation>
+    </message>
+    <message>
+        <source>dark ink on a light background: inverted (the model learned light ink on dark)</source>
+        <translation>mực tối trên nền sáng: đã đảo màu (mô hình học với mực sáng trên nền tối)</translation>
     </message>
     <message>
         <source>HEIC (iPhone photo)</source>
@@ -3902,6 +3974,7 @@ Theo từng tầng: một khoảng giá trị cho mọi ô, nên có thể so s�
     <name>TrainingPlots</name>
     <message>
         <source>epoch</source>
+        <extracomment>Axis ends a person reads at a glance: 1, 2, 2.5, 5 times a power of ten.</extracomment>
         <translation>epoch</translation>
     </message>
     <message>

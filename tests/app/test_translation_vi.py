@@ -546,3 +546,21 @@ def test_the_window_banner_shows_the_cores_refusals_in_vietnamese(vi_window, tmp
     assert vi_window.banner.text() == ("notes.keras không phải tệp mô hình Keras (nó chứa văn "
                                        "bản thuần); có phải một tệp khác đã bị đổi tên?")
     assert english_left(vi_window) == []
+
+
+def test_training_notes_and_sentences_inside_sentences_are_translated(vietnamese):
+    """A field that is itself a template is translated in turn; counts get Vietnamese
+    separators; a field the core copies from elsewhere (an exception) stays as it came."""
+    from dlviz.app.core_messages import core_message
+
+    assert core_message("trainable parameters: 61,706 of 1,234,567") == \
+        "tham số huấn luyện được: 61.706 trên 1.234.567"
+    assert core_message("froze the first 3 layers: c1, c2, c3") == "đóng băng 3 tầng đầu: c1, c2, c3"
+    assert core_message("y.bin is a .bin file; dlviz opens Keras models saved as .keras (or "
+                        "legacy .h5)").startswith("y.bin là một tệp .bin; dlviz mở")
+    nested = core_message("layer 'conv': the height (4) is smaller than the window (9) with "
+                          "'valid' padding: the output would be 0. Use 'same' padding, a smaller "
+                          "kernel, or remove a pooling layer before it")
+    assert nested.startswith("tầng 'conv': chiều cao (4) nhỏ hơn cửa sổ (9)")
+    assert core_message("Keras could not load m.keras: ValueError: bad") == \
+        "Keras không nạp được m.keras: ValueError: bad"

@@ -187,7 +187,7 @@ class AttentionView(AttentionExportMixin, QWidget):
         self.output_line.setText(words.output_line(result))
         self.formula.setText(words.formula(result))
         self.hint.setText(words.reading(result))
-        self.notes.setText(" · ".join(result.notes))
+        self.notes.setText(" · ".join(core_message(note) for note in result.notes))
         self.notes.setVisible(bool(result.notes))
 
     def _update_layers(self, result: AttentionMap) -> None:

@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dlviz.app.core_messages import core_message
+from dlviz.app.numbers import count_text
 from dlviz.app.views.canvas import hint_label, title_label
 from dlviz.app.views.caption_tiles import WordButton, WordTile, pixmap
 from dlviz.app.views.export import ExportMixin
@@ -110,9 +112,9 @@ class CaptionView(ExportMixin, QWidget):
         """Draw ``result``; ``step``: the training step of a live frame (None when still)."""
         self.result = result
         self._show_body()
-        self.title.setText(self.tr(TITLE) + (self.tr(" · live, step {0}").format(f"{step:,}")
+        self.title.setText(self.tr(TITLE) + (self.tr(" · live, step {0}").format(count_text(step))
                                              if step is not None else ""))
-        notes = "; ".join(result.notes)
+        notes = "; ".join(core_message(note) for note in result.notes)
         rows, cols = result.grid
         self.hint.setText((result.source_name or self.tr("Picture")) + ": "
                           + self.tr(HINT).format(rows=rows, cols=cols)

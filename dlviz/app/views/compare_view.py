@@ -16,6 +16,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
+from dlviz.app.core_messages import core_message
 from dlviz.app.views.canvas import BACKGROUND, hint_label, title_label
 from dlviz.app.views.colormaps import DIVERGING, colormap
 from dlviz.app.views.export import ExportMixin
@@ -96,7 +97,7 @@ class CompareView(ExportMixin, QWidget):
         self.title.setText(self.tr("Compare cells · {0} tokens").format(len(result.tokens)))
         shares = ", ".join(f"{name.split(' ·')[0]} {share:.2g}"
                            for name, share in result.first_token_share.items())
-        notes = " ".join(result.notes[:1])
+        notes = " ".join(core_message(note) for note in result.notes[:1])
         self.summary.setText((self.tr("The first token's gradient, relative to each model's "
                                       "largest: {0}.").format(shares) + f" {notes}").strip())
 

@@ -13,6 +13,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from dlviz.app.core_messages import core_message
+from dlviz.app.numbers import count_text
 from dlviz.app.views.canvas import hint_label, title_label
 from dlviz.app.views.ctc_plot import CtcPlot
 from dlviz.app.views.export import ExportMixin
@@ -90,9 +92,9 @@ class CtcView(ExportMixin, QWidget):
         self.result = result
         self._show_body()
         self.title.setText(self.tr("What the CRNN reads, column by column") +
-                           (self.tr(" · live, step {0}").format(f"{step:,}")
+                           (self.tr(" · live, step {0}").format(count_text(step))
                             if step is not None else ""))
-        notes = "; ".join(result.notes)
+        notes = "; ".join(core_message(note) for note in result.notes)
         self.hint.setText(self.tr("{0}: {1} columns").format(
                           result.source_name or self.tr("Picture"), result.steps)
                           + (f" · {notes}" if notes else ""))
