@@ -564,3 +564,34 @@ def test_training_notes_and_sentences_inside_sentences_are_translated(vietnamese
     assert nested.startswith("tầng 'conv': chiều cao (4) nhỏ hơn cửa sổ (9)")
     assert core_message("Keras could not load m.keras: ValueError: bad") == \
         "Keras không nạp được m.keras: ValueError: bad"
+
+
+def test_the_banner_offers_a_restart_that_starts_dlviz_again_and_closes(qtbot, monkeypatch):
+    import os
+    import sys
+
+    from dlviz.app.language_menu import RESTART_NOW, restart
+    from dlviz.app.main_window import MainWindow
+
+    win = MainWindow(ask_unsafe=lambda *_: False)
+    qtbot.addWidget(win)
+    win.show()
+    {a.data(): a for a in win.language_actions.actions()}["vi"].trigger()
+    assert [b.text() for b in win.banner.buttons] == [RESTART_NOW]
+    monkeypatch.setenv("DLVIZ_LANGUAGE", "en")   # a launch override must not survive it
+    started = []
+    assert restart(win, start=lambda *args: (started.append(args), (True, 4242))[1])
+    assert started == [(sys.executable, sys.argv, os.getcwd())]
+    assert "DLVIZ_LANGUAGE" not in os.environ and not win.isVisible()
+    win.close()
+
+
+def test_no_restart_is_offered_while_a_model_trains(qtbot, monkeypatch):
+    from dlviz.app.main_window import MainWindow
+
+    win = MainWindow(ask_unsafe=lambda *_: False)
+    qtbot.addWidget(win)
+    monkeypatch.setattr(type(win.training), "training", property(lambda self: True))
+    {a.data(): a for a in win.language_actions.actions()}["vi"].trigger()
+    assert win.banner.buttons == [] and "mở lại dlviz" in win.banner.text()
+    win.close()
