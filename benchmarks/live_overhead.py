@@ -95,9 +95,10 @@ class RunTimer:
     (batches, frames, epoch ends; not the run's start and end records)."""
 
     def __init__(self, folder, config):
-        from dlviz.core.training.rundir_writer import RunWriter
+        from dlviz.core.training.rundir_writer import SNAPSHOT_SECONDS, RunWriter
 
-        self.writer = RunWriter(folder, config=config, model_source=MODEL)
+        self.writer = RunWriter(folder, config=config, model_source=MODEL,
+                                snapshot_seconds=SNAPSHOT_SECONDS)   # as the app
         self.seconds = 0.0
 
     def __call__(self, event) -> None:

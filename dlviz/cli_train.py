@@ -97,6 +97,7 @@ def cmd_train(args, out) -> int:
     from dlviz.core.training.data import DataRejected, DatasetUnavailable, load_training_data
     from dlviz.core.training.heads import fit_head
     from dlviz.core.training.rundir import RunWriter
+    from dlviz.core.training.rundir_writer import SNAPSHOT_SECONDS
 
     run_dir = Path(args.run)
     if run_dir.exists() and not run_dir.is_dir():
@@ -118,7 +119,7 @@ def cmd_train(args, out) -> int:
     if class_names is None or len(class_names) != data.num_classes:
         class_names = data.class_names
     writer = RunWriter(run_dir, config=config, model_source=source, class_names=class_names,
-                       preprocessing=preprocessing)
+                       preprocessing=preprocessing, snapshot_seconds=SNAPSHOT_SECONDS)
     if is_sequence_data(data) or is_caption_data(data):  # checkpoints' ids mean these tokens
         from dlviz.core.data.text_sets import write_run_vocabulary
 

@@ -48,6 +48,7 @@ class TrainingJobs:
         from dlviz.core.training.caption_session import is_caption_data
         from dlviz.core.training.data import load_training_data
         from dlviz.core.training.rundir import RunWriter
+        from dlviz.core.training.rundir_writer import SNAPSHOT_SECONDS
         from dlviz.core.training.session import TrainingSession
         from dlviz.core.training.text_session import training_vocabulary
 
@@ -66,7 +67,8 @@ class TrainingJobs:
         writer, hooks = None, ()
         if run_dir is not None:
             writer = RunWriter(run_dir, config=config, model_source=self.source,
-                               class_names=self.class_names, preprocessing=self.preprocessing)
+                               class_names=self.class_names, preprocessing=self.preprocessing,
+                               snapshot_seconds=SNAPSHOT_SECONDS)
             hooks = (writer.checkpoint,)
             if text or is_caption_data(dataset):  # the checkpoints' ids mean these tokens
                 from dlviz.core.data.text_sets import write_run_vocabulary

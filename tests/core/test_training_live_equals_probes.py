@@ -135,3 +135,27 @@ def test_device_weight_histograms_equal_numpy_on_big_and_broken_layers():
     model.get_layer("small").kernel.assign(np.full((1000, 3), 0.25, np.float32))
     counts, edges = PROBES["weight_histograms"].compute(model, None).layers["small"]
     assert counts.sum() == 3000 and edges[0] == pytest.approx(-0.25)
+
+
+def test_a_run_writer_merges_frames_between_snapshot_files(tmp_path):
+    from _rundir_events import frame
+    from dlviz.core.training.events import TrainingStopped
+    from dlviz.core.training.rundir_reader import RunReader
+    from dlviz.core.training.rundir_writer import RunWriter
+
+    writer = RunWriter(tmp_path, config=TrainingConfig(), model_source="x", tensorboard=False,
+                       snapshot_seconds=3600)
+    writer(frame(0, full=False))       # the first frame is written at once
+    full = frame(1)
+    writer(full)                       # then merged, until the time is up or training stops
+    writer(frame(2, full=False))
+    assert [step for step, _ in RunReader(tmp_path).snapshots()] == [0]
+    writer(TrainingStopped("finished", "done", 1, False, {}))
+    writer.close()
+    snapshots = RunReader(tmp_path).snapshots()
+    assert [step for step, _ in snapshots] == [0, 2]
+    merged = RunReader.load_snapshot(snapshots[1][1])
+    assert set(merged.results) == set(full.results)   # the maps of step 1 kept
+    assert merged.results["feature_maps"].maps.layers[0].path == \
+        full.results["feature_maps"].maps.layers[0].path
+    assert merged.results["gradient_norms"].norms["c1_conv"] == 2.5   # step 2's, the newest
