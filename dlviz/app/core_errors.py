@@ -72,6 +72,25 @@ ERROR_TEMPLATES = (
     QT_TRANSLATE_NOOP("CoreMessages",
                       "{name} holds only weights, not a model (there is no model_config "
                       "inside); dlviz needs a whole model saved with model.save('name.keras')"),
+    # Why a file needs unsafe loading (core/modelscan.py), inside {reasons} above.
+    QT_TRANSLATE_NOOP("CoreMessages", "{where} stores a Python lambda, which runs arbitrary code"),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "TFSMLayer {name} loads the external SavedModel {path}, which can run "
+                      "arbitrary code"),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "TorchModuleWrapper {name} unpickles a PyTorch module, which can run "
+                      "arbitrary code"),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "{kind} layer {name} reads the file {file} from outside the model file"),
+    QT_TRANSLATE_NOOP("CoreMessages", "Lambda layer {name} calls code chosen by the file"),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "Lambda layer {name} runs arbitrary Python code stored in the file"),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "Lambda layer {name} calls the function {target}, chosen by the file (any "
+                      "Lambda can run code, so dlviz asks first)"),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "{where} calls {target}, which is not a modelling function (it can fetch, "
+                      "write or change settings)"),
     # What a pre-scan cap refused (the {detail} above).
     QT_TRANSLATE_NOOP("CoreMessages",
                       "its {member} unpacks to more than {limit} (its zip entry claims "
@@ -150,6 +169,8 @@ ERROR_TEMPLATES = (
                       "there is no layer named {name}; pick one of the table's names"),
     QT_TRANSLATE_NOOP("CoreMessages", "the network has no Input layer yet; add one first"),
     QT_TRANSLATE_NOOP("CoreMessages", "layer {name}: {problem}"),
+    # Catch-alls last: they would match the longer sentences above.
+    QT_TRANSLATE_NOOP("CoreMessages", "layer {name}"),
 )
 
 #: Phrases the core puts inside the sentences above, translated where they appear.
@@ -168,6 +189,7 @@ PHRASES = (
     QT_TRANSLATE_NOOP("CoreMessages", "a safetensors weights file"),
     QT_TRANSLATE_NOOP("CoreMessages", "a NumPy archive"),
     QT_TRANSLATE_NOOP("CoreMessages", "very large"),
+    QT_TRANSLATE_NOOP("CoreMessages", "the model config"),
     QT_TRANSLATE_NOOP("CoreMessages", "grey images repeated into RGB"),
     QT_TRANSLATE_NOOP("CoreMessages", "colour images converted to grey"),
     QT_TRANSLATE_NOOP("CoreMessages", "no backbone (nested model) to freeze"),

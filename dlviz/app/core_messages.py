@@ -175,7 +175,12 @@ def _field(value: str, depth: int) -> str:
     sentence translated, anything else (names, shapes, paths) as it came."""
     if _ENGLISH_COUNT.fullmatch(value):
         return count_text(int(value.replace(",", "")))
-    return core_message(value, depth + 1) if depth < 2 else value
+    if depth >= 2:
+        return value
+    shown = core_message(value, depth + 1)
+    if shown == value and "; " in value:   # several reasons in one field
+        shown = "; ".join(core_message(part, depth + 1) for part in value.split("; "))
+    return shown
 
 
 def core_message(text: str, depth: int = 0) -> str:
@@ -186,8 +191,13 @@ def core_message(text: str, depth: int = 0) -> str:
         text: a sentence written by ``dlviz.core``.
         depth: how deep inside another sentence's field this one is (kept small).
     """
+    if not text:
+        return text
+    whole = QCoreApplication.translate(CONTEXT, text)
+    if whole != text:   # a phrase of the catalogue ("it contains plain text")
+        return whole
     for pattern, template in _patterns():
-        found = pattern.match(text or "")
+        found = pattern.match(text)
         if found:
             fields = found.groupdict()
             if "title" in fields:   # a library title: in the catalogue (core_texts)
@@ -195,7 +205,7 @@ def core_message(text: str, depth: int = 0) -> str:
             fields = {key: value if key == "title" else _field(value, depth)
                       for key, value in fields.items()}
             return QCoreApplication.translate(CONTEXT, template).format(**fields)
-    return QCoreApplication.translate(CONTEXT, text) if text else text
+    return text
 
 
 def core_notes(text: str) -> str:

@@ -1085,6 +1085,42 @@
         <translation>{name} chỉ chứa trọng số, không phải mô hình (bên trong không có model_config); dlviz cần cả mô hình được lưu bằng model.save(&apos;name.keras&apos;)</translation>
     </message>
     <message>
+        <source>{where} stores a Python lambda, which runs arbitrary code</source>
+        <translation>{where} chứa một hàm lambda Python, thứ có thể chạy mã tùy ý</translation>
+    </message>
+    <message>
+        <source>TFSMLayer {name} loads the external SavedModel {path}, which can run arbitrary code</source>
+        <translation>TFSMLayer {name} nạp SavedModel bên ngoài {path}, thứ có thể chạy mã tùy ý</translation>
+    </message>
+    <message>
+        <source>TorchModuleWrapper {name} unpickles a PyTorch module, which can run arbitrary code</source>
+        <translation>TorchModuleWrapper {name} giải tuần tự (unpickle) một mô-đun PyTorch, việc này có thể chạy mã tùy ý</translation>
+    </message>
+    <message>
+        <source>{kind} layer {name} reads the file {file} from outside the model file</source>
+        <translation>tầng {kind} {name} đọc tệp {file} nằm ngoài tệp mô hình</translation>
+    </message>
+    <message>
+        <source>Lambda layer {name} calls code chosen by the file</source>
+        <translation>tầng Lambda {name} gọi mã do tệp chọn</translation>
+    </message>
+    <message>
+        <source>Lambda layer {name} runs arbitrary Python code stored in the file</source>
+        <translation>tầng Lambda {name} chạy mã Python tùy ý được lưu trong tệp</translation>
+    </message>
+    <message>
+        <source>Lambda layer {name} calls the function {target}, chosen by the file (any Lambda can run code, so dlviz asks first)</source>
+        <translation>tầng Lambda {name} gọi hàm {target} do tệp chọn (mọi tầng Lambda đều có thể chạy mã, nên dlviz hỏi trước)</translation>
+    </message>
+    <message>
+        <source>{where} calls {target}, which is not a modelling function (it can fetch, write or change settings)</source>
+        <translation>{where} gọi {target}, đây không phải hàm dựng mô hình (nó có thể tải về, ghi hoặc đổi thiết lập)</translation>
+    </message>
+    <message>
+        <source>layer {name}</source>
+        <translation>tầng {name}</translation>
+    </message>
+    <message>
         <source>its {member} unpacks to more than {limit} (its zip entry claims {claimed}), over dlviz&apos;s {cap} limit</source>
         <translation>{member} của nó giải nén ra hơn {limit} (mục zip khai là {claimed}), vượt giới hạn {cap} của dlviz</translation>
     </message>
@@ -1288,6 +1324,10 @@
     <message>
         <source>very large</source>
         <translation>rất lớn</translation>
+    </message>
+    <message>
+        <source>the model config</source>
+        <translation>cấu hình mô hình</translation>
     </message>
     <message>
         <source>grey images repeated into RGB</source>
@@ -2895,7 +2935,7 @@ Theo từng tầng: một khoảng giá trị cho mọi ô, nên có thể so s�
     <name>LanguageMenu</name>
     <message>
         <source>&amp;Language</source>
-        <extracomment>Shown in both languages whatever the interface is in now. Choosing the language the window is already in again, after picking another.</extracomment>
+        <extracomment>Shown in both languages whatever the interface is in now. Choosing the language the window is already in again, after picking another. The banner&apos;s button, in both languages too.</extracomment>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
@@ -4047,7 +4087,7 @@ Theo từng tầng: một khoảng giá trị cho mọi ô, nên có thể so s�
     <name>TrainingView</name>
     <message>
         <source>ETA {0} h {1} min</source>
-        <extracomment>The progress bar&apos;s least width: room for &quot;100 % · ETA 1 min 12 s&quot;. The least width of each of the two plots side by side (curves, gradient flow): with the histograms beside them and the training panel docked, the tab must fit a 1280 px window.</extracomment>
+        <extracomment>Between two parts of one frame: time for the event loop to paint the first. The progress bar&apos;s least width: room for &quot;100 % · ETA 1 min 12 s&quot;. The least width of each of the two plots side by side (curves, gradient flow): with the histograms beside them and the training panel docked, the tab must fit a 1280 px window.</extracomment>
         <translation>Còn khoảng {0} giờ {1} phút</translation>
     </message>
     <message>

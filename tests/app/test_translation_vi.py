@@ -456,6 +456,35 @@ def _bad_model_files(folder):
             "bomb.keras", "missing.keras", "."]
 
 
+def _hostile_model_files(folder):
+    """(file name, unsafe reasons) of a file whose Lambdas call os.system and one that
+    needs a class not installed here; both are refused before anything runs."""
+    import json
+    import zipfile
+
+    from dlviz.core.prescan import prescan
+
+    def layer(cls, name, module="keras.layers", **config):
+        return {"module": module, "class_name": cls, "registered_name": None,
+                "config": {"name": name, **config}}
+
+    call = {"module": "os", "class_name": "function", "config": "system",
+            "registered_name": "system"}
+    made = []
+    for name, layers in (
+            ("lambda.keras", [layer("Lambda", "fetch", function=call),
+                              layer("Lambda", "again", function=call)]),
+            ("unknown.keras", [layer("Wobble", "w", module="evil.mod")])):
+        config = {"module": "keras", "class_name": "Sequential", "registered_name": None,
+                  "config": {"name": "handmade", "layers": [
+                      layer("InputLayer", "in", batch_shape=[None, 4]), *layers]}}
+        with zipfile.ZipFile(folder / name, "w") as archive:
+            archive.writestr("metadata.json", json.dumps({"keras_version": "3.15.1"}))
+            archive.writestr("config.json", json.dumps(config))
+        made.append((name, list(prescan(folder / name).unsafe_reasons)))
+    return made
+
+
 def test_the_cores_refusals_of_images_model_files_and_text_in_vietnamese(vietnamese, tmp_path):
     """Real errors raised by the core (it stays English) show no English in the window."""
     from test_text_gate_view import VOCAB, model_of
@@ -484,6 +513,13 @@ def test_the_cores_refusals_of_images_model_files_and_text_in_vietnamese(vietnam
         with pytest.raises(ModelFileError) as caught:
             prescan(tmp_path / name)
         said.append(str(caught.value))
+    from dlviz.core.modelio import load_model
+
+    for name, reasons in _hostile_model_files(tmp_path):
+        with pytest.raises(ModelFileError) as caught:
+            load_model(tmp_path / name)
+        said.append(str(caught.value))
+        said += reasons
     model = model_of(import_keras().layers.LSTM)
     for text in ("", "   ", "x" * 1_000_001):
         with pytest.raises(TextError) as caught:
@@ -491,7 +527,7 @@ def test_the_cores_refusals_of_images_model_files_and_text_in_vietnamese(vietnam
         said.append(str(caught.value))
     said += list(encode_text(model, "zebra quokka", VOCAB).notes)     # no known word
     said += list(encode_text(model, "the zebra film", VOCAB).notes)   # one unknown
-    assert len(said) == 6 + 1 + 8 + 3 + 2
+    assert len(said) == 6 + 1 + 8 + 2 + 2 + 3 + 2   # the two Lambdas give a reason each
     for english in said:
         shown = core_message(english)
         assert shown != english and VIETNAMESE.search(shown), english
@@ -595,3 +631,5 @@ def test_no_restart_is_offered_while_a_model_trains(qtbot, monkeypatch):
     {a.data(): a for a in win.language_actions.actions()}["vi"].trigger()
     assert win.banner.buttons == [] and "mở lại dlviz" in win.banner.text()
     win.close()
+    # A listed phrase wins over a template that would also match it ("a {suffix} file").
+    assert core_message("a safetensors weights file") == "một tệp trọng số safetensors"

@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from dlviz.app.core_messages import core_message
+
 
 def ask_to_load_unsafely(parent: QWidget, file_name: str, report) -> bool:
     """Show what the pre-scan found; True only if the person agrees.
@@ -20,7 +22,7 @@ def ask_to_load_unsafely(parent: QWidget, file_name: str, report) -> bool:
         "UnsafeModelDialog", "<b>{0}</b> contains parts that Keras will only load with safe mode "
         "off. Loading it runs Python code stored in the file.<br><br>Load it only if you trust "
         "where it came from.").format(file_name))
-    box.setInformativeText("\n".join(f"• {r}" for r in report.unsafe_reasons))
+    box.setInformativeText("\n".join(f"• {core_message(r)}" for r in report.unsafe_reasons))
     box.setDetailedText(report.describe())
     load = box.addButton(QCoreApplication.translate("UnsafeModelDialog", "Load anyway"), QMessageBox.ButtonRole.AcceptRole)
     cancel = box.addButton(QCoreApplication.translate("UnsafeModelDialog", "Cancel"), QMessageBox.ButtonRole.RejectRole)
