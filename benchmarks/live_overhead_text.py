@@ -33,7 +33,7 @@ import json
 import os
 
 from _common import median, report
-from live_overhead import breakdown, bare_fit, live_fit, paired, rotated_rounds, spread
+from live_overhead import bare_fit, live_fit, rotated_rounds, summary
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 #: The models measured and what their live frames must carry.
@@ -76,34 +76,20 @@ def measure(name: str, args) -> dict:
     print(f"== {name}", flush=True)
     runs = rotated_rounds({"a": lambda: bare_fit(data, config, build=build),
                            "b": lambda: live_fit(data, config, build=build)}, args.rounds)
-    whole = paired(runs, "b", "a")
-    steady = paired(runs, "b", "a", of=lambda r: sum(r["epoch_seconds"][1:]))
-    # CPU seconds of the same epochs: other people's processes on a shared machine
-    # lengthen wall time, CPU time much less.
-    steady_cpu = paired(runs, "b", "a", of=lambda r: r["epoch_cpu"][-1] - r["epoch_cpu"][0])
-    rates = [sum(e >= 1 for e in r["frame_epochs"]) / sum(r["epoch_seconds"][1:])
-             for r in runs["b"]]
-    shown = MODELS[name]
-    view_rates = [sum(e >= 1 for e in r[shown]) / sum(r["epoch_seconds"][1:])
-                  for r in runs["b"]]
-    costs = {k: round(v, 4) for k, v in runs["b"][-1]["costs"].items() if v}
+    figures = summary(runs)
     items = len(data.y_train) * (args.epochs - 1)
-    throughput = {k: round(median([items / sum(r["epoch_seconds"][1:]) for r in runs[k]]))
-                  for k in runs}
+    figures["steady items/s"] = {
+        k: round(median([items / sum(r["epoch_seconds"][1:]) for r in runs[k]])) for k in runs}
     print(f"{name}: {args.epochs} epochs of {len(data.y_train)} items, batches of "
-          f"{args.batch}; steady state (epochs 2-{args.epochs}) b/a "
-          f"{json.dumps(spread(steady))} (CPU seconds {json.dumps(spread(steady_cpu))}), "
-          f"items/s {json.dumps(throughput)}; whole runs b/a {json.dumps(spread(whole))}; "
-          f"refreshes/s {json.dumps(spread(rates))} (with {shown.split('_')[0]} "
-          f"{json.dumps(spread(view_rates))}); warm probe costs (s): {json.dumps(costs)}",
-          flush=True)
-    print(f"{name}: live run's seconds beyond the bare run (medians): "
-          f"{json.dumps(breakdown(runs['b'], runs['a']))}", flush=True)
-    return {"ratio": round(median(steady), 4), "ratio_spread": spread(steady),
-            "cpu_ratio": round(median(steady_cpu), 4),
-            "whole_run_ratio": round(median(whole), 4),
-            "refreshes_per_s": round(median(rates), 2),
-            "view_refreshes_per_s": round(median(view_rates), 2)}
+          f"{args.batch}", flush=True)
+    for key, value in figures.items():
+        print(f"{name}: {key}: {json.dumps(value)}", flush=True)
+    shown = "refreshes/s with " + ("attention" if name == "dates-attention" else "gates")
+    return {"ratio": figures["steady b/a"]["median"], "ratio_spread": figures["steady b/a"],
+            "cpu_ratio": figures["steady CPU b/a"]["median"],
+            "whole_run_ratio": figures["whole run b/a"]["median"],
+            "refreshes_per_s": figures["refreshes/s"]["median"],
+            "view_refreshes_per_s": figures.get(shown, {}).get("median", 0.0)}
 
 
 def main() -> None:

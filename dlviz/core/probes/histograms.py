@@ -10,6 +10,7 @@ come back, not a million weights).
 
 from __future__ import annotations
 
+import math
 import weakref
 
 import numpy as np
@@ -40,22 +41,28 @@ def histogram(values, bins: int = BINS, max_counted: int | None = MAX_COUNTED
         ([1.0, 2.0], [0.0, 0.5, 1.0])
     """
     flat = np.asarray(values, dtype=np.float32).ravel()
-    if flat.size and not np.isfinite(flat).all():
-        flat = flat[np.isfinite(flat)]
+    empty = (np.zeros(bins, np.float32), np.linspace(0.0, 1.0, bins + 1, dtype=np.float32))
     if flat.size == 0:
-        return np.zeros(bins, np.float32), np.linspace(0.0, 1.0, bins + 1, dtype=np.float32)
-    low, high = float(flat.min()), float(flat.max())
+        return empty
+    low, high = float(flat.min()), float(flat.max())   # NaN if any value is NaN
+    if not (math.isfinite(low) and math.isfinite(high)):
+        flat = flat[np.isfinite(flat)]
+        if flat.size == 0:
+            return empty
+        low, high = float(flat.min()), float(flat.max())
     if high <= low:
         low, high = low - 0.5, high + 0.5
     counted = flat
     if max_counted and flat.size > max_counted:
         counted = flat[::-(-flat.size // max_counted)]
-    # Uniform bins: NumPy computes each value's bin by arithmetic, no search.
-    counts, edges = np.histogram(counted, bins=bins, range=(low, high))
-    counts = counts.astype(np.float32)
+    # Uniform bins: each value's bin by arithmetic (in float32, as on the device),
+    # the top edge in the last bin; several times faster than np.histogram.
+    index = ((counted - np.float32(low)) * np.float32(bins / (high - low))).astype(np.intp)
+    np.clip(index, 0, bins - 1, out=index)
+    counts = np.bincount(index, minlength=bins).astype(np.float32)
     if counted.size != flat.size:
         counts *= np.float32(flat.size / counted.size)
-    return counts, edges.astype(np.float32)
+    return counts, np.linspace(low, high, bins + 1).astype(np.float32)
 
 
 def main_weights(layer) -> list:

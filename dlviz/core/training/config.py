@@ -111,7 +111,9 @@ class TrainingConfig:
     unfreeze: bool = False            # all layers trainable first, not the model's own flags
     mixed_precision: bool = False     # GPU only; ignored with a note on CPU
     distribute: bool = False          # MirroredStrategy when several devices are visible
-    probe_budget: float = 0.05        # share of training wall time live probes may use
+    probe_budget: float = 0.015       # share of training wall time live probes may use
+    #                                   (with their events and snapshots: live views at
+    #                                   most ~1.02x bare fit, benchmarks/live_overhead.py)
     seed: int = 0
 
     def to_dict(self) -> dict:

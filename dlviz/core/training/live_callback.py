@@ -48,7 +48,7 @@ class LiveCallback(keras.callbacks.Callback):
             are the groups the budget prices, its ``urgent_groups`` those a
             new probe input (image or sentence) makes urgent.
         control: a ``TrainingControl``, or None.
-        budget: a ``ProbeBudget`` (default: 5 % of training time, 10 fps).
+        budget: a ``ProbeBudget`` (default: 1.5 % of training time, 10 fps).
         batch_size: samples per batch (for samples per second).
         samples: training samples per epoch.
         on_epoch_end: callables ``(model, epoch, logs)`` run after each
@@ -281,6 +281,8 @@ class LiveCallback(keras.callbacks.Callback):
             self._last_seen[kind] = global_step
             spent += seconds
         self.budget.frame_done()
+        if not results:   # e.g. the training step has not recorded gradients yet
+            return
         self.frames += 1
         self._emit(LiveFrame(global_step=global_step, epoch=self._epoch, probe_seconds=spent,
                              probe_share=self.budget.share_used, results=results))
