@@ -60,6 +60,7 @@ class ActivationExtractor:
         self.layouts = tuple(mosaic_layout(recorded[i.path].shape) for i in self.layers)
         spec = [tf.TensorSpec((None, *t.shape[1:]), t.dtype) for t in inputs]
         self._forward = tf.function(self._summarised, input_signature=spec, jit_compile=False)
+        self._eager_calls = 1  # calls left to run without tracing (see ``summarised``)
 
     def _summarised(self, *inputs):
         # Traced once into a graph: Keras's eager __call__ costs more than
@@ -94,10 +95,20 @@ class ActivationExtractor:
 
         Returns:
             ``(maps, summaries, outputs)``; ``summaries`` maps each path to
-            its ``LayerSummary`` (statistics and mosaic planes).
+            its ``LayerSummary`` (statistics and default mosaic).
         """
-        batches = batch if isinstance(batch, (list, tuple)) else [batch]
-        layers, outputs = self._forward(*[np.asarray(b, dtype=np.float32) for b in batches])
+        batches = [np.asarray(b, dtype=np.float32)
+                   for b in (batch if isinstance(batch, (list, tuple)) else [batch])]
+        # The first image runs eagerly: tracing the graph takes longer than
+        # several forward passes (0.4 s for AlexNet mini, where its eager
+        # pass takes 0.1 s), and one image may be all a person looks at; the
+        # app's first picture comes that much sooner. Later calls (more
+        # images, live frames) use the compiled graph.
+        forward = self._forward
+        if self._eager_calls > 0:
+            self._eager_calls -= 1
+            forward = self._summarised
+        layers, outputs = forward(*batches)
         maps, summaries = {}, {}
         for info, layout, (values, mosaics, *stats) in zip(self.layers, self.layouts, layers):
             maps[info.path] = _to_numpy(values)
