@@ -22,6 +22,7 @@ from dlviz.app.dialogs.unsafe_model_dialog import ask_to_load_unsafely
 from dlviz.app.image_controller import ImageController
 from dlviz.app.image_input import InputRejected, clipboard_image_source, dropped_image_source
 from dlviz.app.menus import build_menus
+from dlviz.app.numbers import count_text
 from dlviz.app.run_controller import RunController
 from dlviz.app.compare_controller import CompareController
 from dlviz.app.cost_controller import CostController
@@ -365,7 +366,7 @@ class MainWindow(QMainWindow):
                                                      result.summary.total_params)
             self.statusBar().showMessage(
                 self.tr("{0}: {1} parameters").format(
-                    core_text(result.title), f"{result.summary.total_params:,}"), 5000)
+                    core_text(result.title), count_text(result.summary.total_params)), 5000)
 
     def _ask_consent(self, needs: NeedsConsent) -> None:
         name = Path(needs.path).name

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout
                                QHBoxLayout, QLabel, QPushButton, QScrollArea, QSpinBox,
                                QVBoxLayout, QWidget)
 
+from dlviz.app.numbers import count_text
 from dlviz.app.panels.augment_group import AugmentGroup
 from dlviz.app.panels.training_data_group import TrainingDataGroup
 from dlviz.app.views.canvas import hint_label
@@ -262,7 +263,7 @@ class TrainingPanel(QWidget):
 
     def set_trainable_counts(self, trainable: int, total: int) -> None:
         self.trainable_label.setText(self.tr("trainable: {0} of {1} parameters").format(
-            f"{trainable:,}", f"{total:,}"))
+            count_text(trainable), count_text(total)))
 
     def set_folder(self, path: str) -> None:
         """Train on the image folder ``path`` (when the model reads images)."""

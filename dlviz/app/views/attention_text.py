@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from dlviz.app.numbers import count_text
 from dlviz.app.views.attention_scores import SCORES
 from dlviz.core.probes.attention_results import SCORE_FORMULAS, AttentionMap
 
@@ -47,7 +48,7 @@ def title(result: AttentionMap, step: int | None) -> str:
     """The view's heading: layer, model, heads and, live, the training step."""
     heads = QCoreApplication.translate("AttentionText", " · {0} heads").format(result.heads) \
         if result.heads > 1 else ""
-    when = QCoreApplication.translate("AttentionText", " · training step {0}").format(f"{step:,}") \
+    when = QCoreApplication.translate("AttentionText", " · training step {0}").format(count_text(step)) \
         if step is not None else ""
     return QCoreApplication.translate("AttentionText", "Attention · layer “{0}” of {1}").format(
         result.layer, result.model) + heads + when

@@ -12,6 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
+from dlviz.app.numbers import count_text
 from dlviz.app.views.canvas import hint_label, title_label
 from dlviz.core.probes.unit_match import UnitSelection
 from dlviz.core.span_jobs import SpanMatches
@@ -108,7 +109,7 @@ class SpanMatchView(QWidget):
         self.hint.setText(self.tr(
             "Searched {0}: {1} span(s) where every one of these units stays on, the best {2} "
             "below (number: the weakest unit's mean state over the span). Click “read” to read "
-            "that sentence.").format(result.source, f"{found.found:,}", len(found.matches)) +
+            "that sentence.").format(result.source, count_text(found.found), len(found.matches)) +
                           (f" {found.note}." if found.note else ""))
         if not found.matches:
             self.matches.setHtml(self.tr("<p>No other span keeps all these units on; select fewer "
