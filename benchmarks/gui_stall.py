@@ -111,7 +111,11 @@ def main() -> None:
     parser.add_argument("--model", default=None, help="another library model than the tab's")
     parser.add_argument("--events", action="store_true",
                         help="note slow Qt events (adds a little overhead to every event)")
-    parser.add_argument("--shots", default=None, help="save the tab every 5 s into this folder")
+    parser.add_argument("--engine-nice", type=int, default=None,
+                        help="the engine thread's niceness instead of dlviz's (experiments)")
+    parser.add_argument("--switch-ms", type=float, default=None,
+                        help="sys.setswitchinterval in ms instead of dlviz's (experiments)")
+    parser.add_argument("--shots", default=None, help="after measuring, save the tab three times, 1 s apart, into this folder")
     args = parser.parse_args()
     model, data, samples = SETUPS[args.tab]
     model = args.model or model
@@ -122,6 +126,14 @@ def main() -> None:
     from dlviz.app.main_window import MainWindow
     from dlviz.core.training.config import DataSpec, TrainingConfig, suggested_settings
 
+    import dlviz.core.engine
+
+    if args.engine_nice is not None:
+        dlviz.core.engine.ENGINE_NICENESS = args.engine_nice
+    if args.switch_ms is not None:
+        import sys
+
+        sys.setswitchinterval(args.switch_ms / 1000.0)
     app = timed_application() if args.events else (QApplication.instance() or QApplication([]))
     window = MainWindow()
     window.resize(1280, 800)
@@ -161,12 +173,6 @@ def main() -> None:
     timer.setTimerType(Qt.TimerType.PreciseTimer)
     timer.setInterval(INTERVAL_MS)
     timer.timeout.connect(tick)
-    if args.shots:
-        shooter = QTimer()
-        shooter.setInterval(5000)
-        shooter.timeout.connect(lambda: tab_widget(window, args.tab).grab().save(
-            os.path.join(args.shots, f"{args.tab}_{len(lateness):05d}.png")))
-        shooter.start()
     collections = CollectionClock()
     collections.start()
     clock.start()
@@ -180,6 +186,12 @@ def main() -> None:
     timer.stop()
     dog.stop()
     collections.stop()
+    if args.shots:   # after the measurement: grabbing the tab is a stall of its own
+        for shot in range(3):
+            QTimer.singleShot(1000, loop.quit)
+            loop.exec()
+            tab_widget(window, args.tab).grab().save(
+                os.path.join(args.shots, f"{args.tab}_{shot}.png"))
     window.training.stop()
     wait_until(app, lambda: not window.training.training, 60, "training to stop")
     window.close()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QColor
@@ -27,24 +28,63 @@ def accuracy_of(metrics: dict) -> float | None:
     return None
 
 
-def _faint(colour: str, alpha: int = 70) -> QColor:
-    faint = QColor(colour)
-    faint.setAlpha(alpha)
-    return faint
+def _pale(colour: str, share: float = 0.27) -> QColor:
+    """``colour`` mixed with white: how it looks at ``share`` opacity on the white
+    plot, but opaque, so drawing it blends nothing (a translucent line with a
+    thousand points cost a third of the plot's paint)."""
+    solid = QColor(colour)
+    return QColor(*(round(255 + (c - 255) * share) for c in solid.getRgb()[:3]))
+
+
+#: Axis ends a person reads at a glance: 1, 2, 2.5, 5 times a power of ten.
+NICE_STEPS = (1.0, 2.0, 2.5, 5.0, 10.0)
+
+
+def nice_ceiling(value: float) -> float:
+    """The least of 1, 2, 2.5, 5 x 10^k at or above ``value`` > 0 (0.37 -> 0.5, 3.1 -> 5).
+
+    Example:
+        >>> nice_ceiling(0.37), nice_ceiling(2.3), nice_ceiling(10.0)
+        (0.5, 2.5, 10.0)
+    """
+    if not value > 0 or not math.isfinite(value):
+        return 1.0
+    power = 10.0 ** math.floor(math.log10(value))
+    return next(step * power for step in NICE_STEPS if step * power >= value * (1 - 1e-9))
+
+
+def nice_range(values: np.ndarray) -> tuple[float, float]:
+    """A y range from 0 (or a nice value below the least negative one) to a nice
+    value above the largest: it changes seldom as points come, so the axis is
+    not laid out again on every frame as an automatic range would."""
+    finite = values[np.isfinite(values)]
+    if not finite.size:
+        return 0.0, 1.0
+    low, high = float(finite.min()), float(finite.max())
+    bottom = 0.0 if low >= 0 else -nice_ceiling(-low)
+    top = nice_ceiling(high) if high > 0 else 0.0
+    return (bottom, top) if top > bottom else (bottom, bottom + 1.0)
 
 
 class _MetricPlot:
     """One metric: raw and smoothed batch lines, train and validation epoch lines."""
 
-    def __init__(self, title: str, label: str, smoothing: float, legend_offset=(-10, 10)):
+    def __init__(self, title: str, label: str, smoothing: float, legend_offset=(-10, 10),
+                 y_range: tuple[float, float] | None = None):
         self.widget = make_plot(title, label, QT_TRANSLATE_NOOP("TrainingPlots", "epoch"))
         item = self.widget.getPlotItem()
+        # Opaque: the legend is painted again whenever a curve under it changes.
         item.addLegend(offset=legend_offset, labelTextColor="#1d1d1d",
-                       brush=(255, 255, 255, 200))
+                       brush=(255, 255, 255), pen="#d0d0d0")
+        # A fixed range (accuracy, a share), else nice_range of the data.
+        self.fixed_range = y_range
+        self.y_range = y_range or (0.0, 1.0)
+        item.enableAutoRange(y=False)
+        item.setYRange(*self.y_range, padding=0.02)
         self.batches = SmoothedSeries(smoothing)
         self.epochs = SeriesBuffer(64)
         self.val_epochs = SeriesBuffer(64)
-        self.raw_curve = item.plot(pen=pg.mkPen(_faint(TRAIN_COLOUR), width=1),
+        self.raw_curve = item.plot(pen=pg.mkPen(_pale(TRAIN_COLOUR), width=1),
                                    name=QCoreApplication.translate("CurvesView", "per batch"), connect="finite")
         self.smooth_curve = item.plot(pen=pg.mkPen(TRAIN_COLOUR, width=3),
                                       name=QCoreApplication.translate("CurvesView", "smoothed"), connect="finite")
@@ -58,10 +98,12 @@ class _MetricPlot:
             pen=pg.mkPen(VAL_COLOUR, width=2), symbol="s", symbolSize=9,
             symbolBrush=VAL_COLOUR, symbolPen="w", name=QCoreApplication.translate("CurvesView", "validation (epoch)"))
         self.dirty = False
+        self._epochs_drawn = (-1, -1)   # epoch points drawn: set again only when they change
 
     def clear(self) -> None:
         for series in (self.batches, self.epochs, self.val_epochs):
             series.clear()
+        self._epochs_drawn = (-1, -1)
         self.dirty = True
 
     def redraw(self) -> None:
@@ -69,10 +111,22 @@ class _MetricPlot:
             return
         self.dirty = False
         raw, smooth = self.batches.raw, self.batches.smoothed
+        self._update_y_range()
         self.raw_curve.setData(raw.x, raw.y)
         self.smooth_curve.setData(smooth.x, smooth.y)
-        self.epoch_curve.setData(self.epochs.x, self.epochs.y)
-        self.val_curve.setData(self.val_epochs.x, self.val_epochs.y)
+        if self._epochs_drawn != (len(self.epochs), len(self.val_epochs)):
+            self._epochs_drawn = (len(self.epochs), len(self.val_epochs))
+            self.epoch_curve.setData(self.epochs.x, self.epochs.y)
+            self.val_curve.setData(self.val_epochs.x, self.val_epochs.y)
+
+    def _update_y_range(self) -> None:
+        if self.fixed_range is not None:
+            return
+        wanted = nice_range(np.concatenate([self.batches.raw.y, self.epochs.y,
+                                            self.val_epochs.y]))
+        if wanted != self.y_range:
+            self.y_range = wanted
+            self.widget.getPlotItem().setYRange(*wanted, padding=0.02)
 
 
 class CurvesView(QWidget):
@@ -82,11 +136,9 @@ class CurvesView(QWidget):
         super().__init__(parent)
         self.loss = _MetricPlot(QT_TRANSLATE_NOOP("TrainingPlots", "Loss"), QT_TRANSLATE_NOOP("TrainingPlots", "loss"), smoothing)
         # Loss falls and accuracy rises: each legend goes where its curve is not.
-        self.accuracy = _MetricPlot(QT_TRANSLATE_NOOP("TrainingPlots", "Accuracy"), QT_TRANSLATE_NOOP("TrainingPlots", "accuracy"), smoothing,
-                                     legend_offset=(-10, -40))
         # Accuracy is a share: a fixed 0..1 axis keeps a flat start from looking dramatic.
-        self.accuracy.widget.setYRange(0.0, 1.0, padding=0.02)
-        self.accuracy.widget.getPlotItem().enableAutoRange(y=False)
+        self.accuracy = _MetricPlot(QT_TRANSLATE_NOOP("TrainingPlots", "Accuracy"), QT_TRANSLATE_NOOP("TrainingPlots", "accuracy"), smoothing,
+                                     legend_offset=(-10, -40), y_range=(0.0, 1.0))
         self.steps_per_epoch = 0
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

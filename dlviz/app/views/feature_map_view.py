@@ -1,10 +1,17 @@
-"""Feature maps: every channel of the chosen layer as one mosaic image."""
+"""Feature maps: every channel of the chosen layer as one mosaic image.
+
+While a model trains, live frames bring new maps of the same layers a few
+times a second. They are drawn at most every ``LIVE_FRAME_MS`` and only while
+the view is on screen (a hidden view keeps the latest and draws it when
+shown); a frame of the same layers only replaces the pictures: the layer
+list, the person's zoom and the enlarged channel stay.
+"""
 
 from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QGraphicsRectItem, QHBoxLayout, QLabel,
                                QSplitter, QTreeWidget, QVBoxLayout, QWidget)
@@ -20,6 +27,17 @@ from dlviz.core.probes.results import FeatureMaps, LayerMaps, Mosaic
 HINT = QT_TRANSLATE_NOOP("FeatureMapView", "Click a tile to enlarge that channel beside the input  ·  "
                          "↑/↓ in the list steps through the layers  ·  scroll to zoom, "
                          "double-click to fit")
+
+
+#: Live frames are drawn at most this often (the newest wins meanwhile).
+LIVE_FRAME_MS = 100
+
+
+def same_layers(old: FeatureMaps | None, new: FeatureMaps) -> bool:
+    """True when ``new`` has the layers of ``old`` with the same shapes (a live frame
+    of the model on screen): the layer list need not be built again."""
+    return old is not None and [(l.path, l.values.shape) for l in old.layers] == \
+        [(l.path, l.values.shape) for l in new.layers]
 
 
 def liveliest_channel(layer: LayerMaps) -> int:
@@ -51,6 +69,12 @@ class FeatureMapView(ExportMixin, QWidget):
         self._layer: str | None = None
         self._picked = False  # a person chose the enlarged channel: keep it for new images
         self._mosaics: dict[tuple, Mosaic] = {}
+        self._live: FeatureMaps | None = None   # a live frame waiting for the timer
+        self._stale = False     # hidden when new maps came: draw them when shown
+        self._live_timer = QTimer(self)
+        self._live_timer.setSingleShot(True)
+        self._live_timer.setInterval(LIVE_FRAME_MS)
+        self._live_timer.timeout.connect(self._on_live_timer)
         self.title = title_label(self.tr("Feature maps"))
         self.hint = hint_label(self.tr("Drop an image on the window to see what each layer makes of it."))
         self.tree = QTreeWidget()
@@ -118,26 +142,75 @@ class FeatureMapView(ExportMixin, QWidget):
     # Public API -----------------------------------------------------------
 
     def show_result(self, result: FeatureMaps, step: int | None = None) -> None:
-        self.show_maps(result)
+        """Draw a still result now; a live frame (``step`` given) on the view's own clock."""
+        if step is None or not same_layers(self.maps, result):
+            self._live_timer.stop()
+            self._live, self._stale = None, False
+            self.show_maps(result)
+        elif not self.isVisible():
+            # Off screen: keep the newest, draw it once when shown (showEvent).
+            self.maps, self._live, self._stale = result, None, True
+            self._mosaics.clear()
+        elif self._live_timer.isActive():
+            self._live = result   # the newest wins; drawn when the timer fires
+        else:
+            self.show_maps(result, live=True)
+            self._live_timer.start()
 
-    def show_maps(self, maps: FeatureMaps) -> None:
-        """Draw ``maps``; keeps the selected layer when the new maps have it."""
+    def _on_live_timer(self) -> None:
+        live, self._live = self._live, None
+        if live is not None and self.isVisible():
+            self.show_maps(live, live=True)
+            self._live_timer.start()
+        elif live is not None:
+            self.maps, self._stale = live, True
+            self._mosaics.clear()
+
+    def hideEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        self._live_timer.stop()   # no timer runs for a view off screen
+        if self._live is not None:
+            self.maps, self._live, self._stale = self._live, None, True
+            self._mosaics.clear()
+        super().hideEvent(event)
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().showEvent(event)
+        if self._stale and self.maps is not None:
+            self._stale = False
+            self.show_maps(self.maps, live=True)
+
+    def show_maps(self, maps: FeatureMaps, *, live: bool = False) -> None:
+        """Draw ``maps``; keeps the selected layer when the new maps have it.
+
+        ``live``: a training frame of the same input, which also keeps the
+        enlarged channel (a still result enlarges its liveliest one unless a
+        person picked one).
+        """
         if not maps.layers:
             self.show_unavailable(self.tr("No layer of this model has a spatial (height × width × "
                                           "channels) output, so there are no feature maps to draw."))
             return
-        self.maps = maps
+        drawn = getattr(self, "_drawn", None)   # the maps the widgets show now
+        same = same_layers(drawn, maps)
+        self.maps, self._drawn = maps, maps
         self._mosaics.clear()
         self._show_body()
         self.hint.setText(self.tr(HINT))
-        self.channel_view.show_input(maps.input.shown, maps.input.note)
-        self.tree.blockSignals(True)  # filling the tree is not a selection
-        self._leaves = fill_layer_tree(self.tree, maps.layers)
-        self.tree.blockSignals(False)
+        same_input = same and np.array_equal(drawn.input.shown, maps.input.shown)
+        if not same_input:
+            self.channel_view.show_input(maps.input.shown, maps.input.note)
+        if not same:
+            self.tree.blockSignals(True)  # filling the tree is not a selection
+            self._leaves = fill_layer_tree(self.tree, maps.layers)
+            self.tree.blockSignals(False)
+        self._refit = not same
         paths = [layer.path for layer in maps.layers]
-        if self._layer in paths and self._picked:
-            # A new image on the same layer: keep the channel being compared.
+        if self._layer in paths and (self._picked or (live and same_input)):
+            # A new image on the same layer: keep the channel being compared;
+            # a live frame of the same image: keep the channel shown.
+            picked = self._picked
             self.select_layer(self._layer, channel=self.channel_view.channel)
+            self._picked = picked
         else:
             # Else the liveliest channel of the (new) layer, not a perhaps empty first one.
             self._picked = False
@@ -207,11 +280,14 @@ class FeatureMapView(ExportMixin, QWidget):
         self._update_mosaic()
 
     def _show_layer(self, path: str, channel: int | None = None) -> None:
+        refit = path != self._layer or getattr(self, "_refit", True)
+        self._refit = True   # only show_maps of the same layers keeps the zoom
         self._layer = path
         layer = self._current()
         self._update_title(layer)
         self._update_mosaic()
-        fit(self.box)
+        if refit:   # a new layer or model; a live frame keeps the person's zoom
+            fit(self.box)
         if channel is None or not 0 <= channel < layer.values.shape[2]:
             self._picked = False
             self._enlarge(liveliest_channel(layer))

@@ -53,6 +53,8 @@ class GradientFlowView(QWidget):
         self.curves: dict[str, pg.PlotDataItem] = {}
         self.latest: dict[str, float] = {}
         self.dirty = False
+        self._ranges: dict = {}     # plot -> the decades it shows, set again only when they change
+        self._tick_paths: list = []  # the layer names under the bars now
         self.lines = make_plot(QT_TRANSLATE_NOOP("TrainingPlots", "Gradient norms"), QT_TRANSLATE_NOOP("TrainingPlots", "gradient norm"),
                                QT_TRANSLATE_NOOP("TrainingPlots", "step"))
         set_log_y(self.lines)
@@ -91,6 +93,8 @@ class GradientFlowView(QWidget):
         self.latest.clear()
         self.bars.setOpts(x=[], height=[], y0=0)
         self.hover_label.setText(" ")
+        self._ranges.clear()
+        self._tick_paths = []
         self.dirty = False
 
     def set_run_length(self, steps: int) -> None:
@@ -127,10 +131,27 @@ class GradientFlowView(QWidget):
         self.dirty = False
         if len(self.curves) != len(self.history):
             self._make_curves()
+        low, high = np.inf, -np.inf
         for path, curve in self.curves.items():
             series = self.history[path]
             curve.setData(series.x, series.y)
+            finite = series.y[np.isfinite(series.y)]
+            if finite.size:
+                low, high = min(low, finite.min()), max(high, finite.max())
+        self._set_decades(self.lines, low, high)
         self._update_bars()
+
+    def _set_decades(self, plot: pg.PlotWidget, low: float, high: float) -> None:
+        """Show whole decades from ``low`` to ``high`` (log10 values); the range, and
+        with it the axis, changes only when a norm crosses into another decade
+        (an automatic range laid the axis out again on every frame)."""
+        if not (np.isfinite(low) and np.isfinite(high)):
+            return
+        decades = (float(np.floor(low)), float(max(np.ceil(high), np.floor(low) + 1)))
+        if self._ranges.get(plot) != decades:
+            self._ranges[plot] = decades
+            plot.getPlotItem().enableAutoRange(y=False)
+            plot.setYRange(*decades, padding=0.02)
 
     def _make_curves(self) -> None:
         colours = layer_colours(len(self.history))
@@ -153,7 +174,11 @@ class GradientFlowView(QWidget):
         self.bars.setOpts(x=np.arange(len(paths)), y0=base,
                           height=np.nan_to_num(heights - base, nan=0.0),
                           brushes=colours, pens=[pg.mkPen(c) for c in colours])
-        set_layer_ticks(self.bars_plot, paths)
+        if finite.size:
+            self._set_decades(self.bars_plot, base, float(finite.max()))
+        if paths != self._tick_paths:
+            self._tick_paths = paths
+            set_layer_ticks(self.bars_plot, paths)
 
     def _on_lines_hovered(self, position) -> None:
         if not self.history:

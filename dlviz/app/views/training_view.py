@@ -4,9 +4,12 @@ Protocol, so the GUI thread never stalls however fast events come:
 1. ``on_*`` handlers only append to preallocated buffers or store the latest
    value (O(1) amortised) and mark the part dirty.
 2. The first dirty mark starts a single-shot timer (``FRAME_MS``); when it
-   fires, every dirty part is drawn once. Events that arrive meanwhile only
-   replace the data waiting to be drawn, so redraws are bounded by the
-   display rate, not by the event rate.
+   fires, a frame begins: every part dirty then is drawn once, one part per
+   turn of the event loop (``STAGGER_MS`` apart), so Qt paints each part in
+   its own small paint event and a click or a repaint can come between them
+   (all parts in one go took 20-50 ms of the GUI thread on a busy machine).
+   Events that arrive meanwhile only replace the data waiting to be drawn,
+   so redraws are bounded by the display rate, not by the event rate.
 3. Hidden or closed, the view keeps no timer running; showing it again draws
    whatever arrived meanwhile.
 """
@@ -30,6 +33,8 @@ from dlviz.app.views.snapshot_scrubber import SnapshotScrubber
 from dlviz.app.views.training_messages import stop_message
 
 FRAME_MS = 50   # at most 20 redraws a second
+#: Between two parts of one frame: time for the event loop to paint the first.
+STAGGER_MS = 4
 #: The progress bar's least width: room for "100 %  ·  ETA 1 min 12 s".
 PROGRESS_WIDTH = 180
 #: The least width of each of the two plots side by side (curves, gradient
@@ -74,6 +79,7 @@ class TrainingView(ExportMixin, QWidget):
         self.last_redraw_s = 0.0
         self._batch = None          # the latest BatchEnded, drawn on the next frame
         self._header_dirty = False
+        self._waiting: list = []    # the parts of the frame being drawn, not drawn yet
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(FRAME_MS)
@@ -180,6 +186,7 @@ class TrainingView(ExportMixin, QWidget):
     def reset(self) -> None:
         """Forget the run: empty plots, no message, timers stopped."""
         self._timer.stop()
+        self._waiting = []
         self._batch = None
         self._header_dirty = False
         for part in (self.gradient_flow, self.histograms, self.dead_relu, self.scrubber):
@@ -195,25 +202,40 @@ class TrainingView(ExportMixin, QWidget):
     def flush(self) -> None:
         """Draw everything waiting now (tests, screenshots, the end of a run)."""
         self._timer.stop()
-        self._redraw()
-
-    def _parts(self):
-        return (self.curves, self.gradient_flow, self.histograms, self.dead_relu)
-
-    def _schedule(self) -> None:
-        if self.isVisible() and not self._timer.isActive():
-            self._timer.start()
-
-    def _redraw(self) -> None:
-        if not (self._header_dirty or any(part.dirty for part in self._parts())):
-            return
+        self._waiting = []
         started = time.perf_counter()
         if self._header_dirty:
             self._update_header()
         for part in self._parts():
             part.redraw()
-        self.redraw_count += 1
         self.last_redraw_s = time.perf_counter() - started
+
+    def _parts(self):
+        """What one frame draws, each part on its own turn of the event loop."""
+        return (self.curves.loss, self.curves.accuracy, self.gradient_flow, self.histograms,
+                self.dead_relu)
+
+    def _schedule(self) -> None:
+        if self.isVisible() and not self._timer.isActive():
+            self._timer.start(FRAME_MS)
+
+    def _redraw(self) -> None:
+        """The timer fired: begin a frame, or draw its next part."""
+        started = time.perf_counter()
+        if not self._waiting:   # a new frame: the header and every dirty part
+            self._waiting = [part for part in self._parts() if part.dirty]
+            if not (self._header_dirty or self._waiting):
+                return
+            self.redraw_count += 1
+            if self._header_dirty:
+                self._update_header()
+        if self._waiting:
+            self._waiting.pop(0).redraw()
+        self.last_redraw_s = time.perf_counter() - started
+        if self._waiting:
+            self._timer.start(STAGGER_MS)
+        elif self._header_dirty or any(part.dirty for part in self._parts()):
+            self._timer.start(FRAME_MS)   # data came during the frame: the next one
 
     def _update_header(self) -> None:
         self._header_dirty = False
@@ -231,6 +253,7 @@ class TrainingView(ExportMixin, QWidget):
 
     def hideEvent(self, event) -> None:
         self._timer.stop()
+        self._waiting = []   # shown again, a new frame draws whatever is dirty
         super().hideEvent(event)
 
     def closeEvent(self, event) -> None:
