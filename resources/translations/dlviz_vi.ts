@@ -2404,7 +2404,7 @@ bỏ ký tự trống → {2}</translation>
     </message>
     <message>
         <source>Feature maps unavailable</source>
-        <extracomment>The registry&apos;s probe kind this view draws (``core/probes/registry.py``).</extracomment>
+        <extracomment>Live frames are drawn at most this often (the newest wins meanwhile). The registry&apos;s probe kind this view draws (``core/probes/registry.py``).</extracomment>
         <translation>Không có bản đồ đặc trưng</translation>
     </message>
     <message>
@@ -3708,6 +3708,10 @@ Theo từng tầng: một khoảng giá trị cho mọi ô, nên có thể so s�
     <message>
         <source>Blue dots: where the window&apos;s top-left corner stands at each step. Red: the window at the chosen position and the output pixel it makes. Pale cells: the padding&apos;s zeros.</source>
         <translation>Chấm xanh: vị trí góc trên-trái của cửa sổ ở mỗi bước. Màu đỏ: cửa sổ tại vị trí đang chọn và điểm ảnh đầu ra mà nó tạo ra. Ô nhạt màu: các số 0 của phần đệm.</translation>
+    </message>
+    <message>
+        <source>Output size</source>
+        <translation>Kích thước đầu ra</translation>
     </message>
 </context>
 <context>

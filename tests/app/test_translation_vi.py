@@ -228,6 +228,7 @@ def test_the_explain_window_in_vietnamese(vi_window):
     assert english_left(explainer) == []
     shown = " ".join(text for _where, text in visible_texts(explainer))
     assert "tổng = 1,000" in shown and "Leaky ReLU α = 0,10" in shown   # Vietnamese decimals
+    assert "Kích thước đầu ra = ⌊(n + 2p − k) / s⌋ + 1" in shown
     from PySide6.QtWidgets import QDoubleSpinBox
 
     kernel = explainer.findChildren(QDoubleSpinBox)

@@ -138,5 +138,7 @@ class StridePaddingExplainer(QWidget):
         legend = self.tr("Blue dots: where the window's top-left corner stands at each "
                          "step. Red: the window at the chosen position and the output pixel "
                          "it makes. Pale cells: the padding's zeros.")
-        return (f"<div style='font-size:15pt'>{self.tr('Output size')} = {general}<br>"
+        # tr() outside the f-string: lupdate does not look inside one.
+        output_size = self.tr("Output size")
+        return (f"<div style='font-size:15pt'>{output_size} = {general}<br>"
                 f"= {written} = <b>{out}</b></div><div>{note}</div><div>{legend}</div>")
