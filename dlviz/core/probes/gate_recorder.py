@@ -36,6 +36,8 @@ class GateRecorder:
         bucket: lengths are padded up to a multiple of this many steps.
     """
 
+    steps_per_turn = 4
+
     def __init__(self, layer, *, path=None, jit_compile=True, bucket=8):
         from dlviz.core.kerasenv import import_tensorflow
 
@@ -47,6 +49,8 @@ class GateRecorder:
         self._replay = tf.function(self._graph, jit_compile=jit_compile, autograph=False)
         self._concrete: dict[tuple, object] = {}
         self._lengths: dict[int, object] = {}     # time -> its int32 tensor, made once
+        self._names = GATE_NAMES[self.kind]
+        self._make = rnn_layers.trace_maker(layer, self.kind, self.path)
 
     def _compiled(self, x, steps, states):
         """The replay traced for these shapes, kept per shape.
@@ -69,50 +73,66 @@ class GateRecorder:
             found = self._concrete[key] = self._replay.get_concrete_function(*specs)
         return found
 
-    def _tensors(self, value):
-        if value is None:
-            return None
-        if isinstance(value, tuple):
-            return tuple(self._tf.convert_to_tensor(v) for v in value)
-        return self._tf.convert_to_tensor(value)
-
     def __call__(self, inputs, mask=None, initial_state=None, *, tokens=None) -> GateTrace:
         """The ``GateTrace`` of ``inputs`` (batch, time, features); as ``lstm_gates``."""
-        x, read, states = rnn_layers.prepare(self.layer, self.kind, inputs, mask, initial_state)
+        # Every line here runs once per sentence, after a replay that has
+        # pushed Python's own data out of the caches: the fewer, the better.
+        x, read = rnn_layers.checked_inputs(self.layer, inputs, mask)
+        batch, time = x.shape[:2]
+        given = initial_state is not None or getattr(self.layer, "stateful", False)
+        if time == 0 or given:
+            return self._with_states(x, read, initial_state, tokens)
+        # Padding goes where the layer reads last: after the real steps for a
+        # forward layer, before them for a backward one, so it never touches
+        # their states, and is cut off again. The loop runs whole turns.
+        padded = -(-time // self.bucket) * self.bucket
+        padded += -padded % self.steps_per_turn
+        kept = slice(padded - time, None) if self.layer.go_backwards else slice(0, time)
+        steps = read
+        if padded > time:    # zeros and a copy: np.pad costs five times more
+            x, real = np.zeros((batch, padded, x.shape[2]), np.float32), x
+            x[:, kept] = real
+            if read is not None:
+                steps = np.ones((batch, padded), bool)
+                steps[:, kept] = read
+        return self._run(x, steps, None, time, kept, read, tokens)
+
+    def _with_states(self, x, read, initial_state, tokens):
+        """The rarer calls: an empty sequence, or initial states (given, or a stateful layer's)."""
+        _, _, states = rnn_layers.prepare(self.layer, self.kind, x, read, initial_state)
         batch, time = x.shape[:2]
         if time == 0:     # nothing to compile for: the NumPy replay gives the empty arrays
             from dlviz.core.probes.gates import sequence_traces
 
             return sequence_traces(self.layer, x, read, initial_state, path=self.path,
                                    tokens=tokens)[0]
-        # Padding goes where the layer reads last: after the real steps for a
-        # forward layer, before them for a backward one, so it never touches
-        # their states, and is cut off again. An even length: the loop runs
-        # two steps a turn.
         padded = -(-time // self.bucket) * self.bucket
-        padded += padded % 2
+        padded += -padded % self.steps_per_turn
         kept = slice(padded - time, None) if self.layer.go_backwards else slice(0, time)
-        steps = read
-        if padded > time:    # zeros and a copy: np.pad costs five times more
-            x, bigger = np.zeros((batch, padded, x.shape[2]), np.float32), x
-            x[:, kept] = bigger
-            if read is not None:
-                steps = np.ones((batch, padded), bool)
-                steps[:, kept] = read
-        # Fewer arguments, fewer conversions per call: no mask when every step
-        # is read, zero states made in the graph when none were given.
-        given = initial_state is not None or getattr(self.layer, "stateful", False)
-        arguments = (x, steps, tuple(np.asarray(s, np.float32) for s in states) if given else None)
+        wide = np.zeros((batch, padded, x.shape[2]), np.float32)
+        wide[:, kept] = x
+        steps = None
+        if read is not None:
+            steps = np.ones((batch, padded), bool)
+            steps[:, kept] = read
+        return self._run(wide, steps, tuple(np.asarray(s, np.float32) for s in states), time,
+                         kept, read, tokens)
+
+    def _run(self, x, steps, states, time, kept, read, tokens):
+        tf = self._tf
         length = self._lengths.get(time)
         if length is None:
-            length = self._lengths[time] = self._tf.constant(time, self._tf.int32)
-        rows = self._compiled(*arguments)(*(self._tensors(a) for a in arguments), length)
-        # One array back, (time, batch, gates * units); each gate a view of it.
-        rows = rows.numpy()[kept]
-        units = self.layer.cell.units
-        gates = {name: rows[:, :, k * units:(k + 1) * units].transpose(1, 0, 2)
-                 for k, name in enumerate(GATE_NAMES[self.kind])}
-        return rnn_layers.assemble(self.layer, self.kind, gates, read, self.path, tokens)
+            length = self._lengths[time] = tf.constant(time, tf.int32)
+        replay = self._compiled(x, steps, states)
+        rows = replay(tf.constant(x), None if steps is None else tf.constant(steps),
+                      None if states is None else tuple(tf.constant(s) for s in states), length)
+        # One array back, (time, batch, gates * units), read in place (asarray;
+        # numpy() copies it) and read-only, as a frozen result's arrays should
+        # be: each gate is a view of it.
+        rows = np.asarray(rows)[kept]
+        rows = rows.reshape(rows.shape[0], rows.shape[1], len(self._names), -1)
+        gates = dict(zip(self._names, rows.transpose(2, 1, 0, 3)))
+        return self._make(gates, read, tokens)
 
     def _graph(self, x, steps, states, length):
         tf, cell = self._tf, self.layer.cell
@@ -205,9 +225,9 @@ class GateRecorder:
             return row, rows.write(t, row)
 
         def body(k, row, rows):
-            row, rows = one(k, row, rows)
-            row, rows = one(k + 1, row, rows)
-            return k + 2, row, rows
+            for ahead in range(self.steps_per_turn):
+                row, rows = one(k + ahead, row, rows)
+            return k + self.steps_per_turn, row, rows
 
         _, _, rows = tf.while_loop(lambda k, *_: k < length, body, (0, start, rows))
         return rows.stack()

@@ -42,40 +42,64 @@ def prepare(layer, kind, inputs, mask, initial_state):
     found = recurrent_kind(layer)
     if found != kind:
         raise ProbeUnavailable(f"{layer.name} is a {type(layer).__name__}, not a {NAMES[kind]}.")
+    x, read = checked_inputs(layer, inputs, mask)
+    return x, read, initial_states(layer, kind, x.shape[0], initial_state)
+
+
+def checked_inputs(layer, inputs, mask):
+    """(x (batch, time, features) float32, mask (batch, time) bool or None when every step is read).
+
+    Raises:
+        ValueError: inputs not (batch, time, features).
+    """
     x = numpy_of(inputs).astype(np.float32, copy=False)
     if x.ndim != 3:
         raise ValueError(f"{layer.name} reads (batch, time, features); got shape {x.shape}")
-    batch, time = x.shape[:2]
-    read = None if mask is None else np.asarray(numpy_of(mask), bool).reshape(batch, time)
-    if read is not None and read.all():
-        read = None
-    return x, read, initial_states(layer, kind, batch, initial_state)
+    if mask is None:
+        return x, None
+    read = np.asarray(numpy_of(mask), bool).reshape(x.shape[:2])
+    return x, None if read.all() else read
 
 
 def assemble(layer, kind, gates, read, path, tokens) -> GateTrace:
     """The ``GateTrace`` of ``gates`` (name -> (batch, time, units)), with its notes."""
+    return trace_maker(layer, kind, path)(gates, read, tokens)
+
+
+def trace_maker(layer, kind, path):
+    """``make(gates, read, tokens) -> GateTrace`` for ``layer``: what does not change
+    from call to call (names, activations, notes) worked out once, here.
+
+    Example:
+        >>> make = trace_maker(layer, "lstm", None)      # doctest: +SKIP
+        >>> trace = make(gates, None, ("tôi", "vui"))    # doctest: +SKIP
+    """
     cell = layer.cell
-    batch, time = gates["h"].shape[:2]
     backwards = bool(layer.go_backwards)
-    notes = [GRU_CONVENTION] if kind == "gru" else []
+    before = [GRU_CONVENTION] if kind == "gru" else []
     if backwards:
-        notes.append(BACKWARD_NOTE)
-    if read is not None:
-        notes.append(MASK_NOTE)
+        before.append(BACKWARD_NOTE)
+    after = []
     if getattr(cell, "dropout", 0) or getattr(cell, "recurrent_dropout", 0):
-        notes.append("Inference mode: the layer's dropout is off, as in predict().")
+        after.append("Inference mode: the layer's dropout is off, as in predict().")
     if getattr(layer, "compute_dtype", "float32") != "float32":
-        notes.append(f"Replayed in float32; the layer computes in {layer.compute_dtype}, "
+        after.append(f"Replayed in float32; the layer computes in {layer.compute_dtype}, "
                      "so its own values differ by that rounding.")
-    return GateTrace(
-        layer=path or layer.name, kind=kind, direction="backward" if backwards else "forward",
-        gates=gates, mask=np.ones((batch, time), bool) if read is None else read,
-        activation=rnn_cells.activation_name(cell.activation),
-        recurrent_activation=(None if kind == "simple_rnn"
-                              else rnn_cells.activation_name(cell.recurrent_activation)),
-        reset_after=bool(cell.reset_after) if kind == "gru" else None,
-        tokens=None if tokens is None else tuple(str(t) for t in tokens),
-        note=" ".join(notes))
+    notes = {False: " ".join(before + after), True: " ".join(before + [MASK_NOTE] + after)}
+    fixed = {"layer": path or layer.name, "kind": kind,
+             "direction": "backward" if backwards else "forward",
+             "activation": rnn_cells.activation_name(cell.activation),
+             "recurrent_activation": (None if kind == "simple_rnn"
+                                      else rnn_cells.activation_name(cell.recurrent_activation)),
+             "reset_after": bool(cell.reset_after) if kind == "gru" else None}
+
+    def make(gates, read, tokens) -> GateTrace:
+        batch, time = gates["h"].shape[:2]
+        return GateTrace(gates=gates, mask=np.ones((batch, time), bool) if read is None else read,
+                         tokens=None if tokens is None else tuple(str(t) for t in tokens),
+                         note=notes[read is not None], **fixed)
+
+    return make
 
 
 def initial_states(layer, kind, batch, initial_state) -> list[np.ndarray]:
