@@ -91,6 +91,13 @@ ERROR_TEMPLATES = (
     QT_TRANSLATE_NOOP("CoreMessages",
                       "{where} calls {target}, which is not a modelling function (it can fetch, "
                       "write or change settings)"),
+    # What the pre-scan found (PrescanReport.describe), one line at a time.
+    QT_TRANSLATE_NOOP("CoreMessages", "File: {name} — {kind}, saved by Keras {version}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "File: {name} — {kind}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "Model: {name} ({cls}), {total} layers"),
+    QT_TRANSLATE_NOOP("CoreMessages", "Classes from outside Keras: {names}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "Not installed here (cannot load): {names}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "  - {reason}"),
     # What a pre-scan cap refused (the {detail} above).
     QT_TRANSLATE_NOOP("CoreMessages",
                       "its {member} unpacks to more than {limit} (its zip entry claims "
@@ -190,6 +197,11 @@ PHRASES = (
     QT_TRANSLATE_NOOP("CoreMessages", "a NumPy archive"),
     QT_TRANSLATE_NOOP("CoreMessages", "very large"),
     QT_TRANSLATE_NOOP("CoreMessages", "the model config"),
+    QT_TRANSLATE_NOOP("CoreMessages", "Keras v3 (.keras zip)"),
+    QT_TRANSLATE_NOOP("CoreMessages", "legacy HDF5 (.h5)"),
+    QT_TRANSLATE_NOOP("CoreMessages", "Installed classes: not checked yet"),
+    QT_TRANSLATE_NOOP("CoreMessages", "Needs unsafe loading, which runs code from the file:"),
+    QT_TRANSLATE_NOOP("CoreMessages", "Safety: loads in safe mode (no code from the file runs)"),
     QT_TRANSLATE_NOOP("CoreMessages", "grey images repeated into RGB"),
     QT_TRANSLATE_NOOP("CoreMessages", "colour images converted to grey"),
     QT_TRANSLATE_NOOP("CoreMessages", "no backbone (nested model) to freeze"),

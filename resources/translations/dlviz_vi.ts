@@ -1125,6 +1125,30 @@
         <translation>{member} của nó giải nén ra hơn {limit} (mục zip khai là {claimed}), vượt giới hạn {cap} của dlviz</translation>
     </message>
     <message>
+        <source>File: {name} — {kind}, saved by Keras {version}</source>
+        <translation>Tệp: {name} — {kind}, lưu bởi Keras {version}</translation>
+    </message>
+    <message>
+        <source>File: {name} — {kind}</source>
+        <translation>Tệp: {name} — {kind}</translation>
+    </message>
+    <message>
+        <source>Model: {name} ({cls}), {total} layers</source>
+        <translation>Mô hình: {name} ({cls}), {total} tầng</translation>
+    </message>
+    <message>
+        <source>Classes from outside Keras: {names}</source>
+        <translation>Các lớp ngoài Keras: {names}</translation>
+    </message>
+    <message>
+        <source>Not installed here (cannot load): {names}</source>
+        <translation>Chưa cài ở đây (không nạp được): {names}</translation>
+    </message>
+    <message>
+        <source>  - {reason}</source>
+        <translation>  - {reason}</translation>
+    </message>
+    <message>
         <source>its {member} unpacks to {size}, over dlviz&apos;s {limit} limit</source>
         <translation>{member} của nó giải nén ra {size}, vượt giới hạn {limit} của dlviz</translation>
     </message>
@@ -1328,6 +1352,26 @@
     <message>
         <source>the model config</source>
         <translation>cấu hình mô hình</translation>
+    </message>
+    <message>
+        <source>Keras v3 (.keras zip)</source>
+        <translation>Keras v3 (tệp nén .keras)</translation>
+    </message>
+    <message>
+        <source>legacy HDF5 (.h5)</source>
+        <translation>HDF5 kiểu cũ (.h5)</translation>
+    </message>
+    <message>
+        <source>Installed classes: not checked yet</source>
+        <translation>Các lớp đã cài: chưa kiểm tra</translation>
+    </message>
+    <message>
+        <source>Needs unsafe loading, which runs code from the file:</source>
+        <translation>Cần nạp ở chế độ không an toàn, tức là chạy mã từ tệp:</translation>
+    </message>
+    <message>
+        <source>Safety: loads in safe mode (no code from the file runs)</source>
+        <translation>An toàn: nạp ở chế độ an toàn (không chạy mã nào từ tệp)</translation>
     </message>
     <message>
         <source>grey images repeated into RGB</source>
@@ -2586,6 +2630,7 @@ Theo từng tầng: một khoảng giá trị cho mọi ô, nên có thể so s�
     <name>GateView</name>
     <message>
         <source>Gates i, f, o in [0, 1] (0 shut, 1 open); candidate g and h in [-1, 1]; cell state c on its own range.</source>
+        <extracomment>Live frames are drawn at most this often (the newest wins meanwhile).</extracomment>
         <translation>Các cổng i, f, o trong [0, 1] (0 đóng, 1 mở); ứng viên g và h trong [-1, 1]; trạng thái ô c theo khoảng giá trị riêng.</translation>
     </message>
     <message>

@@ -521,6 +521,11 @@ def test_the_cores_refusals_of_images_model_files_and_text_in_vietnamese(vietnam
             load_model(tmp_path / name)
         said.append(str(caught.value))
         said += reasons
+    # What the consent dialog's details say of the hostile file, line by line.
+    details = [line for line in prescan(tmp_path / "lambda.keras").describe().split("\n")
+               if not line.startswith(("SHA-256", "  InputLayer", "  Lambda"))]
+    assert len(details) == 7
+    said += details
     model = model_of(import_keras().layers.LSTM)
     for text in ("", "   ", "x" * 1_000_001):
         with pytest.raises(TextError) as caught:
@@ -528,7 +533,7 @@ def test_the_cores_refusals_of_images_model_files_and_text_in_vietnamese(vietnam
         said.append(str(caught.value))
     said += list(encode_text(model, "zebra quokka", VOCAB).notes)     # no known word
     said += list(encode_text(model, "the zebra film", VOCAB).notes)   # one unknown
-    assert len(said) == 6 + 1 + 8 + 2 + 2 + 3 + 2   # the two Lambdas give a reason each
+    assert len(said) == 6 + 1 + 8 + 2 + 2 + 7 + 3 + 2   # two Lambdas: a reason each
     for english in said:
         shown = core_message(english)
         assert shown != english and VIETNAMESE.search(shown), english

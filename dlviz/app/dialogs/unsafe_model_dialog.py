@@ -23,7 +23,7 @@ def ask_to_load_unsafely(parent: QWidget, file_name: str, report) -> bool:
         "off. Loading it runs Python code stored in the file.<br><br>Load it only if you trust "
         "where it came from.").format(file_name))
     box.setInformativeText("\n".join(f"• {core_message(r)}" for r in report.unsafe_reasons))
-    box.setDetailedText(report.describe())
+    box.setDetailedText("\n".join(core_message(line) for line in report.describe().split("\n")))
     load = box.addButton(QCoreApplication.translate("UnsafeModelDialog", "Load anyway"), QMessageBox.ButtonRole.AcceptRole)
     cancel = box.addButton(QCoreApplication.translate("UnsafeModelDialog", "Cancel"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(cancel)  # Enter must never mean "run the code"
