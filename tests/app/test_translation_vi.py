@@ -606,6 +606,8 @@ def test_training_notes_and_sentences_inside_sentences_are_translated(vietnamese
     assert nested.startswith("tầng 'conv': chiều cao (4) nhỏ hơn cửa sổ (9)")
     assert core_message("Keras could not load m.keras: ValueError: bad") == \
         "Keras không nạp được m.keras: ValueError: bad"
+    # A listed phrase wins over a template that would also match it ("a {suffix} file").
+    assert core_message("a safetensors weights file") == "một tệp trọng số safetensors"
 
 
 def test_the_banner_offers_a_restart_that_starts_dlviz_again_and_closes(qtbot, monkeypatch):
@@ -637,5 +639,3 @@ def test_no_restart_is_offered_while_a_model_trains(qtbot, monkeypatch):
     {a.data(): a for a in win.language_actions.actions()}["vi"].trigger()
     assert win.banner.buttons == [] and "mở lại dlviz" in win.banner.text()
     win.close()
-    # A listed phrase wins over a template that would also match it ("a {suffix} file").
-    assert core_message("a safetensors weights file") == "một tệp trọng số safetensors"
