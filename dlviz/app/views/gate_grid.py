@@ -77,6 +77,9 @@ class GateGrid(pg.GraphicsLayoutWidget):
         self.lines: pg.PlotItem | None = None
         self.bars: dict[str, pg.ColorBarItem] = {}
         self._shape = None   # (layer paths, kind, units) the plots are built for
+        self._tokens = None  # (tokens, time) the axes are labelled for
+        self._lines_key = None   # what the line plot's curves are built for
+        self._line_items: list = []
         self.marks = SpanMarks(self)   # the selected span and its units, outlined
         self._anchor = None  # (trace index, token) of the last click or drag start
         self._drag = None    # (trace index, token) where a drag began
@@ -99,18 +102,27 @@ class GateGrid(pg.GraphicsLayoutWidget):
         if shape != self._shape:
             self._build(first.kind)
             self._shape = shape
+            self._tokens = self._lines_key = None
         self.selected = [u for u in self.selected if u < first.units] or _liveliest(first)
-        self.marks.clear()   # a span belongs to the sentence it was selected in
+        # A span belongs to the sentence it was selected in (a live frame of
+        # the same sentence keeps it).
+        tokens = (tuple(first.tokens or ()), first.time)
+        same_sentence = tokens == self._tokens
+        if not same_sentence:
+            self.marks.clear()
         for (col, name), item in self.images.items():
             trace = self.traces[col]
             low, high, _cmap = gate_scale(first, name)
             item.setImage(np.ascontiguousarray(trace.gates[name][0].T, dtype=np.float32),
                           levels=(low, high), autoLevels=False)   # (units, time)
-            self.bars[name].setLevels(values=(low, high))
-            plot = self.plots[(col, name)]
-            plot.getAxis("bottom").setTicks([token_ticks(trace.tokens or (),
-                                                         self._most_labels())])
-            plot.setXRange(0, trace.time, padding=0)
+            if tuple(self.bars[name].levels()) != (low, high):
+                self.bars[name].setLevels(values=(low, high))
+            if not same_sentence:   # labelling the axes again costs more than the pictures
+                plot = self.plots[(col, name)]
+                plot.getAxis("bottom").setTicks([token_ticks(trace.tokens or (),
+                                                             self._most_labels())])
+                plot.setXRange(0, trace.time, padding=0)
+        self._tokens = tokens
         self._update_lines()
 
     def _build(self, kind: str) -> None:
@@ -190,16 +202,28 @@ class GateGrid(pg.GraphicsLayoutWidget):
     def _update_lines(self) -> None:
         if self.lines is None or not self.traces:
             return
-        self.lines.clear()
         trace = self.traces[0]
         x = np.arange(trace.time) + 0.5
+        key = (tuple(self.selected), self.line_gate, len(self.traces), self._tokens)
+        if key == self._lines_key:
+            # A live frame of the same sentence and units: new values, same curves
+            # (clearing and adding them again cost most of a frame).
+            items = iter(self._line_items)
+            for unit in self.selected:
+                for one in self.traces:
+                    next(items).setData(x, one.gates[self.line_gate][0, :, unit])
+            return
+        self._lines_key = key
+        self.lines.clear()
+        self._line_items = []
         for k, unit in enumerate(self.selected):
             for col, one in enumerate(self.traces):
                 style = pg.QtCore.Qt.PenStyle.SolidLine if col == 0 else \
                     pg.QtCore.Qt.PenStyle.DashLine
                 pen = pg.mkPen(LINE_COLOURS[k % len(LINE_COLOURS)], width=2, style=style)
                 dots = {"symbol": "o", "symbolSize": 5} if trace.time <= 40 else {}
-                self.lines.plot(x, one.gates[self.line_gate][0, :, unit], pen=pen, **dots)
+                self._line_items.append(
+                    self.lines.plot(x, one.gates[self.line_gate][0, :, unit], pen=pen, **dots))
         self.lines.getAxis("bottom").setTicks([token_ticks(trace.tokens or (),
                                                            self._most_labels(1))])
         self.lines.setXRange(0, trace.time, padding=0)

@@ -6,11 +6,15 @@ directions side by side, the selected units as lines below; beside it, what
 the whole model said about the sentence (class bars, or a tag per token).
 Below, under a splitter: a span selected across the tokens, its units and
 where else they fire (``SpanMatchView``, drawn by the dispatcher).
+
+While a model trains, live frames bring the pinned sentence's gates a few
+times a second: they are drawn at most every ``LIVE_FRAME_MS``, only while
+the view is on screen, the newest winning (``show_result`` with a step).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QSizePolicy, QSplitter,
                                QVBoxLayout, QWidget)
 
@@ -26,6 +30,8 @@ from dlviz.core.probes.sequence_results import GRU_CONVENTION
 from dlviz.core.probes.text_results import SequenceGates
 
 KIND_NAMES = {"lstm": "LSTM", "gru": "GRU", "simple_rnn": "SimpleRNN"}
+#: Live frames are drawn at most this often (the newest wins meanwhile).
+LIVE_FRAME_MS = 100
 READING = {
     "lstm": QT_TRANSLATE_NOOP("GateView", "Gates i, f, o in [0, 1] (0 shut, 1 open); candidate g and h in "
                               "[-1, 1]; cell state c on its own range."),
@@ -53,6 +59,12 @@ class GateView(ExportMixin, QWidget):
         super().__init__(parent)
         self.result: SequenceGates | None = None
         self.step: int | None = None   # the training step of a live frame, else None
+        self._live = None       # (result, step) of a live frame waiting for the timer
+        self._stale = False     # hidden when a live frame came: draw it when shown
+        self._live_timer = QTimer(self)
+        self._live_timer.setSingleShot(True)
+        self._live_timer.setInterval(LIVE_FRAME_MS)
+        self._live_timer.timeout.connect(self._on_live_timer)
         self.title = title_label(self.tr("Gates"))
         self.hint = hint_label(self.tr("Type a sentence above: each recurrent layer's gates "
                                        "appear here, token by token."))
@@ -114,15 +126,50 @@ class GateView(ExportMixin, QWidget):
 
     # -- results ------------------------------------------------------------------
     def show_result(self, result: SequenceGates, step: int | None = None) -> None:
+        """Draw a still result now; a live frame (``step`` given) on the view's own clock."""
+        if step is None:
+            self._live_timer.stop()
+            self._live, self._stale = None, False
+            self._draw(result, None)
+        elif not self.isVisible():
+            # Off screen: keep the newest, draw it once when shown (showEvent).
+            self.result, self.step, self._live, self._stale = result, step, None, True
+        elif self._live_timer.isActive():
+            self._live = (result, step)   # the newest wins; drawn when the timer fires
+        else:
+            self._draw(result, step)
+            self._live_timer.start()
+
+    def _on_live_timer(self) -> None:
+        live, self._live = self._live, None
+        if live is not None:
+            self._draw(*live)
+            self._live_timer.start()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().showEvent(event)
+        if self._stale and self.result is not None:
+            self._stale = False
+            self._draw(self.result, self.step)
+
+    def hideEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        self._live_timer.stop()   # no timer runs for a view off screen
+        if self._live is not None:
+            (self.result, self.step), self._live, self._stale = self._live, None, True
+        super().hideEvent(event)
+
+    def _draw(self, result: SequenceGates, step: int | None) -> None:
         self.result, self.step = result, step
         self._show_body()
         layer = self.layer_combo.currentText()
-        self.layer_combo.blockSignals(True)
-        self.layer_combo.clear()
-        self.layer_combo.addItems(list(result.layers))
-        if layer in result.layers:
-            self.layer_combo.setCurrentText(layer)
-        self.layer_combo.blockSignals(False)
+        layers = list(result.layers)
+        if layers != [self.layer_combo.itemText(i) for i in range(self.layer_combo.count())]:
+            self.layer_combo.blockSignals(True)
+            self.layer_combo.clear()
+            self.layer_combo.addItems(layers)
+            if layer in result.layers:
+                self.layer_combo.setCurrentText(layer)
+            self.layer_combo.blockSignals(False)
         self._update_prediction(result)
         self._update_layer()
 
