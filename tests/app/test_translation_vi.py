@@ -639,3 +639,24 @@ def test_no_restart_is_offered_while_a_model_trains(qtbot, monkeypatch):
     {a.data(): a for a in win.language_actions.actions()}["vi"].trigger()
     assert win.banner.buttons == [] and "mở lại dlviz" in win.banner.text()
     win.close()
+
+
+def test_the_costs_tab_in_vietnamese_numbers(qtbot, vietnamese, tmp_path):
+    from dlviz.app.views.cost_view import CostView
+    from dlviz.core.costs.compare import compare_networks, conv_choices
+
+    view = CostView()
+    qtbot.addWidget(view)
+    view.resize(1200, 800)
+    choices = conv_choices(None)
+    view.show_choices(choices)
+    (lenet,) = compare_networks(("lenet5",))
+    view.networks.show_rows((lenet,))
+    view.show()
+    QApplication.processEvents()
+    assert "72,0 %" in view.kernel_verdict.text()          # 2×9/25, with a decimal comma
+    table = view.networks.table
+    assert table.item(0, 2).text() == "61.706" == f"{lenet.params:,}".replace(",", ".")
+    assert table.item(0, 3).text() == "416.520  (416,52 k)"
+    assert english_left(view) == [] and untranslated(view) == []
+    view.grab().save(str(shots_dir(tmp_path) / "costs_vi.png"))
