@@ -260,18 +260,24 @@ class LiveCallback(keras.callbacks.Callback):
             began = time.perf_counter()
             part = probes.compute(kind)
             seconds = time.perf_counter() - began
-            if part and self.budget.expected(kind) is None and not paused:
+            runs = 1
+            while part and self.budget.expected(kind) is None and not paused and runs < 3:
                 # A first run builds and compiles the probe: a one-time setup
                 # cost, like Keras tracing its own train step, not part of the
                 # steady share the budget keeps (charging it would starve the
                 # live views for the first half minute of every run). Price
-                # the kind by a second, warm run.
+                # the kind by a warm run: the next one, unless that one took
+                # longer still (a probe whose first run is eager traces on
+                # its second), then the third.
                 self.budget.exclude(seconds)
                 self.spent["probe_setup"] += seconds
                 began = time.perf_counter()
                 part = probes.compute(kind)
                 spent += seconds
-                seconds = time.perf_counter() - began
+                previous, seconds = seconds, time.perf_counter() - began
+                runs += 1
+                if seconds <= 1.5 * previous:
+                    break
             results.update(part)
             if paused:
                 self.budget.exclude(seconds)

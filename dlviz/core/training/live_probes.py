@@ -59,11 +59,16 @@ class LiveProbes:
         vocabulary: the ``Vocabulary`` the model reads (None: ids typed as numbers).
         step_gradients: a ``StepGradients`` installed in the model's train
             step: the "grads" group reads it instead of a probe batch's pass.
+        decode_length: the most tokens an encoder-decoder writes for the
+            live attention (the training targets' length; None: the probe's
+            default, 40). An untrained decoder never writes ``<end>``, and
+            every token written costs a pass.
     """
 
     def __init__(self, model, probe_x, probe_y, *, image=None, image_name: str = "",
                  preprocessing: str = "unit", class_names=None, control=None, loss_fn=None,
-                 text: str | None = None, vocabulary=None, step_gradients=None):
+                 text: str | None = None, vocabulary=None, step_gradients=None,
+                 decode_length: int | None = None):
         self.model = model
         self._batch = (probe_x, probe_y)
         self.image = image
@@ -78,6 +83,7 @@ class LiveProbes:
         self._extractor = None
         self._gradients = None
         self._step_gradients = step_gradients
+        self._decode_length = decode_length
         self._compiled = None
         self._first_conv: str | None = None
         self.disabled: set[str] = set()   # names of kinds off for this run
@@ -201,6 +207,8 @@ class LiveProbes:
             compiled = self._compiled_text()
             options.update(vocabulary=self.vocabulary, predict=compiled.predict,
                            gradient=compiled.gradient)
+            if self._decode_length is not None:
+                options["max_length"] = self._decode_length
         else:
             options["layer"] = self._watched_layer()
         return options

@@ -201,7 +201,7 @@ class TrainingSession:
                             control=self.control, loss_fn=_loss_fn(model, data),
                             vocabulary=getattr(data, "vocabulary", None),
                             text=getattr(data, "sample_text", None) or None,
-                            step_gradients=step)
+                            step_gradients=step, decode_length=_decode_length(data, x))
         callback = self.callback = LiveCallback(
             self._emit, probes=probes, control=self.control, budget=budget,
             batch_size=cfg.batch_size, samples=len(y), on_epoch_end=self.on_epoch_end)
@@ -284,6 +284,15 @@ def _is_caption(dataset) -> bool:
     from dlviz.core.training.caption_session import is_caption_data
 
     return is_caption_data(dataset)
+
+
+def _decode_length(data, x) -> int | None:
+    """Tokens an encoder-decoder learns to write (its targets' width), else None."""
+    from dlviz.core.data.pair_dataset import is_pair_data
+
+    if is_pair_data(data) and isinstance(x, tuple) and len(x) == 2:
+        return int(np.shape(x[1])[1])
+    return None
 
 
 def _loss_fn(model, data):

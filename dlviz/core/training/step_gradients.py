@@ -69,7 +69,9 @@ class StepGradients:
         self._norms = tf.Variable(tf.zeros((len(self.layers),)), trainable=False)
         self._peaks = [tf.Variable(tf.zeros((int(recorded[p].shape[-1]),)), trainable=False)
                        for p in self.relu_paths]
-        self._read = 0
+        # One call reads everything and arms the next step (one op each would
+        # cost a millisecond on a busy CPU).
+        self._take = tf.function(lambda: self._read_and_arm(), jit_compile=False)
 
     @classmethod
     def attach(cls, model):
@@ -107,6 +109,14 @@ class StepGradients:
     def recorded(self) -> int:
         return int(self._count.numpy())
 
+    def _read_and_arm(self):
+        tf = self._tf
+        values = (self._count.read_value(), self._norms.read_value(),
+                  [p.read_value() for p in self._peaks])
+        with tf.control_dependencies(tf.nest.flatten(values)):
+            self._armed.assign(True)
+        return values
+
     def __call__(self):
         """``(grad_norms, dead)`` of the newest recorded step (None before any); arms the next.
 
@@ -115,12 +125,11 @@ class StepGradients:
             units never active on the batch's first rows})``, as
             ``GradientProbe`` returns them; None when no step recorded yet.
         """
-        if not self.recorded:
-            self.arm()
+        count, norms, peaks = self._take()
+        if not int(count):
             return None
-        norms = np.asarray(self._norms.numpy(), np.float64)
-        peaks = [np.asarray(p.numpy()) for p in self._peaks]
-        self.arm()
+        norms = np.asarray(norms, np.float64)
+        peaks = [np.asarray(p) for p in peaks]
         grad_norms = dict(zip(self.layers, norms.tolist()))
         dead = {path: float(np.count_nonzero(p == 0) / max(np.size(p), 1))
                 for path, p in zip(self.relu_paths, peaks)}
