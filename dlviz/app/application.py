@@ -31,11 +31,11 @@ def run(argv: list[str] | None = None) -> int:
     if problem:
         print(problem, file=sys.stderr)
         return 1
-    from dlviz.core.kerasenv import import_tensorflow, quiet_tensorflow_logs
+    from dlviz.core.kerasenv import quiet_tensorflow_logs
 
     quiet_tensorflow_logs()
-    # Only an import: the engine thread still owns every Keras object.
-    threading.Thread(target=import_tensorflow, name="dlviz-import-tf", daemon=True).start()
+    threading.Thread(target=_import_tensorflow_meanwhile, name="dlviz-import-tf",
+                     daemon=True).start()
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -58,6 +58,17 @@ def run(argv: list[str] | None = None) -> int:
     QTimer.singleShot(0, window.start_engine)
     QTimer.singleShot(0, window.show_first_example)
     return app.exec()
+
+
+def _import_tensorflow_meanwhile() -> None:
+    """Import TensorFlow while Qt builds the window (only an import: the engine
+    thread still owns every Keras object). At the engine's lower priority, as
+    the engine thread itself runs: on a busy machine the window comes first."""
+    from dlviz.core.engine import ENGINE_NICENESS, lower_this_thread_priority
+    from dlviz.core.kerasenv import import_tensorflow
+
+    lower_this_thread_priority(ENGINE_NICENESS)
+    import_tensorflow()
 
 
 def _report_shown_and_exit(app, window) -> int:
