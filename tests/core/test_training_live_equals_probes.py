@@ -159,3 +159,29 @@ def test_a_run_writer_merges_frames_between_snapshot_files(tmp_path):
     assert merged.results["feature_maps"].maps.layers[0].path == \
         full.results["feature_maps"].maps.layers[0].path
     assert merged.results["gradient_norms"].norms["c1_conv"] == 2.5   # step 2's, the newest
+
+
+def test_a_probe_whose_first_run_is_eager_is_priced_by_its_warm_run():
+    import time
+
+    from dlviz.core.training.live_callback import LiveCallback
+
+    class EagerThenTraced:
+        """Like the feature maps: an eager first run, tracing on the second."""
+        kinds = ("maps",)
+        seconds = [0.02, 0.5, 0.001, 0.001]
+
+        def urgent_groups(self, control):
+            return ()
+
+        def compute(self, group):
+            time.sleep(self.seconds.pop(0))
+            return {"feature_maps": group}
+
+    frames = []
+    callback = LiveCallback(frames.append, probes=EagerThenTraced(),
+                            budget=ProbeBudget(0.9, max_fps=1e6))
+    callback._epoch = 0
+    callback._live_frame(0)
+    assert callback.budget.expected("maps") < 0.25      # not the tracing run's 0.5 s
+    assert callback.spent["probe_setup"] >= 0.5 and len(frames) == 1
