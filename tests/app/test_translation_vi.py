@@ -8,10 +8,11 @@ the catalogue and translated. ``dlviz.core`` never imports Qt and writes its
 sentences in English; the window translates those it knows by their shape
 (``core_messages``, ``core_errors``): why a view cannot draw, filter notes, how
 an image was fitted, the builder's row problems, and the refusals of images,
-model files, text and training data, and how a run ended (NaN loss). The tests
-below raise the real ones (broken images, hostile model files, empty and unknown
-text, an absurd learning rate) and check that none reads as English.
-Counts are written with the language's separators (``numbers``). What is left
+model files, text and training data, and how a run ended (NaN loss);
+``test_translation_vi_messages.py`` raises the real ones (broken images, hostile
+model files, empty and unknown text, an absurd learning rate) and checks that
+none reads as English, and that counts are written with the language's
+separators (``numbers``). What is left
 in English: text inside a field that the core copies from elsewhere (a Python
 exception's words after "Keras could not load x:"), names, units and formulas.
 ``ENGLISH_FROM_CORE`` lists the kinds of those seen on the screens walked here,
