@@ -1,11 +1,11 @@
 """Start the Qt application: window first, TensorFlow in the background.
 
-TensorFlow (several seconds) starts importing on a thread of its own at
-launch, while Qt builds the window; the window appears within a second or
-two, the engine thread picks TensorFlow up when it starts (waiting for the
-import to finish if need be), and the status bar says when it is ready.
-Starting the import at once, rather than after the first frame, brings the
-first picture sooner (``benchmarks/first_picture.py``).
+The window is shown before the engine starts importing TensorFlow, so a
+person sees dlviz within a second or two while TensorFlow (several seconds)
+loads behind it; the status bar says when it is ready. (Importing TensorFlow
+on a thread of its own from launch was measured and left out: imports hold
+the GIL, so the window came two to three times later on a busy machine and
+the first picture no sooner.)
 
 Two benchmark hooks, each an environment variable: ``DLVIZ_EXIT_WHEN_SHOWN``
 prints when the window is on screen and quits (``benchmarks/startup.py``);
@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import os
 import sys
-import threading
 import time
 
 _STARTED = time.perf_counter()
@@ -34,8 +33,6 @@ def run(argv: list[str] | None = None) -> int:
     from dlviz.core.kerasenv import quiet_tensorflow_logs
 
     quiet_tensorflow_logs()
-    threading.Thread(target=_import_tensorflow_meanwhile, name="dlviz-import-tf",
-                     daemon=True).start()
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -53,22 +50,11 @@ def run(argv: list[str] | None = None) -> int:
         return _report_shown_and_exit(app, window)
     if os.environ.get("DLVIZ_BENCH_FIRST_PICTURE"):
         watch_first_mosaic(window, lambda line: (print(line, flush=True), os._exit(0)))
-    # Let the first frame paint, then start the engine; queue the first
-    # example so it appears as soon as TensorFlow is ready.
+    # Let the first frame paint, then start loading TensorFlow; queue the
+    # first example so it appears as soon as TensorFlow is ready.
     QTimer.singleShot(0, window.start_engine)
     QTimer.singleShot(0, window.show_first_example)
     return app.exec()
-
-
-def _import_tensorflow_meanwhile() -> None:
-    """Import TensorFlow while Qt builds the window (only an import: the engine
-    thread still owns every Keras object). At the engine's lower priority, as
-    the engine thread itself runs: on a busy machine the window comes first."""
-    from dlviz.core.engine import ENGINE_NICENESS, lower_this_thread_priority
-    from dlviz.core.kerasenv import import_tensorflow
-
-    lower_this_thread_priority(ENGINE_NICENESS)
-    import_tensorflow()
 
 
 def _report_shown_and_exit(app, window) -> int:

@@ -17,7 +17,6 @@ import threading
 
 _lock = threading.Lock()
 _device: str | None = None
-_imported = threading.Event()  # set once an import through here has finished
 
 # glog/absl line prefix: I0000 00:00:1795728554.045722    4218 port.cc:153] ...
 _NATIVE_NOTICE = re.compile(r"^[IWE]\d{4} [\d:.]+\s+\d+ [\w./-]+:\d+\] ")
@@ -56,19 +55,11 @@ def _with_quiet_fd2(action):
 
 
 def import_tensorflow():
-    """Return the ``tensorflow`` module, importing it quietly on first use.
-
-    Safe from several threads at once (the app starts the import on a thread
-    of its own at launch): a module still being imported by another thread
-    is already in ``sys.modules``, half made, so a caller waits on the lock,
-    or in ``import`` itself, until that import has finished.
-    """
-    if _imported.is_set() and "tensorflow" in sys.modules:
+    """Return the ``tensorflow`` module, importing it quietly on first use."""
+    if "tensorflow" in sys.modules:
         return sys.modules["tensorflow"]
     quiet_tensorflow_logs()
     with _lock:
-        if _imported.is_set():
-            return sys.modules["tensorflow"]
 
         def _load():
             import tensorflow  # noqa: PLC0415  (lazy on purpose; see module docstring)
@@ -78,9 +69,7 @@ def import_tensorflow():
             tensorflow.config.list_physical_devices()
             return tensorflow
 
-        module = _with_quiet_fd2(_load)
-        _imported.set()
-        return module
+        return _with_quiet_fd2(_load)
 
 
 def import_keras():
