@@ -153,7 +153,6 @@ CORE_MESSAGES = (
     QT_TRANSLATE_NOOP("CoreMessages", "padding must be 'valid' or 'same', got {value}"),
     QT_TRANSLATE_NOOP("CoreMessages", "PReLU needs known sizes (or shared_axes over the unknown ones)"),
     QT_TRANSLATE_NOOP("CoreMessages", "Reshape to {target} needs {needed} values; its input {shape} has {have}"),
-    QT_TRANSLATE_NOOP("CoreMessages", "return_state gives several outputs (the sequence and the states); the builder keeps one output per layer: turn return_state off here, or open the model as a file to view it"),
     QT_TRANSLATE_NOOP("CoreMessages", "{layer} needs a known number of features per step"),
     QT_TRANSLATE_NOOP("CoreMessages", "{layer} reads sequences (steps, features), but its input is {shape}: add Embedding or Reshape before it"),
     QT_TRANSLATE_NOOP("CoreMessages", "{layer} reads sequences (steps, features), but its input is images {shape}: add Reshape before it, or use Conv2D"),

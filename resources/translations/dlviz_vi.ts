@@ -1534,10 +1534,6 @@
         <translation>đọc đầu ra thứ {index} của {name} (một tầng có nhiều đầu ra, như các trạng thái của LSTM); trình dựng mạng chỉ nối đầu ra thứ nhất của một tầng: hãy mở mô hình dưới dạng tệp để xem</translation>
     </message>
     <message>
-        <source>return_state gives several outputs (the sequence and the states); the builder keeps one output per layer: turn return_state off here, or open the model as a file to view it</source>
-        <translation>return_state cho nhiều đầu ra (chuỗi và các trạng thái); trình dựng mạng chỉ giữ một đầu ra cho mỗi tầng: hãy tắt return_state ở đây, hoặc mở mô hình dưới dạng tệp để xem</translation>
-    </message>
-    <message>
         <source>{layer} needs a known number of features per step</source>
         <translation>{layer} cần biết số đặc trưng ở mỗi bước</translation>
     </message>

@@ -219,3 +219,26 @@ def test_model_from_json_gives_back_the_same_config_and_count():
         for key, value in spec.config.items():
             if key != "batch_shape":
                 assert json.loads(json.dumps(built[key])) == value, (spec.name, key)
+
+
+@pytest.mark.parametrize("wrapped", [False, True])
+def test_a_recurrent_layer_returning_its_states_builds_with_its_first_output_linked(wrapped):
+    """return_state gives (output, states...): the builder links the first, as Keras does
+    for ``layer(x)[0]``; the exported script indexes it the same way."""
+    from dlviz.core.builder.code_export import python_code
+
+    cell = {"units": 4, "return_state": True}
+    rnn = (new("Bidirectional", "rnn", ("seq",), layer={
+        "module": "keras.layers", "class_name": "LSTM", "config": cell,
+        "registered_name": None}) if wrapped else new("LSTM", "rnn", ("seq",), **cell))
+    arch = Architecture((new("InputLayer", "seq", batch_shape=[None, 5, 3]), rnn,
+                         new("Dense", "out", ("rnn",), units=2)), "states")
+    rows = {r.name: r for r in infer(arch)}
+    assert not any(r.error for r in rows.values())
+    model = build(arch)
+    assert tuple(model.output.shape) == rows["out"].output_shape == (None, 2)
+    assert rows["rnn"].output_shape == (None, 8 if wrapped else 4)
+    assert sum(r.params for r in rows.values()) == model.count_params()
+    namespace = {}
+    exec(python_code(arch), namespace)   # noqa: S102 - our own generated script
+    assert namespace["build_model"]().count_params() == model.count_params()

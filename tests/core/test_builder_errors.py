@@ -40,9 +40,12 @@ BAD = {
     "kernel size as text": (image_net(new("Conv2D", "bad", kernel_size="big")),
                             "whole numbers"),
     "zero stride": (image_net(new("Conv2D", "bad", strides=[0, 0])), "at least 1"),
-    "return_state": (Architecture((new("InputLayer", "seq", batch_shape=[None, 5, 2]),
-                                   new("GRU", "bad", ("seq",), return_state=True),
-                                   new("Dense", "out", ("bad",)))), "return_state"),
+    "merge_mode None (two outputs)": (
+        Architecture((new("InputLayer", "seq", batch_shape=[None, 5, 2]),
+                      new("Bidirectional", "bad", ("seq",), merge_mode=None,
+                          layer={"module": "keras.layers", "class_name": "GRU",
+                                 "config": {"units": 3}, "registered_name": None}),
+                      new("Dense", "out", ("bad",)))), "two outputs"),
 }
 
 

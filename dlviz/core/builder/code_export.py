@@ -72,6 +72,13 @@ def _constructor(spec: LayerSpec, imports: set[str]) -> str:
     return f"{cls}({settings + ', ' if settings else ''}name={spec.name!r})"
 
 
+def _returns_states(spec: LayerSpec) -> bool:
+    """Whether the layer's call gives a list (its output, then its final states)."""
+    inner = spec.config.get("layer") if spec.class_name == "Bidirectional" else None
+    config = inner.get("config", {}) if isinstance(inner, dict) else spec.config
+    return bool(config.get("return_state"))
+
+
 def _wrapped(line: str) -> str:
     """A long layer line with one setting per line (the script is for reading)."""
     if len(line) <= 99 or "(" not in line:
@@ -126,7 +133,8 @@ def python_code(arch: Architecture) -> str:
             ins = [tensors[i] for i in spec.inputs if i in tensors]
             arg = ins[0] if len(ins) == 1 else "[" + ", ".join(ins) + "]"
             extra = "".join(f", {k}={v!r}" for k, v in spec.keras.get("kwargs", {}).items())
-            body.append(_wrapped(f"    {var} = {_constructor(spec, imports)}({arg}{extra})"))
+            first = "[0]" if _returns_states(spec) else ""   # the states are not linked
+            body.append(_wrapped(f"    {var} = {_constructor(spec, imports)}({arg}{extra}){first}"))
         tensors[spec.name] = var
     inputs = [tensors[s.name] for s in arch.layers if s.class_name == "InputLayer"]
     outputs = [tensors[n] for n in arch.output_names() if n in tensors]

@@ -37,9 +37,6 @@ RNN_ON_IMAGES = ("{layer} reads sequences (steps, features), but its input is im
 RNN_INPUT = ("{layer} reads sequences (steps, features), but its input is {shape}: "
              "add Embedding or Reshape before it")
 RNN_FEATURES = "{layer} needs a known number of features per step"
-RETURN_STATE = ("return_state gives several outputs (the sequence and the states); the builder "
-                "keeps one output per layer: turn return_state off here, or open the model "
-                "as a file to view it")
 SEVERAL_OUTPUTS = ("{layer} gives {count} outputs; the builder keeps one output per layer: "
                    "open the model as a file to view it")
 OTHER_OUTPUT = ("reads output {index} of {name} (a layer with several outputs, such as an "

@@ -230,8 +230,8 @@ def recurrent(class_name: str, config, shapes):
                          layer=class_name, shape=_text(shape[1:]))
     if shape[-1] is None:
         raise BadSetting(M.RNN_FEATURES, layer=class_name)
-    if config.get("return_state"):
-        raise BadSetting(M.RETURN_STATE)
+    # return_state adds the final states as further outputs; the builder links a
+    # layer's first output (the rows that read a state say so), so the row is that one.
     units = int(config.get("units", 0))
     if units < 1:
         raise BadSetting(M.AT_LEAST_ONE, setting="units", value=units)
