@@ -187,6 +187,7 @@ def test_a_live_frame_says_which_training_step_its_gates_come_from(qtbot):
     view, result = shown(qtbot, model_of(layers.GRU), "not bad at all")
     assert "training step" not in view.title.text()
     view.show_result(result, step=1234)
-    assert view.title.text().endswith("4 tokens · training step 1,234")
+    assert view.title.text().endswith("4 tokens")   # the title does not move with the step
+    assert view.step_label.text() == "training step 1,234"
     view.show_result(result)        # a typed sentence again: no step
-    assert "training step" not in view.title.text()
+    assert "training step" not in view.title.text() and not view.step_label.text()

@@ -30,8 +30,9 @@ from dlviz.core.probes.sequence_results import GRU_CONVENTION
 from dlviz.core.probes.text_results import SequenceGates
 
 KIND_NAMES = {"lstm": "LSTM", "gru": "GRU", "simple_rnn": "SimpleRNN"}
-#: Live frames are drawn at most this often (the newest wins meanwhile).
-LIVE_FRAME_MS = 100
+#: Live frames are drawn at most this often (the newest wins meanwhile): five a
+#: second; the grid's thirteen plots cost 20-40 ms of the GUI thread a frame.
+LIVE_FRAME_MS = 200
 READING = {
     "lstm": QT_TRANSLATE_NOOP("GateView", "Gates i, f, o in [0, 1] (0 shut, 1 open); candidate g and h in "
                               "[-1, 1]; cell state c on its own range."),
@@ -66,6 +67,15 @@ class GateView(ExportMixin, QWidget):
         self._live_timer.setInterval(LIVE_FRAME_MS)
         self._live_timer.timeout.connect(self._on_live_timer)
         self.title = title_label(self.tr("Gates"))
+        # The training step of live gates, apart from the (wrapping) title: a
+        # wrapping label whose text changes lays the whole window out again
+        # (up to 0.3 s); this one keeps its width, so nothing moves.
+        self.step_label = QLabel("")
+        self.step_label.setFont(self.title.font())
+        self.step_label.setMinimumWidth(self.step_label.fontMetrics().horizontalAdvance(
+            self.tr(" · training step {0}").format("9,999,999")))
+        self.step_label.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
+        self.step_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         self.hint = hint_label(self.tr("Type a sentence above: each recurrent layer's gates "
                                        "appear here, token by token."))
         self.convention = hint_label("")
@@ -108,6 +118,7 @@ class GateView(ExportMixin, QWidget):
         controls.addWidget(self.readout, 1)
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
+        top.addWidget(self.step_label, 0, Qt.AlignmentFlag.AlignTop)
         top.addWidget(self._export_button(), 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -180,6 +191,7 @@ class GateView(ExportMixin, QWidget):
     def show_problem(self, message: str) -> None:
         """Say why this sentence shows nothing (e.g. empty text); the controls stay."""
         self.title.setText(self.tr("Nothing to read"))
+        self.step_label.setText("")
         self.hint.setText(core_message(message))
         self.convention.setText("")
         self.body.hide()
@@ -197,9 +209,10 @@ class GateView(ExportMixin, QWidget):
         sides = (self.tr(BOTH_WAYS),) if len(traces) > 1 else ()
         # While training, the step says which weights these gates come from.
         live = "" if self.step is None else self.tr(" · training step {0}").format(
-            f"{self.step:,}")
+            f"{self.step:,}").strip(" ·")
+        self.step_label.setText(live)
         self.title.setText(self.tr("{0} gates of {1} · {2} tokens").format(
-            kind, self.layer_combo.currentText(), len(result.tokens)) + live)
+            kind, self.layer_combo.currentText(), len(result.tokens)))
         notes = (_sentence(core_message(note)) for note in result.notes)
         reading = READING.get(traces[0].kind, "")
         self.hint.setText(" ".join((self.tr(reading) if reading else "", *sides, *notes)))
