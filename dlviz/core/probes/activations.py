@@ -33,6 +33,8 @@ class ActivationExtractor:
         skipped: paths of layers without a spatial output.
         keras_model: the multi-output ``keras.Model`` (inputs -> [each
             layer's output..., each model output...]).
+        layouts: each layer's default ``MosaicLayout`` (None where its size
+            is free), made inside the compiled pass (``layer_summary``).
 
     Raises:
         ProbeUnavailable: a model without a graph, or an unknown layer.
