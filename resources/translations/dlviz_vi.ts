@@ -1482,6 +1482,10 @@
         <translation>{layer} cần từ hai đầu vào trở lên: hãy chọn chúng trong phần thiết lập của nó</translation>
     </message>
     <message>
+        <source>the model gives output {index} of this layer (it has several); the builder links only a layer&apos;s first output: open the model as a file to view it</source>
+        <translation>mô hình cho ra đầu ra thứ {index} của tầng này (tầng có nhiều đầu ra); trình dựng mạng chỉ nối đầu ra thứ nhất của một tầng: hãy mở mô hình dưới dạng tệp để xem</translation>
+    </message>
+    <message>
         <source>the name {name} is used twice; rename one of them</source>
         <translation>tên {name} được dùng hai lần; hãy đổi tên một trong hai</translation>
     </message>
@@ -1548,10 +1552,6 @@
     <message>
         <source>also takes {argument} from {names}, a link the builder cannot keep (it links layers through their main input only): open the model as a file to view it</source>
         <translation>còn nhận {argument} từ {names}, một liên kết trình dựng mạng không giữ được (nó chỉ nối các tầng qua đầu vào chính): hãy mở mô hình dưới dạng tệp để xem</translation>
-    </message>
-    <message>
-        <source>{layer} gives {count} outputs; the builder keeps one output per layer: open the model as a file to view it</source>
-        <translation>{layer} cho {count} đầu ra; trình dựng mạng chỉ giữ một đầu ra cho mỗi tầng: hãy mở mô hình dưới dạng tệp để xem</translation>
     </message>
     <message>
         <source>this layer is used {count} times (shared weights); the builder edits layers used once: open the model as a file to view it</source>
@@ -2626,7 +2626,7 @@ Theo từng tầng: một khoảng giá trị cho mọi ô, nên có thể so s�
     <name>GateView</name>
     <message>
         <source>Gates i, f, o in [0, 1] (0 shut, 1 open); candidate g and h in [-1, 1]; cell state c on its own range.</source>
-        <extracomment>Live frames are drawn at most this often (the newest wins meanwhile).</extracomment>
+        <extracomment>Live frames are drawn at most this often (the newest wins meanwhile): five a second; the grid&apos;s thirteen plots cost 20-40 ms of the GUI thread a frame.</extracomment>
         <translation>Các cổng i, f, o trong [0, 1] (0 đóng, 1 mở); ứng viên g và h trong [-1, 1]; trạng thái ô c theo khoảng giá trị riêng.</translation>
     </message>
     <message>

@@ -83,10 +83,17 @@ def test_links_to_a_second_output_are_said_on_their_rows_not_rebuilt_wrong():
             rows[name].error
 
 
-def test_an_unknown_layer_with_several_outputs_names_the_count():
-    from dlviz.core.builder.architecture import Architecture, LayerSpec
-
-    arch = Architecture((LayerSpec.new("InputLayer", "x", batch_shape=[None, 4]),
-                         LayerSpec("split", "Splitter", {}, ("x",),
-                                   {"outputs": 2, "input_shapes": [[None, 4]]})))
-    assert "Splitter gives 2 outputs" in infer(arch)[1].error
+def test_an_unknown_layer_with_several_outputs_is_its_first_unless_the_model_gives_another():
+    """Attention with its scores: two outputs. Read through its first, the row is that
+    one (as Keras computes it); a model that gives the scores says so on the row."""
+    query = keras.Input((4, 6), name="query")
+    value = keras.Input((5, 6), name="value")
+    context, scores = keras.layers.Attention(name="attend")([query, value],
+                                                            return_attention_scores=True)
+    out = keras.layers.Dense(2, name="out")(context)
+    rows = {r.name: r for r in infer(from_model(keras.Model([query, value], out)))}
+    assert rows["attend"].error is None and rows["attend"].output_shape == (None, 4, 6)
+    assert rows["out"].output_shape == (None, 4, 2)
+    both = keras.Model([query, value], [out, scores])
+    rows = {r.name: r for r in infer(from_model(both))}
+    assert "the model gives output 1 of this layer" in rows["attend"].error

@@ -59,8 +59,6 @@ class _CostRow:
 
 def _opaque(spec: LayerSpec, shapes: list[tuple]):
     """A layer the builder has no rule for: what Keras computed, while it still holds."""
-    if spec.keras.get("outputs"):
-        raise BadSetting(M.SEVERAL_OUTPUTS, layer=spec.class_name, count=spec.keras["outputs"])
     known = spec.keras.get("output_shape")
     if known is None:
         raise BadSetting(M.OPAQUE_UNKNOWN, layer=spec.class_name)
@@ -93,6 +91,8 @@ def _row(spec: LayerSpec, rows: dict[str, RowInfo]) -> RowInfo:
     elif spec.keras.get("other_output"):
         name, index = spec.keras["other_output"]
         problem = BadSetting(M.OTHER_OUTPUT, index=index, name=repr(name))
+    elif spec.keras.get("model_output"):
+        problem = BadSetting(M.MODEL_OUTPUT, index=spec.keras["model_output"])
     elif spec.keras.get("second_input"):
         argument, names = spec.keras["second_input"]
         problem = BadSetting(M.SECOND_INPUT, argument=argument,

@@ -150,6 +150,20 @@ def _lost_links(node: dict) -> dict:
     return lost
 
 
+def _output_refs(ends) -> list[tuple[str, int]]:
+    """(layer, output index) of a config's ``output_layers`` ([n, 0, i] or a list of them)."""
+    if not ends:
+        return []
+    ends = [ends] if isinstance(ends[0], str) else ends
+    return [(e[0], int(e[2]) if len(e) > 2 else 0) for e in ends]
+
+
+def _mark(arch: Architecture, name: str, facts: dict) -> Architecture:
+    layers = tuple(replace(s, keras={**s.keras, **facts}) if s.name == name else s
+                   for s in arch.layers)
+    return replace(arch, layers=layers)
+
+
 def _names(ends) -> tuple[str, ...]:
     if ends and isinstance(ends[0], str):
         return (ends[0],)
@@ -198,6 +212,9 @@ def from_config(config: dict, facts: dict | None = None) -> Architecture:
         specs.append(LayerSpec(name, e["class_name"], dict(e.get("config", {})), inputs, keras))
     arch = Architecture(tuple(specs), body.get("name", "model"))
     outputs = _names(body.get("output_layers"))
+    for name, index in _output_refs(body.get("output_layers")):
+        if index:   # the model gives a layer's second output: a link the builder cannot keep
+            arch = _mark(arch, name, {"model_output": index})
     # Outputs are kept only where they are not simply the unread layers, so that
     # a layer added at the end becomes the output, as people expect.
     return arch if outputs == arch.output_names() else replace(arch, outputs=outputs)
@@ -260,11 +277,12 @@ def from_model(model) -> Architecture:
     facts = {}
     for layer in model.layers:
         try:
-            out = _shape(layer.output)
-            ins = layer.input if isinstance(layer.input, (list, tuple)) else [layer.input]
             several = isinstance(layer.output, (list, tuple)) and len(layer.output) > 1
+            # A layer with several outputs (attention with its weights) is its first
+            # one here, as the layers reading it read; a row reading another says so.
+            out = _shape(layer.output[0] if several else layer.output)
+            ins = layer.input if isinstance(layer.input, (list, tuple)) else [layer.input]
             facts[layer.name] = {"output_shape": out,
-                                 **({"outputs": len(layer.output)} if several else {}),
                                  "input_shapes": [_shape(t) for t in ins],
                                  "trainable": _count(layer.trainable_weights),
                                  "non_trainable": _count(layer.non_trainable_weights)}

@@ -37,8 +37,8 @@ RNN_ON_IMAGES = ("{layer} reads sequences (steps, features), but its input is im
 RNN_INPUT = ("{layer} reads sequences (steps, features), but its input is {shape}: "
              "add Embedding or Reshape before it")
 RNN_FEATURES = "{layer} needs a known number of features per step"
-SEVERAL_OUTPUTS = ("{layer} gives {count} outputs; the builder keeps one output per layer: "
-                   "open the model as a file to view it")
+MODEL_OUTPUT = ("the model gives output {index} of this layer (it has several); the builder "
+                "links only a layer's first output: open the model as a file to view it")
 OTHER_OUTPUT = ("reads output {index} of {name} (a layer with several outputs, such as an "
                 "LSTM's states); the builder links only a layer's first output: open the "
                 "model as a file to view it")
