@@ -91,9 +91,13 @@ def test_an_unknown_layer_with_several_outputs_is_its_first_unless_the_model_giv
     context, scores = keras.layers.Attention(name="attend")([query, value],
                                                             return_attention_scores=True)
     out = keras.layers.Dense(2, name="out")(context)
-    rows = {r.name: r for r in infer(from_model(keras.Model([query, value], out)))}
+    model = keras.Model([query, value], out)
+    rows = {r.name: r for r in infer(from_model(model))}
     assert rows["attend"].error is None and rows["attend"].output_shape == (None, 4, 6)
     assert rows["out"].output_shape == (None, 4, 2)
+    namespace = {}
+    exec(python_code(from_model(model)), namespace)   # noqa: S102 - the script takes [0]
+    assert namespace["build_model"]().count_params() == model.count_params()
     both = keras.Model([query, value], [out, scores])
     rows = {r.name: r for r in infer(from_model(both))}
     assert "the model gives output 1 of this layer" in rows["attend"].error

@@ -73,7 +73,10 @@ def _constructor(spec: LayerSpec, imports: set[str]) -> str:
 
 
 def _returns_states(spec: LayerSpec) -> bool:
-    """Whether the layer's call gives a list (its output, then its final states)."""
+    """Whether the layer's call gives a list (its output, then its final states, or
+    what a layer taken from a model gave besides: attention's scores)."""
+    if spec.keras.get("outputs"):
+        return True
     inner = spec.config.get("layer") if spec.class_name == "Bidirectional" else None
     config = inner.get("config", {}) if isinstance(inner, dict) else spec.config
     return bool(config.get("return_state"))

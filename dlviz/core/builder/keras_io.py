@@ -283,6 +283,7 @@ def from_model(model) -> Architecture:
             out = _shape(layer.output[0] if several else layer.output)
             ins = layer.input if isinstance(layer.input, (list, tuple)) else [layer.input]
             facts[layer.name] = {"output_shape": out,
+                                 **({"outputs": len(layer.output)} if several else {}),
                                  "input_shapes": [_shape(t) for t in ins],
                                  "trainable": _count(layer.trainable_weights),
                                  "non_trainable": _count(layer.non_trainable_weights)}
