@@ -85,3 +85,27 @@ def test_typing_a_longer_sentence_traces_once_per_bucket_of_eight_steps():
     assert recorder._replay.experimental_get_tracing_count() == 1
     recorder(sequences(batch=1, time=17))   # the next bucket
     assert recorder._replay.experimental_get_tracing_count() == 2
+
+
+@pytest.mark.parametrize("cls, config", [(layers.LSTM, {"go_backwards": True}), (layers.GRU, {}),
+                                         (layers.SimpleRNN, {})],
+                         ids=["lstm-backwards", "gru", "simple_rnn"])
+def test_given_initial_states_start_the_recurrence_as_in_keras(cls, config):
+    layer = built_layer(cls, **config)
+    x, mask = sequences(batch=4, time=11), ragged_mask(11)[:, :11]
+    rng = np.random.default_rng(5)
+    count = 2 if cls is layers.LSTM else 1
+    states = [rng.normal(size=(4, 5)).astype("float32") for _ in range(count)]
+    got = GateRecorder(layer)(x, mask, states)
+    want = sequence_traces(layer, x, mask, states)[0]
+    for name in want.gates:
+        np.testing.assert_allclose(got.gates[name], want.gates[name], atol=ATOL, err_msg=name)
+    for name, values in keras_states_per_step(layer, x, mask, states).items():
+        np.testing.assert_allclose(got.gates[name], values, atol=ATOL, err_msg=name)
+
+
+def test_the_recorded_gates_are_read_only_like_the_frozen_trace_holding_them():
+    trace = GateRecorder(built_layer(layers.LSTM))(sequences(time=6))
+    assert trace.gates["h"].shape == (3, 6, 5)
+    with pytest.raises(ValueError, match="read-only"):
+        trace.gates["f"][0, 0, 0] = 1.0

@@ -7,6 +7,13 @@ layer over 100 steps. ``GateRecorder`` compiles the same arithmetic once
 and reads the current weights at every call, so it follows training; the
 app keeps one per layer, as it keeps one ``ActivationExtractor`` per model.
 
+Why it can be faster than the layer itself: a step of either is bound by
+h₋₁·U (the recurrent kernel read once a step); Keras also multiplies each
+step's input by the kernel apart, where the replay does all steps in one
+matrix product first. What it adds must stay smaller than that saving: its
+loop writes one row per step, and the Python around the call is kept short
+(``benchmarks/gates.py`` measures both against the layer's forward pass).
+
 Sequences are padded to a multiple of ``bucket`` steps, on the side the
 layer reads last, and the padding cut off again, so a person typing does not
 trigger a compilation per keystroke (one per bucket, with or without a mask).
@@ -36,6 +43,8 @@ class GateRecorder:
         bucket: lengths are padded up to a multiple of this many steps.
     """
 
+    #: Steps the compiled loop runs per turn (unrolled): each turn costs a
+    #: few microseconds besides its steps. Lengths are padded to a multiple.
     steps_per_turn = 4
 
     def __init__(self, layer, *, path=None, jit_compile=True, bucket=8):
@@ -150,7 +159,10 @@ class GateRecorder:
         # All the input projections at once, one matrix product: (time, batch, columns).
         # Keras's own loop multiplies each step's input by the kernel apart.
         xw = tf.einsum("btf,fk->tbk", x, kernel)
-        if bias is not None:
+        # The bias where Keras adds it: an LSTM's after both products (in the
+        # step, where it costs nothing apart), the others' to the input's.
+        step_bias = bias if self.kind == "lstm" else None
+        if bias is not None and step_bias is None:
             xw += bias
         keep_all = tf.transpose(steps)[:, :, None] if masked else None
         # Each step reads the previous step's row and writes its own, the
@@ -161,6 +173,8 @@ class GateRecorder:
             def step(row, projected, keep):
                 c_prev, h_prev = row[:, 4 * units:5 * units], row[:, 5 * units:]
                 z = projected + tf.matmul(h_prev, recurrent)
+                if step_bias is not None:
+                    z += step_bias
                 i, f = ract(z[:, :units]), ract(z[:, units:2 * units])
                 g, o = act(z[:, 2 * units:3 * units]), ract(z[:, 3 * units:])
                 c = f * c_prev + i * g
@@ -205,14 +219,14 @@ class GateRecorder:
         """Run ``step`` over the time-major projections: (time, batch, gates * units).
 
         A while loop writing one row per step, each row the next step's
-        state, two steps a turn: with fewer operations per step, and fewer
-        turns, the replay's own overhead stays below the cost of Keras
-        projecting each step's input apart (``tf.scan`` emitting each gate
-        apart cost more than the layer's own compiled forward pass).
-        Only the first ``length`` steps the layer reads are run (rounded up to
-        two): the padding up to the bucket's length comes last in reading
-        order, so its rows stay zero instead of being computed, and the caller
-        cuts them off.
+        state, ``steps_per_turn`` steps a turn: fewer operations per step and
+        fewer turns than a loop that carries c and h apart and writes six
+        gates (or ``tf.scan`` emitting each gate apart, which cost more than
+        the layer's own compiled forward pass). Only the first ``length``
+        steps the layer reads are run, rounded up to a whole turn: the padding
+        up to the bucket's length comes last in reading order, so its rows
+        stay zero (or hold a step run on zeros, in the last turn) and the
+        caller cuts them off.
         """
         tf = self._tf
         time = tf.shape(xw)[0]
