@@ -1,4 +1,4 @@
-"""The run's history is flushed at every line but forced to disk about once a second:
+"""The run's history is flushed at every line but forced to disk about every 2 s:
 each fsync is paid from the live probes' budget, so ten a second starved them."""
 
 import numpy as np
@@ -9,7 +9,7 @@ from dlviz.core.training.events import BatchEnded, EpochEnded, TrainingStarted
 from dlviz.core.training.rundir import RunReader, RunWriter
 
 
-def test_batch_lines_reach_disk_about_once_a_second(tmp_path, monkeypatch):
+def test_batch_lines_reach_disk_about_every_two_seconds(tmp_path, monkeypatch):
     clock = iter(np.arange(0, 100, 0.01))  # a batch every 10 ms: 10 s of batches
     monkeypatch.setattr(rundir_writer, "monotonic", lambda: float(next(clock)))
     synced = []
@@ -24,5 +24,5 @@ def test_batch_lines_reach_disk_about_once_a_second(tmp_path, monkeypatch):
         batch_syncs = len(synced) - before
         writer(EpochEnded(0, {"loss": 1.0}, 10.0))
         assert len(synced) == before + batch_syncs + 1   # an epoch always reaches disk
-    assert 9 <= batch_syncs <= 12, batch_syncs            # ~10 s, ~once a second
+    assert 4 <= batch_syncs <= 6, batch_syncs             # ~10 s, ~every 2 s
     assert 95 <= len(RunReader(tmp_path).batches()) <= 105  # still 10 lines a second

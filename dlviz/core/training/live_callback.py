@@ -279,6 +279,13 @@ class LiveCallback(keras.callbacks.Callback):
                 if seconds <= 1.5 * previous:
                     break
             results.update(part)
+            if not part and self.budget.expected(kind) is None:
+                # Nothing ready yet (the training step records gradients from the
+                # next step on): a setup run too; price the kind when it shows.
+                self.budget.exclude(seconds)
+                self.spent["probe_setup"] += seconds
+                spent += seconds
+                continue
             if paused:
                 self.budget.exclude(seconds)
             else:
