@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from dlviz.app.core_messages import core_message
+from dlviz.app.numbers import general_text
 
 translate = QCoreApplication.translate
 
@@ -30,7 +31,7 @@ def _shown(name: str) -> str:
 
 def _final(logs: dict | None) -> str:
     logs = logs or {}
-    parts = [f"{_shown(name)} {logs[key]:.4g}" for key, name in
+    parts = [f"{_shown(name)} {general_text(logs[key], 4)}" for key, name in
              (("loss", QT_TRANSLATE_NOOP("TrainingMessages", "loss")),
               ("val_loss", QT_TRANSLATE_NOOP("TrainingMessages", "validation loss")),
               ("accuracy", QT_TRANSLATE_NOOP("TrainingMessages", "accuracy")),
