@@ -483,6 +483,14 @@
         <translation>kích thước đích</translation>
     </message>
     <message>
+        <source>zero output for mask</source>
+        <translation>đầu ra 0 ở bước bị che</translation>
+    </message>
+    <message>
+        <source>quantization config</source>
+        <translation>cấu hình lượng tử hóa</translation>
+    </message>
+    <message>
         <source>Type whole numbers separated by commas, e.g. 3, 3.</source>
         <translation>Gõ các số nguyên cách nhau bởi dấu phẩy, ví dụ 3, 3.</translation>
     </message>

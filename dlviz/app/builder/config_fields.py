@@ -79,6 +79,9 @@ FIELD_LABELS = {
     "max_value": QT_TRANSLATE_NOOP("BuilderForm", "max value"),
     "threshold": QT_TRANSLATE_NOOP("BuilderForm", "threshold"),
     "target_shape": QT_TRANSLATE_NOOP("BuilderForm", "target shape"),
+    # Settings Keras writes out for layers taken from a model.
+    "zero_output_for_mask": QT_TRANSLATE_NOOP("BuilderForm", "zero output for mask"),
+    "quantization_config": QT_TRANSLATE_NOOP("BuilderForm", "quantization config"),
 }
 
 
