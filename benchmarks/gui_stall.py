@@ -117,6 +117,16 @@ def print_slow_events(slow) -> None:
         print(f"  {receiver:46s} {kind:16s} {count:5d} {ms:8.0f} {most:7.1f}")
 
 
+def schedstat(native_id: int) -> tuple[float, float]:
+    """(seconds on a CPU, seconds runnable but waiting for one) of a thread (Linux), or zeros."""
+    try:
+        with open(f"/proc/self/task/{native_id}/schedstat") as f:
+            on_cpu, waiting, _slices = (int(v) for v in f.read().split())
+    except (OSError, ValueError):
+        return 0.0, 0.0
+    return on_cpu / 1e9, waiting / 1e9
+
+
 def tab_widget(window, tab: str):
     return {"training": window.training_view, "maps": window.maps_view,
             "gates": window.gates_tab}[tab]
@@ -203,11 +213,13 @@ def main() -> None:
     timer.start()
     app.measuring = True
     gui_cpu = time.thread_time()
+    gui_sched = schedstat(threading.get_native_id())
     loop = QEventLoop()   # Qt's own loop, as in the app (app.quit would close the window)
     QTimer.singleShot(int(args.seconds * 1000), loop.quit)
     loop.exec()
     app.measuring = False
     gui_cpu = time.thread_time() - gui_cpu
+    gui_sched = [b - a for a, b in zip(gui_sched, schedstat(threading.get_native_id()))]
     timer.stop()
     dog.stop()
     collections.stop()
@@ -230,7 +242,9 @@ def main() -> None:
           f"{int((stalls_ms > TARGET_MAX_MS).sum())} over {TARGET_MAX_MS} ms; "
           f"watchdog woke at worst {dog.worst_wake_ms:.1f} ms late")
     print(f"GUI thread's CPU time: {gui_cpu:.1f} s of {args.seconds:.0f} s "
-          f"({100 * gui_cpu / args.seconds:.0f} %), drawing and handling events")
+          f"({100 * gui_cpu / args.seconds:.0f} %), drawing and handling events; "
+          f"it waited {gui_sched[1]:.2f} s for a free CPU core (runnable, not running: "
+          "the machine's load, not dlviz's code)")
     if stalls:
         for line in describe(max(stalls, key=lambda s: s.late_ms), ("gui", "engine")):
             print(line)

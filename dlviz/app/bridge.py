@@ -1,15 +1,21 @@
 """Engine events -> Qt signals, delivered on the GUI thread.
 
-The engine calls ``_on_engine_event`` on its own thread. That emits one
-private signal, queued to a real slot of this object (which lives in the GUI
-thread); the slot then emits the public, past-tense signals directly. So the
-only queued cross-thread call targets the bridge itself, never a lambda or
-another Python callable: PySide6 can deliver a queued call to a Python
-callable that was disconnected and freed meanwhile, and crash. Only frozen
-dataclasses travel.
+The engine calls ``_on_engine_event`` on its own thread. That puts the event
+in a queue and, unless a wake-up is already on its way, emits one private
+signal, queued to a real slot of this object (which lives in the GUI
+thread); the slot takes every event waiting and emits the public,
+past-tense signals directly, in the order they were sent. So a burst of
+events (a batch or two and a live frame) crosses threads as one queued call,
+not one each, and none is lost or reordered. The only queued cross-thread
+call targets the bridge itself, never a lambda or another Python callable:
+PySide6 can deliver a queued call to a Python callable that was disconnected
+and freed meanwhile, and crash. Only frozen dataclasses travel.
 """
 
 from __future__ import annotations
+
+import threading
+from collections import deque
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
@@ -61,20 +67,41 @@ class EngineBridge(QObject):
         TrainingStopped: "training_stopped",
     }
 
-    _relayed = Signal(object)  # engine thread -> GUI thread, queued
+    _woken = Signal()  # engine thread -> GUI thread, queued: events are waiting
 
     def __init__(self, engine: Engine, parent: QObject | None = None):
         super().__init__(parent)
         self.engine = engine
-        self._relayed.connect(self._on_relayed, Qt.ConnectionType.QueuedConnection)
+        self._waiting: deque = deque()
+        self._lock = threading.Lock()
+        self._wake_pending = False   # a wake-up is queued and has not run yet
+        #: How many queued calls crossed to the GUI thread (each carried >= 1 event).
+        self.wake_count = 0
+        self._woken.connect(self._on_woken, Qt.ConnectionType.QueuedConnection)
         engine.add_listener(self._on_engine_event)
 
     def _on_engine_event(self, event) -> None:
-        """Engine thread: hand the event to the GUI thread."""
-        if type(event) in self._SIGNAL_FOR:
-            self._relayed.emit(event)
+        """Engine thread: queue the event; wake the GUI thread unless already woken."""
+        if type(event) not in self._SIGNAL_FOR:
+            return
+        with self._lock:
+            self._waiting.append(event)
+            if self._wake_pending:
+                return   # the queued wake-up will take this one too
+            self._wake_pending = True
+        self._woken.emit()
 
-    @Slot(object)
+    @Slot()
+    def _on_woken(self) -> None:
+        """GUI thread: emit every waiting event's public signal, oldest first."""
+        with self._lock:
+            events = list(self._waiting)
+            self._waiting.clear()
+            self._wake_pending = False
+        self.wake_count += 1
+        for event in events:
+            self._on_relayed(event)
+
     def _on_relayed(self, event) -> None:
-        """GUI thread: emit the public signal (direct calls from here on)."""
+        """GUI thread: emit the public signal of one event (direct calls from here on)."""
         getattr(self, self._SIGNAL_FOR[type(event)]).emit(event)

@@ -7,7 +7,7 @@ from test_training_views import LAYERS, batch, frame, started
 
 from dlviz.app.views.curves_view import nice_ceiling, nice_range
 from dlviz.app.views.registry import ResultViews
-from dlviz.app.views.training_view import FRAME_MS, TrainingView
+from dlviz.app.views.training_view import TrainingView
 
 
 @pytest.fixture
@@ -33,7 +33,7 @@ def test_one_timer_turn_draws_one_part_and_the_frame_ends_with_every_part(qtbot,
     view._redraw()           # the frame begins: its first part only
     assert [part.dirty for part in view._parts()].count(False) == 1
     qtbot.waitUntil(lambda: not any(part.dirty for part in view._parts()),
-                    timeout=10 * FRAME_MS)
+                    timeout=10_000)
     assert view.redraw_count == 1   # five parts, one frame
 
 
@@ -51,7 +51,7 @@ def test_the_last_events_sent_are_what_the_plots_show(qtbot, view):
         if g % 25 == 0:
             qtbot.wait(1)   # the event loop turns now and then, as between engine events
     qtbot.waitUntil(lambda: not view._timer.isActive() and
-                    not any(part.dirty for part in view._parts()), timeout=20 * FRAME_MS)
+                    not any(part.dirty for part in view._parts()), timeout=10_000)
     x, y = view.curves.loss.raw_curve.getData()
     assert len(x) == 300 and y[-1] == pytest.approx(losses[-1])
     assert view.progress.value() == 300

@@ -32,7 +32,7 @@ from dlviz.app.views.message_banner import MessageBanner
 from dlviz.app.views.snapshot_scrubber import SnapshotScrubber
 from dlviz.app.views.training_messages import stop_message
 
-FRAME_MS = 50   # at most 20 redraws a second
+FRAME_MS = 100  # at most 10 redraws a second: smooth curves at half the paint work of 20
 #: Between two parts of one frame: time for the event loop to paint the first.
 STAGGER_MS = 4
 #: The progress bar's least width: room for "100 %  ·  ETA 1 min 12 s".
