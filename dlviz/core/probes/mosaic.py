@@ -6,8 +6,10 @@ items take seconds. Building it is vectorised, with no Python loop over
 channels: the channels are taken a band at a time (whole rows of tiles, about
 ``BAND_BYTES``), normalised in a contiguous scratch buffer that stays in
 cache, and copied into the mosaic through one strided view of its tiles.
-Channels-first storage (what ``ActivationExtractor`` returns, viewed as
-(H, W, C)) is read plane by plane; channels-last arrays work too, slower.
+Channels-first storage (a transposed view, viewed as (H, W, C)) is read
+plane by plane; channels-last arrays work too, slower. A mosaic is never
+bigger than a screen shows (``MAX_SIDE``): big maps are shrunk first, each
+pixel the mean of a block of true values (``mosaic_scale``).
 """
 
 from __future__ import annotations
