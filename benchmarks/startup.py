@@ -24,7 +24,8 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--real-display", action="store_true")
     args = parser.parse_args()
-    env = {"TF_CPP_MIN_LOG_LEVEL": "2"}
+    # Compiled modules cached, as on a person's machine (see first_picture.py).
+    env = {"TF_CPP_MIN_LOG_LEVEL": "2", "PYTHONDONTWRITEBYTECODE": ""}
     if not args.real_display:
         env["QT_QPA_PLATFORM"] = "offscreen"
     tf_cmd = [sys.executable, "-c", "import tensorflow"]
