@@ -43,7 +43,7 @@ def test_a_burst_of_live_frames_draws_the_first_then_only_the_last(qtbot, view, 
     assert drawn_equals(view, frames[0])          # the rest wait for the timer
     qtbot.waitUntil(lambda: view.maps is frames[-1], timeout=10_000)
     assert drawn_equals(view, frames[-1])         # the last one sent is what stays
-    qtbot.waitUntil(lambda: not view._live_timer.isActive(), timeout=10_000)
+    qtbot.waitUntil(lambda: not view.clock.timer.isActive(), timeout=10_000)
 
 
 def test_a_hidden_view_draws_nothing_until_shown_then_the_newest(qtbot, view, mosaics):

@@ -40,7 +40,7 @@ def view(qtbot, first):
     widget.show()
     widget.show_result(first)
     yield widget
-    qtbot.waitUntil(lambda: not widget._live_timer.isActive(), timeout=10_000)
+    qtbot.waitUntil(lambda: not widget.clock.timer.isActive(), timeout=10_000)
 
 
 def test_a_burst_of_live_frames_draws_the_first_then_only_the_last(qtbot, view, first):

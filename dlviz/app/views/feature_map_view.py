@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QGraphicsRectItem, QHBoxLayout, QLabel,
                                QSplitter, QTreeWidget, QVBoxLayout, QWidget)
@@ -21,6 +21,7 @@ from dlviz.app.views.channel_view import ChannelView
 from dlviz.app.views.colormaps import ACTIVATION_MAPS, lut
 from dlviz.app.views.export import ExportMixin
 from dlviz.app.views.layer_tree import PATH_ROLE, fill_layer_tree
+from dlviz.app.views.live_clock import LiveClock
 from dlviz.core.probes.mosaic import make_mosaic
 from dlviz.core.probes.results import FeatureMaps, LayerMaps, Mosaic
 
@@ -69,12 +70,9 @@ class FeatureMapView(ExportMixin, QWidget):
         self._layer: str | None = None
         self._picked = False  # a person chose the enlarged channel: keep it for new images
         self._mosaics: dict[tuple, Mosaic] = {}
-        self._live: FeatureMaps | None = None   # a live frame waiting for the timer
-        self._stale = False     # hidden when new maps came: draw them when shown
-        self._live_timer = QTimer(self)
-        self._live_timer.setSingleShot(True)
-        self._live_timer.setInterval(LIVE_FRAME_MS)
-        self._live_timer.timeout.connect(self._on_live_timer)
+        # Live frames of the same layers are drawn on this clock (live_clock.py).
+        self.clock = LiveClock(self, draw=lambda maps, _step: self.show_maps(maps, live=True),
+                               keep=self._keep_live, interval_ms=LIVE_FRAME_MS)
         self.title = title_label(self.tr("Feature maps"))
         self.hint = hint_label(self.tr("Drop an image on the window to see what each layer makes of it."))
         self.tree = QTreeWidget()
@@ -144,39 +142,23 @@ class FeatureMapView(ExportMixin, QWidget):
     def show_result(self, result: FeatureMaps, step: int | None = None) -> None:
         """Draw a still result now; a live frame (``step`` given) on the view's own clock."""
         if step is None or not same_layers(self.maps, result):
-            self._live_timer.stop()
-            self._live, self._stale = None, False
+            self.clock.cancel()
             self.show_maps(result)
-        elif not self.isVisible():
-            # Off screen: keep the newest, draw it once when shown (showEvent).
-            self.maps, self._live, self._stale = result, None, True
-            self._mosaics.clear()
-        elif self._live_timer.isActive():
-            self._live = result   # the newest wins; drawn when the timer fires
         else:
-            self.show_maps(result, live=True)
-            self._live_timer.start()
+            self.clock.offer(result, step)
 
-    def _on_live_timer(self) -> None:
-        live, self._live = self._live, None
-        if live is not None and self.isVisible():
-            self.show_maps(live, live=True)
-            self._live_timer.start()
-        elif live is not None:
-            self.maps, self._stale = live, True
-            self._mosaics.clear()
+    def _keep_live(self, maps: FeatureMaps, _step: int) -> None:
+        """Off screen: the newest maps are current (clicks read them), drawn when shown."""
+        self.maps = maps
+        self._mosaics.clear()
 
     def hideEvent(self, event) -> None:  # noqa: N802 (Qt API)
-        self._live_timer.stop()   # no timer runs for a view off screen
-        if self._live is not None:
-            self.maps, self._live, self._stale = self._live, None, True
-            self._mosaics.clear()
+        self.clock.hidden()
         super().hideEvent(event)
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
         super().showEvent(event)
-        if self._stale and self.maps is not None:
-            self._stale = False
+        if self.clock.shown() and self.maps is not None:
             self.show_maps(self.maps, live=True)
 
     def show_maps(self, maps: FeatureMaps, *, live: bool = False) -> None:

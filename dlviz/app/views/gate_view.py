@@ -14,7 +14,7 @@ the view is on screen, the newest winning (``show_result`` with a step).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QSizePolicy, QSplitter,
                                QVBoxLayout, QWidget)
 
@@ -23,6 +23,7 @@ from dlviz.app.views.class_bars_view import ClassBarsView, percent
 from dlviz.app.views.export import ExportMixin
 from dlviz.app.views.gate_grid import GateGrid
 from dlviz.app.views.gradient_time_view import GradientTimeView
+from dlviz.app.views.live_clock import LiveClock
 from dlviz.app.views.span_match_view import SpanMatchView
 from dlviz.app.core_messages import core_message
 from dlviz.app.core_texts import core_text
@@ -60,12 +61,9 @@ class GateView(ExportMixin, QWidget):
         super().__init__(parent)
         self.result: SequenceGates | None = None
         self.step: int | None = None   # the training step of a live frame, else None
-        self._live = None       # (result, step) of a live frame waiting for the timer
-        self._stale = False     # hidden when a live frame came: draw it when shown
-        self._live_timer = QTimer(self)
-        self._live_timer.setSingleShot(True)
-        self._live_timer.setInterval(LIVE_FRAME_MS)
-        self._live_timer.timeout.connect(self._on_live_timer)
+        # Live frames are drawn on this clock (live_clock.py).
+        self.clock = LiveClock(self, draw=self._draw, keep=self._keep_live,
+                               interval_ms=LIVE_FRAME_MS)
         self.title = title_label(self.tr("Gates"))
         # The training step of live gates, apart from the (wrapping) title: a
         # wrapping label whose text changes lays the whole window out again
@@ -139,34 +137,22 @@ class GateView(ExportMixin, QWidget):
     def show_result(self, result: SequenceGates, step: int | None = None) -> None:
         """Draw a still result now; a live frame (``step`` given) on the view's own clock."""
         if step is None:
-            self._live_timer.stop()
-            self._live, self._stale = None, False
+            self.clock.cancel()
             self._draw(result, None)
-        elif not self.isVisible():
-            # Off screen: keep the newest, draw it once when shown (showEvent).
-            self.result, self.step, self._live, self._stale = result, step, None, True
-        elif self._live_timer.isActive():
-            self._live = (result, step)   # the newest wins; drawn when the timer fires
         else:
-            self._draw(result, step)
-            self._live_timer.start()
+            self.clock.offer(result, step)
 
-    def _on_live_timer(self) -> None:
-        live, self._live = self._live, None
-        if live is not None:
-            self._draw(*live)
-            self._live_timer.start()
+    def _keep_live(self, result: SequenceGates, step: int) -> None:
+        """Off screen: the newest gates are current, drawn when shown."""
+        self.result, self.step = result, step
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
         super().showEvent(event)
-        if self._stale and self.result is not None:
-            self._stale = False
+        if self.clock.shown() and self.result is not None:
             self._draw(self.result, self.step)
 
     def hideEvent(self, event) -> None:  # noqa: N802 (Qt API)
-        self._live_timer.stop()   # no timer runs for a view off screen
-        if self._live is not None:
-            (self.result, self.step), self._live, self._stale = self._live, None, True
+        self.clock.hidden()
         super().hideEvent(event)
 
     def _draw(self, result: SequenceGates, step: int | None) -> None:
