@@ -17,7 +17,10 @@ Each run builds a fresh model from the same seed, compiles it the same way
 and times compile + fit. Every round runs the three in a rotated order
 (a b c, b c a, c a b, ...) so neither warm-up nor a busy neighbour favours
 one; a first round is a discarded warm-up. Ratios are paired within a round
-and printed as min / median / max. The live run's time beyond the bare run
+and printed as min / median / max: the steady state (epochs after the first,
+the JSON's "ratio"), its CPU seconds (what other people's processes on a
+shared machine disturb less), and whole runs, one-time tracing and the
+checkpoints included ("whole_run_ratio"). The live run's time beyond the bare run
 is broken down: warm probe runs, probe setup (first, compiling runs), the
 callback's events (logs, ``BatchEnded``, frames, the listener and the run
 writer), weight copies, epoch hooks (checkpoints), time before ``fit``
