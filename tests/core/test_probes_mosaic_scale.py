@@ -72,3 +72,19 @@ def test_feature_maps_of_a_big_layer_come_at_screen_resolution_with_true_values(
         (expected.min, expected.max, expected.dead_channels)
     assert layer.stats.mean == pytest.approx(expected.mean, rel=1e-5)
     assert layer.stats.zero_fraction == pytest.approx(expected.zero_fraction)
+
+
+def test_a_model_that_takes_any_size_gets_its_mosaics_per_image_eager_or_compiled():
+    from dlviz.core.probes.activations import ActivationExtractor
+
+    inputs = keras.Input((None, None, 3))
+    model = keras.Model(inputs, layers.Conv2D(64, 1, name="any")(inputs))
+    extractor = ActivationExtractor(model)
+    for side in (131, 40, 131):  # eager first, then compiled
+        image = np.random.default_rng(side).random((side, side, 3)).astype(np.float32)
+        maps = feature_maps(model, prepare_input(model, image), extractor=extractor)
+        values, mosaic = maps.layer("any").values, maps.mosaics["any"]
+        assert values.shape == (side, side, 64)
+        assert max(mosaic.image.shape) <= MAX_SIDE
+        np.testing.assert_allclose(mosaic.image, make_mosaic(values).image, atol=1e-6,
+                                   equal_nan=True)
