@@ -1,4 +1,4 @@
-"""The text kinds' two model passes, compiled once per model: for live frames.
+"""The text kinds' model passes, compiled once per model: for live frames.
 
 ``sequence_gates`` runs the model once for its prediction and
 ``gradient_steps`` once under a gradient tape. Called eagerly, a Keras LSTM
@@ -6,7 +6,12 @@ steps through time in Python: ~50 ms for a short sentence on a CPU, which a
 5 % budget can afford less than once a second. ``CompiledText`` traces both
 passes once (``tf.function``, shapes relaxed after a few lengths), reads the
 current weights at every call, and is handed to the text kinds as their
-``predict`` and ``gradient`` options.
+``predict`` and ``gradient`` options. Live frames also pass ``gate_traces``
+as the ``replay`` option: each recurrent layer's cell replayed by a
+``GateRecorder`` kept per layer (compiled once; about the cost of the
+layer's own compiled forward pass, where the NumPy replay costs more on
+long sentences, ``benchmarks/gates.py``). A sentence typed once keeps the
+NumPy replay: compiling for it would cost more than it saves.
 
 The gradient is the one ``gradient_time.gradient_through_time`` takes with
 the predicted class as the target (the text kinds' case): of the loss with
@@ -37,6 +42,7 @@ class CompiledText:
         tf = self._tf
         self._forward = tf.function(lambda x: model(x, training=False), reduce_retracing=True)
         self._tape = None
+        self._recorders: dict[int, object] = {}   # id(layer) -> GateRecorder, or False: NumPy
 
     def predict(self, x) -> np.ndarray:
         """``model(x)`` as NumPy (the first output of several)."""
@@ -68,6 +74,37 @@ class CompiledText:
             loss=float(np.mean(losses)), target="predicted class",
             tokens=None if tokens is None else tuple(str(t) for t in tokens),
             note=gt.NOTE.format(what=what))
+
+    def gate_traces(self, layer, inputs, mask=None, path=None) -> tuple:
+        """``gates.sequence_traces(layer, inputs, mask, path=path)``, replayed compiled.
+
+        One ``GateRecorder`` per direction, kept for the next frame; a layer
+        the recorder cannot compile (an activation XLA does not know) keeps
+        the NumPy replay, which gives the same values.
+        """
+        from dlviz.core.probes.gates import sequence_traces
+        from dlviz.core.probes.rnn_layers import recurrent_kind
+
+        path = path or layer.name
+        if recurrent_kind(layer) == "bidirectional":
+            return tuple(self.gate_traces(part, inputs, mask, f"{path}/{name}")[0]
+                         for part, name in ((layer.forward_layer, "forward"),
+                                            (layer.backward_layer, "backward")))
+        recorder = self._recorders.get(id(layer))
+        if recorder is None:
+            from dlviz.core.probes.gate_recorder import GateRecorder
+
+            try:
+                recorder = GateRecorder(layer, path=path)
+                trace = recorder(inputs, mask)
+            except Exception:  # noqa: BLE001 - any compile failure: NumPy gives the same
+                self._recorders[id(layer)] = False
+                return sequence_traces(layer, inputs, mask, path=path)
+            self._recorders[id(layer)] = recorder
+            return (trace,)
+        if recorder is False:
+            return sequence_traces(layer, inputs, mask, path=path)
+        return (recorder(inputs, mask),)
 
     def _build(self):
         from dlviz.core.probes import gradient_time as gt

@@ -54,7 +54,7 @@ def encoded(model, text, *, vocabulary=None, memo=None) -> EncodedText:
 
 
 def sequence_gates(model, text, *, vocabulary=None, class_names=None, memo=None,
-                   predict=None, **_options) -> SequenceGates:
+                   predict=None, replay=None, **_options) -> SequenceGates:
     """Every recurrent layer's gates for ``text``, and the model's prediction.
 
     Args:
@@ -64,6 +64,9 @@ def sequence_gates(model, text, *, vocabulary=None, class_names=None, memo=None,
         class_names: names of the output's classes (or tags).
         predict: ``predict(x) -> NumPy``, the model's forward pass (None: an
             eager call; live frames pass a compiled one, ``CompiledText``).
+        replay: ``replay(layer, inputs, mask, path) -> (GateTrace, ...)``, the
+            gates of one layer (None: ``gates.sequence_traces``, NumPy; live
+            frames pass ``CompiledText.gate_traces``, compiled once per layer).
 
     Raises:
         ProbeUnavailable: the model has no recurrent layer or graph.
@@ -72,6 +75,9 @@ def sequence_gates(model, text, *, vocabulary=None, class_names=None, memo=None,
     from dlviz.core.probes.gates import layer_inputs, sequence_traces
 
     has_gates(model)
+    if replay is None:
+        def replay(layer, inputs, mask, path):
+            return sequence_traces(layer, inputs, mask, path=path, tokens=None)
     sentence = encoded(model, text, vocabulary=vocabulary, memo=memo)
     _kind, length, _features = input_layout(model)
     x, steps = padded(sentence, length), sentence.length
@@ -83,7 +89,7 @@ def sequence_gates(model, text, *, vocabulary=None, class_names=None, memo=None,
             notes.append(f"{path} has no mask: it also read the padding after the text")
         paths.append(path)
         traces += [_first_steps(t, steps) for t in
-                   sequence_traces(layer, inputs, mask, path=path, tokens=None)]
+                   replay(layer, inputs, mask, path)]
     traces = [_with_tokens(t, sentence.tokens) for t in traces]
     prediction, kind, names = _prediction(model, x, steps, class_names, predict)
     return SequenceGates(model.name, sentence.text, sentence.tokens, sentence.x[0],
