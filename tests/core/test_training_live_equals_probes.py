@@ -185,3 +185,31 @@ def test_a_probe_whose_first_run_is_eager_is_priced_by_its_warm_run():
     callback._live_frame(0)
     assert callback.budget.expected("maps") < 0.25      # not the tracing run's 0.5 s
     assert callback.spent["probe_setup"] >= 0.5 and len(frames) == 1
+
+
+def test_live_gates_equal_the_gate_probe_on_the_weights_they_saw():
+    from dlviz.core.data.sentiment import load_sentiment
+    from dlviz.core.zoo.sequence import SequenceClassifier
+
+    data = load_sentiment("en", n=96, seed=0)
+    model = SequenceClassifier(vocabulary=data.vocabulary, units=6, embedding_dim=6).build()
+    checked = []
+
+    def emit(event):
+        if type(event).__name__ != "LiveFrame" or "gates" not in event.results:
+            return
+        live = event.results["gates"]
+        # The plain probe: eager prediction, NumPy replay of the cell.
+        again = PROBES["gates"].compute(model, live.text, vocabulary=data.vocabulary)
+        assert [t.layer for t in live.traces] == [t.layer for t in again.traces]
+        for a, b in zip(live.traces, again.traces):
+            assert set(a.gates) == set(b.gates)
+            for name in a.gates:
+                np.testing.assert_allclose(a.gates[name], b.gates[name], atol=1e-5)
+        checked.append(event.global_step)
+
+    session = TrainingSession(model, data, TrainingConfig(
+        epochs=1, batch_size=16, validation_split=0.0), emit=emit,
+        budget=ProbeBudget(0.9, max_fps=1e6))
+    assert session.run().reason == "finished"
+    assert checked

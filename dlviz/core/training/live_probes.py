@@ -205,8 +205,10 @@ class LiveProbes:
             options["gradient_probe"] = self._gradient_probe()
         elif kind.needs == "text":
             compiled = self._compiled_text()
+            # The gates replayed by a GateRecorder compiled once per layer: the
+            # NumPy replay costs more on every frame.
             options.update(vocabulary=self.vocabulary, predict=compiled.predict,
-                           gradient=compiled.gradient)
+                           gradient=compiled.gradient, replay=compiled.gate_traces)
             if self._decode_length is not None:
                 options["max_length"] = self._decode_length
         else:
