@@ -87,8 +87,12 @@ def test_frames_carry_the_gates_of_the_sample_then_of_the_typed_sentence(sentime
     assert set(trace.gates) == {"i", "f", "g", "o", "c", "h"}
     assert trace.gates["h"].shape == (1, 5, 6)
     assert gates.prediction_kind == "classes" and gates.class_names == sentiment.class_names
-    gradient = last["gradient_through_time"]
+    # The gradient through time joins a gates frame once a second (KIND_SECONDS),
+    # and at once for a new sentence.
+    gradient = next(f.results["gradient_through_time"] for f in reversed(frames)
+                    if "gradient_through_time" in f.results)
     assert isinstance(gradient, GradientThroughTime) and gradient.norms.shape == (1, 5)
+    assert gradient.tokens == ("the", "film", "was", "not", "good")
     assert np.all(gradient.norms > 0)
     # One group, priced once by the budget.
     assert probes.kinds[-1] == "text" and probes.text_groups == ("text",)

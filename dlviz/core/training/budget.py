@@ -14,7 +14,10 @@ Protocol (DESIGN.md, "Live probes are budgeted by time, not by count"):
    the new costs must stay within ``share`` x training time. When everything
    fits, one frame carries everything; when it does not, the kinds take
    turns. Frames are also capped at the display rate (``max_fps``), except
-   for an urgent frame (a new probe input).
+   for an urgent frame (a new probe input). A kind with an ``interval``
+   (a view people glance at rather than watch: weight histograms, gradient
+   norms) runs at most once per interval, so the watched views (feature
+   maps, gates, attention) get the rest of the share and refresh most.
 4. ``record(kind, seconds)`` after each warm run of a kind; ``spend(seconds)``
    for other overhead (compiling a probe, weight copies) that the budget
    must pay for too.
@@ -40,6 +43,10 @@ class ProbeBudget:
             default: live views at most ~1.02x a bare ``fit``).
         max_fps: the most frames per second (the display rate).
         clock: seconds, monotonic; ``time.perf_counter`` unless testing.
+        intervals: least seconds between two runs of a kind (``{kind:
+            seconds}``); kinds not named run whenever the budget allows.
+            None: the live probes' own (``LiveProbes.intervals``), set by
+            the callback.
 
     Example:
         >>> now = [0.0]
@@ -52,13 +59,16 @@ class ProbeBudget:
     """
 
     def __init__(self, share: float = 0.015, max_fps: float = 10.0,
-                 clock: Callable[[], float] = time.perf_counter):
+                 clock: Callable[[], float] = time.perf_counter,
+                 intervals: dict[str, float] | None = None):
         if not 0.0 <= share < 1.0:
             raise ValueError(f"the probe budget is a share of time in [0, 1), got {share}")
         self.share = float(share)
         self.min_interval = 1.0 / max_fps if max_fps > 0 else 0.0
         self._clock = clock
         self._costs: dict[str, float] = {}
+        self.intervals = None if intervals is None else dict(intervals)
+        self._ran: dict[str, float] = {}
         self.start()
 
     def start(self) -> None:
@@ -98,6 +108,12 @@ class ProbeBudget:
         """What ``kind`` is expected to cost, or None before it first ran."""
         return self._costs.get(kind)
 
+    def due(self, kind: str) -> bool:
+        """Whether ``kind``'s interval has passed since its last run (or it never ran)."""
+        last = self._ran.get(kind)
+        interval = (self.intervals or {}).get(kind, 0.0)
+        return last is None or self._clock() - last >= interval
+
     def plan(self, kinds: Iterable[str], *, urgent: bool = False) -> tuple[str, ...]:
         """The kinds to compute now, in the given order; () when none is due.
 
@@ -114,7 +130,7 @@ class ProbeBudget:
         if allowance <= 0:
             return ()
         chosen: list[str] = []
-        for kind in kinds:
+        for kind in (k for k in kinds if self.due(k)):
             cost = self._costs.get(kind)
             if cost is None:
                 if not chosen:     # measure a new kind on its own
@@ -136,6 +152,7 @@ class ProbeBudget:
         """
         seconds = max(float(seconds), 0.0)
         self.probe_seconds += seconds
+        self._ran[kind] = self._clock()
         old = self._costs.get(kind)
         self._costs[kind] = seconds if old is None else old + SMOOTHING * (seconds - old)
 

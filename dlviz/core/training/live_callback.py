@@ -77,6 +77,10 @@ class LiveCallback(keras.callbacks.Callback):
         self.probes = probes
         self.control = control
         self.budget = budget if budget is not None else ProbeBudget()
+        if self.budget.intervals is None and probes is not None:
+            # Views glanced at (weights, gradient norms) refresh once in a
+            # while; the watched ones (maps, gates) take the rest of the share.
+            self.budget.intervals = dict(getattr(probes, "intervals", {}))
         self.batch_size = int(batch_size)
         self.samples = int(samples)
         self._hooks = tuple(on_epoch_end)
@@ -273,7 +277,9 @@ class LiveCallback(keras.callbacks.Callback):
                 self.budget.exclude(seconds)
                 self.spent["probe_setup"] += seconds
                 began = time.perf_counter()
-                part = probes.compute(kind)
+                # Same weights (nobody trained meanwhile): what the setup run
+                # had and the warm run skips (a staggered kind) is kept.
+                part = {**part, **probes.compute(kind)}
                 spent += seconds
                 previous, seconds = seconds, time.perf_counter() - began
                 runs += 1

@@ -18,6 +18,14 @@ registry the groups are:
   the pinned sentence (a sequence model's sample sentence until a person
   types one; ``TrainingControl.request_text``).
 
+Not every frame computes everything: the groups of views people glance at
+("grads", "weights") run at most once per ``GROUP_SECONDS`` (the budget
+keeps the rest of its share for the views people watch: feature maps,
+gates, attention), and within a group a secondary kind (the activation
+histograms beside the maps, the gradient through time beside the gates)
+joins at most once per ``KIND_SECONDS``. A kind that joins a frame is
+computed in that frame's pass, on the weights the frame reports.
+
 A new image or sentence pinned through the control makes the groups that
 show it urgent (``urgent_groups``); the callback hands the requests over
 with ``take_requests`` just before computing them.
@@ -28,6 +36,7 @@ the run, with the reason kept in ``notes``; the others go on.
 
 from __future__ import annotations
 
+import time
 import weakref
 
 import numpy as np
@@ -35,6 +44,12 @@ import numpy as np
 from dlviz.core.data.text import TextError
 from dlviz.core.probes.registry import live_kinds
 from dlviz.core.probes.results import ProbeUnavailable
+
+#: Least seconds between two runs of a group whose views are glanced at, not
+#: watched (each run of "weights" costs about as much as a frame of maps).
+GROUP_SECONDS = {"grads": 1.0, "weights": 2.0}
+#: Least seconds between two runs of a secondary kind within its group's frames.
+KIND_SECONDS = {"activation_histograms": 2.0, "gradient_through_time": 1.0}
 
 # One compiled extractor per model, kept while the model lives: training the
 # same model again reuses it instead of compiling its forward pass anew.
@@ -63,12 +78,14 @@ class LiveProbes:
             live attention (the training targets' length; None: the probe's
             default, 40). An untrained decoder never writes ``<end>``, and
             every token written costs a pass.
+        clock: seconds, monotonic (``time.perf_counter``; tests drive it),
+            for the secondary kinds' ``KIND_SECONDS``.
     """
 
     def __init__(self, model, probe_x, probe_y, *, image=None, image_name: str = "",
                  preprocessing: str = "unit", class_names=None, control=None, loss_fn=None,
                  text: str | None = None, vocabulary=None, step_gradients=None,
-                 decode_length: int | None = None):
+                 decode_length: int | None = None, clock=time.perf_counter):
         self.model = model
         self._batch = (probe_x, probe_y)
         self.image = image
@@ -86,6 +103,8 @@ class LiveProbes:
         self._decode_length = decode_length
         self._compiled = None
         self._first_conv: str | None = None
+        self._clock = clock
+        self._computed: dict[str, float] = {}   # kind name -> when it last ran
         self.disabled: set[str] = set()   # names of kinds off for this run
         self.notes: list[str] = []
         self._kinds = live_kinds()
@@ -120,6 +139,15 @@ class LiveProbes:
         """The groups due to run, in computing order (what the budget prices)."""
         ready = [kind.live_group for kind in self._offered() if self._input(kind) is not None]
         return tuple(dict.fromkeys(ready))
+
+    @property
+    def intervals(self) -> dict[str, float]:
+        """``{group: least seconds between two runs}`` for the budget (``GROUP_SECONDS``)."""
+        return {group: GROUP_SECONDS[group] for group in self.kinds if group in GROUP_SECONDS}
+
+    def _kind_due(self, name: str, now: float) -> bool:
+        last = self._computed.get(name)
+        return last is None or now - last >= KIND_SECONDS.get(name, 0.0)
 
     @property
     def image_groups(self) -> tuple[str, ...]:
@@ -163,10 +191,18 @@ class LiveProbes:
     def set_image(self, image, name: str = "") -> None:
         """Pin a new probe input; the next frame of the image groups shows it."""
         self.image, self.image_name = image, name
+        self._forget("image")
 
     def set_text(self, text: str) -> None:
         """Pin a new sentence; the next frame of the text groups shows it."""
         self.text, self.text_problem = text, None
+        self._forget("text")
+
+    def _forget(self, needs: str) -> None:
+        # A new input shows in full at once: its secondary kinds are due.
+        for kind in self._kinds:
+            if kind.needs == needs:
+                self._computed.pop(kind.name, None)
 
     def compute(self, group: str) -> dict:
         """``{kind name: result}`` of the kinds of ``group`` ({} when none is ready)."""
@@ -177,12 +213,14 @@ class LiveProbes:
             if found is None:
                 return {}                    # no step recorded yet: next frame
             memo["gradients"] = found
+        now = self._clock()
         for kind in self._offered():
             value = self._input(kind)
-            if kind.live_group != group or value is None:
+            if kind.live_group != group or value is None or not self._kind_due(kind.name, now):
                 continue
             try:
                 results[kind.name] = kind.compute(self.model, value, **self._options(kind, memo))
+                self._computed[kind.name] = now
             except ProbeUnavailable as exc:
                 self._disable(kind.name, str(exc))
             except TextError as exc:

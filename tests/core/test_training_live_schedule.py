@@ -1,0 +1,77 @@
+"""Staggered live probes: watched views every frame, glanced-at ones once in a while."""
+
+import numpy as np
+
+from _training_models import bright_dark, tiny_cnn
+from dlviz.core.probes.histograms import histogram
+from dlviz.core.training.budget import ProbeBudget
+from dlviz.core.training.live_callback import LiveCallback
+from dlviz.core.training.live_probes import GROUP_SECONDS, KIND_SECONDS, LiveProbes
+
+
+class FakeClock:
+    def __init__(self):
+        self.now = 0.0
+
+    def __call__(self):
+        return self.now
+
+
+def test_a_kind_with_an_interval_runs_at_most_once_per_interval():
+    clock = FakeClock()
+    budget = ProbeBudget(0.5, max_fps=1e6, clock=clock, intervals={"weights": 2.0})
+    budget.record("maps", 0.001)
+    budget.record("weights", 0.001)
+    clock.now = 1.0
+    assert budget.plan(["weights", "maps"]) == ("maps",)   # weights ran 1 s ago
+    clock.now = 2.5
+    assert budget.plan(["weights", "maps"]) == ("weights", "maps")
+    assert budget.due("never_ran")
+
+
+def test_the_callback_takes_the_probes_intervals_unless_the_budget_has_its_own():
+    data = bright_dark(n=32)
+    probes = LiveProbes(tiny_cnn(), data.x_train[:8], data.y_train[:8], image=data.x_train[0])
+    assert probes.intervals == {g: s for g, s in GROUP_SECONDS.items() if g in probes.kinds}
+    assert "maps" not in probes.intervals and probes.intervals   # the watched view: every frame
+    assert LiveCallback(lambda e: None, probes=probes).budget.intervals == probes.intervals
+    own = ProbeBudget(intervals={})
+    assert LiveCallback(lambda e: None, probes=probes, budget=own).budget.intervals == {}
+
+
+def test_a_staggered_kind_is_computed_on_the_pass_of_the_frame_it_joins():
+    clock = FakeClock()
+    data = bright_dark(n=32)
+    model = tiny_cnn()
+    probes = LiveProbes(model, data.x_train[:8], data.y_train[:8], image=data.x_train[0],
+                        clock=clock)
+    first = probes.compute("maps")
+    assert set(first) == {"feature_maps", "activation_histograms"}
+    # The weights change (as a training step would change them) ...
+    model.get_layer("conv").set_weights([w * 1.5 for w in model.get_layer("conv").get_weights()])
+    clock.now = KIND_SECONDS["activation_histograms"] / 2
+    assert set(probes.compute("maps")) == {"feature_maps"}          # not due yet
+    clock.now = KIND_SECONDS["activation_histograms"] + 0.01
+    joined = probes.compute("maps")
+    assert set(joined) == {"feature_maps", "activation_histograms"}
+    # ... and the histograms that join describe this frame's maps, on the new weights.
+    for layer in joined["feature_maps"].maps.layers:
+        counts, edges = joined["activation_histograms"].layers[layer.path]
+        expected_counts, expected_edges = histogram(layer.values)
+        np.testing.assert_array_equal(counts, expected_counts)
+        np.testing.assert_allclose(edges, expected_edges)
+    old_edges = first["activation_histograms"].layers["conv"][1]   # 1.5 x the weights:
+    np.testing.assert_allclose(joined["activation_histograms"].layers["conv"][1],
+                               1.5 * old_edges, rtol=1e-5, atol=1e-6)   # 1.5 x the range
+
+
+def test_a_new_probe_input_shows_in_full_at_once():
+    clock = FakeClock()
+    data = bright_dark(n=32)
+    probes = LiveProbes(tiny_cnn(), data.x_train[:8], data.y_train[:8], image=data.x_train[0],
+                        clock=clock)
+    probes.compute("maps")
+    probes.set_image(data.x_train[1], "another")
+    shown = probes.compute("maps")
+    assert set(shown) == {"feature_maps", "activation_histograms"}
+    assert shown["feature_maps"].source_name == "another"
