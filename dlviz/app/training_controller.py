@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
+from dlviz.core.engine import fewer_full_collections
 from dlviz.core.training.control import TrainingControl
 
 STOP_LEVELS = {"finished": "info", "stopped": "info", "nan": "warning",
@@ -75,9 +76,12 @@ class TrainingController(QObject):
         run_dir = new_run_dir(self.images.current_model().title)
         self.view.reset()
         self._set_state("running")
-        self.engine.submit("train", lambda: ws.train(config, emit=engine.emit, control=control,
-                                                     progress=progress, run_dir=run_dir),
-                           label=self.tr("Training…"))
+        def train():
+            with fewer_full_collections():   # rarer GIL-holding pauses while it trains
+                return ws.train(config, emit=engine.emit, control=control, progress=progress,
+                                run_dir=run_dir)
+
+        self.engine.submit("train", train, label=self.tr("Training…"))
         self._watch_when_created(run_dir)
 
     def resume(self, run_dir) -> None:
@@ -89,9 +93,11 @@ class TrainingController(QObject):
         ws, engine = self.workspace, self.engine
         self.view.reset()
         self._set_state("running")
-        self.engine.submit("train", lambda: ws.resume_run(run_dir, emit=engine.emit,
-                                                          control=control),
-                           label=self.tr("Resuming training…"))
+        def train():
+            with fewer_full_collections():
+                return ws.resume_run(run_dir, emit=engine.emit, control=control)
+
+        self.engine.submit("train", train, label=self.tr("Resuming training…"))
         self._watch_when_created(run_dir)
 
     def _new_control(self) -> TrainingControl:

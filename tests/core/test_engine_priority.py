@@ -74,3 +74,16 @@ def test_frozen_imports_are_left_out_but_later_garbage_is_still_collected():
     del node
     gc.collect()
     assert alive() is None
+
+
+def test_full_collections_are_rarer_within_a_training_block_and_restored_after():
+    from dlviz.core.engine import fewer_full_collections
+
+    before = gc.get_threshold()
+    with fewer_full_collections(factor=10):
+        assert gc.get_threshold() == (*before[:2], before[2] * 10)
+    assert gc.get_threshold() == before
+    with pytest.raises(ValueError):   # a run that fails restores the pace too
+        with fewer_full_collections():
+            raise ValueError("training failed")
+    assert gc.get_threshold() == before
