@@ -54,7 +54,7 @@ class GradientFlowView(QWidget):
         self.latest: dict[str, float] = {}
         self.dirty = False
         self._ranges: dict = {}     # plot -> the decades it shows, set again only when they change
-        self._tick_paths: tuple = ()  # (layer names, plot width) the bars are named for
+        self._tick_paths: list = []  # the layer names under the bars now
         self.lines = make_plot(QT_TRANSLATE_NOOP("TrainingPlots", "Gradient norms"), QT_TRANSLATE_NOOP("TrainingPlots", "gradient norm"),
                                QT_TRANSLATE_NOOP("TrainingPlots", "step"))
         set_log_y(self.lines)
@@ -94,7 +94,7 @@ class GradientFlowView(QWidget):
         self.bars.setOpts(x=[], height=[], y0=0)
         self.hover_label.setText(" ")
         self._ranges.clear()
-        self._tick_paths = ()
+        self._tick_paths = []
         self.dirty = False
 
     def set_run_length(self, steps: int) -> None:
@@ -176,10 +176,8 @@ class GradientFlowView(QWidget):
                           brushes=colours, pens=[pg.mkPen(c) for c in colours])
         if finite.size:
             self._set_decades(self.bars_plot, base, float(finite.max()))
-        # Named again only when the layers or the room for their names change.
-        ticks_for = (paths, self.bars_plot.width())
-        if ticks_for != self._tick_paths:
-            self._tick_paths = ticks_for
+        if paths != self._tick_paths:
+            self._tick_paths = paths
             set_layer_ticks(self.bars_plot, paths)
 
     def _on_lines_hovered(self, position) -> None:
