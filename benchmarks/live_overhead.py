@@ -25,7 +25,10 @@ is broken down: warm probe runs, probe setup (first, compiling runs), the
 callback's events (logs, ``BatchEnded``, frames, the listener and the run
 writer), weight copies, epoch hooks (checkpoints), time before ``fit``
 (session checks, compiling, pipeline, probes' setup) and what is left.
-Target: b/a <= 1.02 with at least 4 live refreshes per second.
+Refreshes per second are counted per view (frames of the steady epochs that
+carry it, per steady second): the feature maps are the view people watch;
+weights and gradient norms refresh less often by design (``GROUP_SECONDS``).
+Target: b/a <= 1.02 with the feature maps refreshed at least 4 times a second.
 
     python benchmarks/live_overhead.py [--rounds 3] [--epochs 3] [--samples 3200]
 """
@@ -165,6 +168,8 @@ def live_fit(data, config, model_name: str = MODEL, build=None, rundir: bool = T
             "costs": {k: budget.expected(k) for k in kinds}, "epoch_seconds": epochs,
             "epoch_cpu": cpu, "spent": spent,
             "frame_epochs": [f.epoch for f in frames],
+            "view_epochs": {kind: [f.epoch for f in frames if kind in f.results]
+                            for kind in groups},
             "text_epochs": [f.epoch for f in frames if "gates" in f.results],
             "attention_epochs": [f.epoch for f in frames if "attention" in f.results]}
 
@@ -267,7 +272,9 @@ def main() -> None:
             "whole_run_ratio": figures["whole run b/a"]["median"],
             "cpu_ratio": figures["steady CPU b/a"]["median"],
             "tensorboard_ratio": figures["steady c/a"]["median"],
-            "refreshes_per_s": figures["refreshes/s"]["median"], "target": 1.02,
+            "refreshes_per_s": figures["refreshes/s"]["median"],
+            "view_refreshes_per_s": figures["refreshes/s by view (median)"].get("feature_maps", 0.0),
+            "target": 1.02,
             "target_rate": 4})
 
 
@@ -293,6 +300,12 @@ def summary(runs: dict) -> dict:
         figures["whole run c/a"] = spread(paired(runs, "c", "a"))
     figures["refreshes/s"] = spread([sum(e >= 1 for e in r["frame_epochs"]) / steady(r)
                                      for r in live])
+    # Per view: frames of the steady epochs that carry that view's result, per
+    # steady second (a frame need not carry every view).
+    figures["refreshes/s by view (median)"] = {
+        kind: round(median([sum(e >= 1 for e in r["view_epochs"][kind]) / steady(r)
+                            for r in live]), 2)
+        for kind in live[-1]["view_epochs"] if any(r["view_epochs"][kind] for r in live)}
     for group, epochs in (("gates", "text_epochs"), ("attention", "attention_epochs")):
         if any(r[epochs] for r in live):
             figures[f"refreshes/s with {group}"] = spread(

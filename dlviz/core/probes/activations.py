@@ -26,6 +26,12 @@ class ActivationExtractor:
         model: a Functional or built Sequential Keras model.
         layers: paths (or unique names) of the spatial layers to return;
             None for all of them.
+        jit_compile: compile the pass with XLA, which fuses the many small
+            operations of the per-layer statistics and mosaics (vgg16-mini
+            at 32 px: 1.6 ms instead of 2.5 ms a pass, after ~1.7 s of
+            compiling once). Worth it for a pass run again and again (live
+            frames while training); a model XLA cannot compile falls back
+            to the plain graph.
 
     Attributes:
         model: the model it reads.
@@ -46,7 +52,7 @@ class ActivationExtractor:
         (1, 224, 224, 64)
     """
 
-    def __init__(self, model, layers=None):
+    def __init__(self, model, layers=None, *, jit_compile: bool = False):
         from dlviz.core.kerasenv import import_keras, import_tensorflow
 
         keras, tf = import_keras(), import_tensorflow()
@@ -61,7 +67,10 @@ class ActivationExtractor:
                                      name=f"{model.name}_probe")
         self.layouts = tuple(mosaic_layout(recorded[i.path].shape) for i in self.layers)
         spec = [tf.TensorSpec((None, *t.shape[1:]), t.dtype) for t in inputs]
-        self._forward = tf.function(self._summarised, input_signature=spec, jit_compile=False)
+        self._forward = tf.function(self._summarised, input_signature=spec,
+                                    jit_compile=bool(jit_compile))
+        self._spec = spec
+        self.jit_compile = bool(jit_compile)
         self._eager_calls = 1  # calls left to run without tracing (see ``summarised``)
 
     def _summarised(self, *inputs):
@@ -110,7 +119,15 @@ class ActivationExtractor:
         if self._eager_calls > 0:
             self._eager_calls -= 1
             forward = self._summarised
-        layers, outputs = forward(*batches)
+        try:
+            layers, outputs = forward(*batches)
+        except (self._tf.errors.InvalidArgumentError, self._tf.errors.UnimplementedError):
+            if not (self.jit_compile and forward is self._forward):
+                raise
+            # An operation XLA cannot compile: the plain graph from now on.
+            self.jit_compile = False
+            self._forward = self._tf.function(self._summarised, input_signature=self._spec)
+            layers, outputs = self._forward(*batches)
         maps, summaries = {}, {}
         for info, layout, (values, mosaics, *stats) in zip(self.layers, self.layouts, layers):
             maps[info.path] = _to_numpy(values)
