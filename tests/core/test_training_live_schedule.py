@@ -6,7 +6,8 @@ from _training_models import bright_dark, tiny_cnn
 from dlviz.core.probes.histograms import histogram
 from dlviz.core.training.budget import ProbeBudget
 from dlviz.core.training.live_callback import LiveCallback
-from dlviz.core.training.live_probes import GROUP_SECONDS, KIND_SECONDS, LiveProbes
+from dlviz.core.training import live_probes
+from dlviz.core.training.live_probes import GROUP_SECONDS, HIDDEN_SECONDS, KIND_SECONDS, LiveProbes
 
 
 class FakeClock:
@@ -75,3 +76,32 @@ def test_a_new_probe_input_shows_in_full_at_once():
     shown = probes.compute("maps")
     assert set(shown) == {"feature_maps", "activation_histograms"}
     assert shown["feature_maps"].source_name == "another"
+
+
+def test_views_off_screen_refresh_rarely_and_a_view_coming_on_screen_at_once():
+    data = bright_dark(n=32)
+    probes = LiveProbes(tiny_cnn(), data.x_train[:8], data.y_train[:8], image=data.x_train[0])
+    maps_only = probes.intervals_for({"feature_maps"})
+    assert "maps" not in maps_only                       # on screen: every frame it can
+    assert maps_only["weights"] == maps_only["grads"] == HIDDEN_SECONDS
+    filters = probes.intervals_for({"filters", "activation_histograms"})
+    assert filters["weights"] == GROUP_SECONDS["weights"] and "maps" not in filters
+    assert probes.intervals_for(None) == probes.intervals
+
+
+def test_a_run_watching_the_feature_maps_spends_its_frames_on_them(monkeypatch):
+    from dlviz.core.training.config import TrainingConfig
+    from dlviz.core.training.control import TrainingControl
+    from dlviz.core.training.session import TrainingSession
+
+    monkeypatch.setattr(live_probes, "HIDDEN_SECONDS", 1e6)   # never again within this run
+    control = TrainingControl()
+    control.show_views(["feature_maps"])
+    frames = []
+    TrainingSession(tiny_cnn(), bright_dark(n=160),
+                    TrainingConfig(epochs=2, batch_size=8, validation_split=0.0),
+                    emit=lambda e: frames.append(e) if type(e).__name__ == "LiveFrame" else None,
+                    control=control, budget=ProbeBudget(0.9, max_fps=1e6)).run()
+    maps = [f for f in frames if "feature_maps" in f.results]
+    weights = [f for f in frames if "weight_histograms" in f.results]
+    assert len(weights) == 1 and len(maps) >= 10    # weights once (the first picture)

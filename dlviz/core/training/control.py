@@ -1,7 +1,7 @@
 """Stop, pause and probe requests, passed from the GUI thread to a training run.
 
 The GUI thread calls ``stop``, ``pause``, ``resume``, ``request_probe``,
-``request_text`` and ``watch_layer``; the engine thread, between batches,
+``request_text``, ``watch_layer`` and ``show_views``; the engine thread, between batches,
 reads the flags, waits while paused and takes the pending requests. The
 pinned image and the pinned sentence are two latest-wins slots: a sentence
 typed never drops an image dropped, nor the other way round. Nothing here imports
@@ -51,6 +51,7 @@ class TrainingControl:
         self._probe: ProbeRequest | None = None
         self._text: TextRequest | None = None
         self._watched: str | None = None
+        self._shown: frozenset[str] | None = None
 
     # -- run state -----------------------------------------------------------
     def stop(self) -> None:
@@ -165,3 +166,26 @@ class TrainingControl:
     def watched_layer(self) -> str | None:
         with self._lock:
             return self._watched
+
+    # -- which live views are on screen ------------------------------------------
+    def show_views(self, kinds) -> None:
+        """The probe kinds whose views are on screen now (None: not known, all).
+
+        The live probes refresh these as often as the budget allows and the
+        others once every ``live_probes.HIDDEN_SECONDS`` (still stored in the
+        run directory); a view that comes on screen is refreshed at the next
+        frame.
+
+        Example:
+            >>> control = TrainingControl()
+            >>> control.show_views(["feature_maps"]); sorted(control.shown_views)
+            ['feature_maps']
+        """
+        shown = None if kinds is None else frozenset(str(k) for k in kinds)
+        with self._lock:
+            self._shown = shown
+
+    @property
+    def shown_views(self) -> frozenset[str] | None:
+        with self._lock:
+            return self._shown

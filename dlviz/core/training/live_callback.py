@@ -77,10 +77,12 @@ class LiveCallback(keras.callbacks.Callback):
         self.probes = probes
         self.control = control
         self.budget = budget if budget is not None else ProbeBudget()
-        if self.budget.intervals is None and probes is not None:
-            # Views glanced at (weights, gradient norms) refresh once in a
-            # while; the watched ones (maps, gates) take the rest of the share.
-            self.budget.intervals = dict(getattr(probes, "intervals", {}))
+        # Views glanced at (weights, gradient norms) refresh once in a while,
+        # views off screen rarely; the watched ones (maps, gates) take the rest
+        # of the share. A budget given its own intervals keeps them.
+        self._probes_pace = self.budget.intervals is None and hasattr(probes, "intervals_for")
+        if self._probes_pace:
+            self.budget.intervals = probes.intervals_for(None)
         self.batch_size = int(batch_size)
         self.samples = int(samples)
         self._hooks = tuple(on_epoch_end)
@@ -249,6 +251,8 @@ class LiveCallback(keras.callbacks.Callback):
         probes, control = self.probes, self.control
         if probes is None:
             return
+        if self._probes_pace and control is not None:
+            self.budget.intervals = probes.intervals_for(control.shown_views)
         showing_input = probes.urgent_groups(control)
         urgent = bool(showing_input)
         if kinds is None:

@@ -48,6 +48,9 @@ from dlviz.core.probes.results import ProbeUnavailable
 #: Least seconds between two runs of a group whose views are glanced at, not
 #: watched (each run of "weights" costs about as much as a frame of maps).
 GROUP_SECONDS = {"grads": 1.0, "weights": 2.0}
+#: Least seconds between two runs of a group none of whose views is on screen
+#: (``TrainingControl.show_views``): the run directory still gets its pictures.
+HIDDEN_SECONDS = 10.0
 #: Least seconds between two runs of a secondary kind within its group's frames.
 KIND_SECONDS = {"activation_histograms": 2.0, "gradient_through_time": 1.0}
 
@@ -143,7 +146,26 @@ class LiveProbes:
     @property
     def intervals(self) -> dict[str, float]:
         """``{group: least seconds between two runs}`` for the budget (``GROUP_SECONDS``)."""
-        return {group: GROUP_SECONDS[group] for group in self.kinds if group in GROUP_SECONDS}
+        return self.intervals_for(None)
+
+    def intervals_for(self, shown) -> dict[str, float]:
+        """``intervals`` when the views of the kinds ``shown`` are on screen.
+
+        Args:
+            shown: probe kind names (``TrainingControl.shown_views``); None
+                when not known (every view counts as shown).
+
+        Returns:
+            ``{group: seconds}``: ``GROUP_SECONDS`` for a group with a view
+            on screen, ``HIDDEN_SECONDS`` for one without.
+        """
+        intervals = {}
+        for kind in self._offered():
+            group = kind.live_group
+            on_screen = shown is None or kind.name in shown
+            seconds = GROUP_SECONDS.get(group, 0.0) if on_screen else HIDDEN_SECONDS
+            intervals[group] = min(intervals.get(group, seconds), seconds)
+        return {group: s for group, s in intervals.items() if s > 0}
 
     def _kind_due(self, name: str, now: float) -> bool:
         last = self._computed.get(name)
