@@ -4,6 +4,10 @@ One point per token, the L2 norm of the loss gradient at that token's input,
 relative to the largest, on a log scale: a SimpleRNN's fall by orders of
 magnitude toward the first words (they barely move the answer), an LSTM's or
 GRU's stay up. Small enough to sit beside the gates.
+
+While a model trains, live frames are drawn on the view's own clock
+(``live_clock.py``: at most five a second, only on screen, the newest wins),
+reusing one curve rather than clearing the plot each time.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from dlviz.app.core_messages import core_message
 from dlviz.app.views.canvas import BACKGROUND, hint_label, title_label
 from dlviz.app.views.export import ExportMixin
 from dlviz.app.views.gate_grid import token_ticks
+from dlviz.app.views.live_clock import LiveClock
 from dlviz.core.probes.sequence_results import GradientThroughTime
 
 #: Relative norms below this are drawn at it (log scale floor).
@@ -67,16 +72,42 @@ class GradientTimeView(ExportMixin, QWidget):
         layout.addWidget(self.hint)
         layout.addWidget(self.body, 1)
         self.body.hide()   # until a sentence is read
+        self.curve = self.plot.plot([], [], pen=pg.mkPen("#2563a8", width=2), symbol="o",
+                                    symbolSize=6, symbolBrush="#2563a8")
+        self.clock = LiveClock(self, draw=self._draw, keep=self._keep_live, interval_ms=200)
 
     def show_result(self, result: GradientThroughTime, step: int | None = None) -> None:
+        """Draw a still result now; a live frame (``step`` given) on the view's own clock."""
+        if step is None:
+            self.clock.cancel()
+            self._draw(result, None)
+        else:
+            self.clock.offer(result, step)
+
+    def show_unavailable(self, reason: str) -> None:
+        self.clock.cancel()   # a live frame waiting must not draw over the reason
+        super().show_unavailable(reason)
+
+    def _keep_live(self, result: GradientThroughTime, step: int) -> None:
+        """Off screen: the newest result is current, drawn when shown."""
+        self.result = result
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().showEvent(event)
+        if self.clock.shown() and self.result is not None:
+            self._draw(self.result, None)
+
+    def hideEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        self.clock.hidden()
+        super().hideEvent(event)
+
+    def _draw(self, result: GradientThroughTime, _step: int | None) -> None:
         self.result = result
         self._show_body()
         self.hint.setText(self.tr(HINT))   # not the last model's reason for showing nothing
         values = self.values()
         x = np.arange(len(values)) + 0.5
-        self.plot.clear()
-        self.plot.plot(x, values, pen=pg.mkPen("#2563a8", width=2), symbol="o", symbolSize=6,
-                       symbolBrush="#2563a8")
+        self.curve.setData(x, values)
         self.plot.getAxis("bottom").setTicks([token_ticks(result.tokens or (), 6)])
         self.plot.setXRange(0, max(1, len(values)), padding=0)
         low = np.log10(max(FLOOR, float(values.min())))

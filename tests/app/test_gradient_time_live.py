@@ -1,0 +1,64 @@
+"""Live gradient through time: drawn on the view's own clock, newest frame last, one curve."""
+
+from dataclasses import replace
+
+import numpy as np
+import pytest
+
+from dlviz.app.views.gradient_time_view import GradientTimeView
+from dlviz.core.probes.sequence_results import GradientThroughTime
+
+
+def result(k: int) -> GradientThroughTime:
+    norms = np.array([[0.001 * (k + 1), 0.01, 0.1 * k + 0.05, 1.0]], np.float32)
+    return GradientThroughTime(model="m", norms=norms, mask=np.ones((1, 4), bool),
+                               input_kind="embedding", loss=0.5 + k,
+                               target="predicted class", tokens=("a", "b", "c", "d"))
+
+
+def drawn(view) -> np.ndarray:
+    return view.curve.yData   # as given (getData() is log10 on the log axis)
+
+
+@pytest.fixture
+def view(qtbot):
+    widget = GradientTimeView()
+    qtbot.addWidget(widget)
+    widget.resize(600, 300)
+    widget.show()
+    widget.show_result(result(0))
+    yield widget
+    qtbot.waitUntil(lambda: not widget.clock.timer.isActive(), timeout=10_000)
+
+
+def test_a_burst_draws_the_first_frame_then_only_the_last(qtbot, view):
+    frames = [result(k) for k in range(1, 6)]
+    curve = view.curve
+    for step, frame in enumerate(frames, start=1):
+        view.show_result(frame, step=step)
+    np.testing.assert_allclose(drawn(view), frames[0].relative()[0])
+    qtbot.waitUntil(lambda: view.result is frames[-1], timeout=10_000)
+    np.testing.assert_allclose(drawn(view), frames[-1].relative()[0])
+    assert view.curve is curve and view.plot.listDataItems() == [curve]
+
+
+def test_a_hidden_view_keeps_the_newest_frame_and_draws_it_when_shown(view):
+    view.hide()
+    frames = [result(k) for k in range(1, 4)]
+    for step, frame in enumerate(frames, start=1):
+        view.show_result(frame, step=step)
+    np.testing.assert_allclose(drawn(view), result(0).relative()[0])
+    view.show()
+    np.testing.assert_allclose(drawn(view), frames[-1].relative()[0])
+    assert "loss 3.5" in view.title.text()
+
+
+def test_a_still_result_or_a_reason_is_not_overdrawn_by_a_waiting_frame(qtbot, view):
+    view.show_result(result(1), step=1)          # drawn, the clock runs
+    view.show_result(result(2), step=2)          # waits
+    still = replace(result(4), loss=9.0)
+    view.show_result(still)                      # typed: drawn now, the waiting one dropped
+    view.show_unavailable("no gradient for this model")
+    qtbot.wait(400)
+    assert view.result is still and not view.body.isVisible()
+    assert view.hint.text() == "no gradient for this model"
