@@ -31,6 +31,7 @@ weights and gradient norms refresh less often by design (``GROUP_SECONDS``).
 Target: b/a <= 1.02 with the feature maps refreshed at least 4 times a second.
 
     python benchmarks/live_overhead.py [--rounds 3] [--epochs 3] [--samples 3200]
+        [--watching feature_maps]   # the app's Feature maps tab on screen
 """
 
 from __future__ import annotations
@@ -119,9 +120,15 @@ class RunTimer:
         return self.writer.checkpoint(model, epoch, logs)
 
 
-def live_fit(data, config, model_name: str = MODEL, build=None, rundir: bool = True) -> dict:
-    """The same fit through ``TrainingSession`` with its live probes, and what they did."""
+def live_fit(data, config, model_name: str = MODEL, build=None, rundir: bool = True,
+             shown=None) -> dict:
+    """The same fit through ``TrainingSession`` with its live probes, and what they did.
+
+    ``shown``: the probe kinds whose views are on screen, as the app says with
+    ``TrainingControl.show_views`` (None: every view counts as shown).
+    """
     from dlviz.core.probes.registry import live_kinds
+    from dlviz.core.training.control import TrainingControl
     from dlviz.core.training.events import EpochEnded, LiveFrame, TrainingStarted, TrainingStopped
     from dlviz.core.training.session import TrainingSession
 
@@ -144,7 +151,9 @@ def live_fit(data, config, model_name: str = MODEL, build=None, rundir: bool = T
                 marks["fit"] = time.perf_counter()
 
         began = time.perf_counter()
-        session = TrainingSession(model, data, config, emit=listener,
+        control = TrainingControl()
+        control.show_views(shown)
+        session = TrainingSession(model, data, config, emit=listener, control=control,
                                   on_epoch_end=() if writer is None else (writer.checkpoint,))
         result = session.run()
         seconds = time.perf_counter() - began
@@ -248,6 +257,9 @@ def main() -> None:
     parser.add_argument("--batch", type=int, default=32)
     parser.add_argument("--no-rundir", action="store_true",
                         help="the live run writes no run directory")
+    parser.add_argument("--watching", default=None,
+                        help="comma-separated probe kinds on screen, as the app says with "
+                             "TrainingControl.show_views (e.g. feature_maps); default: all")
     args = parser.parse_args()
 
     from dlviz.core.data import load_shapes_split
@@ -257,7 +269,8 @@ def main() -> None:
     config = TrainingConfig(epochs=args.epochs, batch_size=args.batch, validation_split=0.0,
                             optimizer="adam", learning_rate=1e-3)
     runs = rotated_rounds({"a": lambda: bare_fit(data, config),
-                           "b": lambda: live_fit(data, config, rundir=not args.no_rundir),
+                           "b": lambda: live_fit(data, config, rundir=not args.no_rundir,
+                                                 shown=watching(args.watching)),
                            "c": lambda: tensorboard_fit(data, config)}, args.rounds)
     figures = summary(runs)
     batches = -(-len(data.x_train) // args.batch)
@@ -276,6 +289,11 @@ def main() -> None:
             "view_refreshes_per_s": figures["refreshes/s by view (median)"].get("feature_maps", 0.0),
             "target": 1.02,
             "target_rate": 4})
+
+
+def watching(option: str | None):
+    """``--watching``'s kinds, or None (every view counts as on screen)."""
+    return None if not option else [k.strip() for k in option.split(",") if k.strip()]
 
 
 def summary(runs: dict) -> dict:

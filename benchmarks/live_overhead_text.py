@@ -24,6 +24,7 @@ median / max, with the live run's time broken down as in
 per second, the gates (or attention) among them.
 
     python benchmarks/live_overhead_text.py [--rounds 3] [--epochs 3] [--models lstm-sentiment,dates-attention]
+        [--watching gates]
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ import json
 import os
 
 from _common import median, report
-from live_overhead import bare_fit, live_fit, rotated_rounds, summary
+from live_overhead import bare_fit, live_fit, rotated_rounds, summary, watching
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 #: The models measured and what their live frames must carry.
@@ -78,7 +79,8 @@ def measure(name: str, args) -> dict:
     build = builder(name, data)
     print(f"== {name}", flush=True)
     runs = rotated_rounds({"a": lambda: bare_fit(data, config, build=build),
-                           "b": lambda: live_fit(data, config, build=build)}, args.rounds)
+                           "b": lambda: live_fit(data, config, build=build,
+                                                 shown=watching(args.watching))}, args.rounds)
     figures = summary(runs)
     items = len(data.y_train) * (args.epochs - 1)
     figures["steady items/s"] = {
@@ -101,6 +103,9 @@ def main() -> None:
     parser.add_argument("--epochs", type=int, default=3, help="at least 2")
     parser.add_argument("--samples", type=int, default=2400, help="training items")
     parser.add_argument("--batch", type=int, default=32)
+    parser.add_argument("--watching", default=None,
+                        help="comma-separated probe kinds on screen (TrainingControl."
+                             "show_views), e.g. gates or attention; default: all")
     parser.add_argument("--models", default=",".join(MODELS),
                         help=f"comma-separated, of {', '.join(MODELS)}")
     args = parser.parse_args()

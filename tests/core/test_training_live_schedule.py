@@ -105,3 +105,18 @@ def test_a_run_watching_the_feature_maps_spends_its_frames_on_them(monkeypatch):
     maps = [f for f in frames if "feature_maps" in f.results]
     weights = [f for f in frames if "weight_histograms" in f.results]
     assert len(weights) == 1 and len(maps) >= 10    # weights once (the first picture)
+
+
+def test_within_a_group_a_kind_off_screen_joins_rarely():
+    from dlviz.core.training.control import TrainingControl
+
+    clock, control = FakeClock(), TrainingControl()
+    data = bright_dark(n=32)
+    probes = LiveProbes(tiny_cnn(), data.x_train[:8], data.y_train[:8], image=data.x_train[0],
+                        control=control, clock=clock)
+    control.show_views(["feature_maps"])
+    probes.compute("maps")                                   # both, the first time
+    clock.now = KIND_SECONDS["activation_histograms"] + 0.01
+    assert set(probes.compute("maps")) == {"feature_maps"}   # histograms off screen
+    control.show_views(["activation_histograms"])   # on screen: at once; the maps wait now
+    assert set(probes.compute("maps")) == {"activation_histograms"}

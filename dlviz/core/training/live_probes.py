@@ -23,8 +23,10 @@ Not every frame computes everything: the groups of views people glance at
 keeps the rest of its share for the views people watch: feature maps,
 gates, attention), and within a group a secondary kind (the activation
 histograms beside the maps, the gradient through time beside the gates)
-joins at most once per ``KIND_SECONDS``. A kind that joins a frame is
-computed in that frame's pass, on the weights the frame reports.
+joins at most once per ``KIND_SECONDS``. When the app says which views are on
+screen (``TrainingControl.show_views``), groups and kinds without one run once
+every ``HIDDEN_SECONDS``. A kind that joins a frame is computed in that
+frame's pass, on the weights the frame reports.
 
 A new image or sentence pinned through the control makes the groups that
 show it urgent (``urgent_groups``); the callback hands the requests over
@@ -167,9 +169,11 @@ class LiveProbes:
             intervals[group] = min(intervals.get(group, seconds), seconds)
         return {group: s for group, s in intervals.items() if s > 0}
 
-    def _kind_due(self, name: str, now: float) -> bool:
+    def _kind_due(self, name: str, now: float, shown) -> bool:
         last = self._computed.get(name)
-        return last is None or now - last >= KIND_SECONDS.get(name, 0.0)
+        on_screen = shown is None or name in shown
+        return last is None or now - last >= (KIND_SECONDS.get(name, 0.0) if on_screen
+                                              else HIDDEN_SECONDS)
 
     @property
     def image_groups(self) -> tuple[str, ...]:
@@ -236,9 +240,12 @@ class LiveProbes:
                 return {}                    # no step recorded yet: next frame
             memo["gradients"] = found
         now = self._clock()
+        # Of a group that runs, a kind whose view is off screen joins rarely too.
+        shown = self._control.shown_views if self._control is not None else None
         for kind in self._offered():
             value = self._input(kind)
-            if kind.live_group != group or value is None or not self._kind_due(kind.name, now):
+            if kind.live_group != group or value is None or \
+                    not self._kind_due(kind.name, now, shown):
                 continue
             try:
                 results[kind.name] = kind.compute(self.model, value, **self._options(kind, memo))
