@@ -114,3 +114,18 @@ def test_a_cheap_kind_does_not_starve_the_stalest_one():
     assert budget.plan(["grads", "weights"]) == ()
     clock.now = 0.6                     # allowance 0.06: grads first, weights does not fit
     assert budget.plan(["grads", "weights"]) == ("grads",)
+
+
+def test_a_costly_glanced_at_kind_runs_less_often_than_its_interval():
+    from dlviz.core.training.budget import GLANCED_SHARE
+
+    budget, clock = make(share=0.01, fps=1e6)
+    budget.intervals = {"grads": 1.0}
+    spacing = 0.005 / (0.01 * GLANCED_SHARE)   # 5 ms every second: half of 1 %
+    assert spacing > 1.0
+    clock.now = 40.0                           # plenty of allowance
+    budget.record("grads", 0.005)
+    clock.now = 40.0 + 0.9 * spacing
+    assert not budget.due("grads") and budget.plan(["grads"]) == ()
+    clock.now = 40.0 + 1.01 * spacing
+    assert budget.due("grads") and budget.plan(["grads"]) == ("grads",)
