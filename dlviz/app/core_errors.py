@@ -163,6 +163,10 @@ ERROR_TEMPLATES = (
     QT_TRANSLATE_NOOP("CoreMessages", "kept the model's own frozen layers: {names}"),
     QT_TRANSLATE_NOOP("CoreMessages", "trainable parameters: {count} of {total}"),
     QT_TRANSLATE_NOOP("CoreMessages", "dropout {rate} in {count} layer(s)"),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "{title} rebuilt with {count} outputs for this data (was {total})"),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "each batch is split across {count} devices and their gradients averaged"),
     QT_TRANSLATE_NOOP("CoreMessages", "live {name} off: {reason}"),
     QT_TRANSLATE_NOOP("CoreMessages",
                       "{train} generated strings of 1-{digits} digits, {test} for testing (made "
@@ -207,6 +211,9 @@ PHRASES = (
     QT_TRANSLATE_NOOP("CoreMessages", "no backbone (nested model) to freeze"),
     QT_TRANSLATE_NOOP("CoreMessages", "every layer is trainable"),
     QT_TRANSLATE_NOOP("CoreMessages", "this model has no dropout layer"),
+    QT_TRANSLATE_NOOP("CoreMessages", "only one device: training without MirroredStrategy"),
+    QT_TRANSLATE_NOOP("CoreMessages", "mixed precision needs a GPU; training in float32"),
+    QT_TRANSLATE_NOOP("CoreMessages", "mixed precision: float16 maths, float32 weights"),
     QT_TRANSLATE_NOOP("CoreMessages",
                       "dark ink on a light background: inverted (the model learned light ink "
                       "on dark)"),

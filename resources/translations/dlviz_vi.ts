@@ -1273,6 +1273,14 @@
         <translation>dropout {rate} ở {count} tầng</translation>
     </message>
     <message>
+        <source>{title} rebuilt with {count} outputs for this data (was {total})</source>
+        <translation>{title} được dựng lại với {count} đầu ra cho dữ liệu này (trước là {total})</translation>
+    </message>
+    <message>
+        <source>each batch is split across {count} devices and their gradients averaged</source>
+        <translation>mỗi batch được chia cho {count} thiết bị và lấy trung bình gradient của chúng</translation>
+    </message>
+    <message>
         <source>live {name} off: {reason}</source>
         <translation>tắt {name} trực tiếp: {reason}</translation>
     </message>
@@ -1400,6 +1408,18 @@
     <message>
         <source>this model has no dropout layer</source>
         <translation>mô hình này không có tầng dropout</translation>
+    </message>
+    <message>
+        <source>only one device: training without MirroredStrategy</source>
+        <translation>chỉ có một thiết bị: huấn luyện không dùng MirroredStrategy</translation>
+    </message>
+    <message>
+        <source>mixed precision needs a GPU; training in float32</source>
+        <translation>độ chính xác hỗn hợp cần GPU; huấn luyện bằng float32</translation>
+    </message>
+    <message>
+        <source>mixed precision: float16 maths, float32 weights</source>
+        <translation>độ chính xác hỗn hợp: tính toán float16, trọng số float32</translation>
     </message>
     <message>
         <source>dark ink on a light background: inverted (the model learned light ink on dark)</source>

@@ -295,3 +295,19 @@ def test_the_costs_tab_in_vietnamese_numbers(qtbot, vietnamese, tmp_path):
     assert table.item(0, 3).text() == "416.520  (416,52 k)"
     assert english_left(view) == [] and untranslated(view) == []
     view.grab().save(str(shots_dir(tmp_path) / "costs_vi.png"))
+
+
+def test_the_training_tab_says_how_a_run_starts_in_vietnamese(qtbot, vietnamese):
+    """The start line's counts and the core's notes (a head rebuilt), as the engine sends them."""
+    from dlviz.app.views.training_view import TrainingView
+    from dlviz.core.training.events import TrainingStarted
+
+    view = TrainingView()
+    qtbot.addWidget(view)
+    view.on_training_started(TrainingStarted(
+        epochs=5, steps_per_epoch=45, samples=1440, device="CPU", trainable_params=1020885,
+        notes=("LeNet-5 rebuilt with 2 outputs for this data (was 10)",)))
+    text = view.hint.text()
+    assert "1.440" in text and "1.020.885" in text
+    assert "LeNet-5" in text and not reads_english(text), text
+    assert "rebuilt" not in text

@@ -23,6 +23,8 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QProgressBar, QSizePolicy, QSplitter,
                                QVBoxLayout, QWidget)
 
+from dlviz.app.core_messages import core_message
+from dlviz.app.numbers import count_text
 from dlviz.app.views.canvas import title_label
 from dlviz.app.views.curves_view import CurvesView, accuracy_of
 from dlviz.app.views.export import ExportMixin
@@ -151,9 +153,11 @@ class TrainingView(ExportMixin, QWidget):
         self.progress.setRange(0, max(event.epochs * event.steps_per_epoch, 1))
         self.device_label.setText(event.device)
         self.title.setText(self.tr("Training · epoch {0}/{1}").format(1, event.epochs))
-        notes = " · ".join(event.notes)  # each note one phrase, set apart
+        # Each note one phrase, set apart; the core writes them in English.
+        notes = " · ".join(core_message(note) for note in event.notes)
         self.hint.setText((self.tr("{0} training samples · {1} trainable parameters.").format(
-            f"{event.samples:,}", f"{event.trainable_params:,}") + f"  {notes}").strip())
+            count_text(event.samples), count_text(event.trainable_params))
+            + f"  {notes}").strip())
         self._schedule()
 
     def on_batch_ended(self, event) -> None:
