@@ -38,8 +38,9 @@ $(BENCH): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e ".[test,bench]"
 	touch $(APP) $(TEST) $@
 
+# Every script in benchmarks/ but the helpers they share (_common.py, ...).
 bench: $(BENCH)
-	@for script in benchmarks/*.py; do \
+	@for script in benchmarks/[!_]*.py; do \
 		echo "== $$script"; $(BIN)/python $$script || exit 1; \
 	done
 

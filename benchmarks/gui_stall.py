@@ -5,7 +5,7 @@ while a model trains with live probes at default settings, in the window a
 person uses (offscreen), under Qt's own event loop. Lateness is a stall: the
 time the GUI could not answer a click or repaint. A watchdog thread samples
 the GUI and engine threads' stacks while a tick is overdue
-(``stall_watchdog.py``), and the benchmark prints what was running during the
+(``_stall_watchdog.py``), and the benchmark prints what was running during the
 worst stall. Target: p99 at most 16 ms, max at most 50 ms (one 60 Hz frame).
 
 Tabs (``--tab``), each with its own model and data:
@@ -29,7 +29,7 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
 import numpy as np  # noqa: E402
 from _common import report  # noqa: E402
-from stall_watchdog import CollectionClock, Stall, StallWatchdog, describe, describe_gil_waits, leaves  # noqa: E402
+from _stall_watchdog import CollectionClock, Stall, StallWatchdog, describe, describe_gil_waits, leaves  # noqa: E402
 
 #: Per tab: the library model, the training data and the data's size.
 SETUPS = {
