@@ -304,9 +304,12 @@ class LiveCallback(keras.callbacks.Callback):
                 self.spent["probes"] += seconds
             self._last_seen[kind] = global_step
             spent += seconds
-        self.budget.frame_done()
-        if not results:   # e.g. the training step has not recorded gradients yet
+        if not results:
+            # Nothing to show (the training step has not recorded gradients
+            # yet): no frame, so the display-rate cap does not count from now
+            # (it kept a short epoch's first frame from ever coming).
             return
+        self.budget.frame_done()
         self.frames += 1
         self._emit(LiveFrame(global_step=global_step, epoch=self._epoch, probe_seconds=spent,
                              probe_share=self.budget.share_used, results=results))
