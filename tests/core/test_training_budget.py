@@ -129,3 +129,15 @@ def test_a_costly_glanced_at_kind_runs_less_often_than_its_interval():
     assert not budget.due("grads") and budget.plan(["grads"]) == ()
     clock.now = 40.0 + 1.01 * spacing
     assert budget.due("grads") and budget.plan(["grads"]) == ("grads",)
+
+
+def test_may_plan_says_when_plan_could_choose_anything():
+    budget, clock = make(share=0.05, fps=10.0)
+    budget.record("maps", 0.001)
+    budget.frame_done()
+    clock.now = 0.05
+    assert not budget.may_plan() and budget.plan(["maps"]) == ()        # display cap
+    assert budget.may_plan(urgent=True) == bool(budget.plan(["maps"], urgent=True))
+    clock.now = 1.0
+    assert budget.may_plan() and budget.plan(["maps"]) == ("maps",)
+    assert not ProbeBudget(0.0).may_plan(urgent=True)

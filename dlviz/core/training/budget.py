@@ -124,6 +124,16 @@ class ProbeBudget:
             interval = max(interval, cost / (self.share * GLANCED_SHARE))
         return self._clock() - last >= interval
 
+    def may_plan(self, *, urgent: bool = False) -> bool:
+        """Whether ``plan`` could choose anything now (the display-rate cap has
+        passed, unless ``urgent``, and the budget has time left): a cheap test
+        before ordering the candidates."""
+        if self.share <= 0:
+            return False
+        if not urgent and self._clock() - self._last_frame < self.min_interval:
+            return False
+        return self.allowance > 0
+
     def plan(self, kinds: Iterable[str], *, urgent: bool = False) -> tuple[str, ...]:
         """The kinds to compute now, in the given order; () when none is due.
 
@@ -132,13 +142,9 @@ class ProbeBudget:
             urgent: a person is waiting (a new probe input): ignore the
                 display-rate cap, not the budget.
         """
-        if self.share <= 0:
-            return ()
-        if not urgent and self._clock() - self._last_frame < self.min_interval:
+        if not self.may_plan(urgent=urgent):
             return ()
         allowance = self.allowance
-        if allowance <= 0:
-            return ()
         chosen: list[str] = []
         for kind in (k for k in kinds if self.due(k)):
             cost = self._costs.get(kind)

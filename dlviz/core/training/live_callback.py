@@ -81,6 +81,7 @@ class LiveCallback(keras.callbacks.Callback):
         # views off screen rarely; the watched ones (maps, gates) take the rest
         # of the share. A budget given its own intervals keeps them.
         self._probes_pace = self.budget.intervals is None and hasattr(probes, "intervals_for")
+        self._shown = None
         if self._probes_pace:
             self.budget.intervals = probes.intervals_for(None)
         self.batch_size = int(batch_size)
@@ -251,10 +252,14 @@ class LiveCallback(keras.callbacks.Callback):
         probes, control = self.probes, self.control
         if probes is None:
             return
-        if self._probes_pace and control is not None:
-            self.budget.intervals = probes.intervals_for(control.shown_views)
         showing_input = probes.urgent_groups(control)
         urgent = bool(showing_input)
+        if kinds is None and not self.budget.may_plan(urgent=urgent):
+            return   # most batches of a fast model: nothing more to do
+        if self._probes_pace and control is not None:
+            shown = control.shown_views
+            if shown != self._shown:
+                self._shown, self.budget.intervals = shown, probes.intervals_for(shown)
         if kinds is None:
             wanted = sorted(probes.kinds, key=lambda k: self._last_seen.get(k, -1))
             if urgent:  # a new probe input: the groups that show it go first
