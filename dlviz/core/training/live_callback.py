@@ -150,16 +150,16 @@ class LiveCallback(keras.callbacks.Callback):
         try:
             self._after_batch(batch, logs, step_end)
         finally:
-            # The callback's own bookkeeping (reading logs, sending events)
-            # also slows training: pay for it from the same budget, so the
-            # share the budget keeps is the whole cost of watching. Probe
-            # runs and set-aside time (pauses, probe setup) are accounted
-            # already.
+            # The callback's own bookkeeping (reading logs, sending the batch
+            # events the loss curves draw) is counted for the benchmarks'
+            # breakdown but not charged to the probe budget: it is paid
+            # whether or not a live view is watched, and on a fast model
+            # (LeNet on digits, a few ms a batch) it alone came to more than
+            # the 1.5 % share, so the live views stopped after their first
+            # frames. Probe runs and set-aside time are accounted already.
             accounted = (budget.probe_seconds - probes_before) + \
                 (budget.excluded_seconds - excluded_before)
-            rest = time.perf_counter() - step_end - accounted
-            budget.spend(rest)
-            self.spent["events"] += max(rest, 0.0)
+            self.spent["events"] += max(time.perf_counter() - step_end - accounted, 0.0)
 
     def _after_batch(self, batch, logs, step_end: float) -> None:
         global_step = self._global_step = self._epoch * self._steps + batch
