@@ -247,6 +247,7 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentWidget(self.attention_tab)
 
     def _on_tab_changed(self, _index: int) -> None:
+        self.training.tab_shown(self.tabs.currentWidget())   # live views on screen first
         # Grad-CAM costs a backward pass: compute it when someone looks.
         if self.tabs.currentWidget() is self.heatmap_view:
             self.images.refresh_heatmap()

@@ -15,6 +15,9 @@ from dlviz.core.training.control import TrainingControl
 
 STOP_LEVELS = {"finished": "info", "stopped": "info", "nan": "warning",
                "oom": "error", "error": "error"}
+#: The live kinds the Training tab's plots draw (its views name no probe kind).
+TRAINING_TAB_KINDS = ("gradient_norms", "dead_units", "weight_histograms",
+                      "activation_histograms")
 
 
 class TrainingController(QObject):
@@ -31,6 +34,7 @@ class TrainingController(QObject):
         self.results = images.results   # the window's one ResultViews
         self.results.add(*view.result_views())
         self.control: TrainingControl | None = None
+        self.shown_kinds: tuple[str, ...] | None = None   # None: not known yet, all
         self.state = "idle"
         self._preview_dialog = None
         panel.start_requested.connect(self.start)
@@ -104,7 +108,21 @@ class TrainingController(QObject):
         """A run's control, watching the filters the Filters view shows."""
         control = TrainingControl()
         control.watch_layer(self.images.filter_view.layer_combo.currentText() or None)
+        control.show_views(self.shown_kinds)
         return control
+
+    def tab_shown(self, tab) -> None:
+        """``tab`` is the one on screen now: its live views refresh as often as the
+        budget allows, the others' every few seconds (``TrainingControl.show_views``)."""
+        from PySide6.QtWidgets import QWidget
+
+        widgets = [tab, *tab.findChildren(QWidget)]
+        kinds = {w.probe_kind for w in widgets if isinstance(getattr(w, "probe_kind", None), str)}
+        if tab is self.view:
+            kinds.update(TRAINING_TAB_KINDS)
+        self.shown_kinds = tuple(sorted(kinds))
+        if self.control is not None:
+            self.control.show_views(self.shown_kinds)
 
     def _on_filter_layer_requested(self, path: str) -> None:
         # The engine is busy training: the live frames show the chosen layer.
