@@ -337,3 +337,23 @@ def test_screenshot(qtbot, view, results):
     SCREENSHOTS.mkdir(exist_ok=True)
     assert view.export_png(SCREENSHOTS / "training_view.png")
     assert_png_shows_something(SCREENSHOTS / "training_view.png", (view.width(), view.height()))
+
+
+
+def test_many_layers_get_their_lines_a_few_per_frame(view):
+    """Sixteen new lines at once froze the window: each frame makes a few, the next goes on."""
+    from dlviz.app.views.gradient_flow_view import CURVES_PER_FRAME
+
+    flow = view.gradient_flow
+    view.on_training_started(started())
+    names = [f"conv{i}" for i in range(1, 11)]
+    flow.add_norms(0, {name: 0.1 * (i + 1) for i, name in enumerate(names)})
+    flow.redraw()
+    assert len(flow.curves) == CURVES_PER_FRAME and flow.dirty
+    while flow.dirty:
+        flow.redraw()
+    assert list(flow.curves) == names
+    assert all(len(flow.curves[n].getOriginalDataset()[0]) == 1 for n in names)
+    flow.add_norms(1, {name: 0.2 for name in names})
+    view.flush()                     # the end of a run draws everything at once
+    assert not flow.dirty and all(len(flow.curves[n].getOriginalDataset()[0]) == 2 for n in names)

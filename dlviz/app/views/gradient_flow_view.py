@@ -41,6 +41,10 @@ def key_text(paths: list[str], colours: list) -> str:
     return "&nbsp;&nbsp; ".join(entries)
 
 
+#: New layer lines made per frame (see ``GradientFlowView._make_curves``).
+CURVES_PER_FRAME = 4
+
+
 class GradientFlowView(QWidget):
     """Per-layer gradient L2 norms (``GradientNorms``) over the run, and the latest."""
 
@@ -129,8 +133,8 @@ class GradientFlowView(QWidget):
         if not self.dirty:
             return
         self.dirty = False
-        if len(self.curves) != len(self.history):
-            self._make_curves()
+        if len(self.curves) != len(self.history) and not self._make_curves():
+            self.dirty = True   # more curves to make: the next frame goes on
         low, high = np.inf, -np.inf
         for path, curve in self.curves.items():
             series = self.history[path]
@@ -153,16 +157,24 @@ class GradientFlowView(QWidget):
             plot.getPlotItem().enableAutoRange(y=False)
             plot.setYRange(*decades, padding=0.02)
 
-    def _make_curves(self) -> None:
+    def _make_curves(self) -> bool:
+        """Give each layer its line, ``CURVES_PER_FRAME`` new ones at most per frame:
+        making one costs ~10 ms of the GUI thread while the engine traces, and
+        VGG-16's sixteen at once froze the window for 0.2-0.5 s. True when all are made."""
         colours = layer_colours(len(self.history))
+        made = 0
         for colour, path in zip(colours, self.history):
             curve = self.curves.get(path)
             if curve is None:
+                if made == CURVES_PER_FRAME:
+                    return False
+                made += 1
                 curve = self.curves[path] = self.lines.plot(connect="finite")
                 curve.setClipToView(True)
                 curve.setDownsampling(auto=True, method="peak")
             curve.setPen(pg.mkPen(colour, width=2))
         self.key.setText(key_text(list(self.history), colours))
+        return True
 
     def _update_bars(self) -> None:
         paths = list(self.latest)

@@ -212,6 +212,10 @@ class TrainingView(ExportMixin, QWidget):
             self._update_header()
         for part in self._parts():
             part.redraw()
+            for _ in range(64):   # a part that spreads its work over frames finishes now
+                if not part.dirty:
+                    break
+                part.redraw()
         self.last_redraw_s = time.perf_counter() - started
 
     def _parts(self):
