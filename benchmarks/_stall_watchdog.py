@@ -44,12 +44,19 @@ class Stall:
 
     late_ms: float
     samples: list[Sample]
+    at_s: float = 0.0                 # when it ended, seconds into the measurement
 
 
 def short_stack(frame, depth: int = DEPTH) -> tuple[str, ...]:
-    """The innermost ``depth`` frames as 'file.py:line function' (site-packages shortened)."""
-    entries = traceback.extract_stack(frame)[-depth:]
-    return tuple(f"{_short(e.filename)}:{e.lineno} {e.name}" for e in entries)
+    """The innermost ``depth`` frames as 'file.py:line function' (site-packages shortened),
+    after the innermost dlviz frame when it is deeper (what of ours asked for the work)."""
+    entries = traceback.extract_stack(frame)
+    shown = [f"{_short(e.filename)}:{e.lineno} {e.name}" for e in entries[-depth:]]
+    ours = [e for e in entries[:-depth] if os.sep + "dlviz" + os.sep in e.filename]
+    if ours and not any(line.startswith("dlviz" + os.sep) for line in shown):
+        e = ours[-1]
+        shown.insert(0, f"{_short(e.filename)}:{e.lineno} {e.name} …")
+    return tuple(shown)
 
 
 _ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep
@@ -135,7 +142,8 @@ def describe(stall: Stall, names: tuple[str, ...]) -> list[str]:
     (``names`` first, then any other thread seen running Python)."""
     others = sorted({n for s in stall.samples for n in s.stacks} - set(names))
     names = (*names, *others)
-    lines = [f"worst stall: {stall.late_ms:.1f} ms late, {len(stall.samples)} samples; "
+    lines = [f"worst stall: {stall.late_ms:.1f} ms late, ending {stall.at_s:.2f} s into the "
+             f"measurement, {len(stall.samples)} samples; "
              f"watchdog woke up to "
              f"{max((s.woke_late_ms for s in stall.samples), default=0.0):.1f} ms late "
              "(large: a thread kept the GIL)"]

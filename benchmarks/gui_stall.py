@@ -173,7 +173,15 @@ def main() -> None:
     open_model(app, window, args.tab, model)
 
     state = {"last": None, "frames": 0, "batches": 0}
-    window.bridge.live_frame_arrived.connect(lambda _e: state.__setitem__("frames", state["frames"] + 1))
+    clock = QElapsedTimer()   # started when the measurement starts
+    frame_times: list[float] = []   # when each live frame reached the GUI, s into the measurement
+
+    def frame_arrived(_event) -> None:
+        state["frames"] += 1
+        if clock.isValid():
+            frame_times.append(clock.elapsed() / 1000.0)
+
+    window.bridge.live_frame_arrived.connect(frame_arrived)
     window.bridge.batch_ended.connect(lambda _e: state.__setitem__("batches", state["batches"] + 1))
     rate = suggested_settings(data)["learning_rate"]
     config = TrainingConfig(data=DataSpec(kind=data, samples=samples), epochs=50, batch_size=32,
@@ -189,8 +197,6 @@ def main() -> None:
                         interval_ms=INTERVAL_MS)
     stalls: list[Stall] = []
     lateness: list[float] = []
-    clock = QElapsedTimer()
-
     def tick():
         now = clock.elapsed()
         dog.beat()
@@ -199,7 +205,7 @@ def main() -> None:
             lateness.append(late)
             samples = dog.take()
             if late > TARGET_P99_MS:
-                stalls.append(Stall(late, samples))
+                stalls.append(Stall(late, samples, now / 1000.0))
         state["last"] = now
 
     timer = QTimer()
@@ -245,6 +251,11 @@ def main() -> None:
           f"({100 * gui_cpu / args.seconds:.0f} %), drawing and handling events; "
           f"it waited {gui_sched[1]:.2f} s for a free CPU core (runnable, not running: "
           "the machine's load, not dlviz's code)")
+    over = sorted((s for s in stalls if s.late_ms > TARGET_MAX_MS), key=lambda s: s.at_s)
+    print(f"stalls over {TARGET_MAX_MS} ms (ms late @ s into the measurement): "
+          + (", ".join(f"{s.late_ms:.0f}@{s.at_s:.2f}" for s in over) or "none"))
+    print("live frames reached the GUI at (s): "
+          + ", ".join(f"{t:.2f}" for t in frame_times[:12]) + (" …" if len(frame_times) > 12 else ""))
     if stalls:
         for line in describe(max(stalls, key=lambda s: s.late_ms), ("gui", "engine")):
             print(line)
