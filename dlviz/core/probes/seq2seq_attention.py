@@ -29,6 +29,7 @@ from dlviz.core.data.pair_vocabulary import END, START
 from dlviz.core.data.text_vocabulary import PAD_ID, UNK_ID, EmptyText
 from dlviz.core.probes.attention_results import AttentionMap
 from dlviz.core.probes.results import ProbeUnavailable
+from dlviz.core.probes.step_decoder import NotStepwise, decode_checked
 
 #: Output tokens written at most when the caller gives no limit.
 DEFAULT_MAX_LENGTH = 40
@@ -74,8 +75,15 @@ def _extractor(model):
     return _EXTRACTORS[model]
 
 
-def greedy_decode(model, source_ids, target_vocabulary, max_length: int = DEFAULT_MAX_LENGTH):
+def greedy_decode(model, source_ids, target_vocabulary, max_length: int = DEFAULT_MAX_LENGTH,
+                  jit_compile: bool = False):
     """Write the most likely token at each step; record each step's attention.
+
+    dlviz's own encoder-decoders are decoded in one compiled call (the encoder
+    once, then the decoder's cell token by token: :mod:`step_decoder`); any
+    other model, or one whose step-wise pass ever disagreed with the whole
+    model, by running the whole model on the growing output once per token
+    (the same tokens and weights, ~10-20x slower for a date).
 
     Args:
         model: a dlviz encoder-decoder (:func:`is_seq2seq`).
@@ -83,6 +91,8 @@ def greedy_decode(model, source_ids, target_vocabulary, max_length: int = DEFAUL
         target_vocabulary: the model's target :class:`Vocabulary` (it holds
             ``<start>`` and ``<end>``).
         max_length: at most this many tokens are written (``<end>`` included).
+        jit_compile: compile the step-wise decode with XLA (for a text decoded
+            again and again, as live frames do; see ``StepDecoder.__call__``).
 
     Returns:
         ``(tokens, weights)``: the tokens written, ``<end>`` last when the
@@ -108,6 +118,30 @@ def greedy_decode(model, source_ids, target_vocabulary, max_length: int = DEFAUL
     if UNK_ID in (start, end):
         raise ProbeUnavailable("the target vocabulary has no <start> or <end> token, so "
                                "dlviz cannot tell the decoder to begin or see it stop")
+    try:
+        ids, weights, _chosen = decode_checked(model, _extractor(model), source, start, end,
+                                               max_length, jit_compile)
+        written = ids[0].tolist()
+    except NotStepwise:   # not built as dlviz builds them: the whole model per token
+        written, weights = whole_model_decode(model, source, start, end, max_length)
+        weights = weights[np.newaxis]
+    tokens = [target_vocabulary.tokens[i] for i in written]
+    return tokens, np.asarray(weights[0, :, :read], dtype=np.float32)
+
+
+def whole_model_decode(model, source, start: int, end: int, max_length: int):
+    """Greedy decoding by running the whole model on ``<start> y1 .. y(t-1)``
+    once per token written (any encoder-decoder; what a step-wise decode must equal).
+
+    Args:
+        model: an encoder-decoder (:func:`is_seq2seq`).
+        source: (1, Ts) int32 ids, padded to a fixed-length encoder's length.
+        start, end: the ``<start>`` and ``<end>`` ids.
+        max_length: tokens written at most.
+
+    Returns:
+        ``(ids, weights)``: the ids written (a list) and (len(ids), Ts) float32.
+    """
     extractor = _extractor(model)
     written: list[int] = []
     rows: list[np.ndarray] = []
@@ -121,12 +155,11 @@ def greedy_decode(model, source_ids, target_vocabulary, max_length: int = DEFAUL
         rows.append(np.asarray(weights, dtype=np.float32)[0, -1])
         if token == end:
             break
-    tokens = [target_vocabulary.tokens[i] for i in written]
-    return tokens, np.stack(rows).astype(np.float32)[:, :read]
+    return written, np.stack(rows).astype(np.float32)
 
 
 def seq2seq_attention(model, text, *, vocabulary, max_length: int | None = None,
-                      **_ignored) -> AttentionMap:
+                      jit_compile: bool | None = None, **options) -> AttentionMap:
     """The decoded text of ``text`` and, per written token, its weights over the source.
 
     Args:
@@ -134,6 +167,12 @@ def seq2seq_attention(model, text, *, vocabulary, max_length: int | None = None,
         text: what was typed (tokenised as the model's source texts were).
         vocabulary: the model's :class:`PairVocabulary`.
         max_length: at most this many output tokens (default 40).
+        jit_compile: decode with XLA (:func:`greedy_decode`). None: when the
+            caller is a live frame (it passes a ``memo``): a live frame
+            decodes the same pinned sentence every time, so XLA's one-time
+            compile (setup, outside the probe budget) pays off, while a
+            sentence being typed changes length at every word.
+        **options: ``memo`` is read as said; the other kinds' options are ignored.
 
     Returns:
         An :class:`AttentionMap` with one head; ``notes`` say when words are
@@ -180,7 +219,9 @@ def seq2seq_attention(model, text, *, vocabulary, max_length: int | None = None,
         notes.append(f"{unknown} of {len(tokens)} tokens are not in the model's vocabulary "
                      "and read as <unk>")
     limit = DEFAULT_MAX_LENGTH if max_length is None else int(max_length)
-    written, weights = greedy_decode(model, ids, vocabulary.target, limit)
+    if jit_compile is None:
+        jit_compile = options.get("memo") is not None
+    written, weights = greedy_decode(model, ids, vocabulary.target, limit, jit_compile)
     if written[-1] != END:
         notes.append(f"the model did not write <end> within {limit} tokens, so its output "
                      "is cut there (an untrained model, or text unlike its training data)")
