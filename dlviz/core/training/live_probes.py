@@ -258,6 +258,39 @@ class LiveProbes:
                 self.text_problem = str(exc)
         return results
 
+    def warm_up(self, runs: int = 3) -> float:
+        """Run every group now, before training, until it runs warm; forget it ran.
+
+        The first runs of a probe trace and compile it (the maps' extractor
+        runs eagerly once, then traces and compiles with XLA): Python work on
+        the engine thread that holds the GIL for seconds on a busy CPU. Done
+        before ``fit`` (while the window has nothing to draw) rather than in
+        the first live frames, it no longer freezes the views just as they
+        start (gui_stall.py's worst stall). A group runs again while its run
+        took over 1.5 times the one before (it compiled), ``runs`` at most.
+        Reading a ``step_gradients`` before any step arms the first one, as
+        the first frame would.
+
+        Returns:
+            Seconds it took.
+
+        Example:
+            probes.warm_up()   # then model.fit(..., callbacks=[LiveCallback(..., probes=probes)])
+        """
+        began = time.perf_counter()
+        for group in self.kinds:
+            previous = None
+            for _ in range(runs):
+                self._computed.clear()   # every kind of the group compiles too
+                started = time.perf_counter()
+                self.compute(group)
+                seconds = time.perf_counter() - started
+                if previous is not None and seconds <= 1.5 * previous:
+                    break
+                previous = seconds
+        self._computed.clear()   # the run's first frames show every kind
+        return time.perf_counter() - began
+
     def _batch_groups(self) -> set[str]:
         return {kind.live_group for kind in self._offered() if kind.needs == "batch"}
 

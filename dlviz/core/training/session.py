@@ -205,6 +205,17 @@ class TrainingSession:
         callback = self.callback = LiveCallback(
             self._emit, probes=probes, control=self.control, budget=budget,
             batch_size=cfg.batch_size, samples=len(y), on_epoch_end=self.on_epoch_end)
+        if budget.share > 0:
+            # Compiling the probes here, not in the first live frames, keeps
+            # the window responsive as the run starts.
+            try:
+                probes.warm_up()
+            except Exception as exc:  # noqa: BLE001  (as a failing callback in fit would)
+                from dlviz.core.engine import describe_error
+
+                if step is not None:
+                    step.detach()
+                return self._ended("error", describe_error(exc))
         train = self._pipeline(model, x, y, shuffle=True)
         val = self._pipeline(model, *validation, shuffle=False) if len(validation[1]) else None
         steps = math.ceil(len(y) / cfg.batch_size)
