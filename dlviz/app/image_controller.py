@@ -70,7 +70,11 @@ class ImageController(QObject):
                 name, self._model.probe_problem))
             return None
         fit = self.fit
-        job = self._submit("image", lambda: ws.analyze_image(source, name=name, fit=fit),
+        # Only the mosaic on screen is made with the maps; the view tiles
+        # another layer's when a person picks it (a few ms, in NumPy).
+        shown = self.maps_view.selected_layer() or ""
+        job = self._submit("image", lambda: ws.analyze_image(source, name=name, fit=fit,
+                                                             on_screen=shown),
                            self.tr("Looking at {0}…").format(name))
         if self.reads_strings():
             self._submit("ctc", lambda: read_picture(ws, source, name), self.tr("Reading {0}…").format(name))

@@ -179,8 +179,19 @@ class Workspace(TrainingJobs):
         return self.model
 
     # -- probes ----------------------------------------------------------------
-    def analyze_image(self, source, *, name: str | None = None, fit: str = "resize"):
-        """Read an image (path or bytes) safely; feature maps and predictions."""
+    def analyze_image(self, source, *, name: str | None = None, fit: str = "resize",
+                      on_screen: str | None = None):
+        """Read an image (path or bytes) safely; feature maps and predictions.
+
+        Args:
+            source: a path or the file's bytes.
+            name: what to call it.
+            fit: "resize" or "crop".
+            on_screen: the layer the feature-map view shows ("" or a layer
+                this model lacks: its first, as the view then shows); only
+                that mosaic is made now, the view tiles another when a
+                person picks it. None: every layer's mosaic.
+        """
         from dlviz.core.data import read_image
         from dlviz.core.probes.activations import ActivationExtractor
         from dlviz.core.probes.registry import PROBES
@@ -189,11 +200,16 @@ class Workspace(TrainingJobs):
         loaded = read_image(source, name=name)
         if self._extractor is None:
             self._extractor = ActivationExtractor(model)
+        mosaics = None
+        if on_screen is not None:
+            paths = [info.path for info in self._extractor.layers]
+            mosaics = [on_screen if on_screen in paths else paths[0]] if paths else []
         label = name or (Path(source).name if isinstance(source, (str, Path)) else "image")
         analysis = PROBES["feature_maps"].compute(
             model, loaded.array, fit=fit, preprocessing=self.preprocessing,
             class_names=self.class_names, names_source=self._names_source,
-            extractor=self._extractor, source_name=label, load_notes=tuple(loaded.notes))
+            extractor=self._extractor, source_name=label, load_notes=tuple(loaded.notes),
+            mosaics=mosaics)
         self._prepared = analysis.maps.input
         self.probe_image, self.probe_name = loaded.array, label
         return analysis

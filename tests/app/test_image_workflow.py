@@ -69,6 +69,23 @@ def test_dropping_an_image_shows_maps_and_predictions(qtbot, lenet_window, tmp_p
     assert "resized" in win.statusBar().currentMessage() or "grey" in win.statusBar().currentMessage()
 
 
+def test_a_drop_tiles_the_layer_on_screen_and_any_layer_picked_later(qtbot, lenet_window,
+                                                                     tmp_path):
+    from dlviz.core.probes.mosaic import make_mosaic
+
+    win, view = lenet_window, lenet_window.maps_view
+    first = analyse(qtbot, win, picture(tmp_path))
+    paths = [layer.path for layer in first.maps.layers]
+    assert list(first.maps.mosaics) == [paths[0]] == [view.selected_layer()]
+    assert all(layer.stats is not None for layer in first.maps.layers)  # the list's numbers
+    view.select_layer(paths[2])
+    expected = make_mosaic(first.maps.layer(paths[2]).values)
+    np.testing.assert_array_equal(view.mosaic_item.image, expected.image)
+    # The next image tiles the layer now on screen.
+    second = analyse(qtbot, win, picture(tmp_path, "other.png", size=(50, 70)))
+    assert list(second.maps.mosaics) == [paths[2]] == [view.selected_layer()]
+
+
 def text_named_png(tmp_path):
     path = tmp_path / "notes.png"
     path.write_text("hello, I am text")

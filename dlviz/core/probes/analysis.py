@@ -15,7 +15,7 @@ from dlviz.core.probes.results import ImageAnalysis, ProbeUnavailable
 def analyze_image(model, image, *, fit: str = "resize", preprocessing: str = "unit",
                   class_names=None, names_source: str | None = None,
                   extractor: ActivationExtractor | None = None, source_name: str = "",
-                  load_notes=()) -> ImageAnalysis:
+                  load_notes=(), mosaics=None) -> ImageAnalysis:
     """Fit an image to ``model``, then compute its feature maps and predictions.
 
     Args:
@@ -28,6 +28,8 @@ def analyze_image(model, image, *, fit: str = "resize", preprocessing: str = "un
         extractor: this model's ``ActivationExtractor``, kept between images.
         source_name: what to call the image ("cat.jpg").
         load_notes: what loading did to it (``read_image(...).notes``).
+        mosaics: paths of the layers to tile now (the one on screen); None:
+            every layer's (see ``feature_maps``).
 
     Returns:
         ``ImageAnalysis``; its ``predictions`` is None when the model has
@@ -43,7 +45,8 @@ def analyze_image(model, image, *, fit: str = "resize", preprocessing: str = "un
         'class 281'
     """
     prepared = prepare_input(model, image, fit=fit, preprocessing=preprocessing)
-    maps, outputs = feature_maps_and_outputs(model, prepared, extractor=extractor)
+    maps, outputs = feature_maps_and_outputs(model, prepared, extractor=extractor,
+                                             mosaics=mosaics)
     try:
         ranked = predictions(model, prepared, class_names=class_names,
                              names_source=names_source, outputs=outputs)

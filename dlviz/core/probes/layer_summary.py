@@ -38,7 +38,8 @@ class LayerSummary:
 
     Attributes:
         mosaics: (N, height, width) the default mosaic of each image, or
-            None when the layer's size is known only per image.
+            None when the layer's size is known only per image or the pass
+            made statistics only.
         minimum, maximum: (N, C) each channel's range at full resolution.
         total: (N,) sum of the values; ``nonzero``: (N,) how many are not 0.
         layout: the mosaics' ``MosaicLayout`` (None with ``mosaics``).
@@ -72,8 +73,10 @@ def summarise_graph(tf, maps, layout: MosaicLayout | None) -> tuple:
     ``maps`` is (N, H, W, C) float32.
     """
     lo, hi = tf.reduce_min(maps, axis=(1, 2)), tf.reduce_max(maps, axis=(1, 2))
+    # Counted in int32 (one image's layer holds far fewer than 2**31 values):
+    # the count casts every value first, and int64 doubles what that writes.
     stats = (lo, hi, tf.reduce_sum(maps, axis=(1, 2, 3)),
-             tf.math.count_nonzero(maps, axis=(1, 2, 3)))
+             tf.math.count_nonzero(maps, axis=(1, 2, 3), dtype=tf.int32))
     if layout is None:
         return ((),) + stats
     return (mosaic_graph(tf, maps, lo, hi, layout),) + stats
@@ -96,17 +99,20 @@ def mosaic_graph(tf, maps, lo, hi, layout: MosaicLayout):
     return image[:, :rows * (th + gap) - gap, :cols * (tw + gap) - gap]
 
 
-def mosaic_and_stats(values: np.ndarray, summary: LayerSummary,
-                     item: int = 0) -> tuple[Mosaic, ActivationStats]:
+def mosaic_and_stats(values: np.ndarray, summary: LayerSummary, item: int = 0, *,
+                     tiled: bool = True) -> tuple[Mosaic | None, ActivationStats]:
     """The default mosaic and the statistics of batch item ``item``.
 
     Equal to ``make_mosaic(values)`` and ``layer_stats(values)`` (up to
     float rounding in sums and block means); ``values`` is read again only
-    for a model that takes any size.
+    for a mosaic the pass did not make (a model that takes any size, or a
+    statistics-only pass). ``tiled=False``: no mosaic (None).
     """
     lo, hi = summary.minimum[item], summary.maximum[item]
     layout = summary.layout
-    if layout is None:
+    if not tiled:
+        mosaic = None
+    elif layout is None or summary.mosaics is None:
         mosaic = make_mosaic(values, channel_min=lo, channel_max=hi)
     else:
         mosaic = Mosaic(image=summary.mosaics[item], rows=layout.rows, cols=layout.cols,

@@ -174,7 +174,7 @@ def prepared(model, image, *, fit: str = "resize", preprocessing: str = "unit",
 
 def _feature_maps(model, image, *, memo=None, fit="resize", preprocessing="unit",
                   class_names=None, names_source=None, extractor=None, layers=None,
-                  source_name="", load_notes=(), **_options) -> ImageAnalysis:
+                  source_name="", load_notes=(), mosaics=None, **_options) -> ImageAnalysis:
     from dlviz.core.probes.activations import ActivationExtractor
     from dlviz.core.probes.analysis import analyze_image
 
@@ -187,7 +187,7 @@ def _feature_maps(model, image, *, memo=None, fit="resize", preprocessing="unit"
     analysis = analyze_image(model, image, fit=fit, preprocessing=preprocessing,
                              class_names=class_names, names_source=names_source,
                              extractor=extractor, source_name=source_name,
-                             load_notes=load_notes)
+                             load_notes=load_notes, mosaics=mosaics)
     if memo is not None:
         memo["feature_maps"] = analysis
     return analysis
