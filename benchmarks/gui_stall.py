@@ -81,12 +81,13 @@ def timed_application(slow_ms: float = 8.0):
                 # PySide6 sometimes passes an event as the receiver here; the call
                 # would fail, and formatting its error took 0.2 s (dropped instead).
                 return False
-            began = time.perf_counter()
+            began, cpu = time.perf_counter(), time.thread_time()
             kind = event.type()
             done = super().notify(receiver, event)
             ms = (time.perf_counter() - began) * 1000.0
             if ms > slow_ms and self.measuring:
-                self.slow.append((ms, _name(receiver), kind.name))
+                self.slow.append((ms, _name(receiver), kind.name,
+                                  (time.thread_time() - cpu) * 1000.0))
             return done
 
     def _name(receiver) -> str:
@@ -106,15 +107,20 @@ def timed_application(slow_ms: float = 8.0):
 def print_slow_events(slow) -> None:
     from collections import defaultdict
 
-    total: dict = defaultdict(lambda: [0, 0.0, 0.0])
-    for ms, receiver, kind in slow:
+    total: dict = defaultdict(lambda: [0, 0.0, 0.0, 0.0, 0.0])
+    for ms, receiver, kind, cpu in slow:
         entry = total[(receiver, kind)]
         entry[0] += 1
         entry[1] += ms
         entry[2] = max(entry[2], ms)
-    print("slow events (receiver, event): count, total ms, longest ms (nested events count twice)")
-    for (receiver, kind), (count, ms, most) in sorted(total.items(), key=lambda kv: -kv[1][1])[:12]:
-        print(f"  {receiver:46s} {kind:16s} {count:5d} {ms:8.0f} {most:7.1f}")
+        entry[3] += cpu
+        entry[4] = max(entry[4], cpu)
+    print("slow events (receiver, event): count, total ms, longest ms, and the GUI thread's own "
+          "CPU ms in them (total, longest: the rest is waiting for a core or the GIL); "
+          "nested events count twice")
+    for (receiver, kind), (count, ms, most, cpu, most_cpu) in sorted(
+            total.items(), key=lambda kv: -kv[1][1])[:12]:
+        print(f"  {receiver:46s} {kind:16s} {count:5d} {ms:8.0f} {most:7.1f} {cpu:8.0f} {most_cpu:7.1f}")
 
 
 def schedstat(native_id: int) -> tuple[float, float]:

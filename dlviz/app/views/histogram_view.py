@@ -123,6 +123,7 @@ class DeadReluView(QWidget):
         super().__init__(parent)
         self.fractions: dict = {}
         self.dirty = False
+        self._tick_paths: list = []   # the layer names under the bars now
         self.plot = make_plot(QT_TRANSLATE_NOOP("TrainingPlots", "Dead ReLUs"), QT_TRANSLATE_NOOP("TrainingPlots", "fraction never active"),
                               QT_TRANSLATE_NOOP("TrainingPlots", "layer (input → output)"))
         self.plot.setYRange(0, 1, padding=0.02)
@@ -138,6 +139,8 @@ class DeadReluView(QWidget):
 
     def reset(self) -> None:
         self.fractions = {}
+        self._tick_paths = []
+        set_layer_ticks(self.plot, [])
         self.bars.setOpts(x=[], height=[])
         self.hover_label.setText(self.tr(DEAD_HINT))
         self.dirty = False
@@ -159,7 +162,9 @@ class DeadReluView(QWidget):
         # Red where more than half the layer is dead: a warning, not just a number.
         brushes = ["#c92a2a" if h > 0.5 else "#8a5cc2" for h in heights]
         self.bars.setOpts(x=np.arange(len(paths)), height=heights, brushes=brushes)
-        set_layer_ticks(self.plot, paths)
+        if paths != self._tick_paths:   # new ticks lay the axis out again: only when they change
+            self._tick_paths = paths
+            set_layer_ticks(self.plot, paths)
         self.hover_label.setText(self.tr(DEAD_HINT) if paths else self.tr(NO_RELU))
 
     def _on_hovered(self, position) -> None:
