@@ -141,3 +141,14 @@ def test_a_step_wise_pass_that_disagrees_is_dropped_for_good():
         steps.step_decoder(model)
     tokens, _ = greedy_decode(model, source[0], VOCAB.target, 6)   # the loop, still right
     assert len(tokens) >= 1
+
+
+def test_a_model_whose_layers_were_called_again_still_decodes_step_by_step():
+    keras.utils.set_random_seed(7)
+    model = _sharpened(Seq2SeqAttention(vocabulary=VOCAB, units=8, embedding_dim=4).build())
+    from dlviz.core.probes.graph import traced_outputs
+
+    traced_outputs(model, [])   # as the training step's twin does: a second node each
+    assert len(model.get_layer("next_token")._inbound_nodes) == 2
+    tokens = _same_as_whole_model(model, VOCAB, "10 March 1987", 8)
+    assert len(tokens) >= 1
