@@ -277,7 +277,11 @@ def _damaged(exc: Exception, name: str, path: Path | None) -> ImageLoadError:
 def _name_mismatch(path: Path | None, found: str) -> list[str]:
     if path is None:
         return []
-    named = Image.registered_extensions().get(path.suffix.lower())
+    suffix = path.suffix.lower()
+    # The plugins Pillow loads first (PNG, JPEG, GIF, BMP, ...) name their
+    # suffixes; ``registered_extensions`` imports every other plugin first
+    # (~40 ms, on the way to the app's first picture), so only for others.
+    named = Image.EXTENSION.get(suffix) or Image.registered_extensions().get(suffix)
     if named is None or _ALIASES.get(named, named) == found:
         return []
     return [f"named {path.suffix} but holds {found} data"]

@@ -130,26 +130,48 @@ class ActivationExtractor:
         # pass takes 0.1 s), and one image may be all a person looks at; the
         # app's first picture comes that much sooner. Later calls (more
         # images, live frames) use the compiled graph.
-        forward = self._compiled(mosaics)
         if self._eager_calls > 0:
             self._eager_calls -= 1
-            forward = self._summarised if mosaics else self._statistics
-        try:
-            layers, outputs = forward(*batches)
-        except (self._tf.errors.InvalidArgumentError, self._tf.errors.UnimplementedError):
-            if not (self.jit_compile and forward is self._compiled(mosaics)):
-                raise
-            # An operation XLA cannot compile: the plain graph from now on.
-            self.jit_compile = False
-            self._forward = self._tf.function(self._summarised, input_signature=self._spec)
-            self._statistics_forward = None
-            layers, outputs = self._compiled(mosaics)(*batches)
+            layers, outputs = self._eager_pass(batches)
+            mosaics = False   # tiled in NumPy by ``mosaic_and_stats``
+        else:
+            layers, outputs = self._compiled_pass(batches, mosaics)
         maps, summaries = {}, {}
         for info, layout, (values, pictures, *stats) in zip(self.layers, self.layouts, layers):
             maps[info.path] = _to_numpy(values)
             pictures = _to_numpy(pictures) if layout is not None and mosaics else None
             summaries[info.path] = LayerSummary(pictures, *[_to_numpy(s) for s in stats], layout)
         return maps, summaries, [_to_numpy(o) for o in outputs]
+
+    def _compiled_pass(self, batches, mosaics: bool):
+        forward = self._compiled(mosaics)
+        try:
+            return forward(*batches)
+        except (self._tf.errors.InvalidArgumentError, self._tf.errors.UnimplementedError):
+            if not self.jit_compile:
+                raise
+            # An operation XLA cannot compile: the plain graph from now on.
+            self.jit_compile = False
+            self._forward = self._tf.function(self._summarised, input_signature=self._spec)
+            self._statistics_forward = None
+            return self._compiled(mosaics)(*batches)
+
+    def _eager_pass(self, batches):
+        """The first call: Keras's eager pass, each layer's statistics in NumPy.
+
+        Eager TensorFlow dispatches every operation on its own and looks up
+        its kernel on first use: four reductions a layer cost more than the
+        numbers (~50 ms for AlexNet mini's first picture).
+        """
+        results = self.keras_model(batches if len(batches) > 1 else batches[0], training=False)
+        results = results if isinstance(results, (list, tuple)) else [results]
+        results = [np.asarray(r, dtype=np.float32) for r in results]
+        split = len(results) - self.n_outputs
+        layers = [(values, None, values.min(axis=(1, 2)), values.max(axis=(1, 2)),
+                   values.sum(axis=(1, 2, 3), dtype=np.float32),
+                   np.count_nonzero(values.reshape(len(values), -1), axis=1))
+                  for values in results[:split]]
+        return layers, results[split:]
 
     def _compiled(self, mosaics: bool):
         """The compiled pass with every mosaic, or the one with statistics only."""
@@ -163,6 +185,8 @@ class ActivationExtractor:
 
 def _to_numpy(tensor) -> np.ndarray:
     """A tensor's values, without a copy when it lives in CPU memory."""
+    if isinstance(tensor, np.ndarray):
+        return tensor
     if str(getattr(tensor, "device", "")).endswith("CPU:0"):
         try:
             return np.from_dlpack(tensor)
