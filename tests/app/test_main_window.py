@@ -32,6 +32,34 @@ def test_status_bar_names_the_device_when_ready(window):
     assert "TensorFlow 2." in text and "Keras 3." in text
 
 
+@pytest.mark.parametrize("loads", [True, False], ids=["ready", "failed"])
+def test_collections_pause_while_tensorflow_loads_and_resume_after(qtbot, loads):
+    import gc
+
+    from dlviz.app.main_window import MainWindow
+    from dlviz.core.engine import Engine
+    from dlviz.core.training.events import EngineReady
+
+    seen = []
+
+    def warm_up():   # on the engine thread, as TensorFlow's import would be
+        seen.append(gc.isenabled())
+        if not loads:
+            raise ImportError("no TensorFlow here")
+        return EngineReady("CPU", "2.x", "3.x", 0.0)
+
+    win = MainWindow(engine=Engine(warm_up=warm_up), ask_unsafe=lambda *_: False)
+    qtbot.addWidget(win)
+    signal = win.bridge.engine_ready if loads else win.bridge.engine_failed
+    assert gc.isenabled()
+    with qtbot.waitSignal(signal, timeout=30_000):
+        win.start_engine()
+    assert seen == [False] and gc.isenabled()
+    win.start_engine()   # once started, a second call changes nothing
+    assert gc.isenabled() and seen == [False]
+    win.close()
+
+
 def test_picking_lenet_shows_its_layers_and_total(qtbot, window):
     pick(qtbot, window, "lenet5")
     table = window.layer_table
