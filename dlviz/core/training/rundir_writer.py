@@ -23,6 +23,7 @@ from pathlib import Path
 import numpy as np
 
 from dlviz.core.training.config import TrainingConfig
+from dlviz.core.training.disk_worker import DiskWorker
 from dlviz.core.training.events import (
     BatchEnded,
     EpochEnded,
@@ -51,21 +52,20 @@ from dlviz.core.training.rundir_tensorboard import ScalarWriter, tensorboard_ava
 #: History lines per second of batches at most; epoch ends are always written.
 BATCH_LINES_PER_S = 10.0
 #: Seconds between forcing batch lines to disk. Each line is flushed at once (a
-#: follower reads it), but an fsync costs ~5 ms, and the live callback charges
-#: that time to the probes' budget: ten a second took ~4 of its 5 %, so a small
-#: model's live frames (its attention) stopped after the first epoch. Other
-#: records (start, epochs, end) are always forced to disk. Every 2 s: a power cut
-#: loses at most 2 s of batch lines (a crash of dlviz itself loses none).
+#: follower reads it), but an fsync costs ~5 ms (hundreds on a busy disk), so it
+#: runs on the writer's disk thread (``DiskWorker``), not between two training
+#: batches. Other records (start, epochs, end) are always forced to disk at
+#: once. Every 2 s: a power cut loses at most 2 s of batch lines (a crash of
+#: dlviz itself loses none).
 SYNC_SECONDS = 2.0
 #: Seconds between TensorBoard batch scalars (epoch scalars are always written).
 #: Each write costs ~4 ms of TensorFlow calls: ten a second took 4 % of training
 #: time, more than the whole live budget.
 TENSORBOARD_BATCH_SECONDS = 5.0
 #: Seconds between snapshot files in a run the app records. Writing one (encoding,
-#: ~250 KB of float16 maps for vgg16-mini, two fsyncs) takes ~10 ms, paid from the
-#: live probes' 1.5 % budget: one per live frame (4 a second) would leave the
-#: probes nothing, one every 2 s a third of it. The frames in between are merged
-#: into the next file.
+#: ~250 KB of float16 maps for vgg16-mini, two fsyncs) takes ~10 ms (700 ms seen on
+#: a busy disk), on the writer's disk thread; one per live frame (4 a second)
+#: would still fill the disk. The frames in between are merged into the next file.
 SNAPSHOT_SECONDS = 5.0
 
 
@@ -87,7 +87,9 @@ class RunWriter:
         snapshot_seconds: least seconds between snapshot files; the live
             frames in between are merged (the newest result of each kind,
             stored under the newest frame's step) and written when the time
-            is up, and when training stops. 0: one file per frame.
+            is up (on a thread of the writer's: training does not wait for
+            the disk), and when training stops. 0: one file per frame,
+            written at once.
     """
 
     def __init__(self, run_dir, *, config: TrainingConfig, model_source: str,
@@ -97,6 +99,7 @@ class RunWriter:
         self.run_dir = Path(run_dir)
         self.snapshot_seconds = float(snapshot_seconds)
         self._pending: LiveFrame | None = None    # frames merged, not yet written
+        self._disk = DiskWorker()    # fsyncs of batch lines, merged snapshots
         self._last_snapshot = -math.inf
         self.keep_snapshots = max(2, int(keep_snapshots))
         self.keep_checkpoints = keep_checkpoints
@@ -148,10 +151,14 @@ class RunWriter:
                             probe_seconds=self._pending.probe_seconds + frame.probe_seconds)
         self._pending = frame
         if monotonic() - self._last_snapshot >= self.snapshot_seconds:
-            self.flush_snapshot()
+            pending, self._pending = self._pending, None
+            self._last_snapshot = monotonic()
+            self._disk.submit(lambda: self.write_snapshot(pending))
 
     def flush_snapshot(self) -> Path | None:
-        """Write the merged frames not yet stored (None when there are none)."""
+        """Write the merged frames not yet stored (None when there are none), and
+        wait for the snapshots being written meanwhile."""
+        self._disk.wait()
         pending, self._pending = self._pending, None
         if pending is None:
             return None
@@ -166,7 +173,7 @@ class RunWriter:
             sync = bool(last_step) or now - self._last_sync >= SYNC_SECONDS
             if sync:
                 self._last_sync = now
-            self._record(event, sync=sync)
+            self._record(event, sync=sync, background=True)
             if self._scalars and now - self._last_batch_scalars >= TENSORBOARD_BATCH_SECONDS:
                 self._last_batch_scalars = now
                 self._scalars.batch(event.global_step, event.loss, event.metrics)
@@ -178,15 +185,18 @@ class RunWriter:
         if self._scalars:
             self._scalars.flush()
 
-    def _record(self, event, sync: bool = True) -> None:
+    def _record(self, event, sync: bool = True, background: bool = False) -> None:
         record = {"event": type(event).__name__, "time": time.time()}
         record.update((f.name, getattr(event, f.name)) for f in fields(event))
-        self._append(json_line(record), sync)
+        self._append(json_line(record), sync, background)
 
-    def _append(self, data: bytes, sync: bool = True) -> None:
+    def _append(self, data: bytes, sync: bool = True, background: bool = False) -> None:
         self._history.write(data)
-        self._history.flush()
-        if sync:
+        self._history.flush()        # a follower reads the line now
+        if sync and background:
+            fileno = self._history.fileno()
+            self._disk.submit(lambda: os.fsync(fileno))
+        elif sync:
             os.fsync(self._history.fileno())
 
     # -- snapshots ---------------------------------------------------------------
@@ -232,10 +242,15 @@ class RunWriter:
 
     def close(self) -> None:
         """Flush and close the history and TensorBoard files (idempotent)."""
-        if self._pending is not None and not self._history.closed:
-            self.flush_snapshot()
-        if not self._history.closed:
-            self._history.close()
+        try:
+            if self._pending is not None and not self._history.closed:
+                self.flush_snapshot()
+        finally:
+            try:
+                self._disk.close()     # the snapshots and fsyncs still queued
+            finally:
+                if not self._history.closed:
+                    self._history.close()
         if self._scalars:
             self._scalars.close()
             self._scalars = None
