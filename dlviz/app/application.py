@@ -30,6 +30,13 @@ def run(argv: list[str] | None = None) -> int:
     if problem:
         print(problem, file=sys.stderr)
         return 1
+    import gc
+
+    # No garbage collections until TensorFlow has loaded (the window turns
+    # them on again then, see ``MainWindow.start_engine``): the imports of
+    # Qt, pyqtgraph and TensorFlow make objects that live as long as the
+    # app, and collecting set off by them only walked them again and again.
+    gc.disable()
     from dlviz.core.kerasenv import quiet_tensorflow_logs
 
     quiet_tensorflow_logs()
