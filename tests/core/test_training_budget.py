@@ -141,3 +141,36 @@ def test_may_plan_says_when_plan_could_choose_anything():
     clock.now = 1.0
     assert budget.may_plan() and budget.plan(["maps"]) == ("maps",)
     assert not ProbeBudget(0.0).may_plan(urgent=True)
+
+
+def test_bookkeeping_counts_against_the_share_but_leaves_the_probes_their_floor():
+    from dlviz.core.training.budget import PROBE_FLOOR
+
+    budget, clock = make(share=0.1, fps=1e6)
+    clock.now = 1.0
+    assert budget.allowance == pytest.approx(0.1)
+    budget.bookkeeping(0.01)                  # batch events, frames sent, run writes
+    assert budget.allowance == pytest.approx(0.09)
+    budget.record("maps", 0.05)
+    assert budget.allowance == pytest.approx(0.095 - 0.01 - 0.05)   # 0.95 s of training
+    budget.bookkeeping(10.0)                  # a slow listener: more than the whole share
+    assert budget.allowance == pytest.approx(PROBE_FLOOR * 0.1 * budget.training_seconds - 0.05)
+    budget.start()                            # a new run: nothing spent yet
+    assert budget.bookkeeping_seconds == 0.0
+
+
+def test_a_simulated_run_with_bookkeeping_keeps_probes_and_bookkeeping_within_the_share():
+    budget, clock = make(share=0.02, fps=10.0)
+    frames = 0
+    for _step in range(6000):                  # 60 s of 10 ms batches, 0.05 ms events each
+        clock.now += 0.01 + 0.00005
+        budget.bookkeeping(0.00005)
+        if budget.plan(["maps"]):
+            clock.now += 0.004
+            budget.record("maps", 0.004)
+            budget.frame_done()
+            frames += 1
+    spent = budget.probe_seconds + budget.bookkeeping_seconds
+    assert spent <= 0.02 * budget.training_seconds + 0.004
+    # 2 % less 0.5 % of bookkeeping: 1.5 % for 4 ms frames, ~3.75 a second.
+    assert frames >= int(0.015 * 60 / 0.004) - 1

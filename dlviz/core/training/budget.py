@@ -22,6 +22,12 @@ Protocol (DESIGN.md, "Live probes are budgeted by time, not by count"):
 4. ``record(kind, seconds)`` after each warm run of a kind; ``spend(seconds)``
    for other overhead (compiling a probe, weight copies) that the budget
    must pay for too.
+5. ``bookkeeping(seconds)`` for the rest of what the live run costs (batch
+   events, sending frames, run-directory writes): it counts against the
+   share too, so that the whole live run stays within it (2 %: ~1.02x a
+   bare ``fit``), but never leaves the probes less than ``PROBE_FLOOR`` of
+   the share (on a fast model the batch events alone can come to more than
+   the share, and the views would stop).
 
 No Keras here; the clock is injectable so tests can drive it.
 """
@@ -38,14 +44,18 @@ SMOOTHING = 0.3
 #: take: a costly one runs less often than its interval says (a probe-batch
 #: gradient pass of 7 ms every second took half of a 1.5 % budget).
 GLANCED_SHARE = 0.15
+#: The least part of the share left to the probes, whatever the bookkeeping
+#: costs (1.5 % of 2 %: the share the probes had before bookkeeping counted).
+PROBE_FLOOR = 0.75
 
 
 class ProbeBudget:
     """Decides when live probes are due, from measured costs.
 
     Args:
-        share: the most probe time per training time (0.015 = 1.5 %, the
-            default: live views at most ~1.02x a bare ``fit``).
+        share: the most live-view time per training time (0.02 = 2 %, the
+            default: live views at most ~1.02x a bare ``fit``): probes, and
+            bookkeeping down to ``PROBE_FLOOR`` of it.
         max_fps: the most frames per second (the display rate).
         clock: seconds, monotonic; ``time.perf_counter`` unless testing.
         intervals: least seconds between two runs of a kind (``{kind:
@@ -63,7 +73,7 @@ class ProbeBudget:
         ('maps',)
     """
 
-    def __init__(self, share: float = 0.015, max_fps: float = 10.0,
+    def __init__(self, share: float = 0.02, max_fps: float = 10.0,
                  clock: Callable[[], float] = time.perf_counter,
                  intervals: dict[str, float] | None = None):
         if not 0.0 <= share < 1.0:
@@ -80,6 +90,7 @@ class ProbeBudget:
         """Training starts now: forget time spent so far (costs are kept)."""
         self._began = self._clock()
         self.probe_seconds = 0.0
+        self.bookkeeping_seconds = 0.0
         self._excluded = 0.0
         self._last_frame = -math.inf
         self.frames = 0
@@ -106,8 +117,14 @@ class ProbeBudget:
 
     @property
     def allowance(self) -> float:
-        """Seconds of probing the budget allows now (negative: overspent)."""
-        return self.share * self.training_seconds - self.probe_seconds
+        """Seconds of probing the budget allows now (negative: overspent).
+
+        The share less probe time so far and less bookkeeping, as much of it
+        as leaves the probes ``PROBE_FLOOR`` of the share.
+        """
+        allowed = self.share * self.training_seconds
+        charged = min(self.bookkeeping_seconds, (1.0 - PROBE_FLOOR) * allowed)
+        return allowed - charged - self.probe_seconds
 
     def expected(self, kind: str) -> float | None:
         """What ``kind`` is expected to cost, or None before it first ran."""
@@ -175,6 +192,11 @@ class ProbeBudget:
     def spend(self, seconds: float) -> None:
         """Overhead that is not a probe kind (weight copies) but costs time."""
         self.probe_seconds += max(float(seconds), 0.0)
+
+    def bookkeeping(self, seconds: float) -> None:
+        """Live-run time besides the probes (batch events, frames sent, run
+        writes): charged to the share as far as ``PROBE_FLOOR`` allows."""
+        self.bookkeeping_seconds += max(float(seconds), 0.0)
 
     def frame_done(self) -> None:
         """A frame was sent: the display-rate cap counts from now."""

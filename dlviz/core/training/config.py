@@ -111,8 +111,8 @@ class TrainingConfig:
     unfreeze: bool = False            # all layers trainable first, not the model's own flags
     mixed_precision: bool = False     # GPU only; ignored with a note on CPU
     distribute: bool = False          # MirroredStrategy when several devices are visible
-    probe_budget: float = 0.015       # share of training wall time live probes may use
-    #                                   (with their events and snapshots: live views at
+    probe_budget: float = 0.02        # share of training wall time live views may use
+    #                                   (probes, their events and run writes: live views at
     #                                   most ~1.02x bare fit, benchmarks/live_overhead.py)
     seed: int = 0
 

@@ -49,7 +49,7 @@ class LiveCallback(keras.callbacks.Callback):
             are the groups the budget prices, its ``urgent_groups`` those a
             new probe input (image or sentence) makes urgent.
         control: a ``TrainingControl``, or None.
-        budget: a ``ProbeBudget`` (default: 1.5 % of training time, 10 fps).
+        budget: a ``ProbeBudget`` (default: 2 % of training time, 10 fps).
         batch_size: samples per batch (for samples per second).
         samples: training samples per epoch.
         on_epoch_end: callables ``(model, epoch, logs)`` run after each
@@ -68,6 +68,8 @@ class LiveCallback(keras.callbacks.Callback):
             "weight_copies" (last good weights), "epoch_hooks"
             (``on_epoch_end``: checkpoints). What slows training besides
             Keras's own step, for the benchmarks' breakdown.
+        group_seconds: warm probe seconds by group ("maps", "grads", ...):
+            where the probes' share went.
     """
 
     def __init__(self, emit, *, probes=None, control=None, budget: ProbeBudget | None = None,
@@ -97,6 +99,7 @@ class LiveCallback(keras.callbacks.Callback):
         self._last_seen: dict[str, int] = {}
         self.spent = dict.fromkeys(("probes", "probe_setup", "events", "weight_copies",
                                     "epoch_hooks"), 0.0)
+        self.group_seconds: dict[str, float] = {}
 
     # -- run and epoch boundaries --------------------------------------------
     def on_train_begin(self, logs=None):
@@ -151,15 +154,18 @@ class LiveCallback(keras.callbacks.Callback):
             self._after_batch(batch, logs, step_end)
         finally:
             # The callback's own bookkeeping (reading logs, sending the batch
-            # events the loss curves draw) is counted for the benchmarks'
-            # breakdown but not charged to the probe budget: it is paid
-            # whether or not a live view is watched, and on a fast model
-            # (LeNet on digits, a few ms a batch) it alone came to more than
-            # the 1.5 % share, so the live views stopped after their first
-            # frames. Probe runs and set-aside time are accounted already.
+            # events the loss curves draw and the frames, what the listeners
+            # do with them: the run directory's writes) is part of what the
+            # live views cost, so the budget charges it beside the probes,
+            # but only down to its probe floor: on a fast model (LeNet on
+            # digits, a few ms a batch) it alone came to more than the whole
+            # share, and the live views stopped after their first frames.
+            # Probe runs and set-aside time are accounted already.
             accounted = (budget.probe_seconds - probes_before) + \
                 (budget.excluded_seconds - excluded_before)
-            self.spent["events"] += max(time.perf_counter() - step_end - accounted, 0.0)
+            other = max(time.perf_counter() - step_end - accounted, 0.0)
+            self.spent["events"] += other
+            budget.bookkeeping(other)
 
     def _after_batch(self, batch, logs, step_end: float) -> None:
         global_step = self._global_step = self._epoch * self._steps + batch
@@ -307,6 +313,7 @@ class LiveCallback(keras.callbacks.Callback):
             else:
                 self.budget.record(kind, seconds)
                 self.spent["probes"] += seconds
+                self.group_seconds[kind] = self.group_seconds.get(kind, 0.0) + seconds
             self._last_seen[kind] = global_step
             spent += seconds
         if not results:
