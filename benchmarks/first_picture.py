@@ -10,7 +10,8 @@ file names), load the same ``.keras`` file, read and
 resize the same sample, one forward pass. Both are whole processes, timed
 from start to exit, interleaved (bare, app, app, bare, bare, app, ...) after
 one discarded round that warms the disk cache; the medians are compared
-(and the median of each round's own ratio is printed too).
+(and the median of each round's own ratio is printed too, and each side's
+CPU seconds, which a busy shared machine disturbs less than wall time).
 Target: app / bare <= 1.2.
 
     python benchmarks/first_picture.py [--repeats 5]
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import re
+import resource
 import subprocess
 import sys
 import time
@@ -55,11 +57,20 @@ def first_screen() -> tuple[str, str]:
              "trained model to compare with (resources/models is missing)")
 
 
+#: CPU seconds (user + system) of each finished child, by command: steadier
+#: than wall time on a shared machine, printed beside it.
+CPU: dict[str, list[float]] = {}
+
+
 def timed(argv: list[str], env: dict, expect: str) -> tuple[float, str]:
     """Seconds from start to exit of ``argv``, and its stdout line containing ``expect``."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     began = time.perf_counter()
     done = subprocess.run(argv, cwd=ROOT, env=env, capture_output=True, text=True)
     seconds = time.perf_counter() - began
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    CPU.setdefault(argv[1], []).append(after.ru_utime + after.ru_stime
+                                       - before.ru_utime - before.ru_stime)
     lines = [line for line in done.stdout.splitlines() if expect in line]
     if done.returncode != 0 or len(lines) != 1:
         sys.exit(f"{' '.join(argv[:2])} failed (exit {done.returncode}):\n"
@@ -87,6 +98,7 @@ def main() -> None:
     app_env = {**env, "DLVIZ_BENCH_FIRST_PICTURE": "1"}
     timed(bare_cmd, env, "bare forward pass")  # warm the disk cache for both
     timed(app_cmd, app_env, "first mosaic painted")
+    CPU.clear()
     bare_times, app_times, painted = [], [], []
     for round_ in range(args.repeats):  # alternate which goes first
         if round_ % 2 == 0:
@@ -103,10 +115,14 @@ def main() -> None:
                                ("app, first mosaic", app_s, app_times)):
         print(f"{name + ':':<20} median {value:.3f} s  ({', '.join(f'{t:.2f}' for t in times)})")
     print(f"median of each round's app / bare: {paired:.3f}")
+    cpu_app, cpu_bare = median(CPU["main.py"]), median(CPU["-c"])
+    print(f"CPU seconds (user + system), medians: app {cpu_app:.2f}, bare {cpu_bare:.2f}, "
+          f"app / bare {cpu_app / cpu_bare:.3f}")
     report({"benchmark": "first_picture", "ratio": round(app_s / bare_s, 3),
             "paired_median_ratio": round(paired, 3), "target": 1.2,
             "app_s": round(app_s, 3), "bare_s": round(bare_s, 3),
-            "painted_in_process_s": round(median(painted), 3)})
+            "painted_in_process_s": round(median(painted), 3),
+            "cpu_ratio": round(cpu_app / cpu_bare, 3)})
 
 
 if __name__ == "__main__":
