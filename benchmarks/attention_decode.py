@@ -143,8 +143,13 @@ def hook_part(rounds: int, epochs: int, samples: int, batch: int) -> dict:
         return sum(r["epoch_seconds"][1:])
 
     batches = (len(data.y_train) + batch - 1) // batch * (epochs - 1)
+    def cpu(r):
+        return r["epoch_cpu"][-1] - r["epoch_cpu"][0]
+
     figures = {"steady h/a": spread(paired(runs, "h", "a", steady)),
                "steady s/a": spread(paired(runs, "s", "a", steady)),
+               "steady CPU h/a": spread(paired(runs, "h", "a", cpu)),
+               "steady CPU s/a": spread(paired(runs, "s", "a", cpu)),
                "bare ms per batch": round(1000 * median([steady(r) for r in runs["a"]])
                                           / batches, 2),
                "hook ms per batch": round(1000 * median(

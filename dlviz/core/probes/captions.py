@@ -26,6 +26,7 @@ from dlviz.core.data.pair_vocabulary import END, START
 from dlviz.core.data.text_vocabulary import PAD_ID, UNK_ID
 from dlviz.core.probes.caption_results import Caption
 from dlviz.core.probes.results import ProbeUnavailable
+from dlviz.core.probes.step_decoder import NotStepwise, decode_checked
 
 INPUT_NAMES = ("image", "target_in")
 #: Words written at most when the caller gives no limit.
@@ -117,22 +118,44 @@ def scene_vocabulary(model):
     return None, ()
 
 
-def greedy_captions(model, images, vocabulary, max_length: int = DEFAULT_MAX_LENGTH):
+def greedy_captions(model, images, vocabulary, max_length: int = DEFAULT_MAX_LENGTH,
+                    jit_compile: bool = False):
     """Greedy decoding of a batch of images at once.
+
+    dlviz's captioners are decoded in one compiled call (the image's regions
+    once, then the decoder's cell word by word: :mod:`step_decoder`); another
+    model, or one whose step-wise pass ever disagreed with the whole model,
+    by running the whole model on the growing caption once per word.
 
     Args:
         model: a captioner (:func:`check_captioner`).
         images: float32 (N, h, w, c) already at the model's input size.
         vocabulary: its caption :class:`Vocabulary`.
         max_length: words written at most (``<end>`` included).
+        jit_compile: compile the step-wise decode with XLA (for a picture
+            captioned again and again, as live frames do).
 
     Returns:
         ``(ids (N, T) int32, weights (N, T, regions) float32, probabilities (N, T))``:
         row n's words up to its first ``<end>`` (later steps are still filled).
     """
     start, end = _start_end(vocabulary)
-    extractor = _extractor(model)
     images = np.asarray(images, np.float32)
+    try:
+        return decode_checked(model, _extractor(model), images, start, end, max_length,
+                              jit_compile)
+    except NotStepwise:
+        return whole_model_captions(model, images, start, end, max_length)
+
+
+def whole_model_captions(model, images, start: int, end: int, max_length: int):
+    """Greedy captions by running the whole model on ``<start> w1 .. w(t-1)``
+    once per word (any captioner; what a step-wise decode must equal).
+
+    Returns:
+        As :func:`greedy_captions`.
+    """
+    extractor = _extractor(model)
     written = np.zeros((len(images), 0), np.int32)
     weights, chosen = [], []
     done = np.zeros(len(images), bool)
@@ -175,7 +198,7 @@ def fit_scene(model, image) -> tuple[np.ndarray, tuple[str, ...]]:
 
 
 def caption(model, image, *, vocabulary, max_length: int | None = None,
-            source_name: str = "", **_ignored) -> Caption:
+            source_name: str = "", jit_compile: bool | None = None, **options) -> Caption:
     """The greedy caption of ``image`` and, per word, the attention over its regions.
 
     Args:
@@ -184,6 +207,10 @@ def caption(model, image, *, vocabulary, max_length: int | None = None,
         vocabulary: the model's caption :class:`Vocabulary`.
         max_length: at most this many words (default 20).
         source_name: what to call the picture.
+        jit_compile: decode with XLA (:func:`greedy_captions`). None: when the
+            caller is a live frame (it passes a ``memo``), which captions the
+            same pinned picture every time, so XLA's one-time compile pays off.
+        **options: ``memo`` is read as said; the other kinds' options are ignored.
 
     Returns:
         A :class:`Caption`; ``notes`` say how the picture was fitted and when
@@ -198,7 +225,10 @@ def caption(model, image, *, vocabulary, max_length: int | None = None,
         vocabulary, found = scene_vocabulary(model)
         notes += found
     limit = DEFAULT_MAX_LENGTH if max_length is None else int(max_length)
-    ids, weights, probabilities = greedy_captions(model, picture[None], vocabulary, limit)
+    if jit_compile is None:
+        jit_compile = options.get("memo") is not None
+    ids, weights, probabilities = greedy_captions(model, picture[None], vocabulary, limit,
+                                                  jit_compile)
     _start, end = _start_end(vocabulary)
     ids = ids[0].tolist()
     ended = end in ids
