@@ -15,6 +15,8 @@ CASES = [
     (layers.LSTM, {}),
     (layers.LSTM, {"activation": "relu", "recurrent_activation": "hard_sigmoid",
                    "go_backwards": True}),
+    # not element by element: the recorder must apply it to the candidate's block alone
+    (layers.LSTM, {"activation": "softmax"}),
     (layers.GRU, {}),
     (layers.GRU, {"reset_after": False, "go_backwards": True}),
     (layers.GRU, {"activation": "elu", "use_bias": False}),

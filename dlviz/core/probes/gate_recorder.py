@@ -158,7 +158,12 @@ class GateRecorder:
             bias, recurrent_bias = bias[0], bias[1]
         # All the input projections at once, one matrix product: (time, batch, columns).
         # Keras's own loop multiplies each step's input by the kernel apart.
-        xw = tf.einsum("btf,fk->tbk", x, kernel)
+        # The input is put time-major before the product, not its result
+        # after: that result is (4 units / features) times larger, and XLA
+        # copied it to change its layout even for one sentence.
+        time, features = x.shape[1], x.shape[2]
+        flat = tf.reshape(tf.transpose(x, [1, 0, 2]), (time * batch, features))
+        xw = tf.reshape(tf.matmul(flat, kernel), (time, batch, kernel.shape[1]))
         # The bias where Keras adds it: an LSTM's after both products (in the
         # step, where it costs nothing apart), the others' to the input's.
         step_bias = bias if self.kind == "lstm" else None
@@ -169,19 +174,33 @@ class GateRecorder:
         # states last in it: [i f g o c h], [z r h̃ h] or [h].
         if self.kind == "lstm":
             ract = cell.recurrent_activation
+            # Where both activations work element by element (Keras's own),
+            # one pass over the four blocks [i f g o], the candidate's block
+            # taking `act` and the others `ract`: XLA makes it one kernel
+            # where four slices made four, a step's work after h₋₁·U.
+            candidate = None
+            if elementwise(act) and elementwise(ract):
+                candidate = tf.constant(np.arange(4 * units) // units == 2)
 
             def step(row, projected, keep):
                 c_prev, h_prev = row[:, 4 * units:5 * units], row[:, 5 * units:]
                 z = projected + tf.matmul(h_prev, recurrent)
                 if step_bias is not None:
                     z += step_bias
-                i, f = ract(z[:, :units]), ract(z[:, units:2 * units])
-                g, o = act(z[:, 2 * units:3 * units]), ract(z[:, 3 * units:])
+                if candidate is not None:
+                    gates = tf.where(candidate, act(z), ract(z))
+                    i, f = gates[:, :units], gates[:, units:2 * units]
+                    g, o = gates[:, 2 * units:3 * units], gates[:, 3 * units:]
+                    gates = [gates]
+                else:
+                    i, f = ract(z[:, :units]), ract(z[:, units:2 * units])
+                    g, o = act(z[:, 2 * units:3 * units]), ract(z[:, 3 * units:])
+                    gates = [i, f, g, o]
                 c = f * c_prev + i * g
                 h = o * act(c)
                 if masked:
                     c, h = tf.where(keep, c, c_prev), tf.where(keep, h, h_prev)
-                return tf.concat([i, f, g, o, c, h], axis=1)
+                return tf.concat(gates + [c, h], axis=1)
 
             start = tf.concat([tf.zeros((batch, 4 * units), x.dtype), states[1], states[0]], 1)
         elif self.kind == "gru":
@@ -249,3 +268,21 @@ class GateRecorder:
 
         _, _, rows = tf.while_loop(lambda k, *_: k < length, body, (0, start, rows))
         return rows.stack()
+
+
+def elementwise(function) -> bool:
+    """True for Keras's own activations that act element by element (tanh, sigmoid, ...).
+
+    Those give the same values on a block of columns whether applied to it
+    alone or to a wider row; a custom callable (or softmax) might not.
+    """
+    from dlviz.core.kerasenv import import_keras
+
+    name = getattr(function, "__name__", None)
+    return name in ELEMENTWISE and import_keras().activations.get(name) is function
+
+
+#: Keras activations that act element by element, by name.
+ELEMENTWISE = frozenset({"tanh", "sigmoid", "hard_sigmoid", "relu", "linear", "softsign",
+                         "elu", "selu", "softplus", "silu", "gelu", "exponential", "relu6",
+                         "leaky_relu", "hard_silu", "mish", "log_sigmoid", "hard_tanh"})
