@@ -5,7 +5,10 @@ person sees dlviz within a second or two while TensorFlow (several seconds)
 loads behind it; the status bar says when it is ready. (Importing TensorFlow
 on a thread of its own from launch was measured and left out: imports hold
 the GIL, so the window came two to three times later on a busy machine and
-the first picture no sooner.)
+the first picture no sooner; measured again in December 2026: a thread
+importing TensorFlow beside a busy one took twice as long.) Python's garbage
+collector is off from launch until TensorFlow has loaded, which saves a
+fifth of the import (see ``MainWindow.start_engine``).
 
 Two benchmark hooks, each an environment variable: ``DLVIZ_EXIT_WHEN_SHOWN``
 prints when the window is on screen and quits (``benchmarks/startup.py``);
