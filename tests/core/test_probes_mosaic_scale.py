@@ -53,12 +53,19 @@ def test_block_mean_matches_its_definition_and_keeps_small_maps_whole():
 
 def test_feature_maps_of_a_big_layer_come_at_screen_resolution_with_true_values():
     # 131 x 129 x 64 maps tile to 1,185 pixels wide: shrunk by 2, with odd
-    # edges, inside the compiled forward pass.
+    # edges, inside the compiled forward pass (an extractor's second call;
+    # its first runs eagerly and tiles in NumPy).
+    from dlviz.core.probes.activations import ActivationExtractor
+
     inputs = keras.Input((131, 129, 3))
     conv = layers.Conv2D(64, 1, activation="relu", name="big")(inputs)
     model = keras.Model(inputs, layers.MaxPooling2D(name="pool")(conv))
     image = np.random.default_rng(1).random((131, 129, 3)).astype(np.float32)
-    maps = feature_maps(model, prepare_input(model, image))
+    extractor = ActivationExtractor(model)
+    eager = feature_maps(model, prepare_input(model, image), extractor=extractor)
+    maps = feature_maps(model, prepare_input(model, image), extractor=extractor)
+    np.testing.assert_allclose(maps.mosaics["big"].image, eager.mosaics["big"].image,
+                               atol=1e-6, equal_nan=True)
     layer, mosaic = maps.layer("big"), maps.mosaics["big"]
     assert layer.values.shape == (131, 129, 64)  # the values stay whole
     assert mosaic.tile == (66, 65) and max(mosaic.image.shape) <= MAX_SIDE
