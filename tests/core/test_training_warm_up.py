@@ -99,3 +99,30 @@ def test_a_probe_failing_while_warming_up_ends_the_run_with_its_message(monkeypa
                              budget=ProbeBudget(0.5)).run()
     assert result.reason == "error" and "the probe broke" in result.message
     assert record.of("TrainingStopped") == [result]
+
+
+def test_the_first_validation_reuses_the_step_traced_before_fit(monkeypatch):
+    monkeypatch.setattr(live_callback, "MAX_BATCH_EVENTS", 1e9)
+    model = tiny_cnn()
+    traced = []
+    own_step = model.test_step
+
+    def test_step(data):   # runs in Python only while TensorFlow traces the step
+        traced.append(1)
+        return own_step(data)
+
+    model.test_step = test_step
+    seen = {}
+
+    def record(event):
+        name = type(event).__name__
+        if name in ("BatchEnded", "EpochEnded"):
+            seen.setdefault(name, len(traced))
+
+    config = TrainingConfig(epochs=1, batch_size=16, validation_split=0.25, learning_rate=0.01)
+    result = TrainingSession(model, bright_dark(64), config, emit=record,
+                             budget=ProbeBudget(0.5)).run()
+    assert result.reason == "finished"
+    # Traced before the first batch; the epoch's validation traced nothing more.
+    assert seen["BatchEnded"] >= 1
+    assert seen["EpochEnded"] == seen["BatchEnded"]
