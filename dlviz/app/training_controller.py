@@ -79,6 +79,7 @@ class TrainingController(QObject):
 
         run_dir = new_run_dir(self.images.current_model().title)
         self.view.reset()
+        self.view.gradient_flow.prepare()   # while the engine compiles, before the first frames
         self._set_state("running")
         def train():
             with fewer_full_collections():   # rarer GIL-holding pauses while it trains
@@ -96,6 +97,7 @@ class TrainingController(QObject):
         self.control = control = self._new_control()
         ws, engine = self.workspace, self.engine
         self.view.reset()
+        self.view.gradient_flow.prepare()
         self._set_state("running")
         def train():
             with fewer_full_collections():

@@ -100,3 +100,30 @@ def test_dead_unit_bars_name_their_layers_again_only_when_the_layers_change(wind
     assert len(calls) == 2 and calls[1][0][-1] == (2, "dense")   # (every k-th when narrow)
     dead.reset()
     assert calls[-1] == [[], []]
+
+
+def test_layer_lines_made_ahead_serve_the_first_frame_at_once(window, qtbot):
+    from dlviz.app.views.gradient_flow_view import CURVES_PER_FRAME
+
+    flow = window.view.gradient_flow
+    flow.prepare(12)
+    # A few lines per turn of the event loop, not all at once.
+    assert not flow._spare
+    qtbot.waitUntil(lambda: len(flow._spare) == 12)
+    assert not flow._prepare_timer.isActive()
+    spares = list(flow._spare)
+    names = [f"conv{i}" for i in range(1, 15)]
+    flow.add_norms(0, {name: 0.1 * (i + 1) for i, name in enumerate(names)})
+    flow.redraw()
+    # Twelve lines were ready; of the two left, both fit in this frame's new ones.
+    assert CURVES_PER_FRAME >= 2 and list(flow.curves) == names and not flow.dirty
+    assert [flow.curves[n] for n in names[:12]] == spares
+    assert len(flow.curves["conv3"].getOriginalDataset()[0]) == 1
+    # A new run keeps the lines for its layers, emptied.
+    flow.reset()
+    assert len(flow._spare) == 14 and not flow.curves
+    assert all(len(c.getOriginalDataset()[0] if c.getOriginalDataset()[0] is not None else ())
+               == 0 for c in flow._spare)
+    flow.prepare(12)
+    assert not flow._prepare_timer.isActive()   # enough lines already
+

@@ -59,6 +59,11 @@ def test_stop_ends_within_a_batch_or_two(qtbot, lenet):
     win.engine.add_listener(lambda e: seen.append(e) if isinstance(e, BatchEnded) else None)
     win.training.start(small_config(epochs=50, data=DataSpec(kind="digits")))
     qtbot.waitUntil(lambda: len(seen) >= 2, timeout=120_000)
+    # The gradient-flow lines were made as the run started, not in its first frames.
+    from dlviz.app.views.gradient_flow_view import PREPARED_CURVES
+
+    flow = win.training_view.gradient_flow
+    assert len(flow.curves) + len(flow._spare) >= PREPARED_CURVES
     with qtbot.waitSignal(win.bridge.training_stopped, timeout=60_000) as blocker:
         win.training_panel.stop_requested.emit()
         at_stop = seen[-1].global_step

@@ -12,7 +12,7 @@ import html
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from dlviz.app.views.canvas import hint_label
@@ -43,6 +43,9 @@ def key_text(paths: list[str], colours: list) -> str:
 
 #: New layer lines made per frame (see ``GradientFlowView._make_curves``).
 CURVES_PER_FRAME = 4
+#: Lines made ahead when a run is about to start (``prepare``), while the
+#: engine compiles and the window has nothing to draw: VGG-16's layer count.
+PREPARED_CURVES = 16
 
 
 class GradientFlowView(QWidget):
@@ -55,6 +58,12 @@ class GradientFlowView(QWidget):
         super().__init__(parent)
         self.history: dict[str, SeriesBuffer] = {}   # path -> (global step, log10 norm)
         self.curves: dict[str, pg.PlotDataItem] = {}
+        self._spare: list[pg.PlotDataItem] = []   # lines made ahead, empty, not yet a layer's
+        self._preparing = 0                     # lines still to make ahead
+        self._prepare_timer = QTimer(self)      # one turn of the event loop per few lines
+        self._prepare_timer.setSingleShot(True)
+        self._prepare_timer.setInterval(0)
+        self._prepare_timer.timeout.connect(self._prepare_some)
         self.latest: dict[str, float] = {}
         self.dirty = False
         self._ranges: dict = {}     # plot -> the decades it shows, set again only when they change
@@ -89,8 +98,9 @@ class GradientFlowView(QWidget):
         layout.addWidget(self.hint)
 
     def reset(self) -> None:
-        for curve in self.curves.values():
-            self.lines.removeItem(curve)
+        for curve in self.curves.values():   # kept for the next run's layers
+            curve.setData([], [])
+            self._spare.append(curve)
         self.key.setText("")
         self.history.clear()
         self.curves.clear()
@@ -100,6 +110,28 @@ class GradientFlowView(QWidget):
         self._ranges.clear()
         self._tick_paths = []
         self.dirty = False
+
+    def prepare(self, count: int = PREPARED_CURVES) -> None:
+        """Make lines for ``count`` layers ahead, ``CURVES_PER_FRAME`` per turn of the
+        event loop: before a run starts (the engine compiles for seconds and
+        nothing is drawn), not in its first frames, where making them froze
+        the window for 0.1 s at a time on a busy machine."""
+        self._preparing = max(count - len(self.curves) - len(self._spare), 0)
+        if self._preparing:
+            self._prepare_timer.start()
+
+    def _prepare_some(self) -> None:
+        for _ in range(min(CURVES_PER_FRAME, self._preparing)):
+            self._spare.append(self._new_curve())
+            self._preparing -= 1
+        if self._preparing > 0:
+            self._prepare_timer.start()
+
+    def _new_curve(self) -> pg.PlotDataItem:
+        curve = self.lines.plot(connect="finite")
+        curve.setClipToView(True)
+        curve.setDownsampling(auto=True, method="peak")
+        return curve
 
     def set_run_length(self, steps: int) -> None:
         """The run's total number of batches: the lines' x axis spans them all."""
@@ -158,20 +190,22 @@ class GradientFlowView(QWidget):
             plot.setYRange(*decades, padding=0.02)
 
     def _make_curves(self) -> bool:
-        """Give each layer its line, ``CURVES_PER_FRAME`` new ones at most per frame:
-        making one costs ~10 ms of the GUI thread while the engine traces, and
-        VGG-16's sixteen at once froze the window for 0.2-0.5 s. True when all are made."""
+        """Give each layer its line: one made ahead (``prepare``), else a new one,
+        ``CURVES_PER_FRAME`` new ones at most per frame: making one costs ~10 ms
+        of the GUI thread on a busy machine, and VGG-16's sixteen at once froze
+        the window for 0.2-0.5 s. True when every layer has its line."""
         colours = layer_colours(len(self.history))
         made = 0
         for colour, path in zip(colours, self.history):
             curve = self.curves.get(path)
             if curve is None:
-                if made == CURVES_PER_FRAME:
-                    return False
-                made += 1
-                curve = self.curves[path] = self.lines.plot(connect="finite")
-                curve.setClipToView(True)
-                curve.setDownsampling(auto=True, method="peak")
+                if self._spare:
+                    curve = self.curves[path] = self._spare.pop(0)
+                else:
+                    if made == CURVES_PER_FRAME:
+                        return False
+                    made += 1
+                    curve = self.curves[path] = self._new_curve()
             curve.setPen(pg.mkPen(colour, width=2))
         self.key.setText(key_text(list(self.history), colours))
         return True
