@@ -74,6 +74,10 @@ def test_random_models_decode_the_same_step_by_step(options):
     assert len(set(tokens)) > 1                  # several steps of different tokens
     first = _same_as_whole_model(model, VOCAB, "Tuesday, 10 March 1987", 1)   # max_length 1
     assert first == tokens[:1]
+    # XLA pads the source to 16 positions (masked): the same tokens and weights,
+    # the bidirectional encoder's backward half included.
+    assert _same_as_whole_model(model, VOCAB, "Tuesday, 10 March 1987", 12,
+                                jit_compile=True) == tokens
 
 
 def test_a_fixed_length_encoder_and_a_decoder_that_never_ends():
@@ -83,6 +87,7 @@ def test_a_fixed_length_encoder_and_a_decoder_that_never_ends():
     short = _same_as_whole_model(fixed, VOCAB, "10 March 1987", 9)
     long = _same_as_whole_model(fixed, VOCAB, "thứ Ba, ngày 10/03/1987 và hơn nữa", 9)
     assert len(short) == len(long) == 9 and END not in short + long
+    assert _same_as_whole_model(fixed, VOCAB, "10 March 1987", 9, jit_compile=True) == short
     found = seq2seq_attention(fixed, "10 March 1987", vocabulary=VOCAB, max_length=9)
     assert found.weights.shape == (1, 9, 3)
     assert any("did not write <end> within 9" in note for note in found.notes)

@@ -42,6 +42,8 @@ from dlviz.core.data.text_vocabulary import PAD_ID
 
 #: Largest difference tolerated between a step-wise and a whole-model pass.
 TOLERANCE = 1e-5
+#: Fewest source positions an XLA decode is compiled for (see ``StepDecoder.__call__``).
+BUCKET = 16
 #: Per-step layers allowed between the concatenation and the output.
 _STEP_LAYERS = ("Dense", "Dropout", "Activation")
 
@@ -121,6 +123,8 @@ class StepDecoder:
             raise NotStepwise(f"its decoder's memory depends on more than the first "
                               f"input ({exc})") from None
         self._masked = _masks_padding(first, model)
+        # Source ids of any length whose padding is masked: XLA may pad them.
+        self._bucketed = self._masked and first.shape[1] is None
         self._parts = (embedding, rnn, attention, concat, tuple(reversed(head)))
         self._has_states = bool(states)
         self._functions: dict = {}    # (max_length, XLA?) -> tf.function
@@ -204,18 +208,28 @@ class StepDecoder:
         """
         steps = max(1, int(max_length))
         xla = bool(jit_compile) and not self.xla_refused
-        args = (np.asarray(first), np.int32(start), np.int32(end))
+        first = np.asarray(first)
+        length = first.shape[1] if first.ndim > 1 else 0
+        if xla and self._bucketed:
+            # XLA compiles once per shape: masked padding up to a bucket (16,
+            # 32, 64, ...) changes no weight and keeps a newly pinned sentence
+            # from compiling again, unless it is much longer.
+            bucket = max(BUCKET, 1 << (length - 1).bit_length())
+            first = np.pad(first, [(0, 0), (0, bucket - length)])
+        args = (first, np.int32(start), np.int32(end))
         try:
             found = self._function(steps, xla)(*args)
         except Exception:   # noqa: BLE001 - XLA refused an op: the plain graph
             if not xla:
                 raise
             self.xla_refused = True
-            found = self._function(steps, False)(*args)
+            return self(first[:, :length] if self._bucketed else first, start, end, steps)
         steps, ids, weights, chosen = (np.asarray(v) for v in found)
         steps = int(steps)
-        return (ids[:steps].T.copy(), weights[:steps].transpose(1, 0, 2).copy(),
-                chosen[:steps].T.copy())
+        weights = weights[:steps].transpose(1, 0, 2)
+        if xla and self._bucketed:
+            weights = weights[..., :length]   # the padding's weights are exactly 0
+        return ids[:steps].T.copy(), weights.copy(), chosen[:steps].T.copy()
 
     def _function(self, steps: int, xla: bool):
         if (steps, xla) not in self._functions:
