@@ -145,10 +145,11 @@ def test_a_run_writer_merges_frames_between_snapshot_files(tmp_path):
 
     writer = RunWriter(tmp_path, config=TrainingConfig(), model_source="x", tensorboard=False,
                        snapshot_seconds=3600)
-    writer(frame(0, full=False))       # the first frame is written at once
+    writer(frame(0, full=False))       # the first frame is written at once (disk thread)
     full = frame(1)
     writer(full)                       # then merged, until the time is up or training stops
     writer(frame(2, full=False))
+    writer.wait()
     assert [step for step, _ in RunReader(tmp_path).snapshots()] == [0]
     writer(TrainingStopped("finished", "done", 1, False, {}))
     writer.close()

@@ -22,7 +22,7 @@ def test_batch_lines_reach_disk_about_every_two_seconds(tmp_path, monkeypatch):
             writer(BatchEnded(0, step, step, 1.0, {}, 1.0, 1.0))
             if step == 499:  # a follower sees every line written so far, synced or not
                 assert len(RunReader(tmp_path).batches()) >= 45
-        writer._disk.wait()                # batch lines are forced on the disk thread
+        writer.wait()                      # batch lines are forced on the disk thread
         batch_syncs = len(synced) - before
         writer(EpochEnded(0, {"loss": 1.0}, 10.0))
         assert len(synced) == before + batch_syncs + 1   # an epoch always reaches disk, at once

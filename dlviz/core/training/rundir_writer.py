@@ -155,6 +155,11 @@ class RunWriter:
             self._last_snapshot = monotonic()
             self._disk.submit(lambda: self.write_snapshot(pending))
 
+    def wait(self) -> None:
+        """Return when the snapshots and fsyncs queued so far are done (raises
+        what failed among them, e.g. a full disk)."""
+        self._disk.wait()
+
     def flush_snapshot(self) -> Path | None:
         """Write the merged frames not yet stored (None when there are none), and
         wait for the snapshots being written meanwhile."""
