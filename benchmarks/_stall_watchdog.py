@@ -45,6 +45,7 @@ class Stall:
     late_ms: float
     samples: list[Sample]
     at_s: float = 0.0                 # when it ended, seconds into the measurement
+    own_ms: float = 0.0               # late_ms less the GUI thread's waits for a free core
 
 
 def short_stack(frame, depth: int = DEPTH) -> tuple[str, ...]:
@@ -142,8 +143,9 @@ def describe(stall: Stall, names: tuple[str, ...]) -> list[str]:
     (``names`` first, then any other thread seen running Python)."""
     others = sorted({n for s in stall.samples for n in s.stacks} - set(names))
     names = (*names, *others)
-    lines = [f"worst stall: {stall.late_ms:.1f} ms late, ending {stall.at_s:.2f} s into the "
-             f"measurement, {len(stall.samples)} samples; "
+    lines = [f"worst stall: {stall.late_ms:.1f} ms late ({stall.own_ms:.1f} ms less the waits "
+             f"for a core), ending {stall.at_s:.2f} s into the measurement, "
+             f"{len(stall.samples)} samples; "
              f"watchdog woke up to "
              f"{max((s.woke_late_ms for s in stall.samples), default=0.0):.1f} ms late "
              "(large: a thread kept the GIL)"]

@@ -203,16 +203,23 @@ def main() -> None:
                         interval_ms=INTERVAL_MS)
     stalls: list[Stall] = []
     lateness: list[float] = []
+    gui_thread = threading.get_native_id()
+    own_lateness: list[float] = []   # lateness less the GUI thread's wait for a free core
+
     def tick():
         now = clock.elapsed()
         dog.beat()
+        waited = schedstat(gui_thread)[1] * 1000.0
         if state["last"] is not None:
             late = max(0.0, now - state["last"] - INTERVAL_MS)
             lateness.append(late)
+            # Runnable but not running: the machine's other work held the cores.
+            # (Waiting for the GIL is not runnable: it stays in the own lateness.)
+            own_lateness.append(max(0.0, late - (waited - state["waited"])))
             samples = dog.take()
             if late > TARGET_P99_MS:
-                stalls.append(Stall(late, samples, now / 1000.0))
-        state["last"] = now
+                stalls.append(Stall(late, samples, now / 1000.0, own_lateness[-1]))
+        state["last"], state["waited"] = now, waited
 
     timer = QTimer()
     timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -253,6 +260,11 @@ def main() -> None:
           f"{int((stalls_ms > TARGET_P99_MS).sum())} ticks over {TARGET_P99_MS} ms, "
           f"{int((stalls_ms > TARGET_MAX_MS).sum())} over {TARGET_MAX_MS} ms; "
           f"watchdog woke at worst {dog.worst_wake_ms:.1f} ms late")
+    own = np.asarray(own_lateness)
+    own_p99, own_worst = float(np.percentile(own, 99)), float(own.max())
+    print(f"lateness less the GUI thread's waits for a free core (the GUI's own work and its "
+          f"waits for the GIL; a core taken by other programs, or by the engine's threads, "
+          f"is left out): p99 {own_p99:.1f} ms, max {own_worst:.1f} ms")
     print(f"GUI thread's CPU time: {gui_cpu:.1f} s of {args.seconds:.0f} s "
           f"({100 * gui_cpu / args.seconds:.0f} %), drawing and handling events; "
           f"it waited {gui_sched[1]:.2f} s for a free CPU core (runnable, not running: "
@@ -263,8 +275,14 @@ def main() -> None:
     print("live frames reached the GUI at (s): "
           + ", ".join(f"{t:.2f}" for t in frame_times[:12]) + (" …" if len(frame_times) > 12 else ""))
     if stalls:
-        for line in describe(max(stalls, key=lambda s: s.late_ms), ("gui", "engine")):
+        worst_stall = max(stalls, key=lambda s: s.late_ms)
+        for line in describe(worst_stall, ("gui", "engine")):
             print(line)
+        worst_own = max(stalls, key=lambda s: s.own_ms)
+        if worst_own is not worst_stall and worst_own.own_ms > TARGET_P99_MS:
+            print("the worst stall less the waits for a core:")
+            for line in describe(worst_own, ("gui", "engine")):
+                print(line)
         for name in ("gui", "engine"):
             print(f"{name} thread's innermost frames over all stalls > {TARGET_P99_MS} ms:")
             for frame, count in leaves(stalls, name, TARGET_P99_MS):
@@ -276,7 +294,8 @@ def main() -> None:
         print_slow_events(app.slow)
     report({"benchmark": "gui_stall", "tab": args.tab, "live_frames": state["frames"],
             "p99_ms": round(p99, 1),
-            "max_ms": round(worst, 1), "target_p99_ms": TARGET_P99_MS,
+            "max_ms": round(worst, 1), "own_p99_ms": round(own_p99, 1),
+            "own_max_ms": round(own_worst, 1), "target_p99_ms": TARGET_P99_MS,
             "target_max_ms": TARGET_MAX_MS})
 
 
