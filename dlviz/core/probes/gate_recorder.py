@@ -57,7 +57,11 @@ class GateRecorder:
         self.layer, self.path, self.bucket = layer, path or layer.name, max(1, int(bucket))
         self._replay = tf.function(self._graph, jit_compile=jit_compile, autograph=False)
         self._concrete: dict[tuple, object] = {}
-        self._lengths: dict[int, object] = {}     # time -> its int32 tensor, made once
+        # time -> (padded length, the real steps' slice of it, time as an int32
+        # tensor): worked out once per length, as the layer's fixed flags are.
+        self._plans: dict[int, tuple] = {}
+        self._backwards = bool(layer.go_backwards)
+        self._stateful = bool(getattr(layer, "stateful", False))
         self._names = GATE_NAMES[self.kind]
         self._make = rnn_layers.trace_maker(layer, self.kind, self.path)
 
@@ -88,15 +92,9 @@ class GateRecorder:
         # pushed Python's own data out of the caches: the fewer, the better.
         x, read = rnn_layers.checked_inputs(self.layer, inputs, mask)
         batch, time = x.shape[:2]
-        given = initial_state is not None or getattr(self.layer, "stateful", False)
-        if time == 0 or given:
+        if time == 0 or initial_state is not None or self._stateful:
             return self._with_states(x, read, initial_state, tokens)
-        # Padding goes where the layer reads last: after the real steps for a
-        # forward layer, before them for a backward one, so it never touches
-        # their states, and is cut off again. The loop runs whole turns.
-        padded = -(-time // self.bucket) * self.bucket
-        padded += -padded % self.steps_per_turn
-        kept = slice(padded - time, None) if self.layer.go_backwards else slice(0, time)
+        padded, kept, _ = plan = self._plan(time)
         steps = read
         if padded > time:    # zeros and a copy: np.pad costs five times more
             x, real = np.zeros((batch, padded, x.shape[2]), np.float32), x
@@ -104,7 +102,22 @@ class GateRecorder:
             if read is not None:
                 steps = np.ones((batch, padded), bool)
                 steps[:, kept] = read
-        return self._run(x, steps, None, time, kept, read, tokens)
+        return self._run(x, steps, None, plan, read, tokens)
+
+    def _plan(self, time: int) -> tuple:
+        """(padded length, slice of the real steps in it, ``time`` as a tensor), kept per length.
+
+        Padding goes where the layer reads last: after the real steps for a
+        forward layer, before them for a backward one, so it never touches
+        their states, and is cut off again. The loop runs whole turns.
+        """
+        found = self._plans.get(time)
+        if found is None:
+            padded = -(-time // self.bucket) * self.bucket
+            padded += -padded % self.steps_per_turn
+            kept = slice(padded - time, None) if self._backwards else slice(0, time)
+            found = self._plans[time] = (padded, kept, self._tf.constant(time, self._tf.int32))
+        return found
 
     def _with_states(self, x, read, initial_state, tokens):
         """The rarer calls: an empty sequence, or initial states (given, or a stateful layer's)."""
@@ -115,23 +128,19 @@ class GateRecorder:
 
             return sequence_traces(self.layer, x, read, initial_state, path=self.path,
                                    tokens=tokens)[0]
-        padded = -(-time // self.bucket) * self.bucket
-        padded += -padded % self.steps_per_turn
-        kept = slice(padded - time, None) if self.layer.go_backwards else slice(0, time)
+        padded, kept, _ = plan = self._plan(time)
         wide = np.zeros((batch, padded, x.shape[2]), np.float32)
         wide[:, kept] = x
         steps = None
         if read is not None:
             steps = np.ones((batch, padded), bool)
             steps[:, kept] = read
-        return self._run(wide, steps, tuple(np.asarray(s, np.float32) for s in states), time,
-                         kept, read, tokens)
+        return self._run(wide, steps, tuple(np.asarray(s, np.float32) for s in states), plan,
+                         read, tokens)
 
-    def _run(self, x, steps, states, time, kept, read, tokens):
+    def _run(self, x, steps, states, plan, read, tokens):
         tf = self._tf
-        length = self._lengths.get(time)
-        if length is None:
-            length = self._lengths[time] = tf.constant(time, tf.int32)
+        _, kept, length = plan
         replay = self._compiled(x, steps, states)
         rows = replay(tf.constant(x), None if steps is None else tf.constant(steps),
                       None if states is None else tuple(tf.constant(s) for s in states), length)
@@ -253,7 +262,7 @@ class GateRecorder:
         """
         tf = self._tf
         time = tf.shape(xw)[0]
-        backwards = bool(self.layer.go_backwards)
+        backwards = self._backwards
         rows = tf.TensorArray(xw.dtype, size=time, element_shape=start.shape)
 
         def one(k, row, rows):
