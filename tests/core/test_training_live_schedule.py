@@ -151,3 +151,27 @@ def test_slow_batch_bookkeeping_does_not_starve_the_live_views():
     assert sum(callback.group_seconds.values()) == pytest.approx(callback.spent["probes"])
     late = [f for f in frames if f.global_step >= epochs * steps // 2]
     assert len(frames) >= 3 and late, [f.global_step for f in frames]
+
+
+def test_a_group_with_nothing_new_on_its_second_run_is_priced_by_its_first():
+    """The gradients the training step records come once per step: run again at once,
+    the "grads" group returns nothing, and that empty run must not price it."""
+    import time
+
+    class StepRecorded:
+        kinds = ("grads",)
+        seconds = [0.03, 0.0]
+
+        def urgent_groups(self, control):
+            return ()
+
+        def compute(self, group):
+            time.sleep(self.seconds.pop(0))
+            return {} if not self.seconds else {"gradient_norms": group}
+
+    frames = []
+    callback = LiveCallback(frames.append, probes=StepRecorded(),
+                            budget=ProbeBudget(0.9, max_fps=1e6))
+    callback._epoch = 0
+    callback._live_frame(0)
+    assert callback.budget.expected("grads") >= 0.03 and len(frames) == 1

@@ -294,10 +294,17 @@ class LiveCallback(keras.callbacks.Callback):
                 began = time.perf_counter()
                 # Same weights (nobody trained meanwhile): what the setup run
                 # had and the warm run skips (a staggered kind) is kept.
-                part = {**part, **probes.compute(kind)}
+                again = probes.compute(kind)
+                part = {**part, **again}
                 spent += seconds
                 previous, seconds = seconds, time.perf_counter() - began
                 runs += 1
+                if not again:
+                    # Nothing new to compute (the gradients the training step
+                    # records wait for its next step): an empty run would
+                    # price the group near zero; the run that showed prices it.
+                    seconds = previous
+                    break
                 if seconds <= 1.5 * previous:
                     break
             results.update(part)
