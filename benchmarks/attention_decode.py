@@ -23,9 +23,11 @@ batches at a time, in rotating order: (a) bare; (h) with a callback whose
 ``on_train_batch_end`` does nothing (Keras then calls back after every batch
 and no longer dispatches batch ends on a worker thread, so every step waits
 for the previous one's logs); (s) the same callback marked ``async_safe``
-(Keras keeps dispatching batch ends asynchronously). Milliseconds per batch
-(wall and CPU; fastest and median of the rounds) and h/a, s/a show what the
-live callback pays only for having a per-batch hook.
+(Keras keeps dispatching batch ends asynchronously); (g) a callback with a
+do-nothing ``on_train_batch_begin`` only (batch ends stay asynchronous).
+Milliseconds per batch (wall and CPU; fastest and median of the rounds) and
+h/a, s/a, g/a show what the live callback pays only for having a per-batch
+hook, and what each way of having one costs.
 
     python benchmarks/attention_decode.py [--repeats 40] [--hook-rounds 15]
 """
@@ -109,7 +111,8 @@ def decode_part(repeats: int) -> dict:
 
 
 def hook_callbacks():
-    """(a callback with a do-nothing batch hook, the same marked async_safe)."""
+    """Callbacks with a do-nothing hook: after each batch, the same marked
+    async_safe, before each batch."""
     from dlviz.core.kerasenv import import_keras
 
     keras = import_keras()
@@ -121,13 +124,17 @@ def hook_callbacks():
     class AsyncBatchHook(BatchHook):
         async_safe = True
 
-    return BatchHook(), AsyncBatchHook()
+    class BeginHook(keras.callbacks.Callback):
+        def on_train_batch_begin(self, batch, logs=None):
+            pass
+
+    return BatchHook(), AsyncBatchHook(), BeginHook()
 
 
 def hook_part(rounds: int, samples: int, batch: int, steps: int = 100) -> dict:
     """Part 2: one compiled dates-attention model, ``fit`` for ``steps`` batches at a
-    time with no callback (a), the do-nothing batch hook (h) and the async-safe one
-    (s), in rotating order for ``rounds`` rounds after a warm-up; the fastest and
+    time with no callback (a), the do-nothing batch hook (h), the async-safe one
+    (s) and a batch-begin hook (g), in rotating order for ``rounds`` rounds after a warm-up; the fastest and
     the median of each (the fastest is what a busy machine disturbs least)."""
     from live_overhead_text import builder, load
 
@@ -141,15 +148,16 @@ def hook_part(rounds: int, samples: int, batch: int, steps: int = 100) -> dict:
     _compile(model, config)
     session = TrainingSession(model, data, config, emit=lambda event: None)
     pipeline = session._pipeline(model, data.x_train, data.y_train, shuffle=True)
-    hook, async_hook = hook_callbacks()
-    variants = {"a": [], "h": [hook], "s": [async_hook]}
+    hook, async_hook, begin_hook = hook_callbacks()
+    variants = {"a": [], "h": [hook], "s": [async_hook], "g": [begin_hook]}
     seconds = {name: [] for name in variants}
     cpu = {name: [] for name in variants}
     names = list(variants)
     for round_ in range(rounds + 1):
-        for name in names[round_ % 3:] + names[:round_ % 3]:
+        turn = round_ % len(names)
+        for name in names[turn:] + names[:turn]:
             began, began_cpu = time.perf_counter(), time.process_time()
-            model.fit(pipeline, epochs=1, steps_per_epoch=steps, verbose=0,
+            model.fit(pipeline, epochs=1, steps_per_epoch=steps, verbose=0, shuffle=False,
                       callbacks=variants[name])
             if round_:   # the first round compiles and warms up
                 seconds[name].append((time.perf_counter() - began) / steps)
@@ -160,7 +168,7 @@ def hook_part(rounds: int, samples: int, batch: int, steps: int = 100) -> dict:
 
     figures = {f"{name} ms per batch": ms(seconds[name]) for name in names}
     figures.update({f"{name} CPU ms per batch": ms(cpu[name]) for name in names})
-    for top in ("h", "s"):
+    for top in ("h", "s", "g"):
         figures[f"{top}/a (fastest)"] = round(min(seconds[top]) / min(seconds["a"]), 4)
         figures[f"{top}/a (median)"] = round(median(seconds[top]) / median(seconds["a"]), 4)
     for key, value in figures.items():
