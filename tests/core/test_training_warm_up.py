@@ -126,3 +126,26 @@ def test_the_first_validation_reuses_the_step_traced_before_fit(monkeypatch):
     # Traced before the first batch; the epoch's validation traced nothing more.
     assert seen["BatchEnded"] >= 1
     assert seen["EpochEnded"] == seen["BatchEnded"]
+
+
+def test_gradients_read_from_the_training_step_build_no_probe_pass(monkeypatch):
+    from dlviz.core.probes import gradients
+
+    monkeypatch.setattr(live_callback, "MAX_BATCH_EVENTS", 1e9)
+    built = []
+    original = gradients.GradientProbe.__init__
+
+    def init(self, *args, **kwargs):   # a second model and its graph: 0.1-0.3 s of the GIL
+        built.append(1)
+        original(self, *args, **kwargs)
+
+    monkeypatch.setattr(gradients.GradientProbe, "__init__", init)
+    record = Recorder()
+    config = TrainingConfig(epochs=2, batch_size=16, validation_split=0.0, learning_rate=0.01)
+    session = TrainingSession(tiny_cnn(), bright_dark(64), config, emit=record,
+                              budget=ProbeBudget(0.9, max_fps=1e6))
+    session.run()
+    frames = [f for f in record.of("LiveFrame") if "gradient_norms" in f.results]
+    assert frames and set(frames[0].results["gradient_norms"].norms) == {
+        "conv", "hidden", "predictions"}
+    assert built == []

@@ -302,7 +302,8 @@ class LiveProbes:
         if kind.needs == "image":   # a captioner's words need its vocabulary too
             options.update(extractor=self._extractor_of_model(), vocabulary=self.vocabulary)
         elif kind.needs == "batch":
-            options["gradient_probe"] = self._gradient_probe()
+            if "gradients" not in memo:   # read from the training step: no probe pass built
+                options["gradient_probe"] = self._gradient_probe()
         elif kind.needs == "text":
             compiled = self._compiled_text()
             # The gates replayed by a GateRecorder compiled once per layer: the
