@@ -2,7 +2,7 @@
 
 The pipeline is the job the app's window runs when an image is dropped
 (``Workspace.analyze_image``, on the model ``Workspace.build_zoo_model``
-made): decode the PNG bytes (``read_image``), fit and preprocess
+made; called here on this thread, where the app's engine thread calls it): decode the PNG bytes (``read_image``), fit and preprocess
 (``prepare_input``), one forward pass returning every intermediate output
 and each layer's statistics (``ActivationExtractor``, built once per model
 as the app keeps it), the mosaic of the layer on screen (a first drop shows
