@@ -314,8 +314,11 @@ WATCHED = ("feature_maps", "gates", "attention")
 
 
 def watched_views(run: dict) -> set:
-    """The probe kinds a live run's person watches (``shown``, else ``WATCHED``)."""
-    return set(run.get("shown") or WATCHED)
+    """The probe kinds a live run's person watches (``shown``, else those of
+    ``WATCHED`` the model offers)."""
+    if run.get("shown"):
+        return set(run["shown"])
+    return {kind for kind in WATCHED if run["view_epochs"].get(kind)}
 
 
 def summary(runs: dict) -> dict:
@@ -353,7 +356,7 @@ def summary(runs: dict) -> dict:
     # The views a person watches (``--watching``, else the ones every frame
     # is for): their refreshes apart from the glanced-at views'.
     watched = watched_views(live[-1])
-    figures["watched views"] = list(watched)
+    figures["watched views"] = sorted(watched)
     figures["watched refreshes/s"] = spread(
         [sum(e >= 1 and watched & set(kinds) != set() for e, _, kinds in r["frame_costs"])
          / steady(r) for r in live])
