@@ -149,3 +149,23 @@ def test_gradients_read_from_the_training_step_build_no_probe_pass(monkeypatch):
     assert frames and set(frames[0].results["gradient_norms"].norms) == {
         "conv", "hidden", "predictions"}
     assert built == []
+
+
+def test_a_stop_asked_while_warming_up_skips_the_rest():
+    from dlviz.core.training.control import TrainingControl
+
+    data = bright_dark()
+    control = TrainingControl()
+    probes = LiveProbes(tiny_cnn(), *probe_batch(data.x_train, data.y_train, 8),
+                        image=data.x_train[0], control=control)
+    runs = []
+    original = probes.compute
+
+    def compute(group):
+        runs.append(group)
+        control.stop()   # the person pressed Stop during the first group's compiling
+        return original(group)
+
+    probes.compute = compute
+    probes.warm_up()
+    assert runs == ["maps"]

@@ -281,6 +281,8 @@ class LiveProbes:
         for group in self.kinds:
             previous = None
             for _ in range(runs):
+                if self._control is not None and self._control.stopped:
+                    break   # asked to stop: answered at the first batch, not after compiling
                 self._computed.clear()   # every kind of the group compiles too
                 started = time.perf_counter()
                 self.compute(group)
