@@ -7,6 +7,9 @@ time the GUI could not answer a click or repaint. A watchdog thread samples
 the GUI and engine threads' stacks while a tick is overdue
 (``_stall_watchdog.py``), and the benchmark prints what was running during the
 worst stall. Target: p99 at most 16 ms, max at most 50 ms (one 60 Hz frame).
+It also prints the lateness less the GUI thread's waits for a free core
+(``own_p99_ms``, ``own_max_ms``): on a machine busy with other work that is
+what dlviz's drawing and the GIL cost, apart from the machine's load.
 
 Tabs (``--tab``), each with its own model and data:
     training  vgg16-mini on generated shapes, the Training tab's plots
