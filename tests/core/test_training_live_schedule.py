@@ -175,3 +175,49 @@ def test_a_group_with_nothing_new_on_its_second_run_is_priced_by_its_first():
     callback._epoch = 0
     callback._live_frame(0)
     assert callback.budget.expected("grads") >= 0.03 and len(frames) == 1
+
+
+class _PinnedText:
+    """A text group whose run on a newly pinned sentence compiles (slow) once."""
+
+    kinds = ("text",)
+
+    def __init__(self, seconds):
+        self.seconds = list(seconds)
+        self.pending = False
+
+    def urgent_groups(self, control):
+        return ("text",) if self.pending else ()
+
+    def take_requests(self, control, groups):
+        self.pending = False
+
+    def compute(self, group):
+        import time
+
+        time.sleep(self.seconds.pop(0))
+        return {"gates": group}
+
+
+@pytest.mark.parametrize(("new_input", "charged"), [(0.12, False), (0.03, True)],
+                         ids=["compiles", "merely-longer"])
+def test_a_new_input_that_compiles_again_is_setup_not_a_frame_to_pay(new_input, charged):
+    """Pinning a longer sentence while a model trains can compile the probe for a new
+    padded length (1.5-4 s with XLA); charged as a frame it would stop the views
+    for minutes. Ten times the usual cost on a new input is setup; less is paid."""
+    probes = _PinnedText([0.002, 0.002, new_input])
+    callback = LiveCallback(lambda e: None, probes=probes,
+                            budget=ProbeBudget(0.9, max_fps=1e6))
+    callback._epoch = 0
+    callback._live_frame(0)                    # first run (setup) and a warm run
+    usual = callback.budget.expected("text")
+    paid_before = callback.budget.probe_seconds
+    probes.pending = True                       # a person pins a new sentence
+    callback._live_frame(1, kinds=["text"])
+    assert probes.pending is False and not probes.seconds
+    paid = callback.budget.probe_seconds - paid_before
+    if charged:
+        assert paid >= 0.03 and callback.budget.expected("text") > usual
+    else:
+        assert paid == 0 and callback.budget.expected("text") == usual
+        assert callback.spent["probe_setup"] >= 0.12

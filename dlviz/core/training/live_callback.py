@@ -29,6 +29,10 @@ MAX_BATCH_EVENTS = 30.0
 SNAPSHOT_SECONDS = 30.0
 #: Weight of the newest step time in the samples-per-second average.
 RATE_SMOOTHING = 0.1
+#: A new probe input's first run taking this many times the kind's usual
+#: cost, and at least NEW_INPUT_SETUP_SECONDS, compiled something: setup.
+NEW_INPUT_SETUP_FACTOR = 10.0
+NEW_INPUT_SETUP_SECONDS = 0.05
 
 keras = import_keras()
 
@@ -315,8 +319,17 @@ class LiveCallback(keras.callbacks.Callback):
                 self.spent["probe_setup"] += seconds
                 spent += seconds
                 continue
+            expected = self.budget.expected(kind)
             if paused:
                 self.budget.exclude(seconds)
+            elif urgent and kind in showing_input and expected is not None and \
+                    seconds > max(NEW_INPUT_SETUP_FACTOR * expected, NEW_INPUT_SETUP_SECONDS):
+                # A new sentence or image that needs compiling again (a longer
+                # sentence lands in a new padded length): setup, like a first
+                # run. Charged, a 2-4 s compile would stop the live views for
+                # minutes; the kind's next run prices the new input.
+                self.budget.exclude(seconds)
+                self.spent["probe_setup"] += seconds
             else:
                 self.budget.record(kind, seconds)
                 self.spent["probes"] += seconds
