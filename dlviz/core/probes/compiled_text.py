@@ -28,6 +28,7 @@ from __future__ import annotations
 import numpy as np
 
 from dlviz.core.probes.results import ProbeUnavailable
+from dlviz.core.probes.sequence_inputs import numpy_of
 from dlviz.core.probes.sequence_results import GradientThroughTime
 
 
@@ -43,12 +44,108 @@ class CompiledText:
         self._forward = tf.function(lambda x: model(x, training=False), reduce_retracing=True)
         self._tape = None
         self._recorders: dict[int, object] = {}   # id(layer) -> GateRecorder, or False: NumPy
+        self._reader = None   # (reading pass, layers it reads), or False: eager
+        self._passes: dict[tuple, object] = {}   # (rank, dtype) -> its concrete function
+        self._masked: dict[tuple, tuple] = {}    # (rank, dtype) -> which layers get a mask
+        self._tracing = None
 
     def predict(self, x) -> np.ndarray:
         """``model(x)`` as NumPy (the first output of several)."""
         out = self._forward(self._tf.convert_to_tensor(x))
         out = out[0] if isinstance(out, (list, tuple)) else out
         return np.asarray(out)
+
+    def read(self, x) -> tuple:
+        """The model's output and what each recurrent layer reads, in one compiled pass.
+
+        What ``sequence_gates`` otherwise gets from an eager ``model(x)`` and
+        one eager ``layer_inputs`` call per layer (a Keras call walks its
+        graph in Python: ~40 % of a live gates frame). Traced once per input
+        rank and dtype with the time axis left open, so a sentence of another
+        length reuses it, unpadded; it reads the current weights.
+
+        Args:
+            x: the model's input, (1, T) ids or (1, T, features).
+
+        Returns:
+            (output as NumPy (the first of several), {id(layer): (inputs float32,
+            mask bool or None)}). A layer not in the dict (in a nested model)
+            is read eagerly (``layer_inputs``).
+
+        Example:
+            >>> out, read = compiled.read(x)    # doctest: +SKIP
+        """
+        tf = self._tf
+        x = tf.convert_to_tensor(x)
+        key = (x.shape.rank, x.dtype)
+        reading = self._passes.get(key)
+        if reading is None:
+            reading = self._passes[key] = self._reading(key)
+        if reading is False:
+            return self.predict(x), {}
+        values = reading(x)
+        found, at = {}, 1
+        for layer, masked in zip(self._reader[1], self._masked[key]):
+            # asarray reads the tensor in place where numpy_of's Keras call copies it
+            inputs = np.asarray(values[at])
+            if inputs.dtype != np.float32:
+                inputs = numpy_of(inputs)
+            found[id(layer)] = (inputs, np.asarray(values[at + 1], bool) if masked else None)
+            at += 1 + masked
+        return np.asarray(values[0]), found
+
+    def _reading(self, key):
+        """The reading pass traced for inputs of this (rank, dtype), time left open;
+        False where it cannot be (the eager calls give the same values)."""
+        if self._reader is None:
+            try:
+                self._reader = self._build_reader()
+            except Exception:  # noqa: BLE001 - any model Keras cannot cut: eager reads it
+                self._reader = False
+        if self._reader is False:
+            return False
+        tf = self._tf
+        self._tracing = key
+        try:   # the call on a concrete function skips tf.function's matching of
+            # its arguments, a tenth of a short pass
+            return self._reader[0].get_concrete_function(
+                tf.TensorSpec((None,) * key[0], key[1]))
+        except Exception:  # noqa: BLE001 - as above
+            return False
+
+    def _build_reader(self):
+        """(tf.function of x -> [output, inputs, (mask,) ...], the layers it reads)."""
+        from dlviz.core.probes.gates import recurrent_layers
+        from dlviz.core.probes.sequence_inputs import extractor_of, runtime_mask
+
+        keras, model = self._keras, self.model
+        if len(model.inputs) != 1:
+            raise ProbeUnavailable(f"{model.name} has several inputs")
+        read, given, outputs = [], [], [model.outputs[0]]
+        for _path, layer in recurrent_layers(model):
+            if not any(layer is mine for mine in model.layers):
+                continue   # in a nested model: Keras drops the mask at its border
+            extractor, mask_given = extractor_of(model, layer)
+            read.append(layer)
+            given.append(mask_given)
+            outputs += list(extractor.outputs)
+        if not read:
+            raise ProbeUnavailable(f"{model.name}: its recurrent layers are in nested models")
+        reader = keras.Model(model.inputs[0], outputs)
+
+        def run(x):
+            values = reader(x, training=False)
+            flat, at, masked = [values[0]], 1, []
+            for mask_given in given:
+                sequence = values[at]
+                mask = values[at + 1] if mask_given else runtime_mask(sequence)
+                at += 1 + mask_given
+                masked.append(mask is not None)   # known when traced: the same every call
+                flat += [sequence] if mask is None else [sequence, mask]
+            self._masked[self._tracing] = tuple(masked)
+            return flat
+
+        return self._tf.function(run, autograph=False), tuple(read)
 
     def gradient(self, model, x, y=None, *, tokens=None) -> GradientThroughTime:
         """``gradient_through_time(model, x, y, tokens=tokens)``, compiled when it can be.

@@ -88,16 +88,27 @@ def _containers(model, layer) -> list | None:
 _EXTRACTORS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
-def _direct_inputs(model, layer, x):
-    """Inputs and mask of ``layer``, a layer directly in ``model``'s graph."""
+def extractor_of(model, layer):
+    """(the ``keras.Model`` from ``model``'s inputs to what ``layer`` reads, whether
+    it outputs the mask the layer was given too), kept while ``model`` lives.
+
+    ``layer`` sits directly in ``model``'s graph (a ``Bidirectional``'s forward
+    or backward layer stands for the wrapper).
+    """
+    layer = _wrapper_of(model, layer)
     cached = _EXTRACTORS.setdefault(model, {})
     if id(layer) not in cached:
         cached[id(layer)] = _extractor(model, layer)
-    extractor, mask_given = cached[id(layer)]
+    return cached[id(layer)]
+
+
+def _direct_inputs(model, layer, x):
+    """Inputs and mask of ``layer``, a layer directly in ``model``'s graph."""
+    extractor, mask_given = extractor_of(model, layer)
     values = extractor(x, training=False)
     if mask_given:
         return values[0], values[1]
-    return values, _runtime_mask(values)
+    return values, runtime_mask(values)
 
 
 def _extractor(model, layer):
@@ -118,7 +129,8 @@ def _extractor(model, layer):
     raise ProbeUnavailable(f"{layer.name} is not reached from {model.name}'s inputs.")
 
 
-def _runtime_mask(tensor):
+def runtime_mask(tensor):
+    """The mask Keras attached to ``tensor`` when it computed it (None: none)."""
     try:
         from keras.src.backend import get_keras_mask
     except ImportError:   # the mask is an attribute in the Keras versions before

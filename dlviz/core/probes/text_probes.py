@@ -54,7 +54,7 @@ def encoded(model, text, *, vocabulary=None, memo=None) -> EncodedText:
 
 
 def sequence_gates(model, text, *, vocabulary=None, class_names=None, memo=None,
-                   predict=None, replay=None, **_options) -> SequenceGates:
+                   predict=None, replay=None, inputs=None, **_options) -> SequenceGates:
     """Every recurrent layer's gates for ``text``, and the model's prediction.
 
     Args:
@@ -67,6 +67,10 @@ def sequence_gates(model, text, *, vocabulary=None, class_names=None, memo=None,
         replay: ``replay(layer, inputs, mask, path) -> (GateTrace, ...)``, the
             gates of one layer (None: ``gates.sequence_traces``, NumPy; live
             frames pass ``CompiledText.gate_traces``, compiled once per layer).
+        inputs: ``inputs(x) -> (output, {id(layer): (inputs, mask)})``, the
+            model's output and what its recurrent layers read, in one pass
+            (live frames pass ``CompiledText.read``); it replaces ``predict``,
+            and a layer it leaves out is read eagerly. None: eager calls.
 
     Raises:
         ProbeUnavailable: the model has no recurrent layer or graph.
@@ -82,15 +86,18 @@ def sequence_gates(model, text, *, vocabulary=None, class_names=None, memo=None,
     _kind, length, _features = input_layout(model)
     x, steps = padded(sentence, length), sentence.length
     notes = list(sentence.notes)
+    output, read = inputs(x) if inputs is not None else (None, {})
     traces, paths = [], []
     for path, layer in recurrent_layers(model):
-        inputs, mask = layer_inputs(model, layer, x)
+        sequence, mask = read.get(id(layer)) or layer_inputs(model, layer, x)
         if mask is None and x.shape[1] > steps:
             notes.append(f"{path} has no mask: it also read the padding after the text")
         paths.append(path)
         traces += [_first_steps(t, steps) for t in
-                   replay(layer, inputs, mask, path)]
+                   replay(layer, sequence, mask, path)]
     traces = [_with_tokens(t, sentence.tokens) for t in traces]
+    if output is not None:
+        predict = lambda _x: output   # noqa: E731 - already computed with the inputs
     prediction, kind, names = _prediction(model, x, steps, class_names, predict)
     return SequenceGates(model.name, sentence.text, sentence.tokens, sentence.x[0],
                          tuple(paths), tuple(traces), prediction, kind, names, tuple(notes))
