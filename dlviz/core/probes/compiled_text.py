@@ -10,8 +10,11 @@ current weights at every call, and is handed to the text kinds as their
 as the ``replay`` option: each recurrent layer's cell replayed by a
 ``GateRecorder`` kept per layer (compiled once; about the cost of the
 layer's own compiled forward pass, where the NumPy replay costs more on
-long sentences, ``benchmarks/gates.py``). A sentence typed once keeps the
-NumPy replay: compiling for it would cost more than it saves.
+long sentences, ``benchmarks/gates.py``), and ``read`` as the ``inputs``
+option: the prediction and what every recurrent layer reads, from one
+compiled pass instead of an eager Keras call per layer (the eager calls
+were ~2 of a frame's ~3 ms on lstm-sentiment). A sentence typed once keeps
+the NumPy replay: compiling for it would cost more than it saves.
 
 The gradient is the one ``gradient_time.gradient_through_time`` takes with
 the predicted class as the target (the text kinds' case): of the loss with
@@ -62,7 +65,10 @@ class CompiledText:
         one eager ``layer_inputs`` call per layer (a Keras call walks its
         graph in Python: ~40 % of a live gates frame). Traced once per input
         rank and dtype with the time axis left open, so a sentence of another
-        length reuses it, unpadded; it reads the current weights.
+        length reuses it, unpadded; it reads the current weights. Not XLA:
+        that compiles each new length again (~0.5 s on a CPU, every time the
+        pinned sentence changes) to save ~0.3 ms a frame, and padding the
+        ids to fewer lengths would change what an unmasked layer reads.
 
         Args:
             x: the model's input, (1, T) ids or (1, T, features).
