@@ -11,8 +11,9 @@ import pytest
 
 from _probe_models import keras, layers, nested_model, random_image, small_cnn
 from dlviz.core.kerasenv import import_tensorflow
-from dlviz.core.probes.activations import ActivationExtractor
-from dlviz.core.probes.layer_summary import pack_statistics_graph, unpack_statistics
+from dlviz.core.probes.activations import ActivationExtractor, layer_stats
+from dlviz.core.probes.layer_summary import (mosaic_and_stats, pack_statistics_graph,
+                                             unpack_statistics)
 
 
 def test_packed_statistics_come_apart_into_each_layers_own():
@@ -23,14 +24,21 @@ def test_packed_statistics_come_apart_into_each_layers_own():
                   rng.normal(size=(2, c)).astype(np.float32),
                   rng.normal(size=2).astype(np.float32),
                   rng.integers(0, 1000, size=2).astype(np.int32)) for c in (3, 1, 5)]
+    for lows, highs, _total, _count in per_layer[::2]:   # channel 0 all 0: dead
+        lows[:, 0] = highs[:, 0] = 0.0
     floats, counts = pack_statistics_graph(tf, [tuple(tf.constant(a) for a in layer)
                                                 for layer in per_layer])
     assert floats.shape == (2, 2 * 9 + 3) and counts.dtype == tf.int32
     unpacked = unpack_statistics(floats.numpy(), counts.numpy(), [3, 1, 5])
     assert len(unpacked) == 3
     for got, expected in zip(unpacked, per_layer):
-        for a, b in zip(got, expected):
+        for a, b in zip(got[:4], expected):
             np.testing.assert_array_equal(a, b)
+        lows, highs = expected[:2]
+        lowest, highest, dead = got[4:]
+        np.testing.assert_array_equal(lowest, lows.min(axis=1))
+        np.testing.assert_array_equal(highest, highs.max(axis=1))
+        np.testing.assert_array_equal(dead, np.count_nonzero((lows == 0) & (highs == 0), axis=1))
     assert pack_statistics_graph(tf, []) == () and unpack_statistics(floats, counts, []) == []
 
 
@@ -53,6 +61,14 @@ def test_each_image_of_a_compiled_batch_gets_its_own_statistics(make):
             np.testing.assert_array_equal(
                 summary.nonzero, np.count_nonzero(values.reshape(3, -1), axis=1))
             assert (summary.mosaics is not None) == mosaics
+            assert summary.dead is not None   # every layer's reduced at once
+            for item in range(3):   # equal to the statistics NumPy takes of one image
+                _mosaic, stats = mosaic_and_stats(values[item], summary, item, tiled=False)
+                expected = layer_stats(values[item])
+                assert (stats.min, stats.max, stats.dead_channels) == \
+                    (expected.min, expected.max, expected.dead_channels)
+                assert stats.mean == pytest.approx(expected.mean, rel=1e-5, abs=1e-6)
+                assert stats.zero_fraction == pytest.approx(expected.zero_fraction)
     # Both passes went through their concrete functions, each traced once.
     assert set(extractor._concrete) == {True, False}
     assert extractor._forward.experimental_get_tracing_count() == 1

@@ -149,7 +149,9 @@ class ActivationExtractor:
         for info, layout, (values, pictures, *stats) in zip(self.layers, self.layouts, layers):
             maps[info.path] = _to_numpy(values)
             pictures = _to_numpy(pictures) if layout is not None and mosaics else None
-            summaries[info.path] = LayerSummary(pictures, *[_to_numpy(s) for s in stats], layout)
+            # Statistics 5-7 (the layer's extremes), where the pass had them.
+            stats = [_to_numpy(s) for s in stats[:4]] + stats[4:]
+            summaries[info.path] = LayerSummary(pictures, *stats[:4], layout, *stats[4:])
         return maps, summaries, [_to_numpy(o) for o in outputs]
 
     def _compiled_pass(self, batches, mosaics: bool):
