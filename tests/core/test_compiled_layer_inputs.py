@@ -88,3 +88,14 @@ def test_a_layer_in_a_nested_model_is_read_eagerly():
     assert [t.layer for t in live.traces] == [t.layer for t in plain.traces]
     for a, b in zip(live.traces, plain.traces):
         np.testing.assert_allclose(a.gates["h"], b.gates["h"], atol=ATOL)
+
+
+def test_a_sequential_model_of_masked_features_reads_the_same_inputs():
+    model = keras.Sequential([keras.Input((None, 3)), layers.Masking(),
+                              layers.LSTM(4, return_sequences=True), layers.GRU(2)])
+    for layer in model.layers:
+        randomise(layer, seed=4)
+    x = np.random.default_rng(0).normal(size=(2, 5, 3)).astype("float32")
+    x[0, 1] = 0.0   # a masked step in the middle
+    x[1, 3:] = 0.0  # and padding at the end
+    _same_as_eager(model, CompiledText(model), x)
