@@ -14,7 +14,8 @@ long sentences, ``benchmarks/gates.py``), and ``read`` as the ``inputs``
 option: the prediction and what every recurrent layer reads, from one
 compiled pass instead of an eager Keras call per layer (the eager calls
 were ~2 of a frame's ~3 ms on lstm-sentiment). A sentence typed once keeps
-the NumPy replay: compiling for it would cost more than it saves.
+the NumPy replay (compiling a recorder for it would cost more than it
+saves) but is read with ``read`` too: its one trace serves every length.
 
 The gradient is the one ``gradient_time.gradient_through_time`` takes with
 the predicted class as the target (the text kinds' case): of the loss with
