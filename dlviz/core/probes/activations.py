@@ -73,7 +73,7 @@ class ActivationExtractor:
         self._statistics_forward = None  # traced when first asked for (``summarised``)
         self._spec = spec
         # What a batch must be to go straight to a concrete function (see
-        # ``_compiled_pass``): each input's dtype and sides (None: any).
+        # ``_run_compiled``): each input's dtype and sides (None: any).
         self._fits = tuple((t.dtype.as_numpy_dtype, tuple(t.shape.as_list())) for t in spec)
         self._concrete = {}   # mosaics -> (the tf.function, its concrete function)
         self.jit_compile = bool(jit_compile)
@@ -174,6 +174,7 @@ class ActivationExtractor:
                 in zip(maps, pictures, stats)], outputs
 
     def _run_compiled(self, batches, mosaics: bool):
+        """The compiled pass's raw tensors: ``(maps, mosaics, packed statistics, outputs)``."""
         function = self._compiled(mosaics)
         fits = len(batches) == len(self._fits) and all(
             batch.dtype == dtype and batch.ndim == len(sides)
