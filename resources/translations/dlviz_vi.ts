@@ -3823,6 +3823,7 @@ Theo từng tầng: một khoảng giá trị cho mọi ô, nên có thể so s�
     <name>TrainingController</name>
     <message>
         <source>Pick or open a model first, then train it.</source>
+        <extracomment>The live kinds the Training tab&apos;s plots draw (its views name no probe kind).</extracomment>
         <translation>Hãy chọn hoặc mở một mô hình trước, rồi huấn luyện nó.</translation>
     </message>
     <message>
@@ -4108,7 +4109,7 @@ Theo từng tầng: một khoảng giá trị cho mọi ô, nên có thể so s�
     </message>
     <message>
         <source>Gradient norms</source>
-        <extracomment>The key under the lines names this many layers at most: the first and last few (purple and yellow), &quot;+N more&quot; between; hovering names any line.</extracomment>
+        <extracomment>The key under the lines names this many layers at most: the first and last few (purple and yellow), &quot;+N more&quot; between; hovering names any line. New layer lines made per frame (see ``GradientFlowView._make_curves``). Lines made ahead when a run is about to start (``prepare``), while the engine compiles and the window has nothing to draw: VGG-16&apos;s layer count.</extracomment>
         <translation>Chuẩn gradient</translation>
     </message>
     <message>
@@ -4180,6 +4181,10 @@ Theo từng tầng: một khoảng giá trị cho mọi ô, nên có thể so s�
         <translation>Bấm Bắt đầu trong bảng Huấn luyện để xem mô hình học.</translation>
     </message>
     <message>
+        <source>{0} samples/s</source>
+        <translation>{0} mẫu/giây</translation>
+    </message>
+    <message>
         <source>Training · epoch {0}/{1}</source>
         <translation>Huấn luyện · epoch {0}/{1}</translation>
     </message>
@@ -4190,10 +4195,6 @@ Theo từng tầng: một khoảng giá trị cho mọi ô, nên có thể so s�
     <message>
         <source>done</source>
         <translation>xong</translation>
-    </message>
-    <message>
-        <source>Training · epoch {0}/{1} · {2} samples/s</source>
-        <translation>Huấn luyện · epoch {0}/{1} · {2} mẫu/giây</translation>
     </message>
 </context>
 <context>
