@@ -30,6 +30,13 @@ import math
 
 import numpy as np
 
+# Re-exported: tests and benchmarks compile as a run does.
+from dlviz.core.training.compile_setup import (  # noqa: F401
+    _clone,
+    _compile,
+    compile_args,
+    make_optimizer,
+)
 from dlviz.core.training.config import TrainingConfig
 from dlviz.core.training.events import TrainingStarted, TrainingStopped
 
@@ -341,67 +348,6 @@ def split_validation(x, y, share: float, seed: int = 0):
     order = np.random.default_rng(seed).permutation(len(y))
     held, kept = np.sort(order[:n_val]), np.sort(order[n_val:])
     return (rows(kept), y[kept]), (rows(held), y[held])
-
-
-def make_optimizer(cfg: TrainingConfig):
-    """The Keras optimizer ``cfg`` names, at its learning rate."""
-    from dlviz.core.kerasenv import import_keras
-
-    optimizers = import_keras().optimizers
-    if cfg.optimizer == "sgd":
-        return optimizers.SGD(cfg.learning_rate, momentum=cfg.momentum)
-    if cfg.optimizer == "adam":
-        return optimizers.Adam(cfg.learning_rate)
-    if cfg.optimizer == "rmsprop":
-        return optimizers.RMSprop(cfg.learning_rate)
-    raise ValueError(f"unknown optimizer {cfg.optimizer!r}; choose sgd, adam or rmsprop")
-
-
-def compile_args(model, zoo_model=None) -> dict:
-    """``loss``, ``loss_weights`` and ``metrics`` to compile ``model`` with.
-
-    A library model's own (``ZooModel.compile_args``); for any other model,
-    sparse cross-entropy (from logits unless the outputs are softmax) and
-    accuracy on each output, the outputs weighted equally.
-    """
-    if zoo_model is not None:
-        return zoo_model.compile_args()
-    from dlviz.core.training.ctc_session import ctc_compile_args
-
-    if (ctc := ctc_compile_args(model)) is not None:  # a CRNN file: CTC loss
-        return ctc
-    from dlviz.core.probes.gradients import default_loss
-
-    heads = len(model.outputs)
-    loss = default_loss(model)
-    if heads == 1:
-        return {"loss": loss, "metrics": ["accuracy"]}
-    return {"loss": [loss] * heads, "metrics": [["accuracy"] for _ in range(heads)]}
-
-
-def _compile(model, cfg: TrainingConfig, zoo_model=None) -> None:
-    model.compile(optimizer=make_optimizer(cfg), **compile_args(model, zoo_model))
-
-
-def _clone(model):
-    """``model`` rebuilt in the current scope (strategy, dtype policy), same weights."""
-    from dlviz.core.kerasenv import import_keras
-
-    keras = import_keras()
-    outputs = {id(getattr(t, "_keras_history", (None,))[0]) for t in model.outputs}
-
-    def rebuild(layer):
-        if isinstance(layer, keras.Model):
-            return keras.models.clone_model(layer)
-        config = layer.get_config()
-        # The global dtype policy for every layer but the outputs, which stay
-        # float32 so that softmax and the loss do not lose precision.
-        config["dtype"] = "float32" if id(layer) in outputs else None
-        return layer.__class__.from_config(config)
-
-    clone = keras.models.clone_model(model, clone_function=rebuild)
-    clone.set_weights(model.get_weights())
-    return clone
 
 
 def _scaler(tf, preprocessing: str, shape):
