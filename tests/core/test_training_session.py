@@ -216,3 +216,18 @@ def test_out_of_memory_is_reported_and_the_model_stays_usable(error):
     assert result.reason == "oom"
     assert "smaller batch" in result.message and "32" in result.message
     assert model.predict(bright_dark().x_test[:2], verbose=0).shape == (2, 2)
+
+
+def test_the_pipelines_do_not_autotune_and_still_give_every_sample_once_an_epoch():
+    # Autotuning made deleting an epoch's iterator wait ~2 s for the tuner's
+    # thread (both cores idle at the start of about half the epochs).
+    data = bright_dark(n=40)
+    model = tiny_cnn()
+    session = TrainingSession(model, data, config(augment=AugmentConfig(brightness=0.1)),
+                              emit=lambda event: None)
+    for shuffle in (True, False):
+        pipeline = session._pipeline(model, data.x_train, data.y_train, shuffle=shuffle)
+        assert pipeline.options().autotune.enabled is False
+        for _ in range(2):   # a new iterator each epoch, as Keras makes
+            labels = np.concatenate([np.asarray(y) for _, y in pipeline])
+            assert sorted(labels.tolist()) == sorted(np.asarray(data.y_train).tolist())
