@@ -1,14 +1,13 @@
 """The main window: docks and wiring only.
 
 Work happens in the engine (``dlviz.core``); views draw what it returns.
-Model requests go through the "model" slot, so clicking through several
-models quickly builds only the last one; image requests go through the
-``ImageController``'s slots the same way.
+Model requests go through the ``EngineController``'s "model" slot, so
+clicking through several models quickly builds only the last one; image
+requests go through the ``ImageController``'s slots the same way.
 """
 
 from __future__ import annotations
 
-import gc
 from pathlib import Path
 from typing import Callable
 
@@ -17,13 +16,12 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QWidget
 
 from dlviz.app.bridge import EngineBridge
 from dlviz.app.core_messages import core_notes
-from dlviz.app.core_texts import core_text
 from dlviz.app.builder.builder_controller import BuilderController
 from dlviz.app.dialogs.unsafe_model_dialog import ask_to_load_unsafely
+from dlviz.app.engine_controller import EngineController
 from dlviz.app.image_controller import ImageController
 from dlviz.app.image_input import InputRejected, clipboard_image_source, dropped_image_source
 from dlviz.app.menus import build_menus
-from dlviz.app.numbers import count_text
 from dlviz.app.run_controller import RunController
 from dlviz.app.compare_controller import CompareController
 from dlviz.app.cost_controller import CostController
@@ -33,8 +31,7 @@ from dlviz.app.views.progress_indicator import ProgressIndicator
 from dlviz.app.window_layout import WindowLayout
 from dlviz.app.window_views import build_docks, build_tabs
 from dlviz.core.engine import Engine
-from dlviz.core.workspace import ModelOpened, NeedsConsent, Workspace
-from dlviz.core.zoo.registry import REGISTRY
+from dlviz.core.workspace import Workspace
 
 MODEL_SUFFIXES = {".keras", ".h5", ".hdf5"}
 #: What a newcomer sees first when no trained model ships: VGG-16's maps of a
@@ -54,10 +51,6 @@ class MainWindow(QMainWindow):
         self.engine = engine or Engine()
         self.workspace = Workspace()  # touched only by engine jobs
         self.bridge = EngineBridge(self.engine, self)
-        self._ask_unsafe = ask_unsafe
-        self._model_job: int | None = None
-        self._current_source: str | None = None
-        self._last_build: tuple[str, dict] = ("", {})
 
         build_docks(self)   # library, gallery, training panel (window_views)
         build_tabs(self)    # banner over the tabs of views
@@ -88,6 +81,8 @@ class MainWindow(QMainWindow):
         self.progress = ProgressIndicator()
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.engine_status)
+        # TensorFlow's loading, the "model" slot and Stop (engine_controller).
+        self.engine_control = EngineController(self, ask_unsafe)
         build_menus(self)
         self._connect()
         # Docks placed (or restored as the person left them); saved on close.
@@ -96,16 +91,12 @@ class MainWindow(QMainWindow):
     # -- setup ---------------------------------------------------------------
     def _on_resume_requested(self) -> None:
         if self.runs.run_dir is not None and not self.training.refuses_model_change():
-            from dlviz.core.training.replay import open_run_model
-
             # The run's model becomes current first (jobs run in order): titles,
             # filter and Grad-CAM layers are those of the model that trains on.
-            run_dir, ws, self._current_source = self.runs.run_dir, self.workspace, None
-            self._submit_model_job(lambda: open_run_model(ws, run_dir), self.tr("Opening the run…"))
-            self.training.resume(run_dir)
+            self.engine_control.open_run_model(self.runs.run_dir)
+            self.training.resume(self.runs.run_dir)
 
     def _connect(self) -> None:
-        self.library.model_chosen.connect(self._on_model_chosen)
         self.library.open_file_requested.connect(self._on_open_requested)
         self.gallery.image_chosen.connect(lambda path: self.open_image(path))
         self.gallery.open_image_requested.connect(self._on_open_image_requested)
@@ -123,34 +114,15 @@ class MainWindow(QMainWindow):
         self.training.state_changed.connect(self._on_training_state_changed)
         self.runs.message_posted.connect(self.banner.show_message)
         self.runs.run_opened.connect(self._on_run_opened)
-        self.bridge.engine_ready.connect(self._on_engine_ready)
-        self.bridge.engine_failed.connect(self._on_engine_failed)
-        self.bridge.job_finished.connect(self._on_job_finished)
-        self.bridge.job_failed.connect(self._on_job_failed)
-        self.bridge.job_dropped.connect(self._on_job_dropped)
         self.progress.follow(self.bridge)
-        self.progress.cancel_requested.connect(self._on_cancel_requested)
 
     def start_engine(self) -> None:
         """Start loading TensorFlow; call once the window is on screen.
 
-        Python's garbage collector pauses until TensorFlow has loaded: the
-        import makes some 300,000 lasting objects, and the full collections
-        they set off walked them (and Qt's) again and again, a fifth of the
-        import's time. The engine freezes them once loaded
-        (``freeze_imported_objects``); collecting resumes when it says it
-        is ready, or that it failed.
+        Python's garbage collector pauses until it has loaded (see
+        ``EngineController.start_engine``).
         """
-        if self.engine.running or self.engine.ready_event is not None:
-            return
-        gc.disable()
-        self._collections_paused = True
-        self.engine.start()
-
-    def _resume_collections(self) -> None:
-        if getattr(self, "_collections_paused", False):
-            self._collections_paused = False
-            gc.enable()
+        self.engine_control.start_engine()
 
     def show_first_example(self) -> None:
         """A newcomer's first sight: a trained CNN looking at a sample it knows."""
@@ -193,8 +165,7 @@ class MainWindow(QMainWindow):
 
     def _on_model_changed(self) -> None:
         """Training or freezing changed the model: refresh the table and the image."""
-        ws = self.workspace
-        self.engine.submit("summary", ws.current_summary, slot="summary")
+        self.engine_control.refresh_summary()
         self.images.redo_last_image()
         self.text.redo()
 
@@ -276,43 +247,10 @@ class MainWindow(QMainWindow):
         if path and not self.grab().save(path, "PNG"):
             self.banner.show_message(self.tr("Could not write {0}.").format(path))
 
-    # -- requests ------------------------------------------------------------
-    def _on_model_chosen(self, name: str) -> None:
-        if name == self._current_source:
-            return  # a double-click arrives as click + activate
-        self.build_model(name)
-
+    # -- model requests (answered in the engine controller) --------------------
     def build_model(self, name: str, **overrides) -> None:
         """Build a library model on the engine (downloading weights if needed)."""
-        if self.training.refuses_model_change():
-            return
-        self._current_source = name
-        self._last_build = (name, overrides)
-        title = REGISTRY[name].title
-        ws, engine = self.workspace, self.engine
-
-        def progress(done, total):
-            engine.report_progress(done, total, self.tr("Downloading weights:"))
-
-        self._submit_model_job(lambda: ws.build_zoo_model(name, progress, **overrides),
-                               self.tr("Building {0}…").format(title))
-
-    def _offer_other_weights(self, message: str) -> None:
-        """Offline without ImageNet weights: offer random or local weights."""
-        name, overrides = self._last_build
-
-        def choose_file():
-            path, _ = QFileDialog.getOpenFileName(
-                self, self.tr("Choose a weights file"), "",
-                self.tr("Keras weights (*.h5 *.keras)"))
-            if path:
-                self.build_model(name, **{**overrides, "weights": path})
-
-        self.banner.show_message(message, "warning", actions=[
-            (self.tr("Use random weights"),
-             lambda: self.build_model(name, **{**overrides, "weights": "random"})),
-            (self.tr("Choose weights file…"), choose_file),
-        ])
+        self.engine_control.build_model(name, **overrides)
 
     def _on_open_requested(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -323,107 +261,14 @@ class MainWindow(QMainWindow):
 
     def open_model_file(self, path: str, trust_sha256: str | None = None) -> None:
         """Load a model file on the engine (pre-scan first; may ask)."""
-        if self.training.refuses_model_change():
-            return
-        self._current_source = path
-        self._submit_model_job(
-            lambda: self.workspace.open_model_file(path, trust_sha256),
-            self.tr("Opening {0}…").format(Path(path).name))
+        self.engine_control.open_model_file(path, trust_sha256)
 
     def open_architecture(self, arch) -> bool:
         """Build a Builder architecture on the engine and make it the current model.
 
         Returns False (and says why) while a model trains.
         """
-        if self.training.refuses_model_change():
-            return False
-        self._current_source = f"builder:{arch.name}"
-        ws = self.workspace
-        self._submit_model_job(lambda: ws.open_architecture(arch),
-                               self.tr("Building {0}…").format(arch.name))
-        return True
-
-    def _submit_model_job(self, fn, busy_text: str) -> None:
-        self.layer_table.show_busy(busy_text)
-        self.statusBar().showMessage(busy_text)
-        self._model_job = self.engine.submit("model", fn, slot="model", label=busy_text)
-
-    # -- engine answers ------------------------------------------------------
-    def _on_engine_ready(self, event) -> None:
-        self._resume_collections()
-        self.training_panel.set_device(event.device)
-        self.engine_status.setText(
-            self.tr("Ready · training on {0} · TensorFlow {1} · Keras {2}").format(
-                event.device, event.tensorflow_version, event.keras_version))
-
-    def _on_engine_failed(self, event) -> None:
-        self._resume_collections()
-        self.engine_status.setText(self.tr("TensorFlow failed to load"))
-        self.banner.show_message(
-            self.tr("TensorFlow could not be loaded: {0}").format(event.message))
-
-    def _on_job_finished(self, event) -> None:
-        if event.kind == "summary":
-            table = self.layer_table
-            table.show_summary(table.title.text(), event.result, table.last_notes)
-            self.training_panel.set_trainable_counts(event.result.trainable_params,
-                                                     event.result.total_params)
-            return
-        if event.kind != "model" or event.job_id != self._model_job:
-            return
-        result = event.result
-        if isinstance(result, NeedsConsent):
-            self._ask_consent(result)
-        elif isinstance(result, ModelOpened):
-            self.banner.hide()
-            self.layer_table.show_summary(result.title, result.summary, result.notes)
-            self.images.model_opened(result)
-            self.text.model_opened(result)
-            if self.images.writes_captions():   # a captioner's first screen: its captions
-                self.tabs.setCurrentWidget(self.caption_view)
-            elif self.images.reads_strings():   # a CRNN's first screen: what it reads
-                self.tabs.setCurrentWidget(self.ctc_tab)
-            self.training_panel.set_trainable_counts(result.summary.trainable_params,
-                                                     result.summary.total_params)
-            self.statusBar().showMessage(
-                self.tr("{0}: {1} parameters").format(
-                    core_text(result.title), count_text(result.summary.total_params)), 5000)
-
-    def _ask_consent(self, needs: NeedsConsent) -> None:
-        name = Path(needs.path).name
-        if self._ask_unsafe(self, name, needs.report):
-            self.open_model_file(needs.path, trust_sha256=needs.report.sha256)
-        else:
-            self._current_source = None
-            self.layer_table.show_busy("")
-            self.banner.show_message(
-                self.tr("{0} was not loaded: it needs unsafe loading and you declined.").format(
-                    name),
-                "warning")
-
-    def _on_job_failed(self, event) -> None:
-        if event.kind != "model" or event.job_id != self._model_job:
-            return  # a stale failure: a newer load is still busy
-        self._current_source = None  # let the person retry the same choice
-        self.layer_table.show_busy("")
-        self.statusBar().clearMessage()
-        if event.error_type == "WeightsUnavailable":
-            self._offer_other_weights(event.message)
-        else:
-            self.banner.show_message(event.message)
-
-    def _on_job_dropped(self, event) -> None:
-        if event.kind == "model" and event.job_id == self._model_job:  # cancelled, not replaced
-            self._current_source = None
-            self.layer_table.show_busy("")
-            self.statusBar().showMessage(self.tr("Stopped."), 5000)
-
-    def _on_cancel_requested(self, job_id: int, kind: str) -> None:
-        """Stop next to the progress bar: a run ends as stopped, other jobs are cancelled."""
-        if kind == "train":
-            self.training.stop()
-        else:
-            self.engine.cancel(job_id)
+        return self.engine_control.open_architecture(arch)
 
     # -- drag and drop: images, or model files ------------------------------
     def dragEnterEvent(self, event) -> None:  # noqa: N802 (Qt API)

@@ -150,7 +150,7 @@ def test_unsafe_file_is_loaded_only_after_consent(qtbot, window, tmp_path):
         asked.append((name, report.unsafe_reasons))
         return False
 
-    window._ask_unsafe = decline
+    window.engine_control.ask_unsafe = decline
     with qtbot.waitSignal(window.bridge.job_finished, timeout=60_000):
         window.open_model_file(str(path))
     assert asked and asked[0][0] == "with_lambda.keras"
@@ -158,7 +158,7 @@ def test_unsafe_file_is_loaded_only_after_consent(qtbot, window, tmp_path):
     assert window.banner.level == "warning" and "declined" in window.banner.text()
     assert window.layer_table.summary is None  # nothing was loaded
 
-    window._ask_unsafe = lambda *_: True
+    window.engine_control.ask_unsafe = lambda *_: True
     with qtbot.waitSignal(window.bridge.job_finished, timeout=60_000,
                           check_params_cb=lambda e: hasattr(e.result, "summary")):
         window.open_model_file(str(path))
