@@ -64,13 +64,21 @@ def write_core_list() -> None:
     CORE_LIST.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+def lupdate_command(ts: str) -> list[str]:
+    """The ``pyside6-lupdate`` call that collects the interface's strings into ``ts``.
+
+    Run it in ``ROOT`` (the source files are relative to it);
+    ``tests/app/test_translation_vi_sources.py`` runs it into a scratch file.
+    """
+    return [_tool("pyside6-lupdate"), *source_files(), "-ts", ts, "-locations", "none",
+            "-no-obsolete", "-source-language", "en", "-target-language", "vi_VN"]
+
+
 def main() -> int:
     TS_FILE.parent.mkdir(parents=True, exist_ok=True)
     write_core_list()
     ts = str(TS_FILE.relative_to(ROOT))
-    subprocess.run([_tool("pyside6-lupdate"), *source_files(), "-ts", ts,
-                    "-locations", "none", "-no-obsolete", "-source-language", "en",
-                    "-target-language", "vi_VN"], cwd=ROOT, check=True)
+    subprocess.run(lupdate_command(ts), cwd=ROOT, check=True)
     subprocess.run([_tool("pyside6-lrelease"), ts, "-qm", ts[:-3] + ".qm"],
                    cwd=ROOT, check=True)
     return 0
