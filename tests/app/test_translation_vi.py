@@ -50,10 +50,10 @@ VIETNAMESE = re.compile(r"[àáạảãâầấậẩẫăằắặẳẵèéẹ
                         re.IGNORECASE)
 
 
-def catalogue() -> list[tuple[str, str, str, str | None]]:
+def catalogue(ts_file=TS_FILE) -> list[tuple[str, str, str, str | None]]:
     """(context, source, translation, type) of every message in the .ts file."""
     rows = []
-    for context in ET.parse(TS_FILE).getroot().iter("context"):
+    for context in ET.parse(ts_file).getroot().iter("context"):
         name = context.findtext("name")
         for message in context.iter("message"):
             translation = message.find("translation")

@@ -12,11 +12,11 @@ the same context, with a translation. No Qt application or event loop: one
 
 import importlib.util
 import subprocess
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from test_translation_vi import TS_FILE, catalogue
+
 ROOT = Path(__file__).resolve().parents[2]
-CATALOGUE = ROOT / "resources" / "translations" / "dlviz_vi.ts"
 
 
 def make_translations():
@@ -28,31 +28,24 @@ def make_translations():
     return module
 
 
-def messages(ts_file: Path) -> dict[tuple[str, str, str], str]:
-    """{(context, source, disambiguation): finished translation or ""} of a .ts file.
+def messages(ts_file: Path) -> dict[tuple[str, str], str]:
+    """{(context, source): finished translation, or ""} of a .ts file.
 
     Args:
         ts_file: a Qt Linguist .ts file.
 
     Returns:
-        Every message; an unfinished or empty translation maps to "".
+        Every message; an unfinished one maps to "".
 
     Example:
-        >>> messages(CATALOGUE)[("Menus", "&File", "")]
+        >>> messages(TS_FILE)[("Menus", "&File")]
         '&Tệp'
     """
-    found = {}
-    for context in ET.parse(ts_file).getroot().iter("context"):
-        name = context.findtext("name")
-        for message in context.iter("message"):
-            translation = message.find("translation")
-            done = translation.get("type") not in ("unfinished", "obsolete", "vanished")
-            key = (name, message.findtext("source"), message.findtext("comment") or "")
-            found[key] = (translation.text or "") if done else ""
-    return found
+    return {(context, source): "" if kind == "unfinished" else translation
+            for context, source, translation, kind in catalogue(ts_file)}
 
 
-def offered_in_code(scratch: Path) -> dict[tuple[str, str, str], str]:
+def offered_in_code(scratch: Path) -> dict[tuple[str, str], str]:
     """The messages ``make_translations.py`` would collect from ``dlviz/app`` today."""
     ts = scratch / "collected_vi.ts"
     script = make_translations()
@@ -64,20 +57,18 @@ def offered_in_code(scratch: Path) -> dict[tuple[str, str, str], str]:
 def test_the_extraction_finds_the_windows_strings(tmp_path):
     offered = offered_in_code(tmp_path)
     # self.tr() in a class, translate(context, ...) in a module, QT_TRANSLATE_NOOP lists.
-    assert ("MainWindow", "Open a Keras model", "") in offered
-    assert ("MainWindow", "TensorFlow failed to load", "") in offered   # engine_controller.py
-    assert ("Menus", "&File", "") in offered
+    assert ("MainWindow", "Open a Keras model") in offered
+    assert ("MainWindow", "TensorFlow failed to load") in offered   # engine_controller.py
+    assert ("Menus", "&File") in offered
     assert ("CompareController",
-            "The engine is training a model: the cells are compared when training stops.",
-            "") in offered
+            "The engine is training a model: the cells are compared when training stops.") in offered
     assert len(offered) > 400
 
 
 def test_every_string_the_code_offers_is_translated_in_the_catalogue(tmp_path):
-    catalogue = messages(CATALOGUE)
-    missing = [f"{context}: {source!r}" + (f" ({comment})" if comment else "")
-               for (context, source, comment) in sorted(offered_in_code(tmp_path))
-               if not catalogue.get((context, source, comment))]
+    translated = messages(TS_FILE)
+    missing = [f"{context}: {source!r}" for context, source in sorted(offered_in_code(tmp_path))
+               if not translated.get((context, source))]
     assert not missing, (
         f"{len(missing)} string(s) in dlviz/app without Vietnamese; run "
         "scripts/make_translations.py, translate them in resources/translations/dlviz_vi.ts "
