@@ -4,12 +4,14 @@ The pipeline is the job the app's window runs when an image is dropped
 (``Workspace.analyze_image``, on the model ``Workspace.build_zoo_model``
 made; called here on this thread, where the app's engine thread calls it): decode the PNG bytes (``read_image``), fit and preprocess
 (``prepare_input``), one forward pass returning every intermediate output
-and each layer's statistics (``ActivationExtractor``, built once per model
-as the app keeps it), the mosaic of the layer on screen (a first drop shows
-the first layer, VGG-16's biggest), the results wrapped per layer and the
-predictions ranked from the same pass. Another layer's mosaic is tiled when
-a person picks it: the slowest such pick is printed too, as are the times
-of each stage (medians of separate runs).
+(``ActivationExtractor``, built once per model as the app keeps it), the
+statistics and mosaic of the layer on screen (a first drop shows the first
+layer, VGG-16's biggest), the results wrapped per layer and the predictions
+ranked from the same pass. Another layer's mosaic and statistics are made
+from its maps when a person picks it (in the view, on the GUI thread): the
+slowest such pick is printed too, as are the times of each stage (medians
+of separate runs). Before timing, the drop's statistics of every layer are
+checked against those of the full pass (every layer's, in the graph).
 
 The floor is the fastest *compiled* bare forward pass of the same model:
 ``tf.function(model)`` (no XLA) or ``model.predict_on_batch``, whichever is
@@ -32,6 +34,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import math
 import os
 import time
 
@@ -75,10 +78,21 @@ def best_of(candidates: dict, repeats: int) -> tuple[dict, dict]:
     return {name: min(values) for name, values in times.items()}, times
 
 
+def check_statistics(drop, full) -> None:
+    """Every layer of a drop shows the statistics the full pass makes (the
+    layer on screen's made by the drop, the others' when first read)."""
+    for mine, theirs in zip(drop.maps.layers, full.maps.layers, strict=True):
+        assert (mine.stats.min, mine.stats.max, mine.stats.dead_channels) == \
+            (theirs.stats.min, theirs.stats.max, theirs.stats.dead_channels), mine.path
+        assert math.isclose(mine.stats.mean, theirs.stats.mean, rel_tol=1e-4, abs_tol=1e-6)
+        assert math.isclose(mine.stats.zero_fraction, theirs.stats.zero_fraction,
+                            abs_tol=1e-9), mine.path
+
+
 def stage_times(model, extractor, data: bytes, repeats: int) -> dict:
     """Median milliseconds of each stage of one drop, each timed on its own."""
     from dlviz.core.data import read_image
-    from dlviz.core.probes.activations import feature_maps_and_outputs
+    from dlviz.core.probes.activations import feature_maps_and_outputs, layer_stats
     from dlviz.core.probes.mosaic import make_mosaic
     from dlviz.core.probes.predictions import predictions
     from dlviz.core.probes.preprocess import prepare_input
@@ -88,17 +102,20 @@ def stage_times(model, extractor, data: bytes, repeats: int) -> dict:
     outputs = extractor(prepared.batch)[1]
     first = extractor.layers[0].path
     maps = feature_maps_and_outputs(model, prepared, extractor=extractor, mosaics=[first])[0]
-    # The slowest layer to tile when a person picks it (the view's make_mosaic).
+    # The slowest layer to pick: the view tiles it and reads its statistics.
     biggest = max(maps.layers[1:], key=lambda layer: layer.values.size)
     stages = {"decode PNG": lambda: read_image(data),
               "fit and preprocess": lambda: prepare_input(model, loaded.array),
+              "forward, maps alone": lambda: extractor.summarised(
+                  prepared.batch, mosaics=False, statistics=False),
               "forward + statistics": lambda: extractor.summarised(prepared.batch,
                                                                    mosaics=False),
               "feature_maps, 1 mosaic": lambda: feature_maps_and_outputs(
                   model, prepared, extractor=extractor, mosaics=[first]),
               "forward + every mosaic": lambda: extractor.summarised(prepared.batch),
               "predictions": lambda: predictions(model, prepared, outputs=outputs),
-              f"pick {biggest.name} (view)": lambda: make_mosaic(biggest.values)}
+              f"pick {biggest.name} (view)": lambda: (make_mosaic(biggest.values),
+                                                      layer_stats(biggest.values))}
     times = {name: [] for name in stages}
     for _ in range(repeats):
         for name, run in stages.items():
@@ -170,8 +187,9 @@ def measure(repeats: int, name: str = "vgg16") -> dict:
         analysis = workspace.analyze_image(data, name="photo.png", on_screen="")
         maps = analysis.maps
         assert list(maps.mosaics) == [maps.layers[0].path]   # the one on screen
-        assert all(layer.stats is not None for layer in maps.layers)
         return analysis
+
+    check_statistics(pipeline(), workspace.analyze_image(data, name="photo.png"))
 
     times, rounds = best_of({"forward: tf.function(model)": lambda: compiled(x).numpy(),
                      "forward: predict_on_batch": lambda: model.predict_on_batch(x),

@@ -69,8 +69,13 @@ def test_each_image_of_a_compiled_batch_gets_its_own_statistics(make):
                     (expected.min, expected.max, expected.dead_channels)
                 assert stats.mean == pytest.approx(expected.mean, rel=1e-5, abs=1e-6)
                 assert stats.zero_fraction == pytest.approx(expected.zero_fraction)
-    # Both passes went through their concrete functions, each traced once.
-    assert set(extractor._concrete) == {True, False}
+    # The maps alone (a drop's pass): the same maps, no statistics.
+    bare, nothing, _outputs = extractor.summarised(batch, mosaics=False, statistics=False)
+    assert set(nothing) == set(bare) and set(nothing.values()) == {None}
+    for path, values in bare.items():
+        np.testing.assert_array_equal(values, maps[path])
+    # The three passes went through their concrete functions, each traced once.
+    assert set(extractor._concrete) == {(True, True), (False, True), (False, False)}
     assert extractor._forward.experimental_get_tracing_count() == 1
 
 

@@ -17,6 +17,7 @@ import numpy as np
 from PIL import Image
 
 from dlviz.core.probes.colormaps import apply_colormap
+from dlviz.core.probes.mosaic import make_mosaic
 from dlviz.core.probes.results import ImageAnalysis, Mosaic, Predictions
 
 #: Nearest-neighbour upscaling aims for tiles at least this many pixels high...
@@ -65,7 +66,8 @@ def write_maps(analysis: ImageAnalysis, out_dir: str | Path, *, lut="viridis",
     """Write one colour PNG per layer's mosaic and ``predictions.json``.
 
     Args:
-        analysis: from ``analyze_image``.
+        analysis: from ``analyze_image``; a layer without a mosaic in it
+            (``mosaics=`` asked for a few) is tiled here.
         out_dir: folder to write into (created if missing).
         lut: colour map name or table (see ``colormaps``).
         model_name: recorded in ``predictions.json``.
@@ -83,7 +85,12 @@ def write_maps(analysis: ImageAnalysis, out_dir: str | Path, *, lut="viridis",
     for layer in analysis.maps.layers:
         target = out / layer_file_name(layer.path)
         buffer = io.BytesIO()
-        Image.fromarray(mosaic_rgb(analysis.maps.mosaics[layer.path], lut)).save(buffer, "PNG")
+        # A drop tiles only the layer on screen (``analyze_image(mosaics=)``):
+        # the others are tiled here as the view tiles them when picked.
+        mosaic = analysis.maps.mosaics.get(layer.path)
+        if mosaic is None:
+            mosaic = make_mosaic(layer.values)
+        Image.fromarray(mosaic_rgb(mosaic, lut)).save(buffer, "PNG")
         _replace(target, buffer.getvalue())
         written.append(target)
     record = {"model": model_name, "image": analysis.source_name,

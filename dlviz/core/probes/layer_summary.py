@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from dlviz.core.probes.mosaic import default_gap, grid_shape, make_mosaic, screen_step
+from dlviz.core.probes.mosaic import (channel_planes, channel_range, default_gap, grid_shape,
+                                     make_mosaic, screen_step)
 from dlviz.core.probes.mosaic_scale import block_mean_graph, shrunk_size
 from dlviz.core.probes.results import ActivationStats, Mosaic
 
@@ -202,3 +203,22 @@ def mosaic_and_stats(values: np.ndarray, summary: LayerSummary, item: int = 0, *
         min=lowest, max=highest, mean=float(summary.total[item]) / size,
         zero_fraction=1.0 - int(summary.nonzero[item]) / size, dead_channels=dead)
     return mosaic, stats
+
+
+def layer_stats(values: np.ndarray, channel_min=None, channel_max=None) -> ActivationStats:
+    """Min, max, mean, share of zeros and dead channels of (H, W, C) values.
+
+    Example:
+        >>> layer_stats(np.array([[[0.0, 2.0], [0.0, 4.0]]], np.float32)).dead_channels
+        1
+    """
+    if channel_min is None or channel_max is None:
+        channel_min, channel_max = channel_range(values)
+    planes = channel_planes(values)
+    data = values if planes is None else planes  # memory order: fastest to read
+    size = max(values.size, 1)
+    return ActivationStats(
+        min=float(channel_min.min()), max=float(channel_max.max()),
+        mean=float(data.mean(dtype=np.float32)),
+        zero_fraction=float(1.0 - np.count_nonzero(data) / size),
+        dead_channels=int(np.count_nonzero((channel_min == 0) & (channel_max == 0))))

@@ -77,16 +77,44 @@ class ActivationStats(Stored):
     dead_channels: int     # channels that are 0 everywhere for this input
 
 
+class _StatsOfValues:
+    """``LayerMaps.stats``: as given, or read from the layer's own ``values``
+    the first time someone asks (a drop makes only the statistics of the
+    layer on screen; another layer's come from its maps when it is picked,
+    stored or exported, so they are never missing and never stale)."""
+
+    def __set_name__(self, owner, name):
+        self._slot = f"_{name}"
+
+    def __get__(self, item, owner=None):
+        if item is None:
+            return None   # the field's default: read from the values
+        stats = item.__dict__.get(self._slot)
+        if stats is None:
+            from dlviz.core.probes.layer_summary import layer_stats
+
+            stats = item.__dict__[self._slot] = layer_stats(item.values)
+        return stats
+
+    def __set__(self, item, stats):
+        item.__dict__[self._slot] = stats
+
+
 @dataclass(frozen=True, eq=False)
 class LayerMaps(Result):
-    """One layer's spatial output (H, W, C) for one image."""
+    """One layer's spatial output (H, W, C) for one image.
+
+    ``stats`` may be left out (None): they are then computed from ``values``
+    when first read (``layer_stats``), the same numbers the forward pass
+    would have made.
+    """
 
     path: str              # unique: "block1_conv1", or "resnet50/conv2_block1_out" when nested
     name: str
     type: str
     depth: int             # nesting depth (0 = top-level model)
     values: np.ndarray     # float32 (H, W, C)
-    stats: ActivationStats
+    stats: ActivationStats = _StatsOfValues()
     block: str | None = None  # structural group: "inception_3a", "conv2_block1", ...
     role: str | None = None   # "1x1 branch", "3x3 branch", "5x5 branch", "pool branch",
     #                           "shortcut", "residual", "merge", or None
