@@ -47,13 +47,15 @@ import os
 import tempfile
 import time
 
-from _common import median, report
+from _common import IdleSampler, cpu_by_thread, median, report, thread_names, thread_seconds
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 #: The library model trained (gpu_check.py passes "vgg16", the full size).
 MODEL = "vgg16-mini"
 #: What each run's line shows.
-SHOWN = ("seconds", "frames", "kinds", "probe_seconds", "share")
+SHOWN = ("seconds", "frames", "kinds", "probe_seconds", "share", "idle")
+#: Idle windows of this process (set by ``main``; None: not sampled).
+SAMPLER: IdleSampler | None = None
 
 
 def fresh_model(classes: int, seed: int = 0, name: str = MODEL):
@@ -79,25 +81,67 @@ def bare_fit(data, config, callbacks=(), model_name: str = MODEL, build=None) ->
     model.fit(pipeline, epochs=config.epochs, verbose=0, shuffle=False,
               callbacks=[*callbacks, timer])
     return {"seconds": time.perf_counter() - began, "epoch_seconds": timer.seconds,
-            "epoch_cpu": timer.cpu, "before_fit": before_fit}
+            "epoch_cpu": timer.cpu, "before_fit": before_fit, **timer.steady()}
+
+
+class SteadyMarks:
+    """Wall and CPU clocks at each epoch's begin and end, and every thread's CPU
+    over the steady epochs (those after the first): what ``steady()`` returns.
+
+    Epoch hooks (the live run's checkpoints) fall between an epoch's end and
+    the next one's begin, outside both the wall and the CPU figures, as they
+    are outside ``EpochEnded.seconds``.
+    """
+
+    def __init__(self):
+        self.marks: list[list[float]] = []     # [wall begin, cpu begin, wall end, cpu end]
+        self._threads = None
+
+    def begin(self, epoch: int) -> None:
+        if epoch >= 1 and self._threads is None:
+            self._threads = thread_seconds()
+        self.marks.append([time.perf_counter(), time.process_time(), None, None])
+
+    def end(self) -> None:
+        if self.marks and self.marks[-1][2] is None:
+            self.marks[-1][2:] = [time.perf_counter(), time.process_time()]
+            self._after = thread_seconds()
+
+    def steady(self) -> dict:
+        """``steady_cpu`` (CPU seconds within the steady epochs), ``idle`` (seconds
+        no thread of the process ran or waited for a CPU in them) and
+        ``threads`` (CPU seconds of each thread from the first steady epoch's
+        begin to the last one's end)."""
+        steady = [m for m in self.marks[1:] if m[2] is not None]
+        idle = sum(SAMPLER.idle_between(m[0], m[2]) for m in steady) if SAMPLER else 0.0
+        threads = cpu_by_thread(self._threads, self._after, thread_names()) \
+            if self._threads is not None else {}
+        return {"steady_cpu": sum(m[3] - m[1] for m in steady), "idle": idle,
+                "steady_epochs": [(m[2] - m[0], m[3] - m[1]) for m in steady],
+                "threads": {k: v for k, v in threads.items() if v > 0.005}}
 
 
 def epoch_timer():
-    """A callback keeping each epoch's seconds (as ``EpochEnded.seconds`` does) and the
-    process's CPU seconds at each epoch's end (what a busy machine disturbs less)."""
+    """A callback keeping each epoch's seconds (as ``EpochEnded.seconds`` does), the
+    process's CPU seconds at each epoch's end (what a busy machine disturbs less)
+    and its ``SteadyMarks`` (``timer.steady()``)."""
     from dlviz.core.kerasenv import import_keras
 
     class Timer(import_keras().callbacks.Callback):
         def __init__(self):
             super().__init__()
             self.seconds, self.cpu = [], []
+            self.marks = SteadyMarks()
+            self.steady = self.marks.steady
 
         def on_epoch_begin(self, epoch, logs=None):
             self._began = time.perf_counter()
+            self.marks.begin(epoch)
 
         def on_epoch_end(self, epoch, logs=None):
             self.seconds.append(time.perf_counter() - self._began)
             self.cpu.append(time.process_time())
+            self.marks.end()
 
     return Timer()
 
@@ -139,6 +183,7 @@ def live_fit(data, config, model_name: str = MODEL, build=None, rundir: bool = T
 
     model = build() if build is not None else fresh_model(data.num_classes, name=model_name)
     frames, epochs, cpu, marks = [], [], [], {}
+    steady = SteadyMarks()
     with tempfile.TemporaryDirectory() as folder:
         writer = RunTimer(folder, config) if rundir else None
 
@@ -152,14 +197,21 @@ def live_fit(data, config, model_name: str = MODEL, build=None, rundir: bool = T
             elif isinstance(event, EpochEnded):
                 epochs.append(event.seconds)
                 cpu.append(time.process_time())
+                steady.end()
             elif isinstance(event, TrainingStarted):
                 marks["fit"] = time.perf_counter()
+                steady.begin(0)
+
+        def next_epoch(model, epoch, logs=None):
+            # After the epoch's checkpoint: the next epoch's training begins.
+            steady.begin(epoch + 1)
 
         began = time.perf_counter()
         control = TrainingControl()
         control.show_views(shown)
         session = TrainingSession(model, data, config, emit=listener, control=control,
-                                  on_epoch_end=() if writer is None else (writer.checkpoint,))
+                                  on_epoch_end=(next_epoch,) if writer is None
+                                  else (writer.checkpoint, next_epoch))
         result = session.run()
         seconds = time.perf_counter() - began
         if writer is not None:
@@ -185,7 +237,7 @@ def live_fit(data, config, model_name: str = MODEL, build=None, rundir: bool = T
                        "weight_copies": spent["weight_copies"] / training},
             "frame_costs": [(f.epoch, f.probe_seconds, tuple(f.results)) for f in frames],
             "costs": {k: budget.expected(k) for k in kinds}, "epoch_seconds": epochs,
-            "epoch_cpu": cpu, "spent": spent,
+            "epoch_cpu": cpu, "spent": spent, **steady.steady(),
             "frame_epochs": [f.epoch for f in frames],
             "view_epochs": {kind: [f.epoch for f in frames if kind in f.results]
                             for kind in groups},
@@ -225,15 +277,24 @@ def rotated_rounds(steps: dict, rounds: int, shown=SHOWN) -> dict:
             line = {k: (round(v, 3) if isinstance(v, float) else v)
                     for k, v in result.items() if k in shown}
             line["epoch_seconds"] = [round(v, 2) for v in result["epoch_seconds"]]
+            line["steady_epoch_cpu"] = [round(c, 2) for _w, c in result["steady_epochs"]]
             print(f"round {round_}{' (warm-up)' if round_ == 0 else ''} {name}: "
                   f"{json.dumps(line)}", flush=True)
     return runs
 
 
 def spread(values) -> dict:
-    """``{"min", "median", "max"}`` of ``values``, rounded for printing."""
-    return {"min": round(min(values), 4), "median": round(median(values), 4),
-            "max": round(max(values), 4)}
+    """``{"min", "median", "max"}`` of ``values``, rounded for printing; with five
+    values or more, the quartiles too ("q1", "q3": how far the median can be trusted)."""
+    values = sorted(values)
+    figures = {"min": round(values[0], 4), "median": round(median(values), 4),
+               "max": round(values[-1], 4)}
+    if len(values) >= 5:
+        import statistics
+
+        q1, _, q3 = statistics.quantiles(values, n=4)
+        figures.update(q1=round(q1, 4), q3=round(q3, 4), n=len(values))
+    return figures
 
 
 def paired(runs: dict, top: str, bottom: str, of=lambda r: r["seconds"]) -> list[float]:
@@ -271,6 +332,7 @@ def main() -> None:
                         help="comma-separated probe kinds on screen, as the app says with "
                              "TrainingControl.show_views (e.g. feature_maps); default: all")
     args = parser.parse_args()
+    start_sampler()
 
     from dlviz.core.data import load_shapes_split
     from dlviz.core.training.config import TrainingConfig
@@ -292,6 +354,8 @@ def main() -> None:
         print(f"{name}: {json.dumps(value)}", flush=True)
     report({"benchmark": "live_overhead", "ratio": figures["steady b/a"]["median"],
             "ratio_spread": figures["steady b/a"],
+            "cpu_ratio_spread": figures["steady CPU b/a"],
+            "fastest_epoch_ratio": figures["fastest steady epoch b/a"],
             "whole_run_ratio": figures["whole run b/a"]["median"],
             "cpu_ratio": figures["steady CPU b/a"]["median"],
             "tensorboard_ratio": figures["steady c/a"]["median"],
@@ -301,6 +365,12 @@ def main() -> None:
             "watched_refreshes_per_s": figures["watched refreshes/s"]["median"],
             "target": 1.02,
             "target_rate": 4})
+
+
+def start_sampler() -> None:
+    """Sample this process's idle windows from now on (``SAMPLER``)."""
+    global SAMPLER
+    SAMPLER = IdleSampler().start()
 
 
 def watching(option: str | None):
@@ -332,12 +402,31 @@ def summary(runs: dict) -> dict:
         return sum(r["epoch_seconds"][1:])
 
     def cpu(r):
-        return r["epoch_cpu"][-1] - r["epoch_cpu"][0]
+        return r["steady_cpu"]
+
+    def fastest(name, which):
+        # Others' processes only ever add time: the fastest steady epoch of
+        # all rounds is the least disturbed (live probes are spread evenly
+        # over epochs, so a live epoch carries its share of them).
+        return min(e[which] for r in runs[name] for e in r["steady_epochs"])
 
     live = runs["b"]
     figures = {"steady b/a": spread(paired(runs, "b", "a", steady)),
                "steady CPU b/a": spread(paired(runs, "b", "a", cpu)),
+               "fastest steady epoch b/a": {
+                   "wall": round(fastest("b", 0) / fastest("a", 0), 4),
+                   "cpu": round(fastest("b", 1) / fastest("a", 1), 4)},
                "whole run b/a": spread(paired(runs, "b", "a"))}
+    # Seconds no thread ran or waited for a CPU within the steady epochs (a
+    # wait on something other than work: tf.data's tuner was one).
+    figures["idle seconds per run (steady, median)"] = {
+        name: round(median([r["idle"] for r in rs]), 3) for name, rs in runs.items()}
+    # CPU seconds by thread over the steady epochs (medians): the live run's
+    # own threads (run-directory disk writes) show beside TensorFlow's.
+    figures["steady CPU by thread (s, median)"] = {
+        name: {thread: round(median([r["threads"].get(thread, 0.0) for r in rs]), 3)
+               for thread in sorted({t for r in rs for t in r["threads"]})}
+        for name, rs in runs.items()}
     if "c" in runs:
         figures["steady c/a"] = spread(paired(runs, "c", "a", steady))
         figures["whole run c/a"] = spread(paired(runs, "c", "a"))

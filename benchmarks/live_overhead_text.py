@@ -34,7 +34,7 @@ import json
 import os
 
 from _common import median, report
-from live_overhead import bare_fit, live_fit, rotated_rounds, summary, watching
+from live_overhead import bare_fit, live_fit, rotated_rounds, start_sampler, summary, watching
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 #: The models measured and what their live frames must carry.
@@ -92,6 +92,8 @@ def measure(name: str, args) -> dict:
     shown = "refreshes/s with " + ("attention" if name == "dates-attention" else "gates")
     return {"ratio": figures["steady b/a"]["median"], "ratio_spread": figures["steady b/a"],
             "cpu_ratio": figures["steady CPU b/a"]["median"],
+            "cpu_ratio_spread": figures["steady CPU b/a"],
+            "fastest_epoch_ratio": figures["fastest steady epoch b/a"],
             "whole_run_ratio": figures["whole run b/a"]["median"],
             "refreshes_per_s": figures["refreshes/s"]["median"],
             "view_refreshes_per_s": figures.get(shown, {}).get("median", 0.0)}
@@ -109,6 +111,7 @@ def main() -> None:
     parser.add_argument("--models", default=",".join(MODELS),
                         help=f"comma-separated, of {', '.join(MODELS)}")
     args = parser.parse_args()
+    start_sampler()
     if args.epochs < 2:
         parser.error("--epochs must be at least 2: the first one compiles")
     names = [n.strip() for n in args.models.split(",") if n.strip()]
