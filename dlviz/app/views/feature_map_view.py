@@ -315,4 +315,7 @@ class FeatureMapView(ExportMixin, QWidget):
         if base is not None and base.normalise == normalise and order == "index":
             return base
         options = {"gap": base.gap, "cols": base.cols} if base is not None else {}
-        return make_mosaic(layer.values, normalise=normalise, order=order, **options)
+        # The ranges its statistics line read too (``LayerMaps.stats``): one pass, not two.
+        lo, hi = layer.channel_range()
+        return make_mosaic(layer.values, normalise=normalise, order=order, channel_min=lo,
+                           channel_max=hi, **options)

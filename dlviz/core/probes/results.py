@@ -93,7 +93,7 @@ class _StatsOfValues:
         if stats is None:
             from dlviz.core.probes.layer_summary import layer_stats
 
-            stats = item.__dict__[self._slot] = layer_stats(item.values)
+            stats = item.__dict__[self._slot] = layer_stats(item.values, *item.channel_range())
         return stats
 
     def __set__(self, item, stats):
@@ -118,6 +118,16 @@ class LayerMaps(Result):
     block: str | None = None  # structural group: "inception_3a", "conv2_block1", ...
     role: str | None = None   # "1x1 branch", "3x3 branch", "5x5 branch", "pool branch",
     #                           "shortcut", "residual", "merge", or None
+
+    def channel_range(self) -> tuple[np.ndarray, np.ndarray]:
+        """Each channel's minimum and maximum (C,), read from ``values`` once and kept:
+        a picked layer's statistics and its mosaics (``make_mosaic``) share them."""
+        found = self.__dict__.get("_channel_range")
+        if found is None:
+            from dlviz.core.probes.mosaic import channel_range
+
+            found = self.__dict__["_channel_range"] = channel_range(self.values)
+        return found
 
     def __store__(self) -> dict:
         # Maps are stored as float16: half the bytes, and a map is drawn with
