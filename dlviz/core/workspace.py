@@ -189,8 +189,10 @@ class Workspace(TrainingJobs):
             fit: "resize" or "crop".
             on_screen: the layer the feature-map view shows ("" or a layer
                 this model lacks: its first, as the view then shows); only
-                that mosaic is made now, the view tiles another when a
-                person picks it. None: every layer's mosaic.
+                that layer's mosaic and statistics are made now, the view
+                tiles another and reads its statistics from its maps when a
+                person picks it (``LayerMaps.stats``). None: every layer's,
+                in the compiled pass.
         """
         from dlviz.core.data import read_image
         from dlviz.core.probes.activations import ActivationExtractor

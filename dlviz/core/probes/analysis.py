@@ -28,8 +28,10 @@ def analyze_image(model, image, *, fit: str = "resize", preprocessing: str = "un
         extractor: this model's ``ActivationExtractor``, kept between images.
         source_name: what to call the image ("cat.jpg").
         load_notes: what loading did to it (``read_image(...).notes``).
-        mosaics: paths of the layers to tile now (the one on screen); None:
-            every layer's (see ``feature_maps``).
+        mosaics: paths of the layers to tile, and to make the statistics
+            of, now (the one on screen); the others' statistics are read
+            from their maps when asked. None: every layer's (see
+            ``feature_maps``).
 
     Returns:
         ``ImageAnalysis``; its ``predictions`` is None when the model has
