@@ -55,7 +55,7 @@ from dlviz.core.prescan import (
 )
 
 __all__ = ["ModelFileError", "PrescanReport", "file_sha256", "load_model",
-           "prescan", "save_model"]
+           "prescan", "save_atomically", "save_model"]
 
 _UNKNOWN = re.compile(  # Keras 3.15's wordings for a class it cannot find
     r"Could not locate (?:class|function) '([^']+)'"
@@ -138,11 +138,34 @@ def save_model(model, path) -> Path:
     if path.is_dir():
         raise ModelFileError("not_a_file", path, f"{path.name} is a folder; choose a file name")
     keras = import_keras()
+    return save_atomically(path, lambda tmp: keras.saving.save_model(model, tmp))
+
+
+def save_atomically(path, write) -> Path:
+    """Call ``write(tmp)`` to write a model file beside ``path``, then swap it in.
+
+    The temporary file is forced to disk before ``os.replace``, so ``path``
+    holds the old file or the whole new one, even after a crash; a failed
+    write removes the temporary file and leaves the old file as it was.
+    ``save_model`` writes through Keras; the run writer's checkpoints write
+    a copy of the model's contents on its disk thread (``checkpoint_copy``).
+
+    Args:
+        path: the ``.keras`` (or ``.h5``) file; parent folders are made.
+        write: writes the whole file at the ``Path`` it is given.
+
+    Returns:
+        ``path`` as a ``Path``.
+
+    Raises:
+        ModelFileError: ``save_failed`` when ``write`` or the disk fails.
+    """
+    path = Path(path)
     # Keras picks its format by suffix, so the temporary name keeps it.
     tmp = path.with_name(f".{path.stem}.saving-{secrets.token_hex(4)}{path.suffix}")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        keras.saving.save_model(model, tmp)
+        write(tmp)
         fd = os.open(tmp, os.O_RDWR | getattr(os, "O_BINARY", 0))
         try:
             os.fsync(fd)

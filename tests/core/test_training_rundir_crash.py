@@ -35,6 +35,8 @@ for epoch in range(1000):
         step += 1
     writer(EpochEnded(epoch, {{"loss": 1.0}}, 1.0))
     writer.checkpoint(model, epoch, {{"loss": 1.0}})
+    if epoch == 0:
+        writer.wait()  # the first checkpoint is on disk; later ones are written meanwhile
     print("epoch", epoch, flush=True)
 """
 
@@ -68,3 +70,55 @@ def test_killed_writer_leaves_every_file_readable(tmp_path, delay):
     checkpoint = run.latest_checkpoint()
     assert checkpoint is not None and run.epochs_done() >= 1
     assert load_model(checkpoint).get_layer("conv").kernel.shape == (3, 3, 1, 2)
+
+
+SLOW_CHECKPOINT = """
+import sys, time
+sys.path.insert(0, {tests!r})
+from _rundir_events import CONFIG
+from dlviz.core.kerasenv import import_keras
+from dlviz.core.training import checkpoint_copy
+from dlviz.core.training.rundir import RunWriter
+
+keras = import_keras()
+inputs = keras.Input((8, 8, 1), name="input")
+x = keras.layers.Conv2D(2, 3, name="conv")(inputs)
+x = keras.layers.Flatten(name="flatten")(x)
+model = keras.Model(inputs, keras.layers.Dense(3, name="dense")(x))
+writer = RunWriter(sys.argv[1], config=CONFIG, model_source="tiny", tensorboard=False)
+writer.checkpoint(model, 0, {{"loss": 1.0}})
+writer.wait()
+model.get_layer("dense").kernel.assign(model.get_layer("dense").kernel + 1.0)
+checkpoint_copy.YIELD_SECONDS = 5.0   # the disk thread pauses after each layer it writes
+writer.checkpoint(model, 1, {{"loss": 0.5}})
+print("writing", flush=True)
+time.sleep(60)
+"""
+
+
+def test_killed_while_a_checkpoint_is_written_keeps_the_last_good_one(tmp_path):
+    """The checkpoint is written on the writer's disk thread; a kill in the middle
+    leaves the previous checkpoint as the latest, whole, and no half file in view."""
+    from dlviz.core.modelio import load_model
+
+    script = tmp_path / "slow.py"
+    script.write_text(SLOW_CHECKPOINT.format(tests=str(Path(__file__).parent)))
+    run_dir = tmp_path / "run"
+    proc = subprocess.Popen([sys.executable, str(script), str(run_dir)],
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        assert proc.stdout.readline().startswith("writing"), "the writer did not start"
+        folder = run_dir / "checkpoints"
+        while not any(p.name.startswith(".epoch_0002") for p in folder.iterdir()):
+            time.sleep(0.05)   # the second checkpoint's temporary file exists: mid-write
+        os.kill(proc.pid, signal.SIGKILL)
+    finally:
+        proc.kill()
+        proc.wait(timeout=30)
+        proc.stdout.close()
+    run = RunReader(run_dir)
+    assert run.epochs_done() == 1
+    assert run.latest_checkpoint().name == "epoch_0001.keras"
+    assert not (run_dir / "checkpoints" / "epoch_0002.keras").exists()
+    model = load_model(run.latest_checkpoint())
+    assert float(model.get_layer("dense").kernel.numpy().max()) < 1.0  # epoch 1's weights

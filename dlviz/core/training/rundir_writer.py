@@ -22,6 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
+from dlviz.core.training.checkpoint_copy import CheckpointCopier
 from dlviz.core.training.config import TrainingConfig
 from dlviz.core.training.disk_worker import DiskWorker
 from dlviz.core.training.events import (
@@ -99,7 +100,8 @@ class RunWriter:
         self.run_dir = Path(run_dir)
         self.snapshot_seconds = float(snapshot_seconds)
         self._pending: LiveFrame | None = None    # frames merged, not yet written
-        self._disk = DiskWorker()    # fsyncs of batch lines, merged snapshots
+        self._disk = DiskWorker()    # fsyncs of batch lines, merged snapshots, checkpoints
+        self._copier = CheckpointCopier()
         self._last_snapshot = -math.inf
         self.keep_snapshots = max(2, int(keep_snapshots))
         self.keep_checkpoints = keep_checkpoints
@@ -156,8 +158,8 @@ class RunWriter:
             self._disk.submit(lambda: self.write_snapshot(pending))
 
     def wait(self) -> None:
-        """Return when the snapshots and fsyncs queued so far are done (raises
-        what failed among them, e.g. a full disk)."""
+        """Return when the snapshots, checkpoints and fsyncs queued so far are
+        done (raises what failed among them, e.g. a full disk)."""
         self._disk.wait()
 
     def flush_snapshot(self) -> Path | None:
@@ -224,8 +226,18 @@ class RunWriter:
     def checkpoint(self, model, epoch: int, logs: dict | None = None) -> Path | None:
         """Save ``model`` after 0-based ``epoch`` (an ``on_epoch_end`` hook).
 
-        Returns the file, or None when the loss is not finite (the weights
-        are broken, so the last good checkpoint stays the latest).
+        The model's values are copied here, on the engine thread, and the file
+        is written on the writer's disk thread (``checkpoint_copy``): Keras's
+        own save, 100-250 ms of Python, stalled the GUI at every epoch. The
+        file appears, then ``latest.json`` names it; ``wait``, ``close`` and
+        the end of training wait for both, and a failed save is raised by the
+        next call that talks to the disk thread. Models the copy cannot take
+        (assets, very large state) are saved here as before.
+
+        Returns:
+            The file (written soon after, when copied), or None when the loss
+            is not finite (the weights are broken, so the last good checkpoint
+            stays the latest).
         """
         from dlviz.core.modelio import save_model
 
@@ -233,15 +245,24 @@ class RunWriter:
         if not all(_finite(v) for v in logs.values()):
             return None
         epochs_done = int(epoch) + 1
-        folder = self.run_dir / CHECKPOINTS
-        path = save_model(model, folder / checkpoint_name(epochs_done))
+        path = self.run_dir / CHECKPOINTS / checkpoint_name(epochs_done)
+        copy = self._copier.copy(model)
+        if copy is None:
+            self._disk.wait()    # earlier checkpoints first: latest.json only moves forward
+            self._finish_checkpoint(save_model(model, path), epochs_done, logs)
+        else:
+            self._disk.submit(lambda: self._finish_checkpoint(copy.save(path), epochs_done, logs))
+        return path
+
+    def _finish_checkpoint(self, path: Path, epochs_done: int, logs: dict) -> None:
+        """After the checkpoint file is complete: name it in latest.json, thin old ones."""
+        folder = path.parent
         write_json_atomic(folder / LATEST_FILE, {"file": path.name, "epochs_done": epochs_done,
                                                  "logs": logs, "time": time.time()})
         if self.keep_checkpoints:
             done = sorted(folder.glob("epoch_*.keras"))
             for old in done[:-max(1, int(self.keep_checkpoints))]:
                 old.unlink(missing_ok=True)
-        return path
 
     # -- lifetime ----------------------------------------------------------------
 
