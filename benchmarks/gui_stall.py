@@ -136,6 +136,44 @@ def schedstat(native_id: int) -> tuple[float, float]:
     return on_cpu / 1e9, waiting / 1e9
 
 
+class CheckpointTimes:
+    """When the run writer's epoch checkpoints ran (engine thread), to tell which
+    stalls they caused."""
+
+    def __init__(self):
+        self.began = 0.0
+        self.spans: list[tuple[float, float]] = []   # (start, end), s into the measurement
+
+    def note(self, start: float, end: float) -> None:
+        if self.began:
+            self.spans.append((start - self.began, end - self.began))
+
+    def summary(self, stalls) -> str:
+        def near(stall) -> bool:   # a stall ends at its tick, at most its length after it began
+            return any(a - 0.02 <= stall.at_s and stall.at_s - stall.late_ms / 1000 <= b + 0.02
+                       for a, b in self.spans)
+        spans = ", ".join(f"{a:.2f}+{1000 * (b - a):.0f}ms" for a, b in self.spans) or "none"
+        return (f"epoch checkpoints on the engine thread (s into the measurement + ms): {spans}; "
+                f"stalls over {TARGET_MAX_MS} ms during one: {sum(map(near, stalls))}")
+
+
+def time_checkpoints(skip: bool = False) -> CheckpointTimes:
+    """Wrap ``RunWriter.checkpoint`` to note when it runs (or, ``skip``, to do nothing)."""
+    from dlviz.core.training.rundir_writer import RunWriter
+
+    times, original = CheckpointTimes(), RunWriter.checkpoint
+
+    def checkpoint(self, *args, **kwargs):
+        start = time.perf_counter()
+        try:
+            return None if skip else original(self, *args, **kwargs)
+        finally:
+            times.note(start, time.perf_counter())
+
+    RunWriter.checkpoint = checkpoint
+    return times
+
+
 def tab_widget(window, tab: str):
     return {"training": window.training_view, "maps": window.maps_view,
             "gates": window.gates_tab}[tab]
@@ -155,6 +193,8 @@ def main() -> None:
                         help="the engine thread's niceness instead of dlviz's (experiments)")
     parser.add_argument("--switch-ms", type=float, default=None,
                         help="sys.setswitchinterval in ms instead of dlviz's (experiments)")
+    parser.add_argument("--no-checkpoints", action="store_true",
+                        help="skip the run directory's epoch checkpoints (to see what they cost)")
     parser.add_argument("--shots", default=None, help="after measuring, save the tab three times, 1 s apart, into this folder")
     args = parser.parse_args()
     model, data, samples = SETUPS[args.tab]
@@ -191,6 +231,7 @@ def main() -> None:
             frame_times.append(clock.elapsed() / 1000.0)
 
     window.bridge.live_frame_arrived.connect(frame_arrived)
+    checkpoints = time_checkpoints(skip=args.no_checkpoints)
     window.bridge.batch_ended.connect(lambda _e: state.__setitem__("batches", state["batches"] + 1))
     rate = suggested_settings(data)["learning_rate"]
     config = TrainingConfig(data=DataSpec(kind=data, samples=samples), epochs=50, batch_size=32,
@@ -231,6 +272,7 @@ def main() -> None:
     collections = CollectionClock()
     collections.start()
     clock.start()
+    checkpoints.began = time.perf_counter()
     dog.start()
     timer.start()
     app.measuring = True
@@ -275,6 +317,7 @@ def main() -> None:
     over = sorted((s for s in stalls if s.late_ms > TARGET_MAX_MS), key=lambda s: s.at_s)
     print(f"stalls over {TARGET_MAX_MS} ms (ms late @ s into the measurement): "
           + (", ".join(f"{s.late_ms:.0f}@{s.at_s:.2f}" for s in over) or "none"))
+    print(checkpoints.summary(over))
     print("live frames reached the GUI at (s): "
           + ", ".join(f"{t:.2f}" for t in frame_times[:12]) + (" …" if len(frame_times) > 12 else ""))
     if stalls:
