@@ -141,3 +141,18 @@ def test_summarised_mosaic_equals_make_mosaic_and_sums_up(h, w, c, gap, band_byt
     np.testing.assert_array_equal(summary.maximum, values.max(axis=(0, 1)))
     assert summary.total == pytest.approx(float(values.sum()), rel=1e-5, abs=1e-5)
     assert summary.nonzero == np.count_nonzero(values)
+
+
+@pytest.mark.parametrize("shape", [(37, 41, 8), (224, 224, 64), (3, 5, 7), (9, 9, 1)])
+def test_channel_ranges_are_exact_whatever_rows_are_left_over(shape):
+    from dlviz.core.probes.mosaic import channel_range
+
+    values = np.random.default_rng(5).normal(size=shape).astype(np.float32)
+    values[-1, -1, 0] = 50.0    # the extremes in the last rows, past any whole fold
+    values[-1, -2, -1] = -50.0
+    flat = values.reshape(-1, shape[-1])
+    for layout in (values, np.ascontiguousarray(values.transpose(2, 0, 1)).transpose(1, 2, 0)):
+        lo, hi = channel_range(layout)
+        assert lo.dtype == hi.dtype == np.float32 and lo.shape == (shape[-1],)
+        np.testing.assert_array_equal(lo, flat.min(axis=0))
+        np.testing.assert_array_equal(hi, flat.max(axis=0))
