@@ -102,6 +102,7 @@ class RunWriter:
         self._pending: LiveFrame | None = None    # frames merged, not yet written
         self._disk = DiskWorker()    # fsyncs of batch lines, merged snapshots, checkpoints
         self._copier = CheckpointCopier()
+        self._copier.prepare()   # ~0.1 s now rather than a stall at the first epoch's end
         self._last_snapshot = -math.inf
         self.keep_snapshots = max(2, int(keep_snapshots))
         self.keep_checkpoints = keep_checkpoints
