@@ -195,6 +195,9 @@ def main() -> None:
                         help="sys.setswitchinterval in ms instead of dlviz's (experiments)")
     parser.add_argument("--no-checkpoints", action="store_true",
                         help="skip the run directory's epoch checkpoints (to see what they cost)")
+    parser.add_argument("--keras-checkpoints", action="store_true",
+                        help="save the checkpoints with Keras on the engine thread, as before they "
+                             "were copied there and written on the run writer's disk thread")
     parser.add_argument("--shots", default=None, help="after measuring, save the tab three times, 1 s apart, into this folder")
     args = parser.parse_args()
     model, data, samples = SETUPS[args.tab]
@@ -232,6 +235,10 @@ def main() -> None:
 
     window.bridge.live_frame_arrived.connect(frame_arrived)
     checkpoints = time_checkpoints(skip=args.no_checkpoints)
+    if args.keras_checkpoints:
+        from dlviz.core.training.checkpoint_copy import CheckpointCopier
+
+        CheckpointCopier.copy = lambda self, model: None   # the writer's fallback: Keras's save
     window.bridge.batch_ended.connect(lambda _e: state.__setitem__("batches", state["batches"] + 1))
     rate = suggested_settings(data)["learning_rate"]
     config = TrainingConfig(data=DataSpec(kind=data, samples=samples), epochs=50, batch_size=32,
