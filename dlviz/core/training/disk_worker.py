@@ -3,7 +3,9 @@
 Forcing the history to disk (``fsync``) and writing a snapshot file (encoding
 its arrays, writing, two ``fsync`` calls) took 5-700 ms on a busy disk, on the
 engine thread, between two training batches: time the live views' budget pays
-for (``ProbeBudget.bookkeeping``) and a bare ``fit`` does not. Jobs run in the
+for (``ProbeBudget.bookkeeping``) and a bare ``fit`` does not. Epoch
+checkpoints are written here too, from a copy the engine took
+(``checkpoint_copy``). Jobs run in the
 order given; ``wait`` returns when all are done. A job that fails keeps its
 exception until the next ``submit`` or ``wait`` raises it, so no error is lost.
 
