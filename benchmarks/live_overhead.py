@@ -331,6 +331,8 @@ def main() -> None:
     parser.add_argument("--watching", default=None,
                         help="comma-separated probe kinds on screen, as the app says with "
                              "TrainingControl.show_views (e.g. feature_maps); default: all")
+    parser.add_argument("--interleaved", type=int, default=1,
+                        help="pairs of runs trained batch by batch in turns (_interleaved.py)")
     args = parser.parse_args()
     start_sampler()
 
@@ -352,7 +354,13 @@ def main() -> None:
           f"c={median([r['seconds'] for r in runs['c']]):.3f}", flush=True)
     for name, value in figures.items():
         print(f"{name}: {json.dumps(value)}", flush=True)
-    report({"benchmark": "live_overhead", "ratio": figures["steady b/a"]["median"],
+    interleaved = interleave(args.interleaved, data, config, build=lambda: fresh_model(
+        data.num_classes), rundir=not args.no_rundir, shown=watching(args.watching))
+    for name, value in interleaved.items():
+        print(f"{name}: {json.dumps(value)}", flush=True)
+    report({"benchmark": "live_overhead",
+            "interleaved_ratio": interleaved.get("interleaved_ratio"),
+            "interleaved_cpu_ratio": interleaved.get("interleaved_cpu_ratio"), "ratio": figures["steady b/a"]["median"],
             "ratio_spread": figures["steady b/a"],
             "cpu_ratio_spread": figures["steady CPU b/a"],
             "fastest_epoch_ratio": figures["fastest steady epoch b/a"],
@@ -365,6 +373,29 @@ def main() -> None:
             "watched_refreshes_per_s": figures["watched refreshes/s"]["median"],
             "target": 1.02,
             "target_rate": 4})
+
+
+def interleave(pairs: int, data, config, *, build, rundir: bool = True, shown=None) -> dict:
+    """``pairs`` bare and live runs trained batch by batch in turns
+    (``_interleaved.py``): their figures, and the medians as
+    "interleaved_ratio" and "interleaved_cpu_ratio" ({} for no pairs)."""
+    if pairs <= 0:
+        return {}
+    from _interleaved import interleaved_figures, interleaved_fit
+
+    steps = -(-len(data.y_train) // config.batch_size)
+    runs = []
+    for pair in range(pairs):
+        runs.append(interleaved_fit(data, config, build_a=build, build_b=build, steps=steps,
+                                    shown=shown, rundir=rundir))
+        print(f"interleaved pair {pair}: {len(runs[-1]['b'])} steady batches, "
+              f"{len(runs[-1]['frames'])} frames", flush=True)
+    offered = {kind for run in runs for _turn, kinds in run["frames"] for kind in kinds}
+    watched = set(shown) if shown else {kind for kind in WATCHED if kind in offered}
+    figures = interleaved_figures(runs, watched)
+    for key, label in (("interleaved_ratio", "wall"), ("interleaved_cpu_ratio", "CPU")):
+        figures[key] = median(figures[f"interleaved {label} b/a (whole steady part, each pair)"])
+    return figures
 
 
 def start_sampler() -> None:

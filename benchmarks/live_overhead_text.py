@@ -34,7 +34,8 @@ import json
 import os
 
 from _common import median, report
-from live_overhead import bare_fit, live_fit, rotated_rounds, start_sampler, summary, watching
+from live_overhead import (bare_fit, interleave, live_fit, rotated_rounds, start_sampler,
+                           summary, watching)
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 #: The models measured and what their live frames must carry.
@@ -89,8 +90,13 @@ def measure(name: str, args) -> dict:
           f"{args.batch}", flush=True)
     for key, value in figures.items():
         print(f"{name}: {key}: {json.dumps(value)}", flush=True)
+    interleaved = interleave(args.interleaved, data, config, build=build,
+                             shown=watching(args.watching))
+    for key, value in interleaved.items():
+        print(f"{name}: {key}: {json.dumps(value)}", flush=True)
     shown = "refreshes/s with " + ("attention" if name == "dates-attention" else "gates")
-    return {"ratio": figures["steady b/a"]["median"], "ratio_spread": figures["steady b/a"],
+    return {"interleaved_ratio": interleaved.get("interleaved_ratio"),
+            "interleaved_cpu_ratio": interleaved.get("interleaved_cpu_ratio"),"ratio": figures["steady b/a"]["median"], "ratio_spread": figures["steady b/a"],
             "cpu_ratio": figures["steady CPU b/a"]["median"],
             "cpu_ratio_spread": figures["steady CPU b/a"],
             "fastest_epoch_ratio": figures["fastest steady epoch b/a"],
@@ -108,6 +114,8 @@ def main() -> None:
     parser.add_argument("--watching", default=None,
                         help="comma-separated probe kinds on screen (TrainingControl."
                              "show_views), e.g. gates or attention; default: all")
+    parser.add_argument("--interleaved", type=int, default=1,
+                        help="pairs of runs trained batch by batch in turns (_interleaved.py)")
     parser.add_argument("--models", default=",".join(MODELS),
                         help=f"comma-separated, of {', '.join(MODELS)}")
     args = parser.parse_args()

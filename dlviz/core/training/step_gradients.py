@@ -1,13 +1,19 @@
 """Gradient norms and dead ReLUs from the training step itself, not a second pass.
 
 Training already computes every layer's gradient and every ReLU's output.
-``StepGradients`` swaps the model's ``train_step`` for Keras's own steps
-(forward, loss, gradients, optimizer update, metrics) run through a twin
-of the model that shares its layers and also returns the ReLU outputs.
-When armed (``arm``; a flag variable, so the compiled step is traced once),
-the next step also reduces what it computed to a few hundred numbers and
-keeps them in variables: each trainable layer's gradient L2 norm and each
-ReLU channel's peak over the first ``PROBE_ROWS`` items of the batch.
+``StepGradients`` gives the model two compiled train steps and picks one per
+batch: Keras's own, and a recording one: Keras's steps (forward, loss,
+gradients, optimizer update, metrics) run through a twin of the model that
+shares its layers and also returns the ReLU outputs, which then reduces
+what it computed to a few hundred numbers and keeps them in variables: each
+trainable layer's gradient L2 norm and each ReLU channel's peak over the
+first ``PROBE_ROWS`` items of the batch. Only the step after ``arm`` records
+(once a second at the live views' pace): one step that recorded when a
+flag variable said so cost every batch 1-2 % of vgg16-mini's ~47 ms CPU
+on a shared 2-core machine (the twin's outputs and the branch's inputs kept
+alive); now the other batches cost what Keras's own step costs (1.00) and
+the recording step ~1 ms more, once a second
+(``benchmarks/step_gradients_cost.py``).
 Reading them (``__call__``) costs a copy of those numbers; the live
 "grads" group is then nearly free, where ``GradientProbe`` costs a forward
 and a backward pass on a probe batch.
@@ -64,14 +70,19 @@ class StepGradients:
         inputs, recorded, outputs = traced_outputs(model, list(self.relu_paths))
         self._twin = keras.Model(inputs[0], [recorded[p] for p in self.relu_paths] + outputs,
                                  name=f"{model.name}_step_twin")
-        self._armed = tf.Variable(False, trainable=False)
+        self._armed = False        # the next step records (read by ``_dispatch``)
         self._count = tf.Variable(0, trainable=False, dtype=tf.int64)
         self._norms = tf.Variable(tf.zeros((len(self.layers),)), trainable=False)
         self._peaks = [tf.Variable(tf.zeros((int(recorded[p].shape[-1]),)), trainable=False)
                        for p in self.relu_paths]
-        # One call reads everything and arms the next step (one op each would
-        # cost a millisecond on a busy CPU).
-        self._take = tf.function(lambda: self._read_and_arm(), jit_compile=False)
+        # One call reads everything (one op each would cost a millisecond on a
+        # busy CPU).
+        self._take = tf.function(lambda: self._read(), jit_compile=False)
+        # Keras's own step, and the recording one, each compiled as Keras
+        # compiles its train function; fit calls ``model.train_function`` per
+        # batch, which ``_dispatch`` answers with one or the other.
+        self._plain = model._make_function(model.train_step)
+        self._recording = model._make_function(self._train_step)
 
     @classmethod
     def attach(cls, model):
@@ -89,33 +100,37 @@ class StepGradients:
                 or getattr(model, "_distribute_strategy", None) is not None
                 or type(optimizer).__name__ == "LossScaleOptimizer"
                 or not all(hasattr(model, name) for name in
-                           ("_compute_loss", "_loss_tracker", "compute_metrics"))):
+                           ("_compute_loss", "_loss_tracker", "compute_metrics",
+                            "_make_function"))):
             return None
         step = cls(model)
-        model.train_step = step._train_step
-        model.train_function = None     # the next fit traces the new step
+        # Kept by fit (it builds a train function only when there is none).
+        model.train_function = step._dispatch
         return step
 
     def detach(self) -> None:
-        """Give the model Keras's own ``train_step`` back."""
+        """Give the model Keras's own train function back (built anew by the next fit)."""
         self._model.__dict__.pop("train_step", None)
         self._model.train_function = None
 
     def arm(self) -> None:
         """Record the next training step's norms and dead shares."""
-        self._armed.assign(True)
+        self._armed = True
+
+    def _dispatch(self, iterator):
+        """One training step: the recording one when armed, else Keras's own."""
+        if self._armed:
+            self._armed = False
+            return self._recording(iterator)
+        return self._plain(iterator)
 
     @property
     def recorded(self) -> int:
         return int(self._count.numpy())
 
-    def _read_and_arm(self):
-        tf = self._tf
-        values = (self._count.read_value(), self._norms.read_value(),
-                  [p.read_value() for p in self._peaks])
-        with tf.control_dependencies(tf.nest.flatten(values)):
-            self._armed.assign(True)
-        return values
+    def _read(self):
+        return (self._count.read_value(), self._norms.read_value(),
+                [p.read_value() for p in self._peaks])
 
     def __call__(self):
         """``(grad_norms, dead)`` of the newest recorded step (None before any); arms the next.
@@ -126,6 +141,7 @@ class StepGradients:
             ``GradientProbe`` returns them; None when no step recorded yet.
         """
         count, norms, peaks = self._take()
+        self._armed = True
         if not int(count):
             return None
         norms = np.asarray(norms, np.float64)
@@ -137,7 +153,7 @@ class StepGradients:
 
     # -- inside the compiled step --------------------------------------------------
     def _train_step(self, data):
-        """Keras's TensorFlow ``train_step``, through the twin, recording when armed."""
+        """Keras's TensorFlow ``train_step``, through the twin, recording."""
         from dlviz.core.kerasenv import import_keras
 
         tf, model = self._tf, self._model
@@ -155,8 +171,7 @@ class StepGradients:
             loss = model.optimizer.scale_loss(loss)
         weights = model.trainable_weights
         grads = tape.gradient(loss, weights)
-        tf.cond(self._armed, lambda: self._record(grads, activations),
-                lambda: tf.constant(False))
+        self._record(grads, activations)
         model.optimizer.apply_gradients(zip(grads, weights))
         return model.compute_metrics(x, y, y_pred, sample_weight=sample_weight)
 
@@ -172,6 +187,4 @@ class StepGradients:
             updates.append(variable.assign(
                 tf.reduce_max(tf.abs(tf.reshape(rows, (-1, rows.shape[-1]))), axis=0)))
         with tf.control_dependencies(updates):
-            updates = [self._count.assign_add(1), self._armed.assign(False)]
-        with tf.control_dependencies(updates):
-            return tf.constant(True)
+            self._count.assign_add(1)
