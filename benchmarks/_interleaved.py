@@ -13,8 +13,10 @@ the first), with the spread of the ratio over blocks of ``BLOCK`` batches.
 
 How each side hands over:
 
-- bare (a): a Keras callback takes the baton before each batch and gives it
-  after (Keras then calls callbacks synchronously, as it does for the live run);
+- bare (a): a Keras callback gives the baton at each batch end and waits
+  there for it back (Keras then calls callbacks synchronously, as it does
+  for the live run); an a turn is Keras's loop between two batches, then the
+  batch, as a b turn is;
 - live (b): a ``TrainingControl`` whose ``paused`` says "paused" once per
   batch end, after the batch's events and before the live frame: the live
   callback then waits in ``wait_while_paused`` as for a person's pause, and
@@ -26,8 +28,10 @@ How each side hands over:
 Left alike or nearly: tf.data prefetches both pipelines in the background
 whoever holds the baton; the two models take turns in the caches; the
 views' wall-clock intervals (``GROUP_SECONDS``, the display cap) pass twice
-as fast per second of the live run's own training (more frames of the
-glanced-at groups per training second: against the live run, not for it).
+as fast per second of the live run's own training: more frames per
+training second where the cap, not the budget, limits them (against the
+live run, not for it), so the refresh rates to quote are the rounds' of
+``live_overhead.py``, not "interleaved watched refreshes/s".
 """
 
 from __future__ import annotations
@@ -99,11 +103,18 @@ def baton_callback(baton: Baton):
     from dlviz.core.kerasenv import import_keras
 
     class Hand(import_keras().callbacks.Callback):
+        started = False
+
         def on_train_batch_begin(self, batch, logs=None):
-            baton.take("a")
+            if not self.started:      # the run's first batch
+                self.started = True
+                baton.take("a")
 
         def on_train_batch_end(self, batch, logs=None):
+            # Hand over and wait here, as the live run waits in its batch end:
+            # both turns then hold the same parts of Keras's loop.
             baton.give("a")
+            baton.take("a")
 
         def on_train_end(self, logs=None):
             baton.finish("a")
