@@ -196,7 +196,8 @@ def interleaved_fit(data, config, *, build_a, build_b, steps: int, shown=None,
             if writer is not None:
                 writer(event)
             if isinstance(event, LiveFrame):
-                frames.append((len(baton.turns["b"]), tuple(event.results)))
+                frames.append((len(baton.turns["b"]), tuple(event.results),
+                               event.probe_seconds))
 
         def checkpoint(model, epoch, logs=None):
             wall, cpu = time.perf_counter(), time.process_time()
@@ -220,7 +221,8 @@ def interleaved_fit(data, config, *, build_a, build_b, steps: int, shown=None,
     if not isinstance(result, TrainingStopped) or result.reason != "finished":
         raise SystemExit(f"interleaved live run ended: {result.reason}: {result.message}")
     return {"a": baton.turns["a"][steps:], "b": baton.turns["b"][steps:],
-            "frames": [(turn - steps, kinds) for turn, kinds in frames if turn >= steps]}
+            "frames": [(turn - steps, kinds) for turn, kinds, _s in frames if turn >= steps],
+            "frame_seconds": [(turn - steps, s) for turn, _k, s in frames if turn >= steps]}
 
 
 def interleaved_figures(pairs: list[dict], watched: set) -> dict:
@@ -256,6 +258,23 @@ def interleaved_figures(pairs: list[dict], watched: set) -> dict:
                    if i not in f)
     figures["interleaved CPU ms per batch, turns without a frame (median: a, b)"] = [
         round(1e3 * bare[len(bare) // 2], 3), round(1e3 * plain[len(plain) // 2], 3)]
+    # What a frame costs the turn it is in, and the turn after it (slower
+    # steps after a probe: caches, memory), against what the budget was told
+    # (the probes' own seconds): medians, ms.
+    def turns_at(offset):
+        return sorted(p["b"][turn + offset][1] for p in pairs for turn, _s in p["frame_seconds"]
+                      if 0 <= turn + offset < len(p["b"]))
+
+    def mid(values):
+        return 1e3 * values[len(values) // 2] if values else 0.0
+
+    told = sorted(s for p in pairs for _turn, s in p["frame_seconds"])
+    after = {turn + 1 for p in pairs for turn, _s in p["frame_seconds"]}
+    figures["interleaved frame cost, CPU ms (turn with a frame, turn after it, "
+            "turn without, the probes' own seconds)"] = [
+        round(mid(turns_at(0)), 3), round(mid(turns_at(1)), 3),
+        round(mid(sorted(t[1] for p, f in zip(pairs, framed) for i, t in enumerate(p["b"])
+                         if i not in f and i not in after)), 3), round(mid(told), 3)]
     figures["interleaved watched refreshes/s"] = [
         round(sum(1 for _turn, kinds in p["frames"] if watched & set(kinds)) /
               total(p, "b", 0), 2) for p in pairs]
