@@ -33,9 +33,20 @@ attention) get their own rate ("watched_refreshes_per_s": steady frames that
 carry one of them), with the median probe milliseconds of such a frame and
 where the budget's share went (each probe group, the bookkeeping the budget
 charges beside them, weight copies; % of training time).
+Per run, the seconds no thread of the process ran or waited for a CPU
+within the steady epochs ("idle": tf.data's tuner once made bare epochs
+bimodal) and every thread's CPU seconds are printed too.
+
+On a machine shared with other people's processes, rounds seconds apart
+see different loads (steady b/a quartiles 0.79-1.24 over 8 rounds of
+lstm-sentiment, 2 cores shared by 5 agents): ``--interleaved N`` (default
+1) then trains N more pairs batch by batch in turns (``_interleaved.py``),
+the figure to read there ("interleaved_cpu_ratio", with its spread over
+blocks of 10 batches and what a frame costs the batch it is in); the
+refresh rates to read stay the rounds'.
 Target: b/a <= 1.02 with the watched views refreshed at least 4 times a second.
 
-    python benchmarks/live_overhead.py [--rounds 3] [--epochs 3] [--samples 3200]
+    python benchmarks/live_overhead.py [--rounds 3] [--epochs 3] [--samples 3200] [--interleaved 1]
         [--watching feature_maps]   # the app's Feature maps tab on screen
 """
 
@@ -47,15 +58,16 @@ import os
 import tempfile
 import time
 
-from _common import IdleSampler, cpu_by_thread, median, report, thread_names, thread_seconds
+import _run_timers
+from _common import IdleSampler, median, report
+from _overhead_summary import WATCHED, breakdown, paired, spread, summary, watched_views  # noqa: F401
+from _run_timers import RunTimer, SteadyMarks, epoch_timer  # noqa: F401
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 #: The library model trained (gpu_check.py passes "vgg16", the full size).
 MODEL = "vgg16-mini"
 #: What each run's line shows.
 SHOWN = ("seconds", "frames", "kinds", "probe_seconds", "share", "idle")
-#: Idle windows of this process (set by ``main``; None: not sampled).
-SAMPLER: IdleSampler | None = None
 
 
 def fresh_model(classes: int, seed: int = 0, name: str = MODEL):
@@ -82,91 +94,6 @@ def bare_fit(data, config, callbacks=(), model_name: str = MODEL, build=None) ->
               callbacks=[*callbacks, timer])
     return {"seconds": time.perf_counter() - began, "epoch_seconds": timer.seconds,
             "epoch_cpu": timer.cpu, "before_fit": before_fit, **timer.steady()}
-
-
-class SteadyMarks:
-    """Wall and CPU clocks at each epoch's begin and end, and every thread's CPU
-    over the steady epochs (those after the first): what ``steady()`` returns.
-
-    Epoch hooks (the live run's checkpoints) fall between an epoch's end and
-    the next one's begin, outside both the wall and the CPU figures, as they
-    are outside ``EpochEnded.seconds``.
-    """
-
-    def __init__(self):
-        self.marks: list[list[float]] = []     # [wall begin, cpu begin, wall end, cpu end]
-        self._threads = None
-
-    def begin(self, epoch: int) -> None:
-        if epoch >= 1 and self._threads is None:
-            self._threads = thread_seconds()
-        self.marks.append([time.perf_counter(), time.process_time(), None, None])
-
-    def end(self) -> None:
-        if self.marks and self.marks[-1][2] is None:
-            self.marks[-1][2:] = [time.perf_counter(), time.process_time()]
-            self._after = thread_seconds()
-
-    def steady(self) -> dict:
-        """``steady_cpu`` (CPU seconds within the steady epochs), ``idle`` (seconds
-        no thread of the process ran or waited for a CPU in them) and
-        ``threads`` (CPU seconds of each thread from the first steady epoch's
-        begin to the last one's end)."""
-        steady = [m for m in self.marks[1:] if m[2] is not None]
-        idle = sum(SAMPLER.idle_between(m[0], m[2]) for m in steady) if SAMPLER else 0.0
-        threads = cpu_by_thread(self._threads, self._after, thread_names()) \
-            if self._threads is not None else {}
-        return {"steady_cpu": sum(m[3] - m[1] for m in steady), "idle": idle,
-                "steady_epochs": [(m[2] - m[0], m[3] - m[1]) for m in steady],
-                "threads": {k: v for k, v in threads.items() if v > 0.005}}
-
-
-def epoch_timer():
-    """A callback keeping each epoch's seconds (as ``EpochEnded.seconds`` does), the
-    process's CPU seconds at each epoch's end (what a busy machine disturbs less)
-    and its ``SteadyMarks`` (``timer.steady()``)."""
-    from dlviz.core.kerasenv import import_keras
-
-    class Timer(import_keras().callbacks.Callback):
-        def __init__(self):
-            super().__init__()
-            self.seconds, self.cpu = [], []
-            self.marks = SteadyMarks()
-            self.steady = self.marks.steady
-
-        def on_epoch_begin(self, epoch, logs=None):
-            self._began = time.perf_counter()
-            self.marks.begin(epoch)
-
-        def on_epoch_end(self, epoch, logs=None):
-            self.seconds.append(time.perf_counter() - self._began)
-            self.cpu.append(time.process_time())
-            self.marks.end()
-
-    return Timer()
-
-
-class RunTimer:
-    """A run writer that also keeps the seconds its calls took during ``fit``
-    (batches, frames, epoch ends; not the run's start and end records)."""
-
-    def __init__(self, folder, config):
-        from dlviz.core.training.rundir_writer import SNAPSHOT_SECONDS, RunWriter
-
-        self.writer = RunWriter(folder, config=config, model_source=MODEL,
-                                snapshot_seconds=SNAPSHOT_SECONDS)   # as the app
-        self.seconds = 0.0
-
-    def __call__(self, event) -> None:
-        from dlviz.core.training.events import TrainingStarted, TrainingStopped
-
-        began = time.perf_counter()
-        self.writer(event)
-        if not isinstance(event, (TrainingStarted, TrainingStopped)):
-            self.seconds += time.perf_counter() - began
-
-    def checkpoint(self, model, epoch, logs=None):
-        return self.writer.checkpoint(model, epoch, logs)
 
 
 def live_fit(data, config, model_name: str = MODEL, build=None, rundir: bool = True,
@@ -283,43 +210,6 @@ def rotated_rounds(steps: dict, rounds: int, shown=SHOWN) -> dict:
     return runs
 
 
-def spread(values) -> dict:
-    """``{"min", "median", "max"}`` of ``values``, rounded for printing; with five
-    values or more, the quartiles too ("q1", "q3": how far the median can be trusted)."""
-    values = sorted(values)
-    figures = {"min": round(values[0], 4), "median": round(median(values), 4),
-               "max": round(values[-1], 4)}
-    if len(values) >= 5:
-        import statistics
-
-        q1, _, q3 = statistics.quantiles(values, n=4)
-        figures.update(q1=round(q1, 4), q3=round(q3, 4), n=len(values))
-    return figures
-
-
-def paired(runs: dict, top: str, bottom: str, of=lambda r: r["seconds"]) -> list[float]:
-    """``of(top) / of(bottom)`` of each round."""
-    return [of(t) / of(b) for t, b in zip(runs[top], runs[bottom])]
-
-
-def breakdown(live_runs: list, bare_runs: list) -> dict:
-    """Median seconds of what the live run did besides training, and the rest.
-
-    ``extra`` is live minus bare seconds (paired per round); ``unexplained`` is
-    what the parts leave of it (noise from a busy machine, Keras's callback
-    machinery, slower steps while probes run).
-    """
-    parts = {}
-    for key in live_runs[0]["spent"]:
-        parts[key] = median([r["spent"][key] for r in live_runs])
-    # The bare run compiles and builds its pipeline before fit too.
-    parts["before_fit"] -= median([r["before_fit"] for r in bare_runs])
-    extra = median([b["seconds"] - a["seconds"] for a, b in zip(bare_runs, live_runs)])
-    parts = {k: round(v, 3) for k, v in parts.items()}
-    return {"extra": round(extra, 3), **parts,
-            "unexplained": round(extra - sum(parts.values()), 3)}
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=3, help="kept rounds (after a warm-up)")
@@ -400,102 +290,12 @@ def interleave(pairs: int, data, config, *, build, rundir: bool = True, shown=No
 
 def start_sampler() -> None:
     """Sample this process's idle windows from now on (``SAMPLER``)."""
-    global SAMPLER
-    SAMPLER = IdleSampler().start()
+    _run_timers.SAMPLER = IdleSampler().start()
 
 
 def watching(option: str | None):
     """``--watching``'s kinds, or None (every view counts as on screen)."""
     return None if not option else [k.strip() for k in option.split(",") if k.strip()]
-
-
-#: The views people watch, when a run does not say which are on screen: the
-#: ones the budget refreshes every frame it can (no ``GROUP_SECONDS``).
-WATCHED = ("feature_maps", "gates", "attention")
-
-
-def watched_views(run: dict) -> set:
-    """The probe kinds a live run's person watches (``shown``, else those of
-    ``WATCHED`` the model offers)."""
-    if run.get("shown"):
-        return set(run["shown"])
-    return {kind for kind in WATCHED if run["view_epochs"].get(kind)}
-
-
-def summary(runs: dict) -> dict:
-    """Ratios (min / median / max over rounds), refresh rates, costs, breakdown.
-
-    Steady state is the epochs after the first (the first traces Keras's train
-    step and every probe once; a longer run no longer notices); whole runs
-    count everything from compiling on.
-    """
-    def steady(r):
-        return sum(r["epoch_seconds"][1:])
-
-    def cpu(r):
-        return r["steady_cpu"]
-
-    def fastest(name, which):
-        # Others' processes only ever add time: the fastest steady epoch of
-        # all rounds is the least disturbed (live probes are spread evenly
-        # over epochs, so a live epoch carries its share of them).
-        return min(e[which] for r in runs[name] for e in r["steady_epochs"])
-
-    live = runs["b"]
-    figures = {"steady b/a": spread(paired(runs, "b", "a", steady)),
-               "steady CPU b/a": spread(paired(runs, "b", "a", cpu)),
-               "fastest steady epoch b/a": {
-                   "wall": round(fastest("b", 0) / fastest("a", 0), 4),
-                   "cpu": round(fastest("b", 1) / fastest("a", 1), 4)},
-               "whole run b/a": spread(paired(runs, "b", "a"))}
-    # Seconds no thread ran or waited for a CPU within the steady epochs (a
-    # wait on something other than work: tf.data's tuner was one).
-    figures["idle seconds per run (steady, median)"] = {
-        name: round(median([r["idle"] for r in rs]), 3) for name, rs in runs.items()}
-    # CPU seconds by thread over the steady epochs (medians): the live run's
-    # own threads (run-directory disk writes) show beside TensorFlow's.
-    figures["steady CPU by thread (s, median)"] = {
-        name: {thread: round(median([r["threads"].get(thread, 0.0) for r in rs]), 3)
-               for thread in sorted({t for r in rs for t in r["threads"]})}
-        for name, rs in runs.items()}
-    if "c" in runs:
-        figures["steady c/a"] = spread(paired(runs, "c", "a", steady))
-        figures["whole run c/a"] = spread(paired(runs, "c", "a"))
-    figures["refreshes/s"] = spread([sum(e >= 1 for e in r["frame_epochs"]) / steady(r)
-                                     for r in live])
-    # Per view: frames of the steady epochs that carry that view's result, per
-    # steady second (a frame need not carry every view).
-    figures["refreshes/s by view (median)"] = {
-        kind: round(median([sum(e >= 1 for e in r["view_epochs"][kind]) / steady(r)
-                            for r in live]), 2)
-        for kind in live[-1]["view_epochs"] if any(r["view_epochs"][kind] for r in live)}
-    for group, epochs in (("gates", "text_epochs"), ("attention", "attention_epochs")):
-        if any(r[epochs] for r in live):
-            figures[f"refreshes/s with {group}"] = spread(
-                [sum(e >= 1 for e in r[epochs]) / steady(r) for r in live])
-    # The views a person watches (``--watching``, else the ones every frame
-    # is for): their refreshes apart from the glanced-at views'.
-    watched = watched_views(live[-1])
-    figures["watched views"] = sorted(watched)
-    figures["watched refreshes/s"] = spread(
-        [sum(e >= 1 and watched & set(kinds) != set() for e, _, kinds in r["frame_costs"])
-         / steady(r) for r in live])
-    figures["ms per watched frame (steady, median)"] = round(1e3 * median(
-        [s for r in live for e, s, kinds in r["frame_costs"] if e >= 1 and watched & set(kinds)]
-        or [0.0]), 2)
-    figures["frames by group (whole run)"] = {
-        k: median([r["kinds"][k] for r in live]) for k, n in live[-1]["kinds"].items() if n}
-    figures["warm probe costs (s)"] = {k: round(v, 4) for k, v in live[-1]["costs"].items()
-                                       if v}
-    figures["budget share used"] = spread([r["share"] for r in live])
-    # Where the share went, in % of training time (medians): each probe group,
-    # the bookkeeping charged beside them (events, frames sent, run writes)
-    # and the weight copies.
-    figures["share of training time by part (%)"] = {
-        part: round(100 * median([r["shares"].get(part, 0.0) for r in live]), 3)
-        for part in live[-1]["shares"]}
-    figures["live run's seconds beyond the bare run (medians)"] = breakdown(live, runs["a"])
-    return figures
 
 
 if __name__ == "__main__":
