@@ -225,6 +225,8 @@ class TrainingSession:
                 return self._ended("error", describe_error(exc))
         train = self._pipeline(model, x, y, shuffle=True)
         val = self._pipeline(model, *validation, shuffle=False) if len(validation[1]) else None
+        if step is not None:
+            step.prepare(train.element_spec)   # traced now, not mid-run (see ``prepare``)
         steps = math.ceil(len(y) / cfg.batch_size)
         self._emit(TrainingStarted(
             epochs=cfg.epochs, steps_per_epoch=steps, samples=len(y), device=device,

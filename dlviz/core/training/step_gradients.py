@@ -43,6 +43,20 @@ from dlviz.core.probes.graph import require_graph, traced_outputs
 PROBE_ROWS = 16
 
 
+def _on_iterator(tf, step, jit_compile: bool):
+    """``step`` on an iterator's next batch, compiled as Keras compiles its train
+    function for one step an execution (the batch read inside the graph; the
+    end of the data is an ``OutOfRangeError``, which fit takes as the epoch's
+    end), but traceable ahead from an ``IteratorSpec``."""
+    one_step = tf.function(step, reduce_retracing=True, jit_compile=jit_compile)
+
+    @tf.function(reduce_retracing=True)
+    def on_iterator(iterator):
+        return one_step(iterator.get_next())
+
+    return on_iterator
+
+
 class StepGradients:
     """Per-layer gradient norms and dead-ReLU shares recorded by the train step.
 
@@ -78,11 +92,18 @@ class StepGradients:
         # One call reads everything (one op each would cost a millisecond on a
         # busy CPU).
         self._take = tf.function(lambda: self._read(), jit_compile=False)
-        # Keras's own step, and the recording one, each compiled as Keras
-        # compiles its train function; fit calls ``model.train_function`` per
-        # batch, which ``_dispatch`` answers with one or the other.
-        self._plain = model._make_function(model.train_step)
-        self._recording = model._make_function(self._train_step)
+        # Keras's own step, compiled as Keras compiles its train function, and
+        # the recording one, a function of a batch that ``prepare`` traces
+        # before fit (traced at its first armed step, it held the GIL ~150 ms
+        # mid-run: the GUI's worst stall). fit calls ``model.train_function``
+        # per batch, which ``_dispatch`` answers with one or the other.
+        self.traces = 0            # times the recording step was traced (tests read it)
+        jit = getattr(model, "jit_compile", False) is True
+        self._plain = _on_iterator(tf, model.train_step, jit)
+        self._recording = _on_iterator(tf, self._train_step, jit)
+        # train_on_batch hands the train function a Python iterator: Keras's own.
+        self._plain_keras = model._make_function(model.train_step)
+        self._recording_keras = model._make_function(self._train_step)
 
     @classmethod
     def attach(cls, model):
@@ -99,6 +120,7 @@ class StepGradients:
                 or tf.distribute.has_strategy()
                 or getattr(model, "_distribute_strategy", None) is not None
                 or type(optimizer).__name__ == "LossScaleOptimizer"
+                or getattr(model, "steps_per_execution", 1) != 1   # one batch a call
                 or not all(hasattr(model, name) for name in
                            ("_compute_loss", "_loss_tracker", "compute_metrics",
                             "_make_function"))):
@@ -117,12 +139,22 @@ class StepGradients:
         """Record the next training step's norms and dead shares."""
         self._armed = True
 
+    def prepare(self, element_spec) -> None:
+        """Trace both steps for an iterator of ``element_spec`` (a training
+        pipeline's, batch size None) now, before ``fit``, not at their first
+        use: the plain one at the first batch after the armed first step, the
+        recording one at the first armed step of a run, each held the GIL
+        100-170 ms mid-run (the window's worst stall)."""
+        spec = self._tf.data.IteratorSpec(element_spec)
+        for function in (self._plain, self._recording):
+            function.get_concrete_function(spec)
+
     def _dispatch(self, iterator):
         """One training step: the recording one when armed, else Keras's own."""
-        if self._armed:
-            self._armed = False
-            return self._recording(iterator)
-        return self._plain(iterator)
+        armed, self._armed = self._armed, False
+        if not isinstance(iterator, self._tf.data.Iterator):
+            return (self._recording_keras if armed else self._plain_keras)(iterator)
+        return (self._recording if armed else self._plain)(iterator)
 
     @property
     def recorded(self) -> int:
@@ -158,6 +190,7 @@ class StepGradients:
 
         tf, model = self._tf, self._model
         keras = import_keras()
+        self.traces += 1           # Python runs here only while tracing
         x, y, sample_weight = keras.utils.unpack_x_y_sample_weight(data)
         n_relu = len(self.relu_paths)
         with tf.GradientTape() as tape:
