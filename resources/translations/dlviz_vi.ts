@@ -2754,9 +2754,9 @@ Theo từng tầng: một khoảng giá trị cho mọi ô, nên có thể so s�
         <translation>Những token nào làm thay đổi câu trả lời</translation>
     </message>
     <message>
-        <source>Size of the loss gradient at each token, relative to the largest (log scale). A SimpleRNN&apos;s fall toward the first words: it forgets them.</source>
+        <source>Size of the loss gradient at each token, relative to the largest (log scale). A line that falls toward the first words means the model forgets them, as a SimpleRNN does on long sentences.</source>
         <extracomment>Relative norms below this are drawn at it (log scale floor).</extracomment>
-        <translation>Độ lớn gradient của hàm mất mát tại mỗi token, so với giá trị lớn nhất (thang log). Của SimpleRNN giảm dần về các từ đầu: nó quên chúng.</translation>
+        <translation>Độ lớn gradient của hàm mất mát tại mỗi token, so với giá trị lớn nhất (thang log). Đường giảm dần về các từ đầu nghĩa là mô hình quên chúng, như SimpleRNN trên câu dài.</translation>
     </message>
     <message>
         <source>relative size</source>

@@ -39,7 +39,8 @@ def log_ticks(low: float) -> list[tuple[float, str]]:
 
 HINT = QT_TRANSLATE_NOOP("GradientTimeView",
                          "Size of the loss gradient at each token, relative to the largest (log "
-                         "scale). A SimpleRNN's fall toward the first words: it forgets them.")
+                         "scale). A line that falls toward the first words means the model "
+                         "forgets them, as a SimpleRNN does on long sentences.")
 
 
 class GradientTimeView(ExportMixin, QWidget):
