@@ -171,7 +171,11 @@ def test_a_captioner_trains_from_the_window_with_live_captions(qtbot, window):
     captions = [f.results["caption"] for f in frames
                 if isinstance(f, LiveFrame) and "caption" in f.results]
     assert captions and captions[-1].source_name == scene.name
-    assert set(captions[-1].words) <= set(window.workspace.vocabulary.tokens)
+    # The workspace takes the run's vocabulary when the training job ends,
+    # after the run directory has closed (its last checkpoint written), which
+    # may come a moment after the "stopped" event.
+    qtbot.waitUntil(lambda: set(captions[-1].words) <= set(window.workspace.vocabulary.tokens),
+                    timeout=30_000)
     qtbot.waitUntil(lambda: window.caption_view.result is not None, timeout=30_000)
     assert "live, step" in window.caption_view.title.text()
     assert "hình" in window.workspace.vocabulary   # dropped scenes now get Vietnamese words
