@@ -11,6 +11,14 @@ import pytest
 
 from dlviz.core.training.rundir import RunReader
 
+# The model both killed writers save (a conv, a dense: two layers' weights).
+TINY_MODEL = """keras = import_keras()
+inputs = keras.Input((8, 8, 1), name="input")
+x = keras.layers.Conv2D(2, 3, name="conv")(inputs)
+x = keras.layers.Flatten(name="flatten")(x)
+model = keras.Model(inputs, keras.layers.Dense(3, name="dense")(x))
+"""
+
 WRITER = """
 import sys
 sys.path.insert(0, {tests!r})
@@ -19,12 +27,7 @@ from dlviz.core.kerasenv import import_keras
 from dlviz.core.training.events import BatchEnded, EpochEnded, TrainingStarted
 from dlviz.core.training.rundir import RunWriter
 
-keras = import_keras()
-inputs = keras.Input((8, 8, 1), name="input")
-x = keras.layers.Conv2D(2, 3, name="conv")(inputs)
-x = keras.layers.Flatten(name="flatten")(x)
-model = keras.Model(inputs, keras.layers.Dense(3, name="dense")(x))
-writer = RunWriter(sys.argv[1], config=CONFIG, model_source="tiny", keep_snapshots=20,
+{tiny_model}writer = RunWriter(sys.argv[1], config=CONFIG, model_source="tiny", keep_snapshots=20,
                    tensorboard=False)
 writer(TrainingStarted(1000, 50, 800, "CPU", 1))
 step = 0
@@ -46,7 +49,7 @@ def test_killed_writer_leaves_every_file_readable(tmp_path, delay):
     from dlviz.core.modelio import load_model
 
     script = tmp_path / "writer.py"
-    script.write_text(WRITER.format(tests=str(Path(__file__).parent)))
+    script.write_text(WRITER.format(tests=str(Path(__file__).parent), tiny_model=TINY_MODEL))
     run_dir = tmp_path / "run"
     proc = subprocess.Popen([sys.executable, str(script), str(run_dir)],
                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
@@ -80,12 +83,7 @@ from dlviz.core.kerasenv import import_keras
 from dlviz.core.training import checkpoint_copy
 from dlviz.core.training.rundir import RunWriter
 
-keras = import_keras()
-inputs = keras.Input((8, 8, 1), name="input")
-x = keras.layers.Conv2D(2, 3, name="conv")(inputs)
-x = keras.layers.Flatten(name="flatten")(x)
-model = keras.Model(inputs, keras.layers.Dense(3, name="dense")(x))
-writer = RunWriter(sys.argv[1], config=CONFIG, model_source="tiny", tensorboard=False)
+{tiny_model}writer = RunWriter(sys.argv[1], config=CONFIG, model_source="tiny", tensorboard=False)
 writer.checkpoint(model, 0, {{"loss": 1.0}})
 writer.wait()
 model.get_layer("dense").kernel.assign(model.get_layer("dense").kernel + 1.0)
@@ -102,7 +100,7 @@ def test_killed_while_a_checkpoint_is_written_keeps_the_last_good_one(tmp_path):
     from dlviz.core.modelio import load_model
 
     script = tmp_path / "slow.py"
-    script.write_text(SLOW_CHECKPOINT.format(tests=str(Path(__file__).parent)))
+    script.write_text(SLOW_CHECKPOINT.format(tests=str(Path(__file__).parent), tiny_model=TINY_MODEL))
     run_dir = tmp_path / "run"
     proc = subprocess.Popen([sys.executable, str(script), str(run_dir)],
                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
