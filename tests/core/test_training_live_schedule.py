@@ -29,6 +29,12 @@ def test_a_kind_with_an_interval_runs_at_most_once_per_interval():
     clock.now = 2.5
     assert budget.plan(["weights", "maps"]) == ("weights", "maps")
     assert budget.due("never_ran")
+    budget.record("weights", 0.001)
+    clock.now = 3.0     # a person waits for the weights' view (picked a layer)
+    assert budget.plan(["weights", "maps"], urgent=True, waited_for=["weights"]) == \
+        ("weights", "maps")
+    assert budget.plan(["weights", "maps"]) == ("maps",)
+    assert budget.plan(["weights", "maps"], waited_for=["weights"]) == ("maps",)  # not urgent
 
 
 def test_the_callback_takes_the_probes_intervals_unless_the_budget_has_its_own():
@@ -221,3 +227,50 @@ def test_a_new_input_that_compiles_again_is_setup_not_a_frame_to_pay(new_input, 
     else:
         assert paid == 0 and callback.budget.expected("text") == usual
         assert callback.spent["probe_setup"] >= 0.12
+
+
+def test_a_layer_picked_while_it_trains_shows_at_the_next_frame(monkeypatch):
+    from dlviz.core.probes.filters import filter_layers
+    from dlviz.core.training.config import TrainingConfig
+    from dlviz.core.training.control import TrainingControl
+    from dlviz.core.training.session import TrainingSession
+
+    # The filters view is off screen, so its group would wait for ever ...
+    monkeypatch.setattr(live_probes, "HIDDEN_SECONDS", 1e6)
+    model = two_convolutions()
+    first, other = filter_layers(model)[:2]
+    control = TrainingControl()
+    control.show_views(["feature_maps"])
+    control.watch_layer(first)
+    events = []
+
+    def emit(event):
+        events.append(event)
+        batches = sum(type(e).__name__ == "BatchEnded" for e in events)
+        if type(event).__name__ == "BatchEnded" and batches == 4 and "picked" not in events:
+            control.watch_layer(other)   # ... but a person picked a layer there
+            events.append("picked")
+
+    TrainingSession(model, bright_dark(n=160),
+                    TrainingConfig(epochs=2, batch_size=8, validation_split=0.0),
+                    emit=emit, control=control, budget=ProbeBudget(0.9, max_fps=1e6)).run()
+    picked = events.index("picked")
+    filters = [(i, e.results["filters"].path) for i, e in enumerate(events)
+               if type(e).__name__ == "LiveFrame" and "filters" in e.results]
+    assert [path for i, path in filters if i < picked] == [first]   # the first picture
+    after = [(i, path) for i, path in filters if i > picked]
+    assert after and after[0][1] == other
+    batches_between = [e for e in events[picked:after[0][0]] if type(e).__name__ == "BatchEnded"]
+    assert len(batches_between) <= 1     # shown after the very next batch
+    assert not control.layer_pending
+
+
+def two_convolutions():
+    from dlviz.core.kerasenv import import_keras
+
+    keras = import_keras()
+    inputs = keras.Input((8, 8, 1))
+    x = keras.layers.Conv2D(4, 3, padding="same", activation="relu", name="conv1")(inputs)
+    x = keras.layers.Conv2D(4, 3, padding="same", activation="relu", name="conv2")(x)
+    x = keras.layers.GlobalAveragePooling2D()(x)
+    return keras.Model(inputs, keras.layers.Dense(2, activation="softmax")(x))

@@ -151,19 +151,24 @@ class ProbeBudget:
             return False
         return self.allowance > 0
 
-    def plan(self, kinds: Iterable[str], *, urgent: bool = False) -> tuple[str, ...]:
+    def plan(self, kinds: Iterable[str], *, urgent: bool = False,
+             waited_for: Iterable[str] = ()) -> tuple[str, ...]:
         """The kinds to compute now, in the given order; () when none is due.
 
         Args:
             kinds: candidates, most wanted first (e.g. the stalest first).
             urgent: a person is waiting (a new probe input): ignore the
                 display-rate cap, not the budget.
+            waited_for: the kinds that person waits for: their ``interval``
+                is ignored too (a layer picked in a glanced-at view shows
+                at once, not seconds later).
         """
         if not self.may_plan(urgent=urgent):
             return ()
         allowance = self.allowance
         chosen: list[str] = []
-        for kind in (k for k in kinds if self.due(k)):
+        waited_for = set(waited_for) if urgent else set()
+        for kind in (k for k in kinds if k in waited_for or self.due(k)):
             cost = self._costs.get(kind)
             if cost is None:
                 if not chosen:     # measure a new kind on its own

@@ -51,6 +51,7 @@ class TrainingControl:
         self._probe: ProbeRequest | None = None
         self._text: TextRequest | None = None
         self._watched: str | None = None
+        self._watch_changed = False   # a new layer picked, not yet shown live
         self._shown: frozenset[str] | None = None
 
     # -- run state -----------------------------------------------------------
@@ -158,9 +159,27 @@ class TrainingControl:
 
     # -- which layer's filters the live view shows ------------------------------
     def watch_layer(self, path: str | None) -> None:
-        """Show this convolution's filters (None: the first convolution)."""
+        """Show this convolution's filters (None: the first convolution).
+
+        A layer other than the one watched is a request like a new image: the
+        live views that show it refresh at the next batch (``layer_pending``).
+        """
         with self._lock:
+            if path != self._watched:
+                self._watch_changed = True
             self._watched = path
+
+    @property
+    def layer_pending(self) -> bool:
+        """Another layer was picked and no live frame has shown it yet."""
+        with self._lock:
+            return self._watch_changed
+
+    def take_layer_request(self) -> bool:
+        """Whether another layer was picked; it is then no longer pending."""
+        with self._lock:
+            changed, self._watch_changed = self._watch_changed, False
+        return changed
 
     @property
     def watched_layer(self) -> str | None:

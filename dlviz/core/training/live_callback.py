@@ -274,7 +274,7 @@ class LiveCallback(keras.callbacks.Callback):
             wanted = sorted(probes.kinds, key=lambda k: self._last_seen.get(k, -1))
             if urgent:  # a new probe input: the groups that show it go first
                 wanted = [*showing_input, *(k for k in wanted if k not in showing_input)]
-            kinds = self.budget.plan(wanted, urgent=urgent)
+            kinds = self.budget.plan(wanted, urgent=urgent, waited_for=showing_input)
         if not kinds:
             return
         if urgent and any(kind in showing_input for kind in kinds):

@@ -28,8 +28,8 @@ screen (``TrainingControl.show_views``), groups and kinds without one run once
 every ``HIDDEN_SECONDS``. A kind that joins a frame is computed in that
 frame's pass, on the weights the frame reports.
 
-A new image or sentence pinned through the control makes the groups that
-show it urgent (``urgent_groups``); the callback hands the requests over
+A new image or sentence pinned through the control, or another layer
+watched, makes the groups that show it urgent (``urgent_groups``); the callback hands the requests over
 with ``take_requests`` just before computing them.
 
 A kind the model does not offer (no graph, no convolution) is left out for
@@ -187,6 +187,12 @@ class LiveProbes:
         return tuple(dict.fromkeys(kind.live_group for kind in self._offered()
                                    if kind.needs == "text"))
 
+    @property
+    def layer_groups(self) -> tuple[str, ...]:
+        """The groups that show the watched layer (its filters)."""
+        return tuple(dict.fromkeys(kind.live_group for kind in self._offered()
+                                   if kind.needs is None))
+
     def urgent_groups(self, control) -> tuple[str, ...]:
         """The groups whose input ``control`` holds a new request for."""
         if control is None:
@@ -196,10 +202,12 @@ class LiveProbes:
             groups += self.image_groups
         if control.text_pending:
             groups += self.text_groups
+        if control.layer_pending:
+            groups += self.layer_groups
         return tuple(dict.fromkeys(groups))
 
     def take_requests(self, control, groups) -> None:
-        """Pin the pending image and sentence that ``groups`` (about to run) show.
+        """Pin the pending image, sentence and layer that ``groups`` (about to run) show.
 
         A request for groups not in this frame stays pending for a later one.
         """
@@ -213,6 +221,8 @@ class LiveProbes:
             request = control.take_text_request()
             if request is not None:
                 self.set_text(request.text)
+        if any(group in self.layer_groups for group in groups) and control.take_layer_request():
+            self._forget(None)   # the new layer's filters join this frame
 
     def set_image(self, image, name: str = "") -> None:
         """Pin a new probe input; the next frame of the image groups shows it."""
