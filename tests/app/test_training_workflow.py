@@ -57,7 +57,7 @@ def test_stop_ends_within_a_batch_or_two(qtbot, lenet):
     # Counted on the engine thread as batches end: under load the GUI thread
     # may still have batches queued when it asks to stop, which is not a late stop.
     win.engine.add_listener(lambda e: seen.append(e) if isinstance(e, BatchEnded) else None)
-    win.training.start(small_config(epochs=50, data=DataSpec(kind="digits")))
+    win.training.start(small_config(epochs=1000, data=DataSpec(kind="digits")))
     qtbot.waitUntil(lambda: len(seen) >= 2, timeout=120_000)
     # The gradient-flow lines were made as the run started, not in its first frames.
     from dlviz.app.views.gradient_flow_view import PREPARED_CURVES
@@ -76,7 +76,7 @@ def test_pause_holds_then_resume_continues(qtbot, lenet):
     win = lenet
     seen = []
     win.bridge.batch_ended.connect(seen.append)
-    win.training.start(small_config(epochs=50, data=DataSpec(kind="digits")))
+    win.training.start(small_config(epochs=1000, data=DataSpec(kind="digits")))
     qtbot.waitUntil(lambda: len(seen) >= 2, timeout=120_000)
     win.training_panel.pause_requested.emit()
     qtbot.wait(600)
@@ -113,7 +113,7 @@ def test_closing_the_window_while_training_stops_and_joins(qtbot, lenet):
     win = lenet
     seen = []
     win.bridge.batch_ended.connect(seen.append)
-    win.training.start(small_config(epochs=50, data=DataSpec(kind="digits")))
+    win.training.start(small_config(epochs=1000, data=DataSpec(kind="digits")))
     qtbot.waitUntil(lambda: len(seen) >= 1, timeout=120_000)
     win.close()
     assert not win.engine.running  # joined, not abandoned
