@@ -76,7 +76,17 @@ class TrainingJobs:
                 write_run_vocabulary(run_dir, dataset.vocabulary)
         if text and control is not None and self.probe_text and not control.text_pending:
             control.request_text(self.probe_text)  # the live gates read the sentence typed
-        send = _with_data_notes(dataset, writer, emit)
+        adopted = []
+
+        def adopt_trained():
+            # Before "stopped" is recorded or reaches the GUI: a sentence typed or
+            # an image dropped right after it meets the trained model and the
+            # vocabulary its weights now mean, not the ones it started from.
+            if not adopted:
+                adopted.append(True)
+                self._adopt_trained(session, model, dataset)
+
+        send = _with_data_notes(dataset, writer, emit, before_stopped=adopt_trained)
         session = TrainingSession(
             model, dataset, config, emit=send, control=control,
             probe_image=None if text else self.probe_image,
@@ -84,17 +94,29 @@ class TrainingJobs:
             preprocessing=self.preprocessing, class_names=self.class_names,
             on_epoch_end=hooks, initial_epoch=initial_epoch, zoo_model=zoo)
         try:
-            stopped = session.run()
+            stopped = session.run()   # emits TrainingStopped last: adopt_trained runs then
         finally:
+            # The run directory closes after the stopped event: that waits for
+            # the last checkpoint's file, which ``writer(stopped)`` already
+            # waited for before the event went on (nothing is lost if the
+            # process dies after the GUI hears "stopped").
             if writer is not None:
                 writer.close()
+        adopt_trained()   # no-op when the stopped event passed (it always does today)
+        return stopped
+
+    def _adopt_trained(self, session, model, dataset) -> None:
+        """Take what ``session`` trained: its model (when rebuilt for the data),
+        library model, class names, and a text or caption run's vocabulary."""
+        from dlviz.core.data.text_dataset import is_sequence_data
+        from dlviz.core.training.caption_session import is_caption_data
+
         trained = getattr(session, "model", model)
         if trained is not model:  # e.g. its output layer rebuilt for the data
             self.model, self._extractor = trained, None
             self.zoo_model, self.class_names = session.zoo_model, session.class_names
-        if text or is_caption_data(dataset):  # the ids the weights now mean
+        if is_sequence_data(dataset) or is_caption_data(dataset):  # the ids the weights mean
             self.vocabulary = dataset.vocabulary
-        return stopped
 
     def resume_run(self, run_dir, *, emit, control=None, progress=None, epochs=None):
         """Load a run's last checkpoint and train on from there, into the same run."""
@@ -150,18 +172,21 @@ def _run_vocabulary(run_dir):
     return read_run_vocabulary(run_dir)
 
 
-def _with_data_notes(dataset, writer, emit):
+def _with_data_notes(dataset, writer, emit, before_stopped=None):
     """``emit`` that records each event in ``writer`` (when given) and adds what
-    loading the data noted (rows skipped, sentences cut) to ``TrainingStarted``."""
+    loading the data noted (rows skipped, sentences cut) to ``TrainingStarted``;
+    ``before_stopped()`` runs first when the event is ``TrainingStopped``."""
     from dataclasses import replace
 
-    from dlviz.core.training.events import TrainingStarted
+    from dlviz.core.training.events import TrainingStarted, TrainingStopped
 
     notes = tuple(getattr(dataset, "notes", ()))
 
     def send(event):
         if notes and isinstance(event, TrainingStarted):
             event = replace(event, notes=(*notes, *event.notes))
+        if before_stopped is not None and isinstance(event, TrainingStopped):
+            before_stopped()
         if writer is not None:
             writer(event)
         emit(event)
