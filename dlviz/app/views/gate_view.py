@@ -77,6 +77,7 @@ class GateView(ExportMixin, QWidget):
         self.hint = hint_label(self.tr("Type a sentence above: each recurrent layer's gates "
                                        "appear here, token by token."))
         self.convention = hint_label("")
+        self.convention.hide()   # GRU's z convention, shown for GRU layers only
         self.layer_combo = QComboBox()
         self.layer_combo.setMinimumContentsLength(18)
         self.layer_combo.setToolTip(self.tr("Which recurrent layer to show (stacked layers: the "
@@ -101,7 +102,7 @@ class GateView(ExportMixin, QWidget):
         for widget in (self.prediction_title, self.bars, self.tag_list):
             side_layout.addWidget(widget)
         side_layout.addWidget(self.gradient_view, 1)
-        side.setMaximumWidth(250)
+        side.setMaximumWidth(290)   # "Prediction for the sentence" on one line
         # Drawn by the dispatcher too: the units of a selected span, and their matches.
         self.span_view = SpanMatchView()
         self.span_view.selection_shown.connect(self.grid.show_selection)
@@ -130,7 +131,7 @@ class GateView(ExportMixin, QWidget):
         self.body.addWidget(self.span_view)
         self.body.setStretchFactor(0, 3)
         self.body.setStretchFactor(1, 1)
-        self.span_view.setMinimumHeight(150)
+        self.span_view.setMinimumHeight(130)
         layout.addWidget(self.body, 1)
 
     # -- results ------------------------------------------------------------------
@@ -180,6 +181,7 @@ class GateView(ExportMixin, QWidget):
         self.step_label.setText("")
         self.hint.setText(core_message(message))
         self.convention.setText("")
+        self.convention.hide()
         self.body.hide()
 
     def _on_layer_chosen(self, _index: int) -> None:
@@ -203,11 +205,13 @@ class GateView(ExportMixin, QWidget):
         reading = READING.get(traces[0].kind, "")
         self.hint.setText(" ".join((self.tr(reading) if reading else "", *sides, *notes)))
         self.convention.setText(core_text(GRU_CONVENTION) if traces[0].kind == "gru" else "")
+        self.convention.setVisible(traces[0].kind == "gru")   # no empty line's height otherwise
         self.grid.show_traces(traces)
 
     def _update_prediction(self, result: SequenceGates) -> None:
         scores = result.scores()
         self.bars.setVisible(bool(scores))
+        self.tag_list.setVisible(not scores)   # an empty label's height is the plot's below
         if scores:
             self.prediction_title.setText(self.tr("Prediction for the sentence"))
             self.bars.set_scores(result.model, scores)

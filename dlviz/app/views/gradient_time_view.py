@@ -26,6 +26,8 @@ from dlviz.core.probes.sequence_results import GradientThroughTime
 
 #: Relative norms below this are drawn at it (log scale floor).
 FLOOR = 1e-6
+#: The plot's least height: two decades and the token labels stay readable.
+PLOT_MIN_HEIGHT = 110
 
 
 def log_ticks(low: float) -> list[tuple[float, str]]:
@@ -66,7 +68,10 @@ class GradientTimeView(ExportMixin, QWidget):
         self.plot.setLabel("left", self.tr("relative size"))
         for side in ("bottom", "left"):
             self.plot.getAxis(side).setTextPen("#202020")
-        self.body.setMinimumHeight(150)
+        self.body.setMinimumHeight(PLOT_MIN_HEIGHT)
+        # Where the hint has no room (``_fit_hint``), it is still a hover away.
+        self.body.setToolTip(self.tr(HINT))
+        self.title.setToolTip(self.tr(HINT))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 0)
         layout.addWidget(self.title)
@@ -88,6 +93,7 @@ class GradientTimeView(ExportMixin, QWidget):
     def show_unavailable(self, reason: str) -> None:
         self.clock.cancel()   # a live frame waiting must not draw over the reason
         super().show_unavailable(reason)
+        self._fit_hint()
 
     def _keep_live(self, result: GradientThroughTime, step: int) -> None:
         """Off screen: the newest result is current, drawn when shown."""
@@ -101,6 +107,29 @@ class GradientTimeView(ExportMixin, QWidget):
     def hideEvent(self, event) -> None:  # noqa: N802 (Qt API)
         self.clock.hidden()
         super().hideEvent(event)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        self._fit_hint()
+
+    def _fit_hint(self) -> None:
+        """Show the hint only where the plot keeps ``PLOT_MIN_HEIGHT`` below it.
+
+        Beside the gates, in a short window (1024x768 on a projector), the
+        four-line hint took the plot's height and the curve was cut off; then
+        the hint is the title's and the plot's tooltip instead. The view's
+        height comes from the column around it, not from the hint, so hiding
+        the hint does not resize the view (no back and forth).
+        """
+        if self.body.isHidden():   # nothing drawn: the hint is what the view says
+            self.hint.setVisible(True)
+            return
+        width = max(1, self.width())
+        spacing = max(0, self.layout().spacing())
+        margins = self.layout().contentsMargins()
+        needed = (self.title.heightForWidth(width) + self.hint.heightForWidth(width)
+                  + PLOT_MIN_HEIGHT + 2 * spacing + margins.top() + margins.bottom())
+        self.hint.setVisible(self.height() >= needed)
 
     def _draw(self, result: GradientThroughTime, _step: int | None) -> None:
         self.result = result
@@ -116,6 +145,7 @@ class GradientTimeView(ExportMixin, QWidget):
         self.plot.getAxis("left").setTicks([log_ticks(low)])
         self.title.setText(self.tr("Which tokens move the answer ({0}, loss {1})").format(
             core_message(result.target), f"{result.loss:.3g}"))
+        self._fit_hint()
 
     def values(self) -> np.ndarray:
         """What is drawn: the first sentence's relative norms, floored for the log scale."""
