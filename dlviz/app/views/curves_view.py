@@ -10,9 +10,9 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QHBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from dlviz.app.views.series_buffer import SeriesBuffer, SmoothedSeries
 from dlviz.app.views.training_plots import TRAIN_COLOUR, VAL_COLOUR, make_plot, set_run_length
@@ -69,13 +69,11 @@ def nice_range(values: np.ndarray) -> tuple[float, float]:
 class _MetricPlot:
     """One metric: raw and smoothed batch lines, train and validation epoch lines."""
 
-    def __init__(self, title: str, label: str, smoothing: float, legend_offset=(-10, 10),
+    def __init__(self, title: str, label: str, smoothing: float,
                  y_range: tuple[float, float] | None = None):
         self.widget = make_plot(title, label, QT_TRANSLATE_NOOP("TrainingPlots", "epoch"))
         item = self.widget.getPlotItem()
-        # Opaque: the legend is painted again whenever a curve under it changes.
-        item.addLegend(offset=legend_offset, labelTextColor="#1d1d1d",
-                       brush=(255, 255, 255), pen="#d0d0d0")
+        # No legend on the plot: the key is one line under both (``CurvesView``).
         # A fixed range (accuracy, a share), else nice_range of the data.
         self.fixed_range = y_range
         self.y_range = y_range or (0.0, 1.0)
@@ -84,19 +82,17 @@ class _MetricPlot:
         self.batches = SmoothedSeries(smoothing)
         self.epochs = SeriesBuffer(64)
         self.val_epochs = SeriesBuffer(64)
-        self.raw_curve = item.plot(pen=pg.mkPen(_pale(TRAIN_COLOUR), width=1),
-                                   name=QCoreApplication.translate("CurvesView", "per batch"), connect="finite")
-        self.smooth_curve = item.plot(pen=pg.mkPen(TRAIN_COLOUR, width=3),
-                                      name=QCoreApplication.translate("CurvesView", "smoothed"), connect="finite")
+        self.raw_curve = item.plot(pen=pg.mkPen(_pale(TRAIN_COLOUR), width=1), connect="finite")
+        self.smooth_curve = item.plot(pen=pg.mkPen(TRAIN_COLOUR, width=3), connect="finite")
         for curve in (self.raw_curve, self.smooth_curve):
             curve.setClipToView(True)
             curve.setDownsampling(auto=True, method="peak")
         self.epoch_curve = item.plot(
             pen=pg.mkPen("#0b2e59", width=2), symbol="o", symbolSize=9,
-            symbolBrush="#0b2e59", symbolPen="w", name=QCoreApplication.translate("CurvesView", "train (epoch)"))
+            symbolBrush="#0b2e59", symbolPen="w")
         self.val_curve = item.plot(
             pen=pg.mkPen(VAL_COLOUR, width=2), symbol="s", symbolSize=9,
-            symbolBrush=VAL_COLOUR, symbolPen="w", name=QCoreApplication.translate("CurvesView", "validation (epoch)"))
+            symbolBrush=VAL_COLOUR, symbolPen="w")
         self.dirty = False
         self._epochs_drawn = (-1, -1)   # epoch points drawn: set again only when they change
 
@@ -129,21 +125,47 @@ class _MetricPlot:
             self.widget.getPlotItem().setYRange(*wanted, padding=0.02)
 
 
+#: (curve's colour, glyph drawn in it, its name in the key), as the plots draw them.
+KEY = ((_pale(TRAIN_COLOUR).name(), "━━", QT_TRANSLATE_NOOP("CurvesView", "per batch")),
+       (TRAIN_COLOUR, "━━", QT_TRANSLATE_NOOP("CurvesView", "smoothed")),
+       ("#0b2e59", "—●—", QT_TRANSLATE_NOOP("CurvesView", "train (epoch)")),
+       (VAL_COLOUR, "—■—", QT_TRANSLATE_NOOP("CurvesView", "validation (epoch)")))
+
+
+def key_html() -> str:
+    """The key to both plots' lines, in their colours, on one line of rich text."""
+    return "&nbsp;&nbsp;&nbsp;".join(
+        f"<span style='color:{colour}'><b>{glyph}</b></span>&nbsp;"
+        f"{QCoreApplication.translate('CurvesView', name)}" for colour, glyph, name in KEY)
+
+
 class CurvesView(QWidget):
-    """Two plots side by side: loss (left) and accuracy (right); x in epochs."""
+    """Two plots side by side: loss (left) and accuracy (right); x in epochs.
+
+    Their key is a line under both: a legend on a plot covered the curves
+    (accuracy's the rising ones, in Vietnamese most of the plot).
+    """
 
     def __init__(self, parent: QWidget | None = None, *, smoothing: float = SMOOTHING):
         super().__init__(parent)
         self.loss = _MetricPlot(QT_TRANSLATE_NOOP("TrainingPlots", "Loss"), QT_TRANSLATE_NOOP("TrainingPlots", "loss"), smoothing)
-        # Loss falls and accuracy rises: each legend goes where its curve is not.
         # Accuracy is a share: a fixed 0..1 axis keeps a flat start from looking dramatic.
         self.accuracy = _MetricPlot(QT_TRANSLATE_NOOP("TrainingPlots", "Accuracy"), QT_TRANSLATE_NOOP("TrainingPlots", "accuracy"), smoothing,
-                                     legend_offset=(-10, -40), y_range=(0.0, 1.0))
+                                     y_range=(0.0, 1.0))
         self.steps_per_epoch = 0
-        layout = QHBoxLayout(self)
+        self.key = QLabel(key_html())
+        self.key.setTextFormat(Qt.TextFormat.RichText)
+        self.key.setWordWrap(True)
+        self.key.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        plots = QHBoxLayout()
+        plots.setContentsMargins(0, 0, 0, 0)
+        plots.addWidget(self.loss.widget)
+        plots.addWidget(self.accuracy.widget)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.loss.widget)
-        layout.addWidget(self.accuracy.widget)
+        layout.setSpacing(2)
+        layout.addLayout(plots, 1)
+        layout.addWidget(self.key)
 
     def reset(self, steps_per_epoch: int = 0, epochs: int = 0) -> None:
         """Forget the curves; with a known run length the x axis spans the whole run."""
