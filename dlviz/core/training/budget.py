@@ -28,6 +28,14 @@ Protocol (DESIGN.md, "Live probes are budgeted by time, not by count"):
    bare ``fit``), but never leaves the probes less than ``PROBE_FLOOR`` of
    the share (on a fast model the batch events alone can come to more than
    the share, and the views would stop).
+6. ``aftermath(seconds)`` for what frames cost the training batches after
+   them (cold caches, thread pools waking: ``frame_aftermath.py`` measures
+   it in the run), signed: the sum is charged in full, like probe time,
+   while it is above zero. Charged in full since it comes with frames
+   only: fewer frames, less of it, so it cannot stop the views. It is not
+   training time either (``training_seconds`` leaves it out, as probe
+   time). (Bookkeeping stays in: the share is then of up to 0.5 % more
+   time than a bare run's, a 0.01 % error.)
 
 No Keras here; the clock is injectable so tests can drive it.
 """
@@ -91,6 +99,7 @@ class ProbeBudget:
         self._began = self._clock()
         self.probe_seconds = 0.0
         self.bookkeeping_seconds = 0.0
+        self.aftermath_seconds = 0.0
         self._excluded = 0.0
         self._last_frame = -math.inf
         self.frames = 0
@@ -106,8 +115,10 @@ class ProbeBudget:
 
     @property
     def training_seconds(self) -> float:
-        """Wall time since ``start`` less probes and pauses."""
-        return max(self._clock() - self._began - self.probe_seconds - self._excluded, 0.0)
+        """Wall time since ``start`` less probes, what frames cost the batches
+        after them (while above zero) and pauses."""
+        return max(self._clock() - self._began - self.probe_seconds - self._excluded
+                   - max(self.aftermath_seconds, 0.0), 0.0)
 
     @property
     def share_used(self) -> float:
@@ -119,12 +130,13 @@ class ProbeBudget:
     def allowance(self) -> float:
         """Seconds of probing the budget allows now (negative: overspent).
 
-        The share less probe time so far and less bookkeeping, as much of it
-        as leaves the probes ``PROBE_FLOOR`` of the share.
+        The share less probe time so far, less what frames cost the batches
+        after them (while above zero) and less bookkeeping, as much of it as
+        leaves the probes ``PROBE_FLOOR`` of the share.
         """
         allowed = self.share * self.training_seconds
         charged = min(self.bookkeeping_seconds, (1.0 - PROBE_FLOOR) * allowed)
-        return allowed - charged - self.probe_seconds
+        return allowed - charged - self.probe_seconds - max(self.aftermath_seconds, 0.0)
 
     def expected(self, kind: str) -> float | None:
         """What ``kind`` is expected to cost, or None before it first ran."""
@@ -202,6 +214,11 @@ class ProbeBudget:
         """Live-run time besides the probes (batch events, frames sent, run
         writes): charged to the share as far as ``PROBE_FLOOR`` allows."""
         self.bookkeeping_seconds += max(float(seconds), 0.0)
+
+    def aftermath(self, seconds: float) -> None:
+        """Signed seconds frames cost the batches after them (an estimate: the
+        sum is charged while it is above zero, so noise does not ratchet up)."""
+        self.aftermath_seconds += float(seconds)
 
     def frame_done(self) -> None:
         """A frame was sent: the display-rate cap counts from now."""

@@ -10,7 +10,9 @@ After every training batch, on the engine thread:
    batch) and pause (wait here, answering probe requests meanwhile);
 4. keep the last good weights: a copy at each epoch's end and every
    ``SNAPSHOT_SECONDS``, trusted once the next batch's loss is finite;
-5. run the live probes the time budget allows and send a ``LiveFrame``.
+5. run the live probes the time budget allows and send a ``LiveFrame``;
+6. time each batch, so that the budget also pays what a frame costs the
+   batches after it (``frame_aftermath.py``), not only its probes' seconds.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import time
 from dlviz.core.kerasenv import import_keras
 from dlviz.core.training.budget import ProbeBudget
 from dlviz.core.training.events import BatchEnded, EpochEnded, LiveFrame
+from dlviz.core.training.frame_aftermath import FrameAftermath
 
 #: Most ``BatchEnded`` events a second (the GUI cannot draw more).
 MAX_BATCH_EVENTS = 30.0
@@ -70,10 +73,13 @@ class LiveCallback(keras.callbacks.Callback):
             probe runs), "probe_setup" (first, compiling runs, set aside),
             "events" (reading logs, sending events and frames to ``emit``),
             "weight_copies" (last good weights), "epoch_hooks"
-            (``on_epoch_end``: checkpoints). What slows training besides
-            Keras's own step, for the benchmarks' breakdown.
+            (``on_epoch_end``: checkpoints), "aftermath" (what frames and
+            weight copies cost the batches after them, estimated, signed).
+            What slows training besides Keras's own step, for the
+            benchmarks' breakdown.
         group_seconds: warm probe seconds by group ("maps", "grads", ...):
             where the probes' share went.
+        aftermath: the ``FrameAftermath`` timing the batches.
     """
 
     def __init__(self, emit, *, probes=None, control=None, budget: ProbeBudget | None = None,
@@ -102,8 +108,9 @@ class LiveCallback(keras.callbacks.Callback):
         self.frames = 0
         self._last_seen: dict[str, int] = {}
         self.spent = dict.fromkeys(("probes", "probe_setup", "events", "weight_copies",
-                                    "epoch_hooks"), 0.0)
+                                    "epoch_hooks", "aftermath"), 0.0)
         self.group_seconds: dict[str, float] = {}
+        self.aftermath = FrameAftermath()
 
     # -- run and epoch boundaries --------------------------------------------
     def on_train_begin(self, logs=None):
@@ -120,6 +127,7 @@ class LiveCallback(keras.callbacks.Callback):
         self._epoch_began = self._last_end = time.perf_counter()
         self._previous = {}      # running means of the batch before (raw values)
         self._complete = False
+        self.aftermath.disturbed(1)   # the first batch's time holds the epoch's start
 
     def on_epoch_end(self, epoch, logs=None):
         if self.nan_step is not None or not self._complete:
@@ -183,6 +191,11 @@ class LiveCallback(keras.callbacks.Callback):
         self._trust_candidate()
         last = batch == self._steps - 1
         self._complete = last
+        # Keras's step and loop since this callback last returned (pauses and
+        # frames are outside it): what the frames before it cost it, if any.
+        charge = self.aftermath.batch(step_end - self._last_end)
+        self.budget.aftermath(charge)
+        self.spent["aftermath"] += charge
         self._update_rate(step_end, batch)
         if last or step_end - self._last_event >= 1.0 / MAX_BATCH_EVENTS:
             self._last_event = step_end
@@ -192,6 +205,7 @@ class LiveCallback(keras.callbacks.Callback):
             return
         if step_end - self._snapshot_time >= SNAPSHOT_SECONDS:
             self._snapshot()
+            self.aftermath.frame()    # a copy of every weight: cold caches too
         self._live_frame(global_step)
         self._last_end = time.perf_counter()
 
@@ -264,7 +278,8 @@ class LiveCallback(keras.callbacks.Callback):
             return
         showing_input = probes.urgent_groups(control)
         urgent = bool(showing_input)
-        if kinds is None and not self.budget.may_plan(urgent=urgent):
+        if kinds is None and (not self.budget.may_plan(urgent=urgent) or
+                              (self.aftermath.needs_reference and not urgent)):
             return   # most batches of a fast model: nothing more to do
         if self._probes_pace and control is not None:
             shown = control.shown_views
@@ -279,7 +294,7 @@ class LiveCallback(keras.callbacks.Callback):
             return
         if urgent and any(kind in showing_input for kind in kinds):
             probes.take_requests(control, kinds)
-        results, spent = {}, 0.0
+        results, spent, charged, setup = {}, 0.0, False, paused
         for kind in kinds:
             began = time.perf_counter()
             part = probes.compute(kind)
@@ -295,6 +310,7 @@ class LiveCallback(keras.callbacks.Callback):
                 # its second), then the third.
                 self.budget.exclude(seconds)
                 self.spent["probe_setup"] += seconds
+                setup = True
                 began = time.perf_counter()
                 # Same weights (nobody trained meanwhile): what the setup run
                 # had and the warm run skips (a staggered kind) is kept.
@@ -318,6 +334,7 @@ class LiveCallback(keras.callbacks.Callback):
                 self.budget.exclude(seconds)
                 self.spent["probe_setup"] += seconds
                 spent += seconds
+                setup = True
                 continue
             expected = self.budget.expected(kind)
             if paused:
@@ -330,12 +347,20 @@ class LiveCallback(keras.callbacks.Callback):
                 # minutes; the kind's next run prices the new input.
                 self.budget.exclude(seconds)
                 self.spent["probe_setup"] += seconds
+                setup = True
             else:
+                charged = True
                 self.budget.record(kind, seconds)
                 self.spent["probes"] += seconds
                 self.group_seconds[kind] = self.group_seconds.get(kind, 0.0) + seconds
             self._last_seen[kind] = global_step
             spent += seconds
+        # The batches after setup or a paused frame are left out, not
+        # charged (the budget sets those runs aside); after a paid frame, paid.
+        if setup:
+            self.aftermath.disturbed()
+        elif charged:
+            self.aftermath.frame()
         if not results:
             # Nothing to show (the training step has not recorded gradients
             # yet): no frame, so the display-rate cap does not count from now
