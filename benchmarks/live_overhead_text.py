@@ -20,7 +20,8 @@ discarded warm-up. Throughput is read in the steady state, the epochs
 after the first (the first compiles Keras's train step and every probe
 once; the whole-run ratio is printed too); ratios are printed as min /
 median / max, with the live run's time broken down as in
-``live_overhead.py``. Target: b/a <= 1.02 with at least 4 live refreshes
+``live_overhead.py`` (its "aftermath": what the budget charged for the
+batches after its frames) and that charge per frame. Target: b/a <= 1.02 with at least 4 live refreshes
 per second, the gates (or attention) among them.
 
     python benchmarks/live_overhead_text.py [--rounds 3] [--epochs 3] [--models lstm-sentiment,dates-attention]
@@ -84,6 +85,10 @@ def measure(name: str, args) -> dict:
                                                  shown=watching(args.watching))}, args.rounds)
     figures = summary(runs)
     items = len(data.y_train) * (args.epochs - 1)
+    # What the budget charged for the batches after its frames (its own
+    # estimate, frame_aftermath.py), beside the probes' own seconds.
+    figures["aftermath ms per frame, budget's estimate (median)"] = round(1e3 * median(
+        [r["spent"].get("aftermath", 0.0) / max(r["frames"], 1) for r in runs["b"]]), 3)
     figures["steady items/s"] = {
         k: round(median([items / sum(r["epoch_seconds"][1:]) for r in runs[k]])) for k in runs}
     print(f"{name}: {args.epochs} epochs of {len(data.y_train)} items, batches of "
@@ -96,7 +101,7 @@ def measure(name: str, args) -> dict:
         print(f"{name}: {key}: {json.dumps(value)}", flush=True)
     shown = "refreshes/s with " + ("attention" if name == "dates-attention" else "gates")
     return {"interleaved_ratio": interleaved.get("interleaved_ratio"),
-            "interleaved_cpu_ratio": interleaved.get("interleaved_cpu_ratio"),"ratio": figures["steady b/a"]["median"], "ratio_spread": figures["steady b/a"],
+            "interleaved_cpu_ratio": interleaved.get("interleaved_cpu_ratio"), "ratio": figures["steady b/a"]["median"], "ratio_spread": figures["steady b/a"],
             "cpu_ratio": figures["steady CPU b/a"]["median"],
             "cpu_ratio_spread": figures["steady CPU b/a"],
             "fastest_epoch_ratio": figures["fastest steady epoch b/a"],
