@@ -31,6 +31,8 @@ from dlviz.core.probes.sequence_results import GRU_CONVENTION
 from dlviz.core.probes.text_results import SequenceGates
 
 KIND_NAMES = {"lstm": "LSTM", "gru": "GRU", "simple_rnn": "SimpleRNN"}
+#: The span pane's height once a span is selected: its title, units and three matches.
+SPAN_HEIGHT = 150
 #: Live frames are drawn at most this often (the newest wins meanwhile): five a
 #: second; the grid's thirteen plots cost 20-40 ms of the GUI thread a frame.
 LIVE_FRAME_MS = 200
@@ -102,10 +104,12 @@ class GateView(ExportMixin, QWidget):
         for widget in (self.prediction_title, self.bars, self.tag_list):
             side_layout.addWidget(widget)
         side_layout.addWidget(self.gradient_view, 1)
-        side.setMaximumWidth(290)   # "Prediction for the sentence" on one line
+        # "Prediction for the sentence" on one line, the gradient's title on two.
+        side.setMaximumWidth(320)
         # Drawn by the dispatcher too: the units of a selected span, and their matches.
         self.span_view = SpanMatchView()
         self.span_view.selection_shown.connect(self.grid.show_selection)
+        self.span_view.selection_shown.connect(self._make_room_for_span)
         gates = QWidget()
         row = QHBoxLayout(gates)
         row.setContentsMargins(0, 0, 0, 0)
@@ -129,10 +133,23 @@ class GateView(ExportMixin, QWidget):
         self.body.setChildrenCollapsible(False)
         self.body.addWidget(gates)
         self.body.addWidget(self.span_view)
-        self.body.setStretchFactor(0, 3)
-        self.body.setStretchFactor(1, 1)
-        self.span_view.setMinimumHeight(130)
+        # Until a span is selected its pane is a title and a hint: a short window's
+        # height goes to the gates and the plot beside them (``_make_room_for_span``).
+        self.body.setStretchFactor(0, 1)
+        self.body.setStretchFactor(1, 0)
+        self.body.setSizes([10_000, 1])   # the span pane at its least height, the rest above
+        self.span_view.setMinimumHeight(80)   # its title and a two-line hint, whole
         layout.addWidget(self.body, 1)
+
+    def _make_room_for_span(self, _selection) -> None:
+        """Grow the span pane to ``SPAN_HEIGHT`` for a selection's units and matches,
+        taking the height from the gates down to what they need (once: a pane the
+        person dragged taller stays so)."""
+        top, bottom = self.body.sizes()
+        spare = top - self.body.widget(0).minimumSizeHint().height()
+        grow = min(SPAN_HEIGHT - bottom, spare)
+        if grow > 0:
+            self.body.setSizes([top - grow, bottom + grow])
 
     # -- results ------------------------------------------------------------------
     def show_result(self, result: SequenceGates, step: int | None = None) -> None:
