@@ -198,3 +198,16 @@ def test_a_run_whose_frames_secretly_slow_the_next_batches_stays_within_its_shar
         live, bare, callback.frames, budget.aftermath_seconds)
     # The estimate found most of what the slower batches took.
     assert budget.aftermath_seconds >= 0.7 * probes.secret
+
+
+def test_a_machine_getting_busier_does_not_price_frames_below_or_above_zero():
+    """Frames are rarer than reference batches: windows of equal counts would
+    compare an older stretch of the run with a newer one."""
+    for slope in (2e-5, -2e-6):
+        meter, frames = FrameAftermath(), 0
+        for step in range(3000):
+            meter.batch(0.010 + slope * step + 0.0005 * (step * 7919 % 13) / 13)
+            if step % 10 == 0:
+                meter.frame()
+                frames += 1
+        assert abs(meter.charged / frames) < 0.1 * abs(slope) * 10 * 31, slope

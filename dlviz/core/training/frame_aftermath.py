@@ -15,12 +15,16 @@ budget pays for that too (``ProbeBudget.aftermath``), measured so:
    charged ``median(offset o) - median(reference)``: the shift of the
    batch-time distribution a frame causes there. Medians, so that a batch
    a neighbour's process stalled for 200 ms moves the charge by one rank,
-   not by 200 ms; the same statistic of the same number of batches on both
-   sides (the newest ``n`` reference batches while an offset has only
-   ``n``), so that were frames to cost nothing after them, the charge
-   would average zero (an after-frame batch's own time minus the reference
-   median would not: batch times are skewed to the slow side, and every
-   such batch would seem to cost mean - median).
+   not by 200 ms; the same statistic on both sides, so that were frames to
+   cost nothing after them, the charge would average zero (an after-frame
+   batch's own time minus the reference median would not: batch times are
+   skewed to the slow side, and every such batch would seem to cost
+   mean - median). Both sides cover the same stretch of the run (the
+   reference batches since the offset's oldest kept batch, at least as many
+   as it keeps): frames are rarer than reference batches, and windows of
+   equal counts would compare an older stretch with a newer one, so a
+   machine getting busier would price frames below zero (-15 ms a frame,
+   seen while other benchmarks started) and one getting quieter above.
 3. Charges are signed and summed; the budget charges the sum only while it
    is above zero. A shift estimated low offsets one estimated high, so the
    noise does not ratchet the charge up (charging only the positive ones
@@ -76,8 +80,11 @@ class FrameAftermath:
 
     def __init__(self, batches: int = AFTERMATH_BATCHES, window: int = WINDOW):
         self.batches = int(batches)
-        self._reference: deque[float] = deque(maxlen=window)
+        # (batch number, seconds): the reference keeps enough batches to
+        # cover the stretch the offsets' windows do.
+        self._reference: deque[tuple[int, float]] = deque(maxlen=8 * window)
         self._after = [deque(maxlen=window) for _ in range(self.batches)]
+        self._count = 0
         self._offset = self.batches + 1     # batches since the last live work
         self._charging = False
         self._skip = 0
@@ -104,32 +111,36 @@ class FrameAftermath:
 
     def batch(self, seconds: float) -> float:
         """A training batch took ``seconds``: the signed seconds to charge for it."""
+        self._count += 1
         if self._skip > 0:
             self._skip -= 1
             self._since_reference += 1
             return 0.0
         self._offset += 1
         if self._offset > self.batches:
-            self._reference.append(float(seconds))
+            self._reference.append((self._count, float(seconds)))
             self._since_reference = 0
             # Frames before the first reference batch (the run's first ones,
             # or frames at every batch) are priced now.
-            owed = [self._charge(offset, t) for offset, t in self._owed]
+            owed = [self._charge(offset, count, t) for offset, count, t in self._owed]
             self._owed.clear()
             return float(sum(owed))
         self._since_reference += 1
         if not self._charging:
             return 0.0
         if not self._reference:
-            self._owed.append((self._offset, float(seconds)))
+            self._owed.append((self._offset, self._count, float(seconds)))
             return 0.0
-        return self._charge(self._offset, seconds)
+        return self._charge(self._offset, self._count, seconds)
 
-    def _charge(self, offset: int, seconds: float) -> float:
+    def _charge(self, offset: int, count: int, seconds: float) -> float:
         after = self._after[offset - 1]
-        after.append(float(seconds))
-        n = min(len(after), len(self._reference))
-        shift = _median(list(after)[-n:]) - _median(list(self._reference)[-n:])
+        after.append((count, float(seconds)))
+        oldest = after[0][0]
+        reference = [t for c, t in self._reference if c >= oldest]
+        if len(reference) < len(after):
+            reference = [t for _c, t in self._reference][-len(after):]
+        shift = _median([t for _c, t in after]) - _median(reference)
         self.charged += shift
         self.by_offset[offset - 1] += shift
         return shift
