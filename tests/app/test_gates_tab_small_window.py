@@ -72,3 +72,9 @@ def test_a_gru_and_a_bidirectional_tagger_fit_too(qtbot, window):
         read(qtbot, window, None, open_path=MODELS / f"{name}.keras")
         view = check_panels(qtbot, window, name, span=False)
         assert view.convention.isVisible() is name.startswith("gru")
+    # Both directions are named above the grid, not over its first heatmaps:
+    # every row of heatmaps is as tall as the next (the first was squeezed).
+    window.resize(928, 708)
+    qtbot.wait(200)
+    heights = {gate: view.grid.plots[(0, gate)].vb.height() for gate in ("i", "f", "h")}
+    assert heights["i"] >= heights["f"] - 2 and heights["i"] >= 12, heights

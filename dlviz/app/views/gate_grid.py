@@ -134,7 +134,16 @@ class GateGrid(pg.GraphicsLayoutWidget):
         names = GATE_NAMES[kind]
         if self.line_gate not in names:
             self.line_gate = "h"
-        for row, name in enumerate(names):
+        # Both directions: their names in a row of their own, not as the first
+        # heatmaps' titles, which took those plots' height (in a short window
+        # the input gate's heatmaps were two pixels high).
+        first = 1 if len(self.traces) > 1 else 0
+        for col, trace in enumerate(self.traces if first else ()):
+            header = pg.LabelItem(_direction_title(trace, len(self.traces)), color="#303030",
+                                  size="9pt")
+            header.setMaximumHeight(20)
+            self.addItem(header, 0, col + 1)
+        for row, name in enumerate(names, start=first):
             self.addItem(_name_label(core_text(GATE_LABELS.get(name, name)),
                                             self.tr("units ↓")), row, 0)
             for col, trace in enumerate(self.traces):
@@ -147,8 +156,8 @@ class GateGrid(pg.GraphicsLayoutWidget):
             self.bars[name] = bar
             self.addItem(bar, row, len(self.traces) + 1)
         self.line_label = _name_label("")
-        self.addItem(self.line_label, len(names), 0)
-        self.lines = self.addPlot(len(names), 1, 1, len(self.traces))
+        self.addItem(self.line_label, first + len(names), 0)
+        self.lines = self.addPlot(first + len(names), 1, 1, len(self.traces))
         self.lines.setMenuEnabled(False)
         _style_axes(self.lines)
         self.lines.hideButtons()
@@ -166,9 +175,6 @@ class GateGrid(pg.GraphicsLayoutWidget):
         plot.addItem(item)
         _style_axes(plot)
         plot.getAxis("left").setTicks([unit_ticks(trace.units)])
-        if row == 0 and len(self.traces) > 1:
-            plot.setTitle(_direction_title(trace, len(self.traces)), color="#303030",
-                          size="9pt")
         plot.setMouseEnabled(x=False, y=False)
         plot.setYRange(0, trace.units, padding=0)
         self.images[(col, name)] = item

@@ -169,6 +169,11 @@ class GateView(ExportMixin, QWidget):
         if self.clock.shown() and self.result is not None:
             self._draw(self.result, self.step)
 
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        if self.span_view.selection is None:   # a title and a hint: the rest to the gates
+            self.body.setSizes([10_000, 1])
+
     def hideEvent(self, event) -> None:  # noqa: N802 (Qt API)
         self.clock.hidden()
         super().hideEvent(event)
