@@ -254,21 +254,15 @@ def _text_model(model):
         from dlviz.core.modelio import load_model
 
         import_keras()
-        return load_model(model), find_vocabulary(path=model), _sidecar_class_names(model)
+        from dlviz.core.training.heads import output_width
+        from dlviz.core.zoo.sidecars import class_names_beside
+
+        keras_model = load_model(model)
+        names = class_names_beside(model, output_width(keras_model))
+        return keras_model, find_vocabulary(path=model), names
     keras_model, _preprocessing, class_names = _unwrap(model)
     vocabulary = find_vocabulary(model) if keras_model is not model else None
     return keras_model, vocabulary, class_names
-
-
-def _sidecar_class_names(path) -> tuple[str, ...] | None:
-    """The class names a shipped text model's ``<name>.text.json`` records, if any."""
-    import json
-
-    sidecar = Path(path).with_suffix(".text.json")
-    try:
-        return tuple(str(name) for name in json.loads(sidecar.read_text("utf-8"))["class_names"])
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
 
 
 # -- inputs ------------------------------------------------------------------------

@@ -116,10 +116,20 @@ class Workspace(TrainingJobs):
         self._set_model(model)
         self.source = str(path)
         self.vocabulary = _vocabulary(None, path)
+        self._name_classes_from_sidecar(path)
         notes = [f"{report.format} file, SHA-256 {report.sha256[:12]}…"]
         if report.needs_unsafe:
             notes.append("loaded with safe mode OFF, as you agreed for this file")
         return self._opened(Path(path).name, str(path), tuple(notes))
+
+    def _name_classes_from_sidecar(self, path) -> None:
+        """A shipped model opened by path says "positive", not "class 2"."""
+        from dlviz.core.training.heads import output_width
+        from dlviz.core.zoo.sidecars import class_names_beside
+
+        classes = output_width(self.model)
+        self.class_names = class_names_beside(path, classes) if classes else None
+        self._names_source = _names_source(self.class_names, self.preprocessing)
 
     def open_architecture(self, arch) -> ModelOpened:
         """Build a Builder ``Architecture`` with fresh weights and make it current.

@@ -6,7 +6,14 @@ import json
 
 import pytest
 
-from dlviz.core.zoo.sidecars import MAX_SIDECAR, pick_shipped, read_sidecar, read_sidecars
+from dlviz.core.zoo.sidecars import (
+    MAX_SIDECAR,
+    class_names_beside,
+    models_dir,
+    pick_shipped,
+    read_sidecar,
+    read_sidecars,
+)
 
 
 def _ship(folder, name, suffix=".ctc.json", meta=None, keras=True):
@@ -68,3 +75,34 @@ def test_pick_shipped_names_what_there_is():
         pick_shipped(found, "c", "shipped CRNN", "make.py")
     with pytest.raises(KeyError, match="there are: none"):
         pick_shipped([], "c", "shipped captioner")
+
+
+def test_class_names_beside_a_file_opened_by_path(tmp_path):
+    names = ["negative", "neutral", "positive"]
+    _ship(tmp_path, "mood", suffix=".text.json", meta={"name": "mood", "class_names": names})
+    _ship(tmp_path, "digits", suffix=".json", meta={"name": "digits", "class_names": list("0123")})
+    assert class_names_beside(tmp_path / "mood.keras", 3) == tuple(names)
+    assert class_names_beside(tmp_path / "mood.keras") == tuple(names)
+    assert class_names_beside(tmp_path / "digits.keras", 4) == ("0", "1", "2", "3")
+    # A sidecar that does not fit the model never names its classes wrongly.
+    assert class_names_beside(tmp_path / "mood.keras", 2) is None       # other head
+    _ship(tmp_path, "copied", suffix=".text.json", meta={"name": "mood", "class_names": names})
+    assert class_names_beside(tmp_path / "copied.keras", 3) is None     # someone else's
+    _ship(tmp_path, "odd", suffix=".json", meta={"name": "odd", "class_names": 7})
+    assert class_names_beside(tmp_path / "odd.keras") is None
+    (tmp_path / "broken.json").write_text("{not json", encoding="utf-8")
+    assert class_names_beside(tmp_path / "broken.keras") is None
+    assert class_names_beside(tmp_path / "nothing.keras") is None
+
+
+def test_shipped_models_opened_by_path_name_their_classes():
+    from dlviz.core.workspace import Workspace
+
+    workspace = Workspace()
+    workspace.open_model_file(models_dir() / "lstm-sentiment-en.keras")
+    assert workspace.class_names == ("negative", "neutral", "positive")
+    gates = workspace.analyze_text("the film was not bad at all").results["gates"]
+    assert gates.class_names == ("negative", "neutral", "positive")
+    assert gates.class_names[int(gates.prediction.argmax())] == "positive"
+    workspace.open_model_file(models_dir() / "lenet5-digits.keras")   # an image classifier
+    assert workspace.class_names == tuple("0123456789")

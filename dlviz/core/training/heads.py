@@ -15,9 +15,10 @@ from dlviz.core.training.data import DataRejected
 
 def output_width(model) -> int | None:
     """How many classes ``model`` tells apart (its first output's last axis);
-    None for a model not built yet."""
+    None for a model not built yet or whose last axis has no fixed size."""
     outputs = getattr(model, "outputs", None)
-    return int(outputs[0].shape[-1]) if outputs else None
+    width = outputs[0].shape[-1] if outputs else None
+    return int(width) if width is not None else None
 
 
 def fit_head(model, zoo_model, dataset):

@@ -88,3 +88,36 @@ def pick_shipped(found: Iterable, name: str, what: str, script: str = ""):
         hint = f" (run {script})" if script else ""
         raise KeyError(f"no {what} {name!r}; there are: "
                        f"{', '.join(by_name) or 'none'}{hint}") from None
+
+
+#: The sidecars that name a model's classes: image classifiers', text models'.
+CLASS_NAME_SUFFIXES = (".json", ".text.json")
+
+
+def class_names_beside(path: str | Path, classes: int | None = None) -> tuple[str, ...] | None:
+    """The class names the sidecar beside a ``.keras`` file opened by path records.
+
+    A shipped model opened with File > Open (or moved with its sidecar) should
+    say "positive", not "class 2". The sidecar must name the file (its
+    ``name`` field is the file's stem) and, when ``classes`` is given, list
+    exactly that many names: a stale or foreign sidecar gives None, never
+    wrong names. Never raises.
+
+    Example:
+        >>> class_names_beside("resources/models/lenet5-digits.keras", 10)  # ('0', ..., '9')
+    """
+    path = Path(path)
+    for suffix in CLASS_NAME_SUFFIXES:
+        sidecar = path.with_name(path.stem + suffix)
+        try:
+            if sidecar.stat().st_size > MAX_SIDECAR:
+                continue
+            meta = json.loads(sidecar.read_text(encoding="utf-8"))
+            if not isinstance(meta, dict) or str(meta["name"]) != path.stem:
+                continue
+            names = tuple(str(name) for name in meta["class_names"])
+        except (OSError, ValueError, KeyError, TypeError):
+            continue
+        if names and (classes is None or len(names) == classes):
+            return names
+    return None
