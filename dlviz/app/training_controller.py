@@ -44,6 +44,7 @@ class TrainingController(QObject):
         panel.trainable_changed.connect(self._on_trainable_changed)
         panel.augment_preview_requested.connect(self._on_augment_preview_requested)
         images.filter_view.filter_layer_requested.connect(self._on_filter_layer_requested)
+        images.maps_view.layer_selected.connect(self._on_maps_layer_selected)
         bridge.training_started.connect(view.on_training_started)
         bridge.batch_ended.connect(view.on_batch_ended)
         bridge.epoch_ended.connect(view.on_epoch_ended)
@@ -111,6 +112,7 @@ class TrainingController(QObject):
         control = TrainingControl()
         control.watch_layer(self.images.filter_view.layer_combo.currentText() or None)
         control.show_views(self.shown_kinds)
+        control.show_maps_layer(self.images.maps_view.selected_layer())
         return control
 
     def tab_shown(self, tab) -> None:
@@ -130,6 +132,11 @@ class TrainingController(QObject):
         # The engine is busy training: the live frames show the chosen layer.
         if self.control is not None:
             self.control.watch_layer(path or None)
+
+    def _on_maps_layer_selected(self, path: str) -> None:
+        # Live frames tile this layer's mosaic; the view tiles any other it is shown.
+        if self.control is not None:
+            self.control.show_maps_layer(path or None)
 
     def _watch_when_created(self, run_dir) -> None:
         # The engine creates the directory when training starts.

@@ -63,12 +63,14 @@ def test_an_image_dropped_while_training_stays_the_current_image(qtbot, lenet, t
     assert win.images.analysis.source_name == "later.png"
 
 
-def test_live_filters_follow_the_layer_chosen_in_the_filters_view(qtbot, lenet):
+def test_live_filters_and_maps_follow_the_layers_chosen_in_their_views(qtbot, lenet):
     win = lenet
     combo = win.filter_view.layer_combo
     layers = [combo.itemText(i) for i in range(combo.count())]
     assert len(layers) >= 3
     combo.setCurrentText(layers[1])          # chosen before training starts
+    spatial = [layer.path for layer in win.maps_view.maps.layers]
+    win.maps_view.select_layer(spatial[1])
     frames = []
     win.bridge.live_frame_arrived.connect(frames.append)
 
@@ -76,14 +78,25 @@ def test_live_filters_follow_the_layer_chosen_in_the_filters_view(qtbot, lenet):
         return [f for f in frames[since:] if "filters" in f.results
                 and f.results["filters"].path == path]
 
+    def tiled(since):   # the layers whose mosaics live frames made with the maps
+        return [set(f.results["feature_maps"].maps.mosaics) for f in frames[since:]
+                if "feature_maps" in f.results]
+
     win.training.start(long_config())
     qtbot.waitUntil(lambda: any("filters" in f.results for f in frames), timeout=120_000)
+    qtbot.waitUntil(lambda: bool(tiled(0)), timeout=120_000)
     assert all(f.results["filters"].path == layers[1] for f in frames if "filters" in f.results)
+    assert tiled(0)[0] == {spatial[1]}       # only the one on screen: the view tiles others
     since = len(frames)
     combo.setCurrentText(layers[-1])         # and changed while it trains
+    win.maps_view.select_layer(spatial[-1])
     qtbot.waitUntil(lambda: bool(shown(layers[-1], since)), timeout=120_000)
     qtbot.waitUntil(lambda: win.filter_view.current_bank.path == layers[-1], timeout=10_000)
+    qtbot.waitUntil(lambda: {spatial[-1]} in tiled(since), timeout=60_000)
     stop_training(qtbot, win)
+    # The view drew whichever layer it shows, tiled there when a frame lacked it.
+    assert win.maps_view.selected_layer() == spatial[-1]
+    assert win.maps_view.current_mosaic().image.size > 0
 
 
 def drop(window, path):

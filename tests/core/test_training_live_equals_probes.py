@@ -214,3 +214,31 @@ def test_live_gates_equal_the_gate_probe_on_the_weights_they_saw():
         budget=ProbeBudget(0.9, max_fps=1e6))
     assert session.run().reason == "finished"
     assert checked
+
+
+def test_a_frame_tiles_the_layer_on_screen_and_its_numbers_are_the_probes():
+    from dlviz.core.training.control import TrainingControl
+
+    model, frames = tiny_cnn(), []
+    control = TrainingControl()
+    control.show_maps_layer("pool")   # the Feature maps view shows the pooling layer
+
+    def emit(event):
+        if type(event).__name__ == "LiveFrame" and "feature_maps" in event.results:
+            shown = event.results["feature_maps"]
+            again = PROBES["feature_maps"].compute(model, shown.maps.input.shown)
+            frames.append((shown.maps, again.maps))
+
+    session = TrainingSession(model, bright_dark(), TrainingConfig(
+        epochs=1, batch_size=16, validation_split=0.0, learning_rate=0.01), emit=emit,
+        control=control, budget=ProbeBudget(0.9, max_fps=1e6))
+    assert session.run().reason == "finished"
+    assert frames
+    for live, fresh in frames:
+        assert set(live.mosaics) == {"pool"}           # the others are left to the view
+        assert set(fresh.mosaics) == {"conv", "pool"}  # the plain probe tiles every layer
+        np.testing.assert_allclose(live.mosaics["pool"].image, fresh.mosaics["pool"].image,
+                                   rtol=1e-5, atol=1e-6, equal_nan=True)
+        for mine, theirs in zip(live.layers, fresh.layers):   # read from the maps when asked
+            assert mine.stats.mean == pytest.approx(theirs.stats.mean, rel=1e-4, abs=1e-6)
+            assert mine.stats.dead_channels == theirs.stats.dead_channels

@@ -53,6 +53,7 @@ class TrainingControl:
         self._watched: str | None = None
         self._watch_changed = False   # a new layer picked, not yet shown live
         self._shown: frozenset[str] | None = None
+        self._maps_layer: str | None = None
 
     # -- run state -----------------------------------------------------------
     def stop(self) -> None:
@@ -185,6 +186,22 @@ class TrainingControl:
     def watched_layer(self) -> str | None:
         with self._lock:
             return self._watched
+
+    # -- which layer's feature maps the live view shows ---------------------------
+    def show_maps_layer(self, path: str | None) -> None:
+        """The layer the Feature maps view shows (None: not known).
+
+        Live frames then tile that layer's mosaic and make its statistics
+        with the maps, and leave the others' to the view, which makes them
+        from the maps when a person picks another layer (as after a drop).
+        """
+        with self._lock:
+            self._maps_layer = path or None
+
+    @property
+    def maps_layer(self) -> str | None:
+        with self._lock:
+            return self._maps_layer
 
     # -- which live views are on screen ------------------------------------------
     def show_views(self, kinds) -> None:

@@ -313,6 +313,14 @@ class LiveProbes:
                    "channel_order": "BGR" if self._preprocessing == "caffe" else "RGB"}
         if kind.needs == "image":   # a captioner's words need its vocabulary too
             options.update(extractor=self._extractor_of_model(), vocabulary=self.vocabulary)
+            shown = self._control.maps_layer if self._control is not None else None
+            if shown is not None and any(info.path == shown
+                                         for info in self._extractor_of_model().layers):
+                # Only the mosaic on screen, tiled with the maps: the compiled
+                # pass makes the maps alone (every layer's mosaic and
+                # statistics were a third of a frame); the view tiles another
+                # layer from its maps when a person picks it.
+                options["mosaics"] = (shown,)
         elif kind.needs == "batch":
             if "gradients" not in memo:   # read from the training step: no probe pass built
                 options["gradient_probe"] = self._gradient_probe()
