@@ -128,3 +128,15 @@ def cpu_by_thread(before: dict, after: dict, names: dict) -> dict[str, float]:
         name = re.sub(r"[-_/:]?\d+$", "", names.get(tid, "?")) or "?"
         spent[name] = spent.get(name, 0.0) + run - before.get(tid, (0.0, 0.0))[0]
     return spent
+
+
+def show_as_the_app_does(control, model, shown) -> None:
+    """Tell ``control`` which views are on screen, and, with the Feature maps
+    view among them, the layer it shows after a drop (the first spatial one):
+    live frames then tile that layer's mosaic alone, as in the app."""
+    control.show_views(shown)
+    if shown is None or "feature_maps" in shown:
+        from dlviz.core.probes.structure import spatial_layers
+
+        layers = spatial_layers(model)
+        control.show_maps_layer(layers[0].path if layers else None)

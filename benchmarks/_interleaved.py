@@ -39,6 +39,8 @@ from __future__ import annotations
 import threading
 import time
 
+from _common import show_as_the_app_does
+
 #: Batches per block for the spread of the ratio.
 BLOCK = 10
 
@@ -205,10 +207,11 @@ def interleaved_fit(data, config, *, build_a, build_b, steps: int, shown=None,
             baton.deduct("b", time.perf_counter() - wall, time.process_time() - cpu)
 
         control = baton_control(baton)
-        control.show_views(shown)
+        model_b = build_b()
+        show_as_the_app_does(control, model_b, shown)
         thread.start()
         try:
-            session = TrainingSession(build_b(), data, config, emit=listener, control=control,
+            session = TrainingSession(model_b, data, config, emit=listener, control=control,
                                       on_epoch_end=(checkpoint,) if writer is not None else ())
             result = session.run()
         finally:

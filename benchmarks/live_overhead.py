@@ -59,7 +59,7 @@ import tempfile
 import time
 
 import _run_timers
-from _common import IdleSampler, median, report
+from _common import IdleSampler, median, report, show_as_the_app_does
 from _overhead_summary import WATCHED, breakdown, paired, spread, summary, watched_views  # noqa: F401
 from _run_timers import RunTimer, SteadyMarks, epoch_timer  # noqa: F401
 
@@ -135,7 +135,7 @@ def live_fit(data, config, model_name: str = MODEL, build=None, rundir: bool = T
 
         began = time.perf_counter()
         control = TrainingControl()
-        control.show_views(shown)
+        show_as_the_app_does(control, model, shown)
         session = TrainingSession(model, data, config, emit=listener, control=control,
                                   on_epoch_end=(next_epoch,) if writer is None
                                   else (writer.checkpoint, next_epoch))

@@ -242,3 +242,23 @@ def test_a_frame_tiles_the_layer_on_screen_and_its_numbers_are_the_probes():
         for mine, theirs in zip(live.layers, fresh.layers):   # read from the maps when asked
             assert mine.stats.mean == pytest.approx(theirs.stats.mean, rel=1e-4, abs=1e-6)
             assert mine.stats.dead_channels == theirs.stats.dead_channels
+
+
+def test_a_pinned_image_is_fitted_once_and_frames_equal_the_probe_on_the_raw_image():
+    from dlviz.core.training.live_probes import LiveProbes
+
+    model = tiny_cnn()
+    rng = np.random.default_rng(3)
+    photo, other = rng.random((20, 30, 3)).astype("float32"), rng.random((9, 9, 1)).astype("f")
+    probes = LiveProbes(model, *batch(), image=photo, image_name="photo")
+    first, second = probes.compute("maps")["feature_maps"], probes.compute("maps")["feature_maps"]
+    assert second.maps.input is first.maps.input          # fitted once for the pinned image
+    fresh = PROBES["feature_maps"].compute(model, photo)  # the probe, from the raw photo
+    assert first.maps.input.note == fresh.maps.input.note and "20" in fresh.maps.input.note
+    np.testing.assert_array_equal(first.maps.input.batch, fresh.maps.input.batch)
+    for live, plain in zip(second.maps.layers, fresh.maps.layers):
+        np.testing.assert_allclose(live.values, plain.values, rtol=1e-5, atol=1e-6)
+    probes.set_image(other, "other")                      # a new pin is fitted anew
+    third = probes.compute("maps")["feature_maps"]
+    np.testing.assert_array_equal(third.maps.input.batch,
+                                  PROBES["feature_maps"].compute(model, other).maps.input.batch)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dlviz.core.probes.activations import ActivationExtractor, feature_maps_and_outputs
 from dlviz.core.probes.predictions import predictions
 from dlviz.core.probes.preprocess import prepare_input
-from dlviz.core.probes.results import ImageAnalysis, ProbeUnavailable
+from dlviz.core.probes.results import ImageAnalysis, PreparedInput, ProbeUnavailable
 
 
 def analyze_image(model, image, *, fit: str = "resize", preprocessing: str = "unit",
@@ -20,7 +20,9 @@ def analyze_image(model, image, *, fit: str = "resize", preprocessing: str = "un
 
     Args:
         model: a Functional or built Sequential Keras model.
-        image: float [0, 1] pixels (H, W, C), e.g. ``read_image(...).array``.
+        image: float [0, 1] pixels (H, W, C), e.g. ``read_image(...).array``,
+            or a ``PreparedInput`` already fitted (live frames of a pinned
+            image fit it once, not every frame).
         fit: "resize" or "crop" (see ``prepare_input``).
         preprocessing: the model's scheme: "unit", "caffe", "tf" or "torch".
         class_names: one name per class, or None.
@@ -46,7 +48,8 @@ def analyze_image(model, image, *, fit: str = "resize", preprocessing: str = "un
         >>> result.predictions.heads["output"][0].name  # doctest: +SKIP
         'class 281'
     """
-    prepared = prepare_input(model, image, fit=fit, preprocessing=preprocessing)
+    prepared = image if isinstance(image, PreparedInput) else \
+        prepare_input(model, image, fit=fit, preprocessing=preprocessing)
     maps, outputs = feature_maps_and_outputs(model, prepared, extractor=extractor,
                                              mosaics=mosaics)
     try:

@@ -180,8 +180,6 @@ def _feature_maps(model, image, *, memo=None, fit="resize", preprocessing="unit"
 
     if memo is not None and "feature_maps" in memo:
         return memo["feature_maps"]
-    if isinstance(image, PreparedInput):
-        image, preprocessing = image.shown, image.preprocessing
     if extractor is None:
         extractor = ActivationExtractor(model, layers)
     analysis = analyze_image(model, image, fit=fit, preprocessing=preprocessing,

@@ -29,8 +29,10 @@ every ``HIDDEN_SECONDS``. A kind that joins a frame is computed in that
 frame's pass, on the weights the frame reports.
 
 A new image or sentence pinned through the control, or another layer
-watched, makes the groups that show it urgent (``urgent_groups``); the callback hands the requests over
-with ``take_requests`` just before computing them.
+watched, makes the groups that show it urgent (``urgent_groups``); the
+callback hands the requests over with ``take_requests`` just before
+computing them. A pinned image is fitted to the model once; a maps frame
+tiles only the layer the Feature maps view shows (``show_maps_layer``).
 
 A kind the model does not offer (no graph, no convolution) is left out for
 the run, with the reason kept in ``notes``; the others go on.
@@ -107,6 +109,7 @@ class LiveProbes:
         self._step_gradients = step_gradients
         self._decode_length = decode_length
         self._compiled = None
+        self._prepared = None   # (pinned image, its PreparedInput): fitted once
         self._first_conv: str | None = None
         self._clock = clock
         self._computed: dict[str, float] = {}   # kind name -> when it last ran
@@ -234,8 +237,7 @@ class LiveProbes:
         self.text, self.text_problem = text, None
         self._forget("text")
 
-    def _forget(self, needs: str) -> None:
-        # A new input shows in full at once: its secondary kinds are due.
+    def _forget(self, needs: str) -> None:   # a new input shows in full: its kinds are due
         for kind in self._kinds:
             if kind.needs == needs:
                 self._computed.pop(kind.name, None)
@@ -258,6 +260,8 @@ class LiveProbes:
                     not self._kind_due(kind.name, now, shown):
                 continue
             try:
+                if kind.live_group == "maps":   # captions and CTC fit pictures their way
+                    value = self._prepared_image()
                 results[kind.name] = kind.compute(self.model, value, **self._options(kind, memo))
                 self._computed[kind.name] = now
             except ProbeUnavailable as exc:
@@ -303,7 +307,15 @@ class LiveProbes:
         self._computed.clear()   # the run's first frames show every kind
         return time.perf_counter() - began
 
-    def _batch_groups(self) -> set[str]:
+    def _prepared_image(self):   # resizing it every frame was a seventh of a maps frame
+        """The pinned image fitted to the model, once per image."""
+        if self._prepared is None or self._prepared[0] is not self.image:
+            from dlviz.core.probes.preprocess import prepare_input
+            self._prepared = (self.image, prepare_input(self.model, self.image,
+                                                        preprocessing=self._preprocessing))
+        return self._prepared[1]
+
+    def _batch_groups(self) -> set[str]:   # the groups reading the probe batch
         return {kind.live_group for kind in self._offered() if kind.needs == "batch"}
 
     def _options(self, kind, memo: dict) -> dict:
@@ -316,19 +328,16 @@ class LiveProbes:
             shown = self._control.maps_layer if self._control is not None else None
             if shown is not None and any(info.path == shown
                                          for info in self._extractor_of_model().layers):
-                # Only the mosaic on screen, tiled with the maps: the compiled
-                # pass makes the maps alone (every layer's mosaic and
-                # statistics were a third of a frame); the view tiles another
-                # layer from its maps when a person picks it.
+                # The compiled pass makes the maps alone (every layer's mosaic and
+                # statistics were a third of a frame); the view tiles any other.
                 options["mosaics"] = (shown,)
         elif kind.needs == "batch":
             if "gradients" not in memo:   # read from the training step: no probe pass built
                 options["gradient_probe"] = self._gradient_probe()
         elif kind.needs == "text":
             compiled = self._compiled_text()
-            # The gates replayed by a GateRecorder compiled once per layer: the
-            # NumPy replay costs more on every frame; what each layer reads,
-            # and the prediction, from one compiled pass (eager: 2 ms a frame).
+            # Gates replayed by a GateRecorder compiled once per layer (NumPy costs
+            # more a frame); each layer's inputs and the prediction from one pass.
             options.update(vocabulary=self.vocabulary, predict=compiled.predict,
                            gradient=compiled.gradient, replay=compiled.gate_traces,
                            inputs=compiled.read)
