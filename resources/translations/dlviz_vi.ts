@@ -2311,6 +2311,7 @@ bỏ ký tự trống → {2}</translation>
     <name>CurvesView</name>
     <message>
         <source>per batch</source>
+        <extracomment>(curve&apos;s colour, glyph drawn in it, its name in the key), as the plots draw them.</extracomment>
         <translation>theo từng lô</translation>
     </message>
     <message>
@@ -2630,8 +2631,8 @@ Theo từng tầng: một khoảng giá trị cho mọi ô, nên có thể so s�
         <translation>không có</translation>
     </message>
     <message>
-        <source>&lt;br&gt;solid forward,&lt;br&gt;dashed backward</source>
-        <translation>&lt;br&gt;nét liền: chiều xuôi,&lt;br&gt;nét đứt: chiều ngược</translation>
+        <source>&lt;br&gt;solid →, dashed ←</source>
+        <translation>&lt;br&gt;nét liền →, nét đứt ←</translation>
     </message>
     <message>
         <source>of units</source>
@@ -2654,7 +2655,7 @@ Theo từng tầng: một khoảng giá trị cho mọi ô, nên có thể so s�
     <name>GateView</name>
     <message>
         <source>Gates i, f, o in [0, 1] (0 shut, 1 open); candidate g and h in [-1, 1]; cell state c on its own range.</source>
-        <extracomment>Live frames are drawn at most this often (the newest wins meanwhile): five a second; the grid&apos;s thirteen plots cost 20-40 ms of the GUI thread a frame.</extracomment>
+        <extracomment>The span pane&apos;s height once a span is selected: its title, units and three matches. Live frames are drawn at most this often (the newest wins meanwhile): five a second; the grid&apos;s thirteen plots cost 20-40 ms of the GUI thread a frame.</extracomment>
         <translation>Các cổng i, f, o trong [0, 1] (0 đóng, 1 mở); ứng viên g và h trong [-1, 1]; trạng thái ô c theo khoảng giá trị riêng.</translation>
     </message>
     <message>
@@ -2755,7 +2756,7 @@ Theo từng tầng: một khoảng giá trị cho mọi ô, nên có thể so s�
     </message>
     <message>
         <source>Size of the loss gradient at each token, relative to the largest (log scale). A line that falls toward the first words means the model forgets them, as a SimpleRNN does on long sentences.</source>
-        <extracomment>Relative norms below this are drawn at it (log scale floor).</extracomment>
+        <extracomment>Relative norms below this are drawn at it (log scale floor). The plot&apos;s least height: two decades and the token labels stay readable.</extracomment>
         <translation>Độ lớn gradient của hàm mất mát tại mỗi token, so với giá trị lớn nhất (thang log). Đường giảm dần về các từ đầu nghĩa là mô hình quên chúng, như SimpleRNN trên câu dài.</translation>
     </message>
     <message>

@@ -239,8 +239,9 @@ class GateGrid(pg.GraphicsLayoutWidget):
         # The key to the lines, in their colours (a legend would cover them).
         units = ", ".join(f"<span style='color:{LINE_COLOURS[k % len(LINE_COLOURS)]}'>"
                           f"<b>{u}</b></span>" for k, u in enumerate(self.selected)) or self.tr("none")
-        sides = self.tr("<br>solid forward,<br>dashed backward") if len(self.traces) > 1 else ""
-        # Units on a line of their own: four of them beside the label overflow its column.
+        sides = self.tr("<br>solid →, dashed ←") if len(self.traces) > 1 else ""
+        # Units on a line of their own: four of them beside the label overflow its column;
+        # the arrows are the column titles' (a 708-pixel window shows four lines here).
         of_units = self.tr("of units")
         self.line_label.setText(f"<b>{label}</b><br><span style='color:#606060'>{of_units}"
                                 f"<br>{units}{sides}</span>", color="#1d1d1d", size="9pt")
