@@ -24,13 +24,18 @@ $(TEST): pyproject.toml | $(BIN)/python
 run: $(APP)
 	$(BIN)/python main.py
 
+# Test processes (pytest-xdist). One process kept one of two cores idle about half
+# the time (Qt waits, file work, Python between TensorFlow calls): two ran the
+# suite in 12 min where one took 19. More need ~2 GB of memory each.
+WORKERS ?= 2
+
 # The whole suite, headless (tests/conftest.py sets QT_QPA_PLATFORM=offscreen).
 test: $(TEST)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q --durations=15
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -n $(WORKERS) --durations=15
 
 # Everything but the tests marked slow (real training, the full-size models).
 test-fast: $(TEST)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -m "not slow"
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -n $(WORKERS) -m "not slow"
 
 BENCH  := $(VENV)/.installed-bench
 
