@@ -106,3 +106,5 @@ def test_shipped_models_opened_by_path_name_their_classes():
     assert gates.class_names[int(gates.prediction.argmax())] == "positive"
     workspace.open_model_file(models_dir() / "lenet5-digits.keras")   # an image classifier
     assert workspace.class_names == tuple("0123456789")
+    workspace.open_model_file(models_dir() / "crnn-digit-strings.keras")   # its alphabet
+    assert workspace.class_names == ("blank", *"0123456789")

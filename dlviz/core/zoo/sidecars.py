@@ -90,8 +90,9 @@ def pick_shipped(found: Iterable, name: str, what: str, script: str = ""):
                        f"{', '.join(by_name) or 'none'}{hint}") from None
 
 
-#: The sidecars that name a model's classes: image classifiers', text models'.
-CLASS_NAME_SUFFIXES = (".json", ".text.json")
+#: The sidecars that name a model's classes: image classifiers', text models',
+#: a CRNN's (its alphabet, blank first).
+CLASS_NAME_SUFFIXES = (".json", ".text.json", ".ctc.json")
 
 
 def class_names_beside(path: str | Path, classes: int | None = None) -> tuple[str, ...] | None:
