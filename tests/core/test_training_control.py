@@ -63,3 +63,10 @@ def test_watched_layer():
     assert control.watched_layer is None
     control.watch_layer("conv")
     assert control.watched_layer == "conv"
+    # Where the run starts, not a request: its first frame is not the filters' by force.
+    assert not control.layer_pending
+    control.watch_layer("conv")
+    assert not control.layer_pending             # the same layer again
+    control.watch_layer("conv2")                 # another, picked while it trains
+    assert control.layer_pending and control.take_layer_request()
+    assert not control.layer_pending and not control.take_layer_request()

@@ -274,3 +274,23 @@ def two_convolutions():
     x = keras.layers.Conv2D(4, 3, padding="same", activation="relu", name="conv2")(x)
     x = keras.layers.GlobalAveragePooling2D()(x)
     return keras.Model(inputs, keras.layers.Dense(2, activation="softmax")(x))
+
+
+def test_the_layer_watched_before_a_run_does_not_put_the_filters_first():
+    # The window's control names the Filters view's layer before training
+    # starts: the run's starting state, not a person's request. Taken for a
+    # request, the first frame was the filters', and a run of a second
+    # (two LeNet epochs on 256 digits) ended before the maps had a turn.
+    from dlviz.core.training.config import TrainingConfig
+    from dlviz.core.training.control import TrainingControl
+    from dlviz.core.training.session import TrainingSession
+
+    control = TrainingControl()
+    control.watch_layer("conv")
+    control.show_views(["feature_maps"])
+    frames = []
+    TrainingSession(tiny_cnn(), bright_dark(n=64),
+                    TrainingConfig(epochs=1, batch_size=16, validation_split=0.0),
+                    emit=lambda e: frames.append(e) if type(e).__name__ == "LiveFrame" else None,
+                    control=control).run()
+    assert frames and "feature_maps" in frames[0].results, [sorted(f.results) for f in frames]

@@ -51,6 +51,7 @@ class TrainingControl:
         self._probe: ProbeRequest | None = None
         self._text: TextRequest | None = None
         self._watched: str | None = None
+        self._watch_set = False       # the first watch_layer sets where the run starts
         self._watch_changed = False   # a new layer picked, not yet shown live
         self._shown: frozenset[str] | None = None
         self._maps_layer: str | None = None
@@ -162,13 +163,16 @@ class TrainingControl:
     def watch_layer(self, path: str | None) -> None:
         """Show this convolution's filters (None: the first convolution).
 
-        A layer other than the one watched is a request like a new image: the
-        live views that show it refresh at the next batch (``layer_pending``).
+        The first call says where the run starts. A later one naming another
+        layer is a request like a new image: the live views that show it
+        refresh at the next batch (``layer_pending``). (Were the first one a
+        request too, a run's first frame would be the filters', and a run of
+        a second would end before its feature maps had a turn.)
         """
         with self._lock:
-            if path != self._watched:
+            if self._watch_set and path != self._watched:
                 self._watch_changed = True
-            self._watched = path
+            self._watched, self._watch_set = path, True
 
     @property
     def layer_pending(self) -> bool:
