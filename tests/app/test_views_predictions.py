@@ -52,6 +52,23 @@ def test_new_predictions_replace_the_old_charts(view):
     assert view.bars["output"].heading == "Output"
 
 
+def test_predictions_of_the_same_heads_reuse_the_bars_with_the_new_scores(view):
+    # Live frames bring the same heads a few times a second: new scores on the
+    # bars there are, no widgets built and deleted every frame.
+    first = (ClassScore(0, "a", 0.7), ClassScore(1, "b", 0.2), ClassScore(2, "c", 0.1))
+    view.show_predictions(Predictions({"output": first}, "output", "dataset"))
+    bars = view.bars["output"]
+    later = (ClassScore(0, "a", 0.1), ClassScore(1, "b", 0.3), ClassScore(2, "c", 0.6))
+    view.show_predictions(Predictions({"output": later}, "output", "dataset"))
+    assert view.bars["output"] is bars
+    assert bars.rows() == [("c", 0.6), ("b", 0.3), ("a", 0.1)]
+    assert view.title.text() == "Prediction: c · 60.0 %"
+    tall = bars.sizeHint().height()
+    view.show_predictions(Predictions({"output": later[:2]}, "output", "dataset"))
+    assert bars.rows() == [("b", 0.3), ("a", 0.1)]
+    assert bars.sizeHint().height() < tall   # fewer rows: a smaller chart
+
+
 @pytest.mark.parametrize("p, text", [(0.7234, "72.3 %"), (1.0, "100.0 %"), (0.00004, "< 0.1 %"),
                                      (0.0, "0.0 %")])
 def test_percent(p, text):

@@ -61,13 +61,18 @@ def show_picture(item: pg.ImageItem, picture: np.ndarray) -> None:
     item.setImage(np.ascontiguousarray(picture), levels=(0.0, 1.0), autoLevels=False)
 
 
+def title_font(widget: QWidget) -> None:
+    """Give ``widget`` the headings' font: bold, 1.3 times its own size."""
+    font = widget.font()
+    font.setPointSizeF(font.pointSizeF() * 1.3)
+    font.setBold(True)
+    widget.setFont(font)
+
+
 def title_label(text: str = "") -> QLabel:
     """A bold heading, large enough to read from the back of a lecture hall."""
     label = QLabel(text)
-    font = label.font()
-    font.setPointSizeF(font.pointSizeF() * 1.3)
-    font.setBold(True)
-    label.setFont(font)
+    title_font(label)
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label

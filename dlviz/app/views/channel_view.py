@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from dlviz.app.views.canvas import fit, image_canvas, show_picture
 from dlviz.app.views.colormaps import ACTIVATION_MAPS, lut
+from dlviz.app.views.live_label import LiveLabel
 from dlviz.core.probes.results import LayerMaps
 
 
@@ -24,8 +25,8 @@ class ChannelView(QWidget):
         self.input_canvas, self.input_box = image_canvas()
         self.input_item = pg.ImageItem()
         self.input_box.addItem(self.input_item)
-        self.channel_label = QLabel(self.tr("Click a tile to enlarge its channel"))
-        self.channel_label.setWordWrap(True)
+        # Its range changes with every live frame: repainted, not laid out (live_label.py).
+        self.channel_label = LiveLabel(self.tr("Click a tile to enlarge its channel"))
         font = self.channel_label.font()
         font.setBold(True)
         self.channel_label.setFont(font)
@@ -56,6 +57,7 @@ class ChannelView(QWidget):
         # A flat (e.g. dead) channel has no range to stretch; draw it flat.
         levels = (lo, hi) if hi > lo else (lo, lo + 1.0)
         self.channel = channel
+        shape = None if self.channel_item.image is None else self.channel_item.image.shape
         self.channel_item.setImage(values, levels=levels, autoLevels=False)
         self.channel_item.setLookupTable(lut(self.colormap))
         count = layer.values.shape[2]
@@ -65,7 +67,11 @@ class ChannelView(QWidget):
             detail = self.tr("from {0} to {1}").format(f"{lo:.3g}", f"{hi:.3g}")
         self.channel_label.setText(
             self.tr("Channel {0} of {1} · {2}").format(channel, count, detail))
-        fit(self.channel_box)
+        if values.shape != shape:
+            # A picture of another size: show it whole. The same size (a live
+            # frame, another channel of the layer) keeps the person's zoom,
+            # and spares a live frame a new view range.
+            fit(self.channel_box)
 
     def set_colormap(self, name: str) -> None:
         self.colormap = name

@@ -44,9 +44,11 @@ class ClassBarsView(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
 
     def set_scores(self, heading: str, scores: Sequence[ClassScore]) -> None:
+        rows = len(self.scores)
         self.heading = heading
         self.scores = tuple(sorted(scores, key=lambda s: s.probability, reverse=True))
-        self.updateGeometry()
+        if len(self.scores) != rows:   # the size hint follows the rows: relayout
+            self.updateGeometry()
         self.update()
 
     def rows(self) -> list[tuple[str, float]]:

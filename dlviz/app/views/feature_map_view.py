@@ -22,6 +22,7 @@ from dlviz.app.views.colormaps import ACTIVATION_MAPS, lut
 from dlviz.app.views.export import ExportMixin
 from dlviz.app.views.layer_tree import PATH_ROLE, fill_layer_tree
 from dlviz.app.views.live_clock import LiveClock
+from dlviz.app.views.live_label import LiveLabel
 from dlviz.core.probes.mosaic import make_mosaic
 from dlviz.core.probes.results import FeatureMaps, LayerMaps, Mosaic
 
@@ -78,8 +79,8 @@ class FeatureMapView(ExportMixin, QWidget):
         self.tree = QTreeWidget()
         self.tree.currentItemChanged.connect(self._on_current_item_changed)
         self.channel_view = ChannelView()
-        self.stats_label = QLabel()
-        self.stats_label.setWordWrap(True)
+        # New numbers with every live frame: repainted, not laid out (live_label.py).
+        self.stats_label = LiveLabel()
         self._build_canvas()
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.tree)

@@ -24,6 +24,7 @@ from dlviz.app.views.export import ExportMixin
 from dlviz.app.views.gate_grid import GateGrid
 from dlviz.app.views.gradient_time_view import GradientTimeView
 from dlviz.app.views.live_clock import LiveClock
+from dlviz.app.views.live_label import LiveLabel
 from dlviz.app.views.span_match_view import SpanMatchView
 from dlviz.app.core_messages import core_message
 from dlviz.app.core_texts import core_text
@@ -69,13 +70,13 @@ class GateView(ExportMixin, QWidget):
         self.title = title_label(self.tr("Gates"))
         # The training step of live gates, apart from the (wrapping) title: a
         # wrapping label whose text changes lays the whole window out again
-        # (up to 0.3 s); this one keeps its width, so nothing moves.
-        self.step_label = QLabel("")
+        # (up to 0.3 s); this one keeps its width, so nothing moves, and
+        # repaints a new step without asking for a layout (live_label.py).
+        self.step_label = LiveLabel(wrap=False, alignment=Qt.AlignmentFlag.AlignRight)
         self.step_label.setFont(self.title.font())
         self.step_label.setMinimumWidth(self.step_label.fontMetrics().horizontalAdvance(
             self.tr(" · training step {0}").format("9,999,999")))
         self.step_label.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
-        self.step_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         self.hint = hint_label(self.tr("Type a sentence above: each recurrent layer's gates "
                                        "appear here, token by token."))
         self.convention = hint_label("")

@@ -18,10 +18,11 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from dlviz.app.core_messages import core_message
-from dlviz.app.views.canvas import BACKGROUND, hint_label, title_label
+from dlviz.app.views.canvas import BACKGROUND, hint_label, title_font
 from dlviz.app.views.export import ExportMixin
 from dlviz.app.views.gate_grid import token_ticks
 from dlviz.app.views.live_clock import LiveClock
+from dlviz.app.views.live_label import LiveLabel
 from dlviz.core.probes.sequence_results import GradientThroughTime
 
 #: Relative norms below this are drawn at it (log scale floor).
@@ -57,7 +58,10 @@ class GradientTimeView(ExportMixin, QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.result: GradientThroughTime | None = None
-        self.title = title_label(self.tr("Which tokens move the answer"))
+        # Its loss changes with every live frame: a LiveLabel repaints it
+        # without laying the window out again (live_label.py).
+        self.title = LiveLabel(self.tr("Which tokens move the answer"))
+        title_font(self.title)
         self.hint = hint_label(self.tr(HINT))
         self.body = pg.PlotWidget(background=BACKGROUND)
         self.plot = self.body.getPlotItem()

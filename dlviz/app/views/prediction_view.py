@@ -73,6 +73,14 @@ class PredictionView(ExportMixin, QWidget):
         self._update_bars(pred, heads)
 
     def _update_bars(self, pred: Predictions, heads: list[str]) -> None:
+        headings = {head: self._heading(head, i, len(heads)) for i, head in enumerate(heads)}
+        if list(self.bars) == heads:
+            # Live frames: the same heads with new scores. Setting them on the
+            # bars there are, not building new ones, spares every frame a
+            # relayout of the window (widgets made, polished, deleted later).
+            for head, view in self.bars.items():
+                view.set_scores(headings[head], pred.heads[head])
+            return
         for view in self.bars.values():
             self.grid.removeWidget(view)
             view.deleteLater()
@@ -80,11 +88,13 @@ class PredictionView(ExportMixin, QWidget):
         others = max(len(heads) - 1, 1)
         for i, head in enumerate(heads):
             view = ClassBarsView(scale=1.3 if i == 0 else 1.0)
-            label = self.tr(HEAD_NAMES.get(head, head))
-            view.set_scores(self.tr("{0} (the answer)").format(label) if i == 0 and len(heads) > 1 else label,
-                            pred.heads[head])
+            view.set_scores(headings[head], pred.heads[head])
             if i == 0:
                 self.grid.addWidget(view, 0, 0, 1, others)
             else:
                 self.grid.addWidget(view, 1, i - 1)
             self.bars[head] = view
+
+    def _heading(self, head: str, index: int, heads: int) -> str:
+        label = self.tr(HEAD_NAMES.get(head, head))
+        return self.tr("{0} (the answer)").format(label) if index == 0 and heads > 1 else label
