@@ -33,8 +33,8 @@ SETUPS = {"maps": ("vgg16-mini", ("feature_maps",)),
           "gates": ("lstm-sentiment", ("gates", "gradient_through_time"))}
 #: Distinct frames offered in turn (their numbers differ, as a run's do).
 DISTINCT = 8
-#: Seconds between two frames: past the views' live clock (100 ms), as in a run.
-GAP = 0.12
+#: Seconds between two frames: past the views' live clocks (100-200 ms), as in a run.
+GAP = 0.15
 
 
 def make_frames(window, tab: str) -> tuple[list, float]:
@@ -106,6 +106,9 @@ def main() -> None:
     window.show()
     window.start_engine()
     model_name, _kinds = SETUPS[args.tab]
+    from dlviz.core.kerasenv import import_keras
+
+    import_keras().utils.set_random_seed(0)   # the same weights, units and labels each run
     open_model(app, window, args.tab, model_name)
     window.tabs.setCurrentWidget(window.gates_tab if args.tab == "gates" else window.maps_view)
     settle(app, 0.5)

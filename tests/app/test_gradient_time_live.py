@@ -62,3 +62,28 @@ def test_a_still_result_or_a_reason_is_not_overdrawn_by_a_waiting_frame(qtbot, v
     qtbot.wait(400)
     assert view.result is still and not view.body.isVisible()
     assert view.hint.text() == "no gradient for this model"
+
+
+def sized(smallest: float, loss: float) -> GradientThroughTime:
+    return replace(result(1), norms=np.array([[smallest, 0.01, 0.3, 1.0]], np.float32), loss=loss)
+
+
+def test_live_frames_move_the_curve_not_the_axes(qtbot, view):
+    # Frames of one sentence whose smallest size stays in the same half decade
+    # keep the y range and ticks (new ones every frame cost more than the curve).
+    view.show_result(sized(0.004, 7.0), step=1)
+    qtbot.waitUntil(lambda: view.result.loss == 7.0, timeout=10_000)
+    shown = view.plot.getViewBox().viewRange()[1]
+    ticks = view.plot.getAxis("left")._tickLevels
+    assert shown[0] <= np.log10(0.004) and shown[1] >= 0   # the whole curve is on screen
+    qtbot.wait(250)
+    view.show_result(sized(0.005, 8.0), step=2)   # log10 -2.4 -> -2.3: same half decade
+    qtbot.waitUntil(lambda: view.result.loss == 8.0, timeout=10_000)
+    np.testing.assert_allclose(drawn(view), [0.005, 0.01, 0.3, 1.0])
+    assert view.plot.getViewBox().viewRange()[1] == shown
+    assert view.plot.getAxis("left")._tickLevels is ticks
+    assert "loss 8" in view.title.text()
+    qtbot.wait(250)
+    view.show_result(sized(1e-5, 9.0), step=3)    # five decades down: the axis follows
+    qtbot.waitUntil(lambda: view.result.loss == 9.0, timeout=10_000)
+    assert view.plot.getViewBox().viewRange()[1][0] <= -5

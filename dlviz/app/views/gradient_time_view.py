@@ -31,6 +31,14 @@ FLOOR = 1e-6
 PLOT_MIN_HEIGHT = 110
 
 
+def shown_floor(smallest: float) -> float:
+    """The bottom of the y axis (log10) for a smallest relative size: the half
+    decade at or below it, at most -0.5, so that a live frame's new numbers
+    move the curve, not the axis."""
+    low = np.log10(max(FLOOR, smallest))
+    return float(min(np.floor(2 * low) / 2, -0.5))
+
+
 def log_ticks(low: float) -> list[tuple[float, str]]:
     """(log10 value, label) of 1, 0.1, 0.01, ... down to ``low``; 0.5 and 0.2 too
     within less than a decade (the default ticks crowd at the bottom of a decade)."""
@@ -58,6 +66,7 @@ class GradientTimeView(ExportMixin, QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.result: GradientThroughTime | None = None
+        self._axes = None   # (tokens, length, y floor) the axes are set for
         # Its loss changes with every live frame: a LiveLabel repaints it
         # without laying the window out again (live_label.py).
         self.title = LiveLabel(self.tr("Which tokens move the answer"))
@@ -142,11 +151,16 @@ class GradientTimeView(ExportMixin, QWidget):
         values = self.values()
         x = np.arange(len(values)) + 0.5
         self.curve.setData(x, values)
-        self.plot.getAxis("bottom").setTicks([token_ticks(result.tokens or (), 6)])
-        self.plot.setXRange(0, max(1, len(values)), padding=0)
-        low = np.log10(max(FLOOR, float(values.min())))
-        self.plot.setYRange(low, 0, padding=0.05)
-        self.plot.getAxis("left").setTicks([log_ticks(low)])
+        low = shown_floor(float(values.min()))
+        axes = (tuple(result.tokens or ()), len(values), low)
+        if axes != self._axes:
+            # Live frames of one sentence keep the axes: new ranges and ticks
+            # every frame cost more than the curve, and made the axis jitter.
+            self._axes = axes
+            self.plot.getAxis("bottom").setTicks([token_ticks(result.tokens or (), 6)])
+            self.plot.setXRange(0, max(1, len(values)), padding=0)
+            self.plot.setYRange(low, 0, padding=0.05)
+            self.plot.getAxis("left").setTicks([log_ticks(low)])
         self.title.setText(self.tr("Which tokens move the answer ({0}, loss {1})").format(
             core_message(result.target), f"{result.loss:.3g}"))
         self._fit_hint()
