@@ -179,7 +179,9 @@ class FeatureMapView(ExportMixin, QWidget):
         self._mosaics.clear()
         self._show_body()
         self.hint.setText(self.tr(HINT))
-        same_input = same and np.array_equal(drawn.input.shown, maps.input.shown)
+        # Live frames of a pinned image share its fitted input: no pixel compare.
+        same_input = same and (drawn.input is maps.input or
+                               np.array_equal(drawn.input.shown, maps.input.shown))
         if not same_input:
             self.channel_view.show_input(maps.input.shown, maps.input.note)
         if not same:
