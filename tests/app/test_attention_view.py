@@ -213,6 +213,7 @@ def test_score_switch_opens_the_sibling_model(view, qtbot, monkeypatch):
 def test_the_dispatcher_draws_attention_still_live_and_replayed(qtbot):
     view = view_for(date_alignment())()
     qtbot.addWidget(view)
+    view.show()   # live frames are drawn on screen (off screen they wait)
     assert isinstance(view, AttentionView)
     results = ResultViews([view])
     first = date_alignment()
@@ -227,6 +228,29 @@ def test_the_dispatcher_draws_attention_still_live_and_replayed(qtbot):
     assert results.show_frame(LiveFrame(global_step=0, epoch=0, results={"attention": first}),
                               live=False) == 1
     np.testing.assert_array_equal(view.grid.images[0].image, first.weights[0])
+
+
+def test_live_frames_off_screen_wait_and_a_burst_draws_the_first_then_the_newest(qtbot):
+    view = AttentionView()
+    qtbot.addWidget(view)
+    first = date_alignment()
+    view.show_result(first)                          # typed: drawn at once, even off screen
+    frames = [AttentionMap(**{**first.__dict__, "weights": np.roll(
+        np.eye(10, 22, 1, dtype=np.float32), k, axis=1)[None]}) for k in range(1, 4)]
+    for step, frame in enumerate(frames, start=1):
+        view.show_result(frame, step=step * 10)      # off screen: kept, not drawn
+    assert view.result is first
+    view.show()
+    qtbot.waitExposed(view)
+    assert view.result is frames[-1] and "step 30" in view.title.text()
+    qtbot.waitUntil(lambda: not view.clock.timer.isActive(), timeout=5_000)
+    view.show_result(frames[0], step=40)             # drawn now, the clock starts
+    view.show_result(frames[1], step=50)             # waits for the clock
+    view.show_result(frames[2], step=60)             # replaces the one waiting
+    assert view.result is frames[0]
+    qtbot.waitUntil(lambda: view.result is frames[2], timeout=5_000)
+    np.testing.assert_array_equal(view.grid.images[0].image, frames[2].weights[0])
+    assert "step 60" in view.title.text()
 
 
 def test_unavailable_and_problems_say_why(view):

@@ -131,6 +131,35 @@ def test_a_costly_glanced_at_kind_runs_less_often_than_its_interval():
     assert budget.due("grads") and budget.plan(["grads"]) == ("grads",)
 
 
+def test_a_paced_kind_runs_at_most_once_per_pace_however_cheap_and_a_new_input_skips_it():
+    # Attention frames of 1.9 ms came ~10 a second; its view draws at most 5.
+    budget, clock = make(share=0.5, fps=10.0)
+    budget.paces = {"text": 0.2}
+    clock.now = 10.0
+    budget.record("text", 0.002)
+    budget.frame_done()
+    clock.now = 10.15                          # past the display cap, not the pace
+    assert not budget.due("text") and budget.plan(["text"]) == ()
+    assert budget.plan(["text"], urgent=True, waited_for=["text"]) == ("text",)
+    clock.now = 10.21
+    assert budget.due("text") and budget.plan(["text"]) == ("text",)
+    # A pace is not stretched by the cost as a glanced-at interval is.
+    budget.record("text", 0.05)
+    clock.now += 0.21
+    assert budget.due("text")
+
+
+def test_a_hidden_groups_interval_still_wins_over_its_pace():
+    budget, clock = make(share=0.5, fps=100.0)
+    budget.paces, budget.intervals = {"text": 0.2}, {"text": 10.0}
+    clock.now = 20.0
+    budget.record("text", 0.002)
+    clock.now = 21.0
+    assert not budget.due("text")
+    clock.now = 30.5
+    assert budget.due("text")
+
+
 def test_may_plan_says_when_plan_could_choose_anything():
     budget, clock = make(share=0.05, fps=10.0)
     budget.record("maps", 0.001)

@@ -27,8 +27,13 @@ from dlviz.app.views.attention_export import AttentionExportMixin
 from dlviz.app.views.attention_grid import AttentionGrid
 from dlviz.app.views.attention_scores import ScoreSwitch, score_siblings
 from dlviz.app.views.attention_text import HOW, translated
-from dlviz.app.views.canvas import hint_label, title_label
+from dlviz.app.views.canvas import hint_label, title_font
+from dlviz.app.views.live_clock import LiveClock
+from dlviz.app.views.live_label import LiveLabel
 from dlviz.core.probes.attention_results import AttentionMap
+
+#: Live frames are drawn at most this often (the newest wins meanwhile).
+LIVE_FRAME_MS = 200
 
 #: The overview tab's key (its tab shows it translated; tabs keep their key as data).
 ALL_HEADS = QT_TRANSLATE_NOOP("AttentionView", "All heads")
@@ -54,7 +59,15 @@ class AttentionView(AttentionExportMixin, QWidget):
         super().__init__(parent)
         self.result: AttentionMap | None = None
         self.source: str | None = None   # the current model's library name or path
-        self.title = title_label(self.tr("Attention"))
+        # Its training step changes with every live frame: a LiveLabel repaints
+        # it without laying the window out again (live_label.py).
+        self.title = LiveLabel(self.tr("Attention"))
+        title_font(self.title)
+        # Live frames are drawn on this clock (live_clock.py): at most five a
+        # second, only on screen (off screen the newest is kept, drawn when shown).
+        self.clock = LiveClock(self, draw=self._draw, keep=self._keep_live,
+                               interval_ms=LIVE_FRAME_MS)
+        self._kept: tuple | None = None   # (result, step) of a live frame off screen
         self.hint = hint_label(self.tr("Type a sentence above: the attention of each output "
                                        "token over the source tokens appears here."))
         self.output_line = QLabel()
@@ -132,6 +145,29 @@ class AttentionView(AttentionExportMixin, QWidget):
 
     # -- results ------------------------------------------------------------------
     def show_result(self, result: AttentionMap, step: int | None = None) -> None:
+        """Draw a still result now; a live frame (``step`` given) on the view's own clock."""
+        if step is None:
+            self.clock.cancel()
+            self._kept = None
+            self._draw(result, None)
+        else:
+            self.clock.offer(result, step)
+
+    def _keep_live(self, result: AttentionMap, step: int) -> None:
+        """Off screen: the newest frame waits to be drawn when the view is shown."""
+        self._kept = (result, step)
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().showEvent(event)
+        kept, self._kept = self._kept, None
+        if self.clock.shown() and kept is not None:
+            self._draw(*kept)
+
+    def hideEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        self.clock.hidden()
+        super().hideEvent(event)
+
+    def _draw(self, result: AttentionMap, step: int | None) -> None:
         """Draw ``result``; a live frame (``step``) of the same shape only repaints."""
         previous, self.result = self.result, result
         if self._saying:   # the model or layer asked for has answered

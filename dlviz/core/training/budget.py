@@ -18,7 +18,10 @@ Protocol (DESIGN.md, "Live probes are budgeted by time, not by count"):
    (a view people glance at rather than watch: weight histograms, gradient
    norms) runs at most once per interval, and at most as often as keeps its
    cost within ``GLANCED_SHARE`` of the share, so the watched views (feature
-   maps, gates, attention) get the rest of the share and refresh most.
+   maps, gates, attention) get the rest of the share and refresh most. A
+   kind with a ``pace`` (a watched view that draws at most so often) runs
+   at most once per pace, whatever it costs: frames its view would never
+   draw are not computed.
 4. ``record(kind, seconds)`` after each warm run of a kind; ``spend(seconds)``
    for other overhead (compiling a probe, weight copies) that the budget
    must pay for too.
@@ -70,6 +73,9 @@ class ProbeBudget:
             seconds}``); kinds not named run whenever the budget allows.
             None: the live probes' own (``LiveProbes.intervals``), set by
             the callback.
+        paces: least seconds between two runs of a watched kind, the most
+            often its view draws (``{kind: seconds}``), not stretched by its
+            cost as an interval is.
 
     Example:
         >>> now = [0.0]
@@ -83,7 +89,8 @@ class ProbeBudget:
 
     def __init__(self, share: float = 0.02, max_fps: float = 10.0,
                  clock: Callable[[], float] = time.perf_counter,
-                 intervals: dict[str, float] | None = None):
+                 intervals: dict[str, float] | None = None,
+                 paces: dict[str, float] | None = None):
         if not 0.0 <= share < 1.0:
             raise ValueError(f"the probe budget is a share of time in [0, 1), got {share}")
         self.share = float(share)
@@ -91,6 +98,7 @@ class ProbeBudget:
         self._clock = clock
         self._costs: dict[str, float] = {}
         self.intervals = None if intervals is None else dict(intervals)
+        self.paces = dict(paces or {})
         self._ran: dict[str, float] = {}
         self.start()
 
@@ -143,15 +151,21 @@ class ProbeBudget:
         return self._costs.get(kind)
 
     def due(self, kind: str) -> bool:
-        """Whether ``kind``'s interval has passed since its last run (or it never ran)."""
+        """Whether ``kind``'s interval and pace have passed since its last run
+        (or it never ran)."""
         last = self._ran.get(kind)
+        if last is None:
+            return True
+        waited = self._clock() - last
+        if waited < self.paces.get(kind, 0.0):
+            return False
         interval = (self.intervals or {}).get(kind)
-        if last is None or interval is None:
+        if interval is None:
             return True
         cost = self._costs.get(kind)
         if cost is not None and self.share > 0:
             interval = max(interval, cost / (self.share * GLANCED_SHARE))
-        return self._clock() - last >= interval
+        return waited >= interval
 
     def may_plan(self, *, urgent: bool = False) -> bool:
         """Whether ``plan`` could choose anything now (the display-rate cap has
