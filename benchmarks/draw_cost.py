@@ -12,7 +12,7 @@ Each frame's time less an idle round's is one sample; the median is
 printed, beside what the frame's probe cost the engine (the ratio says how
 many probe-times a frame's drawing costs).
 
-    python benchmarks/draw_cost.py [--tab maps|gates] [--frames 60]
+    python benchmarks/draw_cost.py [--tab maps|gates|attention] [--frames 60]
 """
 
 from __future__ import annotations
@@ -30,7 +30,10 @@ from gui_stall import open_model  # noqa: E402
 
 #: Per tab: the library model and the live kinds of its frames.
 SETUPS = {"maps": ("vgg16-mini", ("feature_maps",)),
-          "gates": ("lstm-sentiment", ("gates", "gradient_through_time"))}
+          "gates": ("lstm-sentiment", ("gates", "gradient_through_time")),
+          "attention": ("dates-attention-general", ("attention",))}
+#: Per tab: the window's tab widget, by attribute.
+TABS = {"maps": "maps_view", "gates": "gates_tab", "attention": "attention_tab"}
 #: Distinct frames offered in turn (their numbers differ, as a run's do).
 DISTINCT = 8
 #: Seconds between two frames: past the views' live clocks (100-200 ms), as in a run.
@@ -73,6 +76,18 @@ def make_frames(window, tab: str) -> tuple[list, float]:
     return frames, statistics.median(seconds)
 
 
+def open_attention_model(app, window, model: str) -> None:
+    """Open ``model`` with the Attention tab on screen; wait for its sample text's map."""
+    window.library.choose(model)
+    end = time.perf_counter() + 60
+    while window.attention_view.result is None:
+        if time.perf_counter() > end:
+            raise SystemExit("timed out waiting for the attention map: "
+                             + window.attention_view.title.text() + " | "
+                             + window.attention_view.hint.text())
+        settle(app, 0.05)
+
+
 def settle(app, seconds: float) -> None:
     end = time.perf_counter() + seconds
     while time.perf_counter() < end:
@@ -109,8 +124,11 @@ def main() -> None:
     from dlviz.core.kerasenv import import_keras
 
     import_keras().utils.set_random_seed(0)   # the same weights, units and labels each run
-    open_model(app, window, args.tab, model_name)
-    window.tabs.setCurrentWidget(window.gates_tab if args.tab == "gates" else window.maps_view)
+    window.tabs.setCurrentWidget(getattr(window, TABS[args.tab]))   # its sample text is read
+    if args.tab == "attention":
+        open_attention_model(app, window, model_name)
+    else:
+        open_model(app, window, args.tab, model_name)
     settle(app, 0.5)
     frames, probe_seconds = make_frames(window, args.tab)
     views = window.images.results

@@ -253,6 +253,24 @@ def test_live_frames_off_screen_wait_and_a_burst_draws_the_first_then_the_newest
     assert "step 60" in view.title.text()
 
 
+def test_a_live_frame_of_the_same_text_redraws_the_weights_not_the_axes(view):
+    first = date_alignment()
+    view.show_result(first)
+    plot = view.grid.plots[0]
+    dressed = []
+    plot.setLabel = lambda *args, **kwargs: dressed.append(args)   # counts relabelling
+    sharper = AttentionMap(**{**first.__dict__, "weights": np.eye(10, 22, 2,
+                                                                   dtype=np.float32)[None]})
+    view.show_result(sharper, step=10)
+    np.testing.assert_array_equal(view.grid.images[0].image, sharper.weights[0])
+    assert dressed == []                          # same tokens: the axes stay as they are
+    other = AttentionMap(**{**first.__dict__, "source_tokens": tuple(
+        t.upper() for t in first.source_tokens)})
+    view.show_result(other)                       # another text: labelled again
+    assert len(dressed) == 2
+    assert view.grid.plots[0].getAxis("bottom").tokens == tuple(other.source_tokens)
+
+
 def test_unavailable_and_problems_say_why(view):
     view.show_result(date_alignment())
     view.show_problem("Type some text first: the box is empty.")

@@ -64,6 +64,7 @@ class AttentionGrid(pg.GraphicsLayoutWidget):
         self.marks: list[QGraphicsRectItem] = []   # the hovered cell, outlined
         self.bar: pg.ColorBarItem | None = None
         self._extent: tuple[int, int] | None = None   # (outputs, sources) drawn
+        self._dress = None   # what the axes, titles and colour bar are set for
         self.scene().sigMouseMoved.connect(self._on_mouse_moved)
         self.scene().sigMouseClicked.connect(self._on_mouse_clicked)
 
@@ -79,14 +80,22 @@ class AttentionGrid(pg.GraphicsLayoutWidget):
         self.result, self.heads = result, tuple(heads)
         if len(self.heads) != len(self.plots):
             self._build(len(self.heads))
+        outputs, sources = result.weights.shape[1:]
+        extent = (outputs, sources)
+        for item, head in zip(self.images, self.heads):
+            item.setImage(np.ascontiguousarray(result.weights[head], dtype=np.float32),
+                          levels=(0.0, top), autoLevels=False)
+        # Live frames of one text change the weights only: labelling the axes
+        # again made pyqtgraph draw them anew, most of a frame's 10 ms.
+        dress = (tuple(labels), tuple(result.source_tokens), tuple(result.output_tokens),
+                 tuple(result.head_names[h] for h in self.heads), top, extent)
+        if dress == self._dress:
+            return
+        self._dress = dress
         if len(self.plots) == 1:
             self.plots[0].setLabel("bottom", labels[0], color="#505050")
             self.plots[0].setLabel("left", labels[1], color="#505050")
-        outputs, sources = result.weights.shape[1:]
-        extent = (outputs, sources)
-        for plot, item, head in zip(self.plots, self.images, self.heads):
-            item.setImage(np.ascontiguousarray(result.weights[head], dtype=np.float32),
-                          levels=(0.0, top), autoLevels=False)
+        for plot, head in zip(self.plots, self.heads):
             plot.getAxis("bottom").set_tokens(result.source_tokens)
             plot.getAxis("left").set_tokens(result.output_tokens)
             plot.setTitle(result.head_names[head] if len(self.heads) > 1 else None,
@@ -110,6 +119,7 @@ class AttentionGrid(pg.GraphicsLayoutWidget):
 
     def _build(self, panels: int) -> None:
         self.clear()
+        self._dress = None
         self.plots, self.images, self.marks = [], [], []
         columns = math.ceil(math.sqrt(panels))
         point = 11.0 if panels == 1 else 9.0
