@@ -87,6 +87,7 @@ def test_rich_and_plain_text_and_a_larger_font(qtbot):
     label = LiveLabel("<b>bold</b> & plain")
     window = window_with(qtbot, label)  # noqa: F841 (kept: the label lives in it)
     assert label.text() == "<b>bold</b> & plain"
+    assert label.accessibleName() == "bold & plain"   # read aloud without the markup
     plain = LiveLabel("1 < 2 & 3 > 2")   # not markup: shown as typed
     assert plain._doc.toPlainText() == "1 < 2 & 3 > 2"
     before = label.heightForWidth(300)

@@ -68,6 +68,7 @@ class LiveLabel(QWidget):
             self._doc.setHtml(text)
         else:
             self._doc.setPlainText(text)
+        self.setAccessibleName(self._doc.toPlainText())   # what a screen reader says, as a QLabel's
         measured = self._measure()
         if measured != self._measured:
             self._measured = measured
