@@ -271,6 +271,16 @@ def test_a_live_frame_of_the_same_text_redraws_the_weights_not_the_axes(view):
     assert view.grid.plots[0].getAxis("bottom").tokens == tuple(other.source_tokens)
 
 
+def test_a_reason_is_not_overdrawn_by_a_live_frame_waiting_on_the_clock(qtbot, view):
+    first = date_alignment()
+    view.show_result(first, step=1)            # drawn, the clock runs
+    view.show_result(first, step=2)            # waits for it
+    view.show_unavailable("no attention layer in this model")
+    qtbot.wait(400)
+    assert view.title.text() == "No attention to show" and not view.grid.isVisible()
+    assert view.hint.text() == "no attention layer in this model"
+
+
 def test_unavailable_and_problems_say_why(view):
     view.show_result(date_alignment())
     view.show_problem("Type some text first: the box is empty.")

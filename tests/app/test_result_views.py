@@ -93,3 +93,24 @@ def test_a_result_without_a_view_here_is_skipped_and_an_unknown_one_refused(qtbo
     assert results.show(heatmap()) == 0
     with pytest.raises(TypeError, match="no view draws ndarray"):
         results.show(np.zeros(3))
+
+
+def test_the_controllers_hand_results_to_views_only_through_the_one_dispatcher():
+    # A controller that called a view's show_result itself would be a second
+    # road from result to view (live frames, replays and still results must
+    # take the same one): only ResultViews calls it, and the window has one.
+    import ast
+
+    app = Path(__file__).resolve().parents[2] / "dlviz" / "app"
+    by_hand, dispatchers = [], []
+    for path in sorted(app.rglob("*.py")):
+        if "views" in path.relative_to(app).parts:
+            continue   # a view may draw its own parts
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                    and node.func.attr == "show_result":
+                by_hand.append(f"{path.name}:{node.lineno}")
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "ResultViews":
+                dispatchers.append(path.name)
+    assert by_hand == []
+    assert dispatchers == ["image_controller.py"]

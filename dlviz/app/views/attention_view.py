@@ -213,6 +213,8 @@ class AttentionView(AttentionExportMixin, QWidget):
         self.body.hide()
 
     def show_unavailable(self, reason: str) -> None:
+        self.clock.cancel()   # a live frame waiting (the last model's) must not draw over the reason
+        self._kept = None
         super().show_unavailable(reason)
         for label in (self.output_line, self.formula, self.notes):
             label.setText("")
