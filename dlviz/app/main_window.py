@@ -45,6 +45,7 @@ class MainWindow(QMainWindow):
     def __init__(self, engine: Engine | None = None,
                  ask_unsafe: Callable[[QWidget, str, object], bool] = ask_to_load_unsafely):
         super().__init__()
+        self._shut_down = False   # closeEvent stopped training and the engine
         self.setWindowTitle(self.tr("dlviz — see inside deep-learning models"))
         self.resize(1280, 800)
         self.setAcceptDrops(True)
@@ -290,6 +291,12 @@ class MainWindow(QMainWindow):
 
     # -- shutdown ------------------------------------------------------------
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        if self._shut_down:
+            # Closed again (a test's fixture after pytest-qt's own close): the
+            # engine is stopped and the parts may be deleted on the C++ side.
+            super().closeEvent(event)
+            return
+        self._shut_down = True
         self.window_layout.save()
         self.statusBar().showMessage(self.tr("Stopping…"))
         self.training.stop()  # ends within one batch, so the join below is short

@@ -50,6 +50,21 @@ def test_events_come_in_order_with_their_contents():
     assert result.final_logs == epochs[-1].logs
 
 
+def test_sparse_batch_events_carry_the_mean_of_the_batches_since_the_last(monkeypatch):
+    # Two seconds between events: the first and last batch of the epoch, maybe
+    # one between; whatever their number, every batch counts once.
+    monkeypatch.setattr(live_callback, "MAX_BATCH_EVENTS", 0.5)
+    record = Recorder()
+    TrainingSession(tiny_cnn(), bright_dark(), config(epochs=1, learning_rate=0.05),
+                    emit=record).run()
+    batches = record.of("BatchEnded")
+    assert batches[0].step == 0 and batches[-1].step == 8 and len(batches) < 9
+    covered = np.diff([-1] + [b.step for b in batches])    # batches each event stands for
+    mean = record.of("EpochEnded")[0].logs["loss"]
+    assert np.average([b.loss for b in batches], weights=covered) == pytest.approx(mean, rel=1e-3)
+    assert batches[-1].loss != pytest.approx(mean, rel=1e-3)   # not the running mean
+
+
 def test_batch_events_report_each_batch_not_the_running_mean():
     record = Recorder()
     TrainingSession(tiny_cnn(), bright_dark(), config(epochs=1, learning_rate=0.05),

@@ -102,6 +102,11 @@ class ProbeBudget:
         self._ran: dict[str, float] = {}
         self.start()
 
+    @property
+    def clock(self) -> Callable[[], float]:
+        """The seconds this budget counts by (the live run's other timing uses it too)."""
+        return self._clock
+
     def start(self) -> None:
         """Training starts now: forget time spent so far (costs are kept)."""
         self._began = self._clock()

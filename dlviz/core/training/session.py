@@ -208,7 +208,8 @@ class TrainingSession:
                             control=self.control, loss_fn=_loss_fn(model, data),
                             vocabulary=getattr(data, "vocabulary", None),
                             text=getattr(data, "sample_text", None) or None,
-                            step_gradients=step, decode_length=_decode_length(data, x))
+                            step_gradients=step, decode_length=_decode_length(data, x),
+                            clock=budget.clock)
         callback = self.callback = LiveCallback(
             self._emit, probes=probes, control=self.control, budget=budget,
             batch_size=cfg.batch_size, samples=len(y), on_epoch_end=self.on_epoch_end)
