@@ -42,8 +42,11 @@ see different loads (steady b/a quartiles 0.79-1.24 over 8 rounds of
 lstm-sentiment, 2 cores shared by 5 agents): ``--interleaved N`` (default
 1) then trains N more pairs batch by batch in turns (``_interleaved.py``),
 the figure to read there ("interleaved_cpu_ratio", with its spread over
-blocks of 10 batches and what a frame costs the batch it is in); the
-refresh rates to read stay the rounds'.
+blocks of 10 batches and what a frame costs the batch it is in), beside
+its refresh rate: the live run's clock stands still while the bare run has
+its turn (``TurnClock``), so its views refresh as often per second of its
+own training as in a run alone, where the rounds' rates swing with the
+load (2.4-3.8 a second for vgg16-mini's maps on a shared machine).
 Target: b/a <= 1.02 with the watched views refreshed at least 4 times a second.
 
     python benchmarks/live_overhead.py [--rounds 3] [--epochs 3] [--samples 3200] [--interleaved 1]

@@ -47,3 +47,22 @@ def test_deducted_seconds_leave_the_turn():
     baton.deduct("b", 1000.0, 0.0)
     baton.give("b")
     assert baton.turns["b"][0][0] < 0      # the turn lasted far less than what was taken out
+
+
+def test_the_live_sides_clock_stands_still_while_it_waits_for_its_turn(monkeypatch):
+    import _interleaved
+
+    now = [10.0]
+    monkeypatch.setattr(_interleaved.time, "perf_counter", lambda: now[0])
+    clock = _interleaved.TurnClock()
+    assert clock() == 10.0
+    now[0] = 11.0
+    clock.stop()                  # the bare run's turn
+    now[0] = 14.0
+    assert clock() == 11.0        # three seconds of waiting do not pass
+    clock.stop()                  # stopping again changes nothing
+    clock.resume()
+    now[0] = 14.5
+    assert clock() == 11.5        # its own time runs on from where it stopped
+    clock.resume()
+    assert clock() == 11.5

@@ -294,3 +294,29 @@ def test_the_layer_watched_before_a_run_does_not_put_the_filters_first():
                     emit=lambda e: frames.append(e) if type(e).__name__ == "LiveFrame" else None,
                     control=control).run()
     assert frames and "feature_maps" in frames[0].results, [sorted(f.results) for f in frames]
+
+
+def test_the_callback_times_batches_and_events_by_its_budgets_clock(monkeypatch):
+    """One clock for the run: a benchmark that trains two runs in turns stops it
+    while the other trains; batch events (at most MAX_BATCH_EVENTS a second)
+    then come per second of the run's own time, not of the wall's."""
+    from dlviz.core.training import live_callback
+
+    monkeypatch.setattr(live_callback, "MAX_BATCH_EVENTS", 8.0)
+    clock = FakeClock()
+    data = bright_dark(n=64)
+    model = tiny_cnn()
+    model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
+    events = []
+    callback = LiveCallback(events.append, budget=ProbeBudget(0.0, clock=clock),
+                            batch_size=4, samples=len(data.y_train))
+
+    class Tick(live_callback.keras.callbacks.Callback):
+        def on_train_batch_end(self, batch, logs=None):
+            clock.now += 1 / 32         # four batches an eighth of a second, by this clock
+
+    model.fit(data.x_train, data.y_train, batch_size=4, epochs=1, verbose=0,
+              callbacks=[Tick(), callback])
+    steps = [e.step for e in events if type(e).__name__ == "BatchEnded"]
+    assert steps == [0, 4, 8, 12, 15]   # every fourth batch, and the epoch's last
+    assert callback._step_time == pytest.approx(1 / 32)
