@@ -181,3 +181,24 @@ def test_a_captioner_trains_from_the_window_with_live_captions(qtbot, window):
     assert "hình" in window.workspace.vocabulary   # dropped scenes now get Vietnamese words
     window.tabs.setCurrentWidget(window.caption_view)
     window.grab().save(str(SHOTS / "window_captioner_training.png"))
+
+
+def test_a_long_caption_wraps_its_words_instead_of_widening_the_window(view, qtbot):
+    from dataclasses import replace
+
+    from dlviz.app.views.caption_view import BIG
+
+    sample = caption_sample("vi")    # Vietnamese: more, longer words
+    view.show_result(sample)
+    narrow = view.minimumSizeHint().width()
+    assert narrow < BIG + 200          # the words ask for no width of their own
+    view.resize(BIG + 360, 640)        # a narrow window: the words take more rows
+    qtbot.waitUntil(lambda: view.width() == BIG + 360)
+    rows = {view.words_row.getItemPosition(view.words_row.indexOf(b))[0] for b in view.buttons}
+    assert len(rows) >= 2
+    for button in view.buttons:        # each row fits beside the picture
+        assert button.mapTo(view, button.rect().bottomRight()).x() <= view.width()
+    view.resize(1100, 640)
+    qtbot.waitUntil(lambda: view.width() == 1100)
+    wide = {view.words_row.getItemPosition(view.words_row.indexOf(b))[0] for b in view.buttons}
+    assert len(wide) < len(rows)

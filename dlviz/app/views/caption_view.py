@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -80,7 +81,12 @@ class CaptionView(ExportMixin, QWidget):
         self.about.setObjectName("caption_about")
         right = QVBoxLayout()
         right.addWidget(QLabel(self.tr("Caption:")))
-        right.addLayout(self.words_row)
+        # Its words wrap to the width it gets (``_place_words``), so it asks for none:
+        # a long caption never widens the window.
+        words = QWidget()
+        words.setLayout(self.words_row)
+        words.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        right.addWidget(words)
         right.addWidget(self.about)
         right.addStretch(1)
         top = QHBoxLayout()
@@ -136,14 +142,26 @@ class CaptionView(ExportMixin, QWidget):
             button.hovered.connect(self.show_word)
             button.left.connect(self._on_left)
             button.clicked.connect(lambda _checked, i=button.index: self.pin(i))
-            row, column = divmod(button.index, WORDS_PER_ROW)
-            self.words_row.addWidget(button, row, column)
-            button.show()   # at once: a layout shows a new child only at the next event
         if not self.buttons:
             empty = WordButton(-1, self.tr("(no words: the model wrote <end> first)"), 14)
             empty.setEnabled(False)
             self.buttons = [empty]
-            self.words_row.addWidget(empty, 0, 0)
+        self._place_words()
+
+    def _place_words(self) -> None:
+        """At most ``WORDS_PER_ROW`` words a row, and no more than the width beside the
+        picture holds: seven large words once made the window 1309 px wide, wider
+        than a 1280 px laptop screen, even with another tab on screen."""
+        room = self.width() - BIG - 48      # the picture, margins and spacing
+        row = column = used = 0
+        for button in self.buttons:
+            self.words_row.removeWidget(button)
+            width = button.sizeHint().width() + self.words_row.horizontalSpacing()
+            if column and (column == WORDS_PER_ROW or used + width > room):
+                row, column, used = row + 1, 0, 0
+            self.words_row.addWidget(button, row, column)
+            column, used = column + 1, used + width
+            button.show()   # at once: a layout shows a new child only at the next event
 
     def _update_tiles(self) -> None:
         for tile in self.tiles:
@@ -170,6 +188,8 @@ class CaptionView(ExportMixin, QWidget):
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
+        if self.result is not None:
+            self._place_words()
         self._place_tiles()
 
     def show_word(self, index: int | None) -> None:
