@@ -96,11 +96,20 @@ def test_a_result_without_a_view_here_is_skipped_and_an_unknown_one_refused(qtbo
 
 
 def test_the_controllers_hand_results_to_views_only_through_the_one_dispatcher():
-    # A controller that called a view's show_result itself would be a second
+    # A controller that called a view's show_result (or the drawing method
+    # behind it: show_maps, show_predictions, ...) itself would be a second
     # road from result to view (live frames, replays and still results must
-    # take the same one): only ResultViews calls it, and the window has one.
+    # take the same one): only ResultViews calls them, and the window has one.
+    # A reason instead of a result (show_unavailable, show_problem) and a
+    # setting (show_activations: whether the plot is there) may come directly.
     import ast
+    import inspect
 
+    not_results = {"show_unavailable", "show_problem", "show_activations"}
+    drawing = {name for view in set(VIEWS.values())
+               for name, _ in inspect.getmembers(view, inspect.isfunction)
+               if name.startswith("show_") and name not in not_results}
+    assert {"show_result", "show_maps", "show_predictions"} <= drawing
     app = Path(__file__).resolve().parents[2] / "dlviz" / "app"
     by_hand, dispatchers = [], []
     for path in sorted(app.rglob("*.py")):
@@ -108,7 +117,7 @@ def test_the_controllers_hand_results_to_views_only_through_the_one_dispatcher()
             continue   # a view may draw its own parts
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
-                    and node.func.attr == "show_result":
+                    and node.func.attr in drawing:
                 by_hand.append(f"{path.name}:{node.lineno}")
             if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "ResultViews":
                 dispatchers.append(path.name)
