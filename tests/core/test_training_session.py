@@ -65,6 +65,37 @@ def test_sparse_batch_events_carry_the_mean_of_the_batches_since_the_last(monkey
     assert batches[-1].loss != pytest.approx(mean, rel=1e-3)   # not the running mean
 
 
+def test_the_last_batch_before_a_stop_is_always_sent(monkeypatch):
+    from _training_models import tiny_cnn as build
+    from dlviz.core.kerasenv import import_keras
+
+    monkeypatch.setattr(live_callback, "MAX_BATCH_EVENTS", 0.5)   # sparse events
+    control, record = TrainingControl(), Recorder()
+
+    class StopAtFive(import_keras().callbacks.Callback):
+        def on_train_batch_end(self, batch, logs=None):
+            if batch == 5:
+                control.stop()
+
+    session = TrainingSession(build(), bright_dark(), config(epochs=1), emit=record,
+                              control=control)
+    original = session._fit
+
+    def fit_with_stopper(model, device, notes):
+        fit = model.fit
+
+        def fit_first_stopper(*args, callbacks=(), **kwargs):
+            return fit(*args, callbacks=[StopAtFive(), *callbacks], **kwargs)
+
+        model.fit = fit_first_stopper
+        return original(model, device, notes)
+
+    session._fit = fit_with_stopper
+    result = session.run()
+    assert result.reason == "stopped"
+    assert record.of("BatchEnded")[-1].step == 5       # where training ended, not before
+
+
 def test_batch_events_report_each_batch_not_the_running_mean():
     record = Recorder()
     TrainingSession(tiny_cnn(), bright_dark(), config(epochs=1, learning_rate=0.05),

@@ -5,7 +5,7 @@ After every training batch, on the engine thread:
 1. read the loss; not finite -> flag it and stop (the session restores the
    last good weights);
 2. send ``BatchEnded`` (at most ``MAX_BATCH_EVENTS`` a second, and always
-   for an epoch's last batch), with the mean of the batches since the last
+   for an epoch's last batch and the last before a stop), with the mean of the batches since the last
    one sent;
 3. answer stop (``model.stop_training``: the fit loop ends after this
    batch) and pause (wait here, answering probe requests meanwhile);
@@ -213,7 +213,10 @@ class LiveCallback(keras.callbacks.Callback):
         self.budget.aftermath(charge)
         self.spent["aftermath"] += charge
         self._update_rate(step_end, batch)
-        if last or step_end - self._last_event >= 1.0 / MAX_BATCH_EVENTS:
+        # The epoch's last batch, and the last before a stop, are always sent:
+        # the curves and the progress bar end where training did.
+        stopping = self.control is not None and self.control.stopped
+        if last or stopping or step_end - self._last_event >= 1.0 / MAX_BATCH_EVENTS:
             self._last_event = step_end
             self._send_batch(batch, global_step, self._values_since_sent(batch, means))
         if self._answer_control():
