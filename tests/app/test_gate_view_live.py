@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 from test_text_gate_view import NAMES, VOCAB, layers, model_of
 
+from dlviz.app.views.dots_item import DotsItem
 from dlviz.app.views.gate_view import LIVE_FRAME_MS, GateView
 from dlviz.core.probes.registry import PROBES
 
@@ -66,13 +67,19 @@ def test_a_hidden_view_draws_the_newest_frame_when_shown(qtbot, view, first):
 
 def test_frames_of_the_same_sentence_reuse_the_plots_and_the_unit_curves(qtbot, view, first):
     plots, curves = dict(view.grid.plots), list(view.grid.lines.listDataItems())
+    dots = [item for item in view.grid.lines.items if isinstance(item, DotsItem)]
+    assert len(dots) == len(curves) >= 1   # a dot on each time step of each line
     unit = view.grid.selected[0]
     result = later(first, 3)
     view.show_result(result, step=30)
     assert view.grid.plots == plots
     assert view.grid.lines.listDataItems() == curves   # new values, same curves
-    np.testing.assert_allclose(curves[0].getData()[1],
-                               result.traces_of("lstm_1")[0].gates["h"][0, :, unit])
+    values = result.traces_of("lstm_1")[0].gates["h"][0, :, unit]
+    np.testing.assert_allclose(curves[0].getData()[1], values)
+    # ... and the same dots, moved to the new values
+    assert [item for item in view.grid.lines.items if isinstance(item, DotsItem)] == dots
+    np.testing.assert_allclose([y for _x, y in dots[0].points()], values, rtol=1e-6)
+    np.testing.assert_allclose([x for x, _y in dots[0].points()], np.arange(len(values)) + 0.5)
     # A still result of another sentence draws at once and relabels the tokens.
     other = PROBES["gates"].compute(model_of(layers.LSTM), "not bad", vocabulary=VOCAB)
     view.show_result(other)

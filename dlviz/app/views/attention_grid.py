@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QGraphicsRectItem
 
 from dlviz.app.views.canvas import BACKGROUND
 from dlviz.app.views.colormaps import colormap
+from dlviz.app.views.lut_image import LutImageItem
 from dlviz.app.views.token_axis import TokenAxis
 
 #: The colour map of the weights (perceptually uniform: brighter = more weight).
@@ -129,7 +130,7 @@ class AttentionGrid(pg.GraphicsLayoutWidget):
             plot.setMenuEnabled(False)
             plot.hideButtons()
             plot.invertY(True)   # the first output token on top, read downwards
-            item = pg.ImageItem()
+            item = LutImageItem()
             plot.addItem(item)
             mark = QGraphicsRectItem(QRectF(0, 0, 1, 1))
             pen = QPen(pg.mkColor("#ff3b30"))

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from dlviz.app.views.canvas import fit, image_canvas, show_picture
 from dlviz.app.views.colormaps import ACTIVATION_MAPS, lut
 from dlviz.app.views.live_label import LiveLabel
+from dlviz.app.views.lut_image import LutImageItem
 from dlviz.core.probes.results import LayerMaps
 
 
@@ -31,7 +32,7 @@ class ChannelView(QWidget):
         font.setBold(True)
         self.channel_label.setFont(font)
         self.channel_canvas, self.channel_box = image_canvas()
-        self.channel_item = pg.ImageItem()
+        self.channel_item = LutImageItem()
         self.channel_box.addItem(self.channel_item)
         self.channel: int | None = None
         self.colormap = ACTIVATION_MAPS[0]

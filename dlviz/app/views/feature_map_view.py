@@ -10,7 +10,6 @@ list, the person's zoom and the enlarged channel stay.
 from __future__ import annotations
 
 import numpy as np
-import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QGraphicsRectItem, QHBoxLayout, QLabel,
@@ -23,6 +22,7 @@ from dlviz.app.views.export import ExportMixin
 from dlviz.app.views.layer_tree import PATH_ROLE, fill_layer_tree
 from dlviz.app.views.live_clock import LiveClock
 from dlviz.app.views.live_label import LiveLabel
+from dlviz.app.views.lut_image import LutImageItem
 from dlviz.core.probes.mosaic import make_mosaic
 from dlviz.core.probes.results import FeatureMaps, LayerMaps, Mosaic
 
@@ -128,7 +128,7 @@ class FeatureMapView(ExportMixin, QWidget):
 
     def _build_canvas(self) -> None:
         self.canvas, self.box = image_canvas()
-        self.mosaic_item = pg.ImageItem()
+        self.mosaic_item = LutImageItem()
         self.box.addItem(self.mosaic_item)
         self.highlight = QGraphicsRectItem()
         pen = QPen(QColor("#e6007e"), 3)

@@ -20,7 +20,9 @@ from PySide6.QtGui import QFont
 from dlviz.app.core_texts import core_text
 from dlviz.app.views.canvas import BACKGROUND
 from dlviz.app.views.colormaps import colormap
+from dlviz.app.views.dots_item import DotsItem
 from dlviz.app.views.gate_scales import gate_scale
+from dlviz.app.views.lut_image import LutImageItem
 from dlviz.app.views.span_marks import SpanMarks
 from dlviz.core.probes.sequence_results import GATE_LABELS, GATE_NAMES
 
@@ -171,7 +173,7 @@ class GateGrid(pg.GraphicsLayoutWidget):
         plot.setMenuEnabled(False)
         plot.hideButtons()
         plot.invertY(True)
-        item = pg.ImageItem()
+        item = LutImageItem()
         plot.addItem(item)
         _style_axes(plot)
         plot.getAxis("left").setTicks([unit_ticks(trace.units)])
@@ -217,7 +219,11 @@ class GateGrid(pg.GraphicsLayoutWidget):
             items = iter(self._line_items)
             for unit in self.selected:
                 for one in self.traces:
-                    next(items).setData(x, one.gates[self.line_gate][0, :, unit])
+                    values = one.gates[self.line_gate][0, :, unit]
+                    curve, dots = next(items)
+                    curve.setData(x, values)
+                    if dots is not None:
+                        dots.setData(x, values)
             return
         self._lines_key = key
         self.lines.clear()
@@ -226,10 +232,15 @@ class GateGrid(pg.GraphicsLayoutWidget):
             for col, one in enumerate(self.traces):
                 style = pg.QtCore.Qt.PenStyle.SolidLine if col == 0 else \
                     pg.QtCore.Qt.PenStyle.DashLine
-                pen = pg.mkPen(LINE_COLOURS[k % len(LINE_COLOURS)], width=2, style=style)
-                dots = {"symbol": "o", "symbolSize": 5} if trace.time <= 40 else {}
-                self._line_items.append(
-                    self.lines.plot(x, one.gates[self.line_gate][0, :, unit], pen=pen, **dots))
+                colour = LINE_COLOURS[k % len(LINE_COLOURS)]
+                values = one.gates[self.line_gate][0, :, unit]
+                curve = self.lines.plot(x, values, pen=pg.mkPen(colour, width=2, style=style))
+                dots = None
+                if trace.time <= 40:   # a dot on each time step, while they are far apart
+                    dots = DotsItem(colour, size=5)
+                    dots.setData(x, values)
+                    self.lines.addItem(dots, ignoreBounds=True)
+                self._line_items.append((curve, dots))
         self.lines.getAxis("bottom").setTicks([token_ticks(trace.tokens or (),
                                                            self._most_labels(1))])
         self.lines.setXRange(0, trace.time, padding=0)

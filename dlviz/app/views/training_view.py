@@ -36,7 +36,11 @@ from dlviz.app.views.training_messages import stop_message
 
 FRAME_MS = 100  # at most 10 redraws a second: smooth curves at half the paint work of 20
 #: Between two parts of one frame: time for the event loop to paint the first.
-STAGGER_MS = 4
+#: Qt posts the repaint at low priority: on a busy GUI thread (a part's redraw
+#: and the GIL take several ms) a 4 ms timer came first, and the parts were
+#: painted together, all plots in one 60-170 ms repaint (``gui_stall.py`` with
+#: an event trace); 20 ms apart, each part has its own repaint.
+STAGGER_MS = 20
 #: The progress bar's least width: room for "100 %  ·  ETA 1 min 12 s".
 PROGRESS_WIDTH = 180
 #: The least width of each of the two plots side by side (curves, gradient
