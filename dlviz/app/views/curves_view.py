@@ -18,6 +18,8 @@ from dlviz.app.views.series_buffer import SeriesBuffer, SmoothedSeries
 from dlviz.app.views.training_plots import TRAIN_COLOUR, VAL_COLOUR, make_plot, set_run_length
 
 SMOOTHING = 0.9
+#: Points of the smoothed line drawn per pixel of the plot's width.
+SMOOTH_POINTS_PER_PIXEL = 1.0
 
 
 def accuracy_of(metrics: dict) -> float | None:
@@ -83,10 +85,15 @@ class _MetricPlot:
         self.epochs = SeriesBuffer(64)
         self.val_epochs = SeriesBuffer(64)
         self.raw_curve = item.plot(pen=pg.mkPen(_pale(TRAIN_COLOUR), width=1), connect="finite")
-        self.smooth_curve = item.plot(pen=pg.mkPen(TRAIN_COLOUR, width=3), connect="finite")
-        for curve in (self.raw_curve, self.smooth_curve):
+        # The smoothed line changes little from one batch to the next: one point a
+        # pixel draws it the same. Qt strokes a 3-pixel pen point by point, and
+        # pyqtgraph's five a pixel made it two thirds of the plot's paint (1.9 of
+        # 2.9 ms with 30 epochs drawn, on two cores).
+        self.smooth_curve = item.plot(pen=pg.mkPen(TRAIN_COLOUR, width=3), connect="finite",
+                                      autoDownsampleFactor=SMOOTH_POINTS_PER_PIXEL)
+        for curve, method in ((self.raw_curve, "peak"), (self.smooth_curve, "mean")):
             curve.setClipToView(True)
-            curve.setDownsampling(auto=True, method="peak")
+            curve.setDownsampling(auto=True, method=method)
         self.epoch_curve = item.plot(
             pen=pg.mkPen("#0b2e59", width=2), symbol="o", symbolSize=9,
             symbolBrush="#0b2e59", symbolPen="w")
