@@ -256,7 +256,12 @@ def interleaved_fit(data, config, *, build_a, build_b, steps: int, shown=None,
         raise errors[0]
     if not isinstance(result, TrainingStopped) or result.reason != "finished":
         raise SystemExit(f"interleaved live run ended: {result.reason}: {result.message}")
-    return {"a": baton.turns["a"][steps:], "b": baton.turns["b"][steps:],
+    budget = session.callback.budget
+    # What the live run's budget charged, in its own seconds: why it drew as often as it did.
+    charged = {"training": budget.training_seconds, "probes": budget.probe_seconds,
+               "aftermath": budget.aftermath_seconds, "bookkeeping": budget.bookkeeping_seconds}
+    return {"charged": {k: round(v, 3) for k, v in charged.items()},
+            "a": baton.turns["a"][steps:], "b": baton.turns["b"][steps:],
             "frames": [(turn - steps, kinds) for turn, kinds, _s in frames if turn >= steps],
             "frame_seconds": [(turn - steps, s) for turn, _k, s in frames if turn >= steps]}
 

@@ -282,7 +282,8 @@ def interleave(pairs: int, data, config, *, build, rundir: bool = True, shown=No
         runs.append(interleaved_fit(data, config, build_a=build, build_b=build, steps=steps,
                                     shown=shown, rundir=rundir))
         print(f"interleaved pair {pair}: {len(runs[-1]['b'])} steady batches, "
-              f"{len(runs[-1]['frames'])} frames", flush=True)
+              f"{len(runs[-1]['frames'])} frames; the live run's budget charged (s): "
+              f"{json.dumps(runs[-1]['charged'])}", flush=True)
     offered = {kind for run in runs for _turn, kinds in run["frames"] for kind in kinds}
     watched = set(shown) if shown else {kind for kind in WATCHED if kind in offered}
     figures = interleaved_figures(runs, watched)
