@@ -1,6 +1,7 @@
 """DotsItem: dots at the finite points, moved by setData, bounded by what it draws."""
 
 import numpy as np
+import pytest
 import pyqtgraph as pg
 
 from dlviz.app.views.dots_item import DotsItem
@@ -33,3 +34,21 @@ def test_no_points_no_bounds(qtbot):
     dots = DotsItem("#000000")
     dots.setData([], [])
     assert dots.points() == [] and dots.boundingRect().isEmpty()
+
+
+def test_the_margin_follows_the_zoom(qtbot):
+    widget = pg.PlotWidget()
+    qtbot.addWidget(widget)
+    dots = DotsItem("#1f77b4", size=5)
+    widget.addItem(dots)
+    dots.setData([0.0, 1.0], [0.0, 1.0])
+    widget.resize(300, 200)
+    widget.show()
+    widget.setRange(xRange=(0, 1), yRange=(0, 1), padding=0)
+    qtbot.waitExposed(widget)
+    near = dots.boundingRect()
+    widget.setRange(xRange=(-10, 10), yRange=(-10, 10), padding=0)   # zoomed out 20x
+    qtbot.wait(20)
+    far = dots.boundingRect()
+    # The same five pixels are 20 times as many data units now.
+    assert (far.width() - 1.0) == pytest.approx(20 * (near.width() - 1.0), rel=0.15)

@@ -26,6 +26,7 @@ class DotsItem(pg.GraphicsObject):
         self._size = float(size)
         self._points = QPolygonF()
         self._bounds = QRectF()
+        self._padded: QRectF | None = None   # the bounds with the dots' margin, at this zoom
 
     def setData(self, x, y) -> None:  # noqa: N802 (as PlotDataItem's)
         x, y = np.asarray(x, dtype=np.float64), np.asarray(y, dtype=np.float64)
@@ -35,6 +36,7 @@ class DotsItem(pg.GraphicsObject):
         self._points = QPolygonF([QPointF(a, b) for a, b in zip(x.tolist(), y.tolist())])
         self._bounds = QRectF(float(x.min()), float(y.min()), float(np.ptp(x)), float(np.ptp(y))) \
             if x.size else QRectF()
+        self._padded = None
         self.update()
 
     def points(self) -> list[tuple[float, float]]:
@@ -44,13 +46,19 @@ class DotsItem(pg.GraphicsObject):
     def boundingRect(self) -> QRectF:  # noqa: N802 (Qt API)
         if self._bounds.isNull() and not self._points.size():
             return QRectF()
-        # A dot across beyond the outermost points (its half, and a margin), in data units.
-        pad_x = self._size * (self.pixelWidth() or 0.0)
-        pad_y = self._size * (self.pixelHeight() or 0.0)
-        return self._bounds.adjusted(-pad_x, -pad_y, pad_x, pad_y)
+        if self._padded is None:   # Qt asks often; the pixel size costs a transform each time
+            # A dot across beyond the outermost points (its half, and a margin), in data units.
+            pad_x = self._size * (self.pixelWidth() or 0.0)
+            pad_y = self._size * (self.pixelHeight() or 0.0)
+            padded = self._bounds.adjusted(-pad_x, -pad_y, pad_x, pad_y)
+            if not (pad_x and pad_y):
+                return padded   # not in a view yet: no pixel size to keep
+            self._padded = padded
+        return QRectF(self._padded)
 
     def viewTransformChanged(self) -> None:  # noqa: N802 (pyqtgraph API)
         self.prepareGeometryChange()   # the padding in data units changed with the zoom
+        self._padded = None
 
     def paint(self, painter, *_args) -> None:
         painter.setPen(self._pen)
