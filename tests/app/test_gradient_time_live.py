@@ -42,6 +42,18 @@ def test_a_burst_draws_the_first_frame_then_only_the_last(qtbot, view):
     assert view.curve is curve and view.plot.listDataItems() == [curve]
 
 
+def test_the_dots_sit_on_the_curve_and_move_with_live_frames(qtbot, view):
+    dots = view.dots
+    view.show_result(result(3), step=1)
+    qtbot.waitUntil(lambda: view.result.loss == 3.5, timeout=10_000)
+    ys = [y for _, y in dots.points()]
+    # On the log axis: log10 of what the curve was given, one dot per token.
+    np.testing.assert_allclose(ys, np.log10(result(3).relative()[0]), rtol=1e-6)
+    np.testing.assert_allclose([x for x, _ in dots.points()], [0.5, 1.5, 2.5, 3.5])
+    assert view.dots is dots and dots.scene() is view.plot.scene()
+    assert view.curve.opts["symbol"] is None   # no scatter rebuilt per frame
+
+
 def test_a_hidden_view_keeps_the_newest_frame_and_draws_it_when_shown(view):
     view.hide()
     frames = [result(k) for k in range(1, 4)]

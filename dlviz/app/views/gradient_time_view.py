@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from dlviz.app.core_messages import core_message
 from dlviz.app.views.canvas import BACKGROUND, hint_label, title_font
+from dlviz.app.views.dots_item import DotsItem
 from dlviz.app.views.export import ExportMixin
 from dlviz.app.views.gate_grid import token_ticks
 from dlviz.app.views.live_clock import LiveClock
@@ -91,8 +92,12 @@ class GradientTimeView(ExportMixin, QWidget):
         layout.addWidget(self.hint)
         layout.addWidget(self.body, 1)
         self.body.hide()   # until a sentence is read
-        self.curve = self.plot.plot([], [], pen=pg.mkPen("#2563a8", width=2), symbol="o",
-                                    symbolSize=6, symbolBrush="#2563a8")
+        self.curve = self.plot.plot([], [], pen=pg.mkPen("#2563a8", width=2))
+        # A dot on each token: moved, not rebuilt, by a live frame (dots_item.py;
+        # the curve's own symbols were a ScatterPlotItem rebuilt every frame).
+        # Not a data item, so not in log mode: it is given log10 of the values.
+        self.dots = DotsItem("#2563a8", size=6)
+        self.plot.addItem(self.dots, ignoreBounds=True)
         self.clock = LiveClock(self, draw=self._draw, keep=self._keep_live, interval_ms=200)
 
     def show_result(self, result: GradientThroughTime, step: int | None = None) -> None:
@@ -151,6 +156,7 @@ class GradientTimeView(ExportMixin, QWidget):
         values = self.values()
         x = np.arange(len(values)) + 0.5
         self.curve.setData(x, values)
+        self.dots.setData(x, np.log10(values))
         low = shown_floor(float(values.min()))
         axes = (tuple(result.tokens or ()), len(values), low)
         if axes != self._axes:
