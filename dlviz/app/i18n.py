@@ -68,6 +68,7 @@ def save_language(language: str) -> None:
 
 _installed: list[QTranslator] = []
 _default_locales: list[QLocale] = []   # the locale before each install, to restore
+_generation = [0]   # counts installs and removals: what a cached translation was made under
 
 
 def install_translator(app: QCoreApplication, language: str | None = None) -> str:
@@ -92,6 +93,7 @@ def install_translator(app: QCoreApplication, language: str | None = None) -> st
         return DEFAULT_LANGUAGE
     app.installTranslator(translator)
     _installed.append(translator)  # Qt does not own it: keep it alive
+    _generation[0] += 1
     # Spin boxes and other number fields built from now on read and write numbers
     # as the language does (0,5 in Vietnamese); see also ``numbers``.
     _default_locales.append(QLocale())
@@ -103,8 +105,15 @@ def remove_translator(app: QCoreApplication) -> None:
     """Back to English (the tests switch languages within one process)."""
     while _installed:
         app.removeTranslator(_installed.pop())
+        _generation[0] += 1
     while _default_locales:
         QLocale.setDefault(_default_locales.pop())
+
+
+def catalogue_generation() -> int:
+    """A number that changes whenever the installed catalogue does: a key for
+    caching translated text (``core_messages``)."""
+    return _generation[0]
 
 
 def current_language() -> str:

@@ -17,6 +17,7 @@ import threading
 
 _lock = threading.Lock()
 _device: str | None = None
+_tensorflow = None   # the module, once its import has finished
 
 # glog/absl line prefix: I0000 00:00:1795728554.045722    4218 port.cc:153] ...
 _NATIVE_NOTICE = re.compile(r"^[IWE]\d{4} [\d:.]+\s+\d+ [\w./-]+:\d+\] ")
@@ -55,11 +56,22 @@ def _with_quiet_fd2(action):
 
 
 def import_tensorflow():
-    """Return the ``tensorflow`` module, importing it quietly on first use."""
-    if "tensorflow" in sys.modules:
-        return sys.modules["tensorflow"]
+    """Return the ``tensorflow`` module, importing it quietly on first use.
+
+    A second thread asking while the first imports waits for it to finish:
+    ``sys.modules`` holds the module from the import's start, and a thread
+    that took it from there went on to import Keras beside the first one's
+    import of TensorFlow's own modules, which Python stopped with a
+    ``_DeadlockError`` (``benchmarks/draw_cost.py`` failed that way one run
+    in three).
+    """
+    global _tensorflow
+    if _tensorflow is not None:
+        return _tensorflow
     quiet_tensorflow_logs()
     with _lock:
+        if _tensorflow is not None:
+            return _tensorflow
 
         def _load():
             import tensorflow  # noqa: PLC0415  (lazy on purpose; see module docstring)
@@ -69,7 +81,8 @@ def import_tensorflow():
             tensorflow.config.list_physical_devices()
             return tensorflow
 
-        return _with_quiet_fd2(_load)
+        _tensorflow = _with_quiet_fd2(_load)
+        return _tensorflow
 
 
 def import_keras():

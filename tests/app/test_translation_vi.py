@@ -313,6 +313,28 @@ def test_the_cores_sentences_are_translated_by_their_shape(vietnamese):
                                                 "lệ), chuyển RGB -> ảnh xám; Pillow warned: odd")
 
 
+def test_a_sentence_seen_in_english_is_translated_once_vietnamese_is_installed(qtbot):
+    # core_message remembers its answers; a new catalogue must not get the old ones.
+    from PySide6.QtWidgets import QApplication
+
+    from dlviz.app.core_messages import core_message
+    from dlviz.app.i18n import install_translator, remove_translator
+
+    said = "Something new the core says."
+    phrase = ("'lenet5' takes input of shape (None, 20), not images (batch, height, width, "
+              "channels), so it has no feature maps to show")
+    app = QApplication.instance()
+    remove_translator(app)
+    assert core_message(phrase) == phrase and core_message(said) == said
+    try:
+        install_translator(app, "vi")
+        assert core_message(phrase).startswith("'lenet5' nhận đầu vào")
+        assert core_message(said) == said
+    finally:
+        remove_translator(app)
+    assert core_message(phrase) == phrase
+
+
 def test_choosing_a_language_is_remembered_for_the_next_launch(qtbot):
     from dlviz.app.main_window import MainWindow
 

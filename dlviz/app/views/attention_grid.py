@@ -22,7 +22,7 @@ from PySide6.QtCore import QRectF, Signal
 from PySide6.QtGui import QPen
 from PySide6.QtWidgets import QGraphicsRectItem
 
-from dlviz.app.views.canvas import BACKGROUND
+from dlviz.app.views.canvas import BACKGROUND, cache_axes
 from dlviz.app.views.colormaps import colormap
 from dlviz.app.views.lut_image import LutImageItem
 from dlviz.app.views.token_axis import TokenAxis
@@ -129,6 +129,7 @@ class AttentionGrid(pg.GraphicsLayoutWidget):
             plot = self.addPlot(index // columns, index % columns, axisItems=axes)
             plot.setMenuEnabled(False)
             plot.hideButtons()
+            cache_axes(plot)     # live frames change the weights, rarely the tokens
             plot.invertY(True)   # the first output token on top, read downwards
             item = LutImageItem()
             plot.addItem(item)

@@ -18,7 +18,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont
 
 from dlviz.app.core_texts import core_text
-from dlviz.app.views.canvas import BACKGROUND
+from dlviz.app.views.canvas import BACKGROUND, cache_axes
 from dlviz.app.views.colormaps import colormap
 from dlviz.app.views.dots_item import DotsItem
 from dlviz.app.views.gate_scales import gate_scale
@@ -355,6 +355,7 @@ def _style_axes(plot) -> None:
         axis.setStyle(tickFont=font if side == "bottom" else None,
                       hideOverlappingLabels=False)   # the first token's label stays
     plot.getAxis("left").setWidth(38)   # the same for every plot: token columns line up
+    cache_axes(plot)   # live frames change the pictures, not the axes
 
 
 def _direction_title(trace, columns: int) -> str:

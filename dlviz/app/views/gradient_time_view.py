@@ -18,7 +18,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from dlviz.app.core_messages import core_message
-from dlviz.app.views.canvas import BACKGROUND, hint_label, title_font
+from dlviz.app.views.canvas import BACKGROUND, cache_axes, hint_label, title_font
 from dlviz.app.views.dots_item import DotsItem
 from dlviz.app.views.export import ExportMixin
 from dlviz.app.views.gate_grid import token_ticks
@@ -82,6 +82,7 @@ class GradientTimeView(ExportMixin, QWidget):
         self.plot.setLabel("left", self.tr("relative size"))
         for side in ("bottom", "left"):
             self.plot.getAxis(side).setTextPen("#202020")
+        cache_axes(self.plot)   # live frames move the curve, not the axes
         self.body.setMinimumHeight(PLOT_MIN_HEIGHT)
         # Where the hint has no room (``_fit_hint``), it is still a hover away.
         self.body.setToolTip(self.tr(HINT))
