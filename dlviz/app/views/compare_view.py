@@ -20,7 +20,7 @@ from dlviz.app.core_messages import core_message
 from dlviz.app.views.canvas import BACKGROUND, hint_label, title_label
 from dlviz.app.views.colormaps import DIVERGING, colormap
 from dlviz.app.views.export import ExportMixin
-from dlviz.app.views.gate_grid import _style_axes, token_ticks, unit_ticks
+from dlviz.app.views.gate_grid import _style_axes, fitting_token_ticks, unit_ticks
 from dlviz.app.views.gradient_time_view import FLOOR, log_ticks
 from dlviz.core.probes.compare import CellComparison
 
@@ -81,7 +81,8 @@ class CompareView(ExportMixin, QWidget):
         values = np.maximum(result.gradient, FLOOR)
         low = float(np.log10(values.min())) if values.size else -1.0
         low = min(low, -1.0)
-        ticks = token_ticks(result.tokens, max(4, self.width() // 2 // 64))
+        # Two plots a row (the hidden state, the gradient), each with its left axis.
+        ticks = fitting_token_ticks(result.tokens, self.width() / 2 - 80)
         for row, (name, kind) in enumerate(zip(result.models, result.kinds)):
             self.row_titles.append(name)
             label = self.body.addLabel(f"<b>{name}</b>", row * 2, 0, colspan=2,

@@ -15,7 +15,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QFontMetrics
 
 from dlviz.app.core_texts import core_text
 from dlviz.app.views.canvas import BACKGROUND, cache_axes
@@ -31,15 +31,39 @@ DIRECTIONS = (QT_TRANSLATE_NOOP("GateGrid", "forward"), QT_TRANSLATE_NOOP("GateG
 
 #: At most this many token labels along x; between them every k-th is named.
 MAX_LABELS = 40
+#: Pixels kept free between two token labels.
+LABEL_GAP = 8
+#: The point size of the token labels under the heatmaps (a projector's back row).
+TOKEN_POINTS = 10
 #: Unit label steps a reader counts in (0, 16, 32 rather than 0, 11, 22).
 NICE_STEPS = (1, 2, 4, 5, 8, 10, 16, 20, 25, 32, 50, 64, 100, 128, 256, 512, 1024)
 LINE_COLOURS = ("#d62728", "#1f77b4", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b")
 
 
-def token_ticks(tokens, most: int = MAX_LABELS) -> list[tuple[float, str]]:
-    """(x, label) at the centre of each token's column, every k-th when there are many."""
-    step = max(1, -(-len(tokens) // most))
+def fitting_token_ticks(tokens, width: float, font: QFont | None = None,
+                        most: int = MAX_LABELS) -> list[tuple[float, str]]:
+    """(x, label) at the centre of token columns along an axis ``width`` pixels
+    long: every token named when the widest label fits in a token's column,
+    else every k-th, k the fewest columns that hold it.
+
+    A fixed count of labels (48 pixels each) named every other token of
+    "the film was not bad at all" under a 250-pixel heatmap, where all seven
+    fit: the reader could not tell which column was "not".
+    """
+    tokens = tuple(str(t) for t in tokens)
+    if not tokens:
+        return []
+    metrics = QFontMetrics(font or _token_font())
+    widest = max(metrics.horizontalAdvance(t) for t in tokens) + LABEL_GAP
+    column = max(float(width), 1.0) / len(tokens)
+    step = max(1, int(np.ceil(widest / column)), -(-len(tokens) // most))
     return [(t + 0.5, tokens[t]) for t in range(0, len(tokens), step)]
+
+
+def _token_font() -> QFont:
+    font = QFont()
+    font.setPointSizeF(TOKEN_POINTS)
+    return font
 
 
 def unit_ticks(units: int, most: int = 3) -> list[tuple[float, str]]:
@@ -121,8 +145,7 @@ class GateGrid(pg.GraphicsLayoutWidget):
                 self.bars[name].setLevels(values=(low, high))
             if not same_sentence:   # labelling the axes again costs more than the pictures
                 plot = self.plots[(col, name)]
-                plot.getAxis("bottom").setTicks([token_ticks(trace.tokens or (),
-                                                             self._most_labels())])
+                self._label_tokens(plot, col)
                 plot.setXRange(0, trace.time, padding=0)
         self._tokens = tokens
         self._update_lines()
@@ -161,6 +184,7 @@ class GateGrid(pg.GraphicsLayoutWidget):
         self.addItem(self.line_label, first + len(names), 0)
         self.lines = self.addPlot(first + len(names), 1, 1, len(self.traces))
         self.lines.setMenuEnabled(False)
+        self.lines.vb.sigResized.connect(lambda _box: self._label_tokens(self.lines, None))
         _style_axes(self.lines)
         self.lines.hideButtons()
         # A layout with no parent layout shrinks to its preferred size when its
@@ -179,22 +203,21 @@ class GateGrid(pg.GraphicsLayoutWidget):
         plot.getAxis("left").setTicks([unit_ticks(trace.units)])
         plot.setMouseEnabled(x=False, y=False)
         plot.setYRange(0, trace.units, padding=0)
+        plot.vb.sigResized.connect(lambda _box: self._label_tokens(plot, col))
         self.images[(col, name)] = item
         self.plots[(col, name)] = plot
 
-    def _most_labels(self, columns: int | None = None) -> int:
-        """How many token labels fit under one heatmap (about 48 pixels each)."""
-        span = (self.width() - 220) / max(1, columns or len(self.traces))
-        return int(min(MAX_LABELS, max(4, span // 48)))
-
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
-        super().resizeEvent(event)
-        for (col, _name), plot in getattr(self, "plots", {}).items():
-            plot.getAxis("bottom").setTicks(
-                [token_ticks(self.traces[col].tokens or (), self._most_labels())])
-        if getattr(self, "lines", None) is not None and self.traces:
-            self.lines.getAxis("bottom").setTicks(
-                [token_ticks(self.traces[0].tokens or (), self._most_labels(1))])
+    def _label_tokens(self, plot, col: int | None) -> None:
+        """Name the tokens that fit under ``plot``: heatmap column ``col``, or the
+        lines (None), which span every column. Called again whenever the plot
+        is resized, with its own width on screen."""
+        if not self.traces or (col or 0) >= len(self.traces):
+            return
+        trace = self.traces[col or 0]
+        width = plot.vb.width()
+        if width <= 1:   # not laid out yet: the view's width less the names, axes and bars
+            width = (self.width() - 240) / (1 if col is None else len(self.traces))
+        plot.getAxis("bottom").setTicks([fitting_token_ticks(trace.tokens or (), width)])
 
     # -- selected units as lines ------------------------------------------------
     def toggle_unit(self, unit: int, gate: str | None = None) -> None:
@@ -241,8 +264,7 @@ class GateGrid(pg.GraphicsLayoutWidget):
                     dots.setData(x, values)
                     self.lines.addItem(dots, ignoreBounds=True)
                 self._line_items.append((curve, dots))
-        self.lines.getAxis("bottom").setTicks([token_ticks(trace.tokens or (),
-                                                           self._most_labels(1))])
+        self._label_tokens(self.lines, None)
         self.lines.setXRange(0, trace.time, padding=0)
         low, high, _ = gate_scale(trace, self.line_gate)
         self.lines.setYRange(low, high, padding=0.05)
@@ -346,8 +368,7 @@ class GateGrid(pg.GraphicsLayoutWidget):
 
 def _style_axes(plot) -> None:
     """Dark tick labels, tokens large enough to read from the back of a room."""
-    font = QFont()
-    font.setPointSizeF(10)
+    font = _token_font()
     for side in ("bottom", "left"):
         axis = plot.getAxis(side)
         axis.setTextPen("#202020")

@@ -21,7 +21,7 @@ from dlviz.app.core_messages import core_message
 from dlviz.app.views.canvas import BACKGROUND, cache_axes, hint_label, title_font
 from dlviz.app.views.dots_item import DotsItem
 from dlviz.app.views.export import ExportMixin
-from dlviz.app.views.gate_grid import token_ticks
+from dlviz.app.views.gate_grid import fitting_token_ticks
 from dlviz.app.views.live_clock import LiveClock
 from dlviz.app.views.live_label import LiveLabel
 from dlviz.core.probes.sequence_results import GradientThroughTime
@@ -83,6 +83,7 @@ class GradientTimeView(ExportMixin, QWidget):
         for side in ("bottom", "left"):
             self.plot.getAxis(side).setTextPen("#202020")
         cache_axes(self.plot)   # live frames move the curve, not the axes
+        self.plot.vb.sigResized.connect(lambda _box: self._label_tokens())
         self.body.setMinimumHeight(PLOT_MIN_HEIGHT)
         # Where the hint has no room (``_fit_hint``), it is still a hover away.
         self.body.setToolTip(self.tr(HINT))
@@ -131,6 +132,18 @@ class GradientTimeView(ExportMixin, QWidget):
         super().resizeEvent(event)
         self._fit_hint()
 
+    def _label_tokens(self) -> None:
+        """Name every token that fits under the curve (every k-th when they crowd);
+        again whenever the plot is resized."""
+        if self.result is None:
+            return
+        axis = self.plot.getAxis("bottom")
+        width = self.plot.vb.width()
+        if width <= 1:   # not laid out yet: the view less its left axis and margins
+            width = self.body.width() - 70
+        axis.setTicks([fitting_token_ticks(self.result.tokens or (), width,
+                                           axis.style.get("tickFont") or self.body.font())])
+
     def _fit_hint(self) -> None:
         """Show the hint only where the plot keeps ``PLOT_MIN_HEIGHT`` below it.
 
@@ -164,7 +177,7 @@ class GradientTimeView(ExportMixin, QWidget):
             # Live frames of one sentence keep the axes: new ranges and ticks
             # every frame cost more than the curve, and made the axis jitter.
             self._axes = axes
-            self.plot.getAxis("bottom").setTicks([token_ticks(result.tokens or (), 6)])
+            self._label_tokens()
             self.plot.setXRange(0, max(1, len(values)), padding=0)
             self.plot.setYRange(low, 0, padding=0.05)
             self.plot.getAxis("left").setTicks([log_ticks(low)])
