@@ -213,6 +213,7 @@ class EngineController(QObject):
         else:
             self._current_source = None
             self.window.layer_table.show_busy("")
+            self.window.statusBar().clearMessage()   # "Opening …" is over
             self.window.banner.show_message(
                 translate("MainWindow",
                           "{0} was not loaded: it needs unsafe loading and you declined.").format(

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
+from dlviz.app.core_messages import core_message
 from dlviz.app.views.registry import ResultViews
 from dlviz.core.caption_jobs import caption_picture
 from dlviz.core.ctc_jobs import read_picture
@@ -39,7 +40,12 @@ class ImageController(QObject):
         self.ctc_view = views.get("ctc")   # what a CRNN reads (CtcView), when there is one
         self.caption_view = views.get("caption")   # what a captioner writes (CaptionView)
         self._latest: dict[str, int] = {}
-        self._source = None          # (source, name) of the last image asked for
+        # (source, name) of the current image: the last one looked at without a
+        # problem, or one given while no model was open. A refused file (not an
+        # image, gone) never becomes current: a later model would look at it
+        # again, and say again why it cannot.
+        self._source = None
+        self._asked = None           # (source, name) of the image job under way
         self._model: ModelOpened | None = None
         self.analysis = None         # last ImageAnalysis shown (still, live or replayed)
         self.results = ResultViews(views.values(), self)
@@ -56,18 +62,24 @@ class ImageController(QObject):
         self._latest[kind] = job_id
         return job_id
 
-    def analyze(self, source, name: str) -> int | None:
-        """Compute feature maps and predictions of an image (path or bytes)."""
-        self._source = (source, name)
+    def analyze(self, source, name: str, *, quiet: bool = False) -> int | None:
+        """Compute feature maps and predictions of an image (path or bytes).
+
+        ``quiet``: a redo nobody asked for (the weights changed): a model that
+        takes no images says nothing then.
+        """
         if self._model is None:
+            self._source = (source, name)
             return None  # analysed as soon as a model is open
+        self._asked = (source, name)
         ws = self.workspace
         if self.writes_captions():   # two inputs (image, words so far): no feature maps
             return self._submit("caption", lambda: caption_picture(ws, source, name),
                                 self.tr("Captioning {0}…").format(name))
         if self._model.probe_problem:
-            self.problem_reported.emit(self.tr("Cannot look at {0} with this model: {1}").format(
-                name, self._model.probe_problem))
+            if not quiet:
+                self.problem_reported.emit(self.tr("Cannot look at {0} with this model: {1}").format(
+                    name, core_message(self._model.probe_problem)))
             return None
         fit = self.fit
         # Only the mosaic and statistics on screen are made with the maps;
@@ -105,7 +117,7 @@ class ImageController(QObject):
     def redo_last_image(self) -> None:
         """Recompute the last image (e.g. after training changed the weights)."""
         if self._source is not None and self._model is not None:
-            self.analyze(*self._source)
+            self.analyze(*self._source, quiet=True)
 
     def set_fit(self, fit: str) -> None:
         """Resize (whole picture, aspect not kept) or centre-crop; redo the image."""
@@ -136,9 +148,7 @@ class ImageController(QObject):
         self.analysis = None
         self.filter_view.set_filter_layers(list(opened.filter_layers))
         self.heatmap_view.set_layers(list(opened.spatial_layers), opened.cam_layer)
-        views = tuple(v for v in (self.maps_view, self.filter_view, self.prediction_view,
-                                  self.heatmap_view, self.ctc_view, self.caption_view)
-                      if v is not None)
+        views = self._image_views()
         if opened.probe_problem:
             for view in views:
                 if view is not self.caption_view or not self.writes_captions():
@@ -162,6 +172,8 @@ class ImageController(QObject):
     def _on_job_finished(self, event) -> None:
         if not self._is_latest(event):
             return
+        if event.kind in ("image", "caption") and self._asked is not None:
+            self._source = self._asked   # looked at: the current image from now on
         self.results.show(event.result)
         if event.kind == "image":
             self._on_image_analysed(event.result)
@@ -181,5 +193,22 @@ class ImageController(QObject):
             self.analysis = result
 
     def _on_job_failed(self, event) -> None:
-        if self._is_latest(event):
-            self.problem_reported.emit(event.message)
+        if not self._is_latest(event):
+            return
+        if event.kind in ("image", "caption"):
+            if self._asked == self._source:   # the current image itself failed (gone, say)
+                self._source = None
+            if self.analysis is None:
+                # Nothing of this model on screen: the views must not keep the
+                # last model's maps and predictions as if they were its own.
+                for view in self._image_views():
+                    if view is self.filter_view:   # the filters are the model's, not the image's
+                        continue
+                    if self._model is None or not self._model.offered.get(view.probe_kind):
+                        view.show_unavailable(event.message)
+        self.problem_reported.emit(event.message)
+
+    def _image_views(self) -> tuple:
+        return tuple(v for v in (self.maps_view, self.filter_view, self.prediction_view,
+                                 self.heatmap_view, self.ctc_view, self.caption_view)
+                     if v is not None)

@@ -103,6 +103,8 @@ class MainWindow(QMainWindow):
         self.gallery.open_image_requested.connect(self._on_open_image_requested)
         self.gallery.paste_requested.connect(self._on_paste_requested)
         self.images.problem_reported.connect(self.banner.show_message)
+        # "Looking at …" must not outlive the answer that it cannot be looked at.
+        self.images.problem_reported.connect(lambda _message: self.statusBar().clearMessage())
         self.images.analysis_shown.connect(self._on_analysis_shown)
         self.digit_canvas.drawing_read.connect(self.open_image)   # as if it were dropped
         self.text.gates_offered.connect(self._on_gates_offered)
@@ -146,7 +148,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Captioning {0}…").format(label), 5000)
         else:
             self.statusBar().showMessage(self.tr("Looking at {0}…").format(label))
-        if self.images.analyze(source, label) is None:
+        if self.images.analyze(source, label) is None and self.images.current_model() is None:
             self.statusBar().showMessage(
                 self.tr("{0} is ready: pick a model to look at it.").format(label))
 

@@ -1,0 +1,72 @@
+"""The current image after refusals, missing files and models that take no images.
+
+Found by trying the window as a student would: a refused file became the
+current image, so the next model looked at it again (the banner repeated its
+refusal) and kept showing the last model's maps and predictions as its own;
+a retrained text model reported it could not look at an image nobody gave it.
+"""
+
+import keras
+from test_image_workflow import analyse, drop, lenet_window, picture, text_named_png  # noqa: F401
+
+
+def choose(qtbot, window, name, signal):
+    with qtbot.waitSignal(signal, timeout=120_000) as blocker:
+        window.library.choose(name)
+    return blocker.args[0] if blocker.args else None
+
+
+def test_a_refused_file_never_becomes_the_image_the_next_model_looks_at(
+        qtbot, lenet_window, tmp_path):
+    win = lenet_window
+    analyse(qtbot, win, picture(tmp_path))
+    with qtbot.waitSignal(win.images.problem_reported, timeout=60_000):
+        drop(win, text_named_png(tmp_path))
+    assert "notes.png" in win.banner.text()
+    assert win.statusBar().currentMessage() == ""   # not "Looking at notes.png…" still
+    # The next model looks at the last good picture, and says nothing of notes.png.
+    analysis = choose(qtbot, win, "vgg16-mini", win.images.analysis_shown)
+    assert analysis.source_name == "photo.png"
+    assert not win.banner.isVisible()
+    assert win.images.current_source()[1] == "photo.png"
+
+
+def test_a_picture_gone_meanwhile_leaves_no_other_models_maps_on_screen(
+        qtbot, lenet_window, tmp_path):
+    win = lenet_window
+    gone = picture(tmp_path, "gone.png")
+    analyse(qtbot, win, gone)
+    gone.unlink()
+    message = choose(qtbot, win, "vgg16-mini", win.images.problem_reported)
+    assert "gone.png" in message
+    for view in (win.maps_view, win.prediction_view):
+        assert not view.body.isVisible()      # LeNet's maps and classes are gone
+        assert "gone.png" in view.hint.text()
+    assert win.images.current_source() is None
+    assert win.images.analysis is None
+    # A new picture is looked at by this model as usual.
+    assert analyse(qtbot, win, picture(tmp_path, "next.png")).source_name == "next.png"
+    assert win.maps_view.body.isVisible()
+
+
+def test_a_model_that_takes_no_images_is_quiet_when_its_weights_change(
+        qtbot, lenet_window, tmp_path):
+    window = lenet_window
+    analyse(qtbot, window, picture(tmp_path))   # the first model takes images
+    inputs = keras.Input((20,), name="features")
+    outputs = keras.layers.Dense(3, activation="softmax", name="scores")(inputs)
+    path = tmp_path / "tabular.keras"
+    keras.Model(inputs, outputs).save(path)
+    with qtbot.waitSignal(window.bridge.job_finished, timeout=60_000,
+                          check_params_cb=lambda e: e.kind == "model"):
+        window.open_model_file(str(path))
+    window.banner.hide()
+    # As at the end of a training run or a freeze: the model changed, nobody dropped anything.
+    with qtbot.assertNotEmitted(window.images.problem_reported, wait=300):
+        window._on_model_changed()
+    assert not window.banner.isVisible()
+    # A picture dropped on it is still answered, in words, and the status bar
+    # does not ask for a model that is open.
+    drop(window, picture(tmp_path, "face.png"))
+    assert "Cannot look at face.png" in window.banner.text()
+    assert "pick a model" not in window.statusBar().currentMessage()
