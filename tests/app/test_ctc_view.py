@@ -81,13 +81,17 @@ def test_hover_names_column_class_and_probability(view, qtbot):
     assert view.hover_label.text().startswith("Each column") and not plot.mark.isVisible()
 
 
-def test_only_blanks_read_as_nothing(view):
+def test_only_blanks_read_as_nothing(view, qtbot):
     from dataclasses import replace
 
     found = ctc_alignment_sample()
     blank = replace(found, path=np.zeros_like(found.path), text="")
     view.show_result(blank)
     assert "nothing" in view.reading.text()
+    # In large type the words wrap rather than widen the window (1280 became 1345).
+    qtbot.wait(20)   # the layout takes the new text's size
+    assert view.minimumSizeHint().width() < 600
+    assert view.reading.width() <= view.width()
 
 
 def test_a_model_without_strings_says_why(view):

@@ -59,6 +59,9 @@ class CtcView(ExportMixin, QWidget):
         font.setBold(True)
         self.reading.setFont(font)
         self.reading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # "(nothing: every column is blank)" at this size, on one line, widened the
+        # whole window past a 1280-pixel screen: it wraps instead.
+        self.reading.setWordWrap(True)
         self.steps = QLabel("")
         self.steps.setObjectName("ctc_steps")
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
@@ -73,7 +76,7 @@ class CtcView(ExportMixin, QWidget):
         body = QVBoxLayout(self.body)
         body.setContentsMargins(0, 0, 0, 0)
         reading = QHBoxLayout()
-        reading.addWidget(self.reading, 0)
+        reading.addWidget(self.reading, 1)
         reading.addSpacing(24)
         reading.addWidget(self.steps, 1)
         body.addLayout(reading)
