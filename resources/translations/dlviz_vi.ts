@@ -153,7 +153,7 @@
     <name>AttentionView</name>
     <message>
         <source>All heads</source>
-        <extracomment>The overview tab&apos;s key (its tab shows it translated; tabs keep their key as data).</extracomment>
+        <extracomment>Live frames are drawn at most this often (the newest wins meanwhile). The overview tab&apos;s key (its tab shows it translated; tabs keep their key as data).</extracomment>
         <translation>Mọi đầu</translation>
     </message>
     <message>
@@ -2623,7 +2623,7 @@ Theo từng tầng: một khoảng giá trị cho mọi ô, nên có thể so s�
     </message>
     <message>
         <source>units ↓</source>
-        <extracomment>At most this many token labels along x; between them every k-th is named. Unit label steps a reader counts in (0, 16, 32 rather than 0, 11, 22).</extracomment>
+        <extracomment>At most this many token labels along x; between them every k-th is named. Pixels kept free between two token labels. The point size of the token labels under the heatmaps (a projector&apos;s back row). Unit label steps a reader counts in (0, 16, 32 rather than 0, 11, 22).</extracomment>
         <translation>đơn vị ↓</translation>
     </message>
     <message>
@@ -2706,6 +2706,10 @@ Theo từng tầng: một khoảng giá trị cho mọi ô, nên có thể so s�
     <message>
         <source> · training step {0}</source>
         <translation> · bước huấn luyện {0}</translation>
+    </message>
+    <message>
+        <source>{0} gates of {1} · 1 token</source>
+        <translation>Các cổng {0} của {1} · 1 token</translation>
     </message>
     <message>
         <source>{0} gates of {1} · {2} tokens</source>
@@ -4089,7 +4093,7 @@ Theo từng tầng: một khoảng giá trị cho mọi ô, nên có thể so s�
     <name>TrainingPlots</name>
     <message>
         <source>epoch</source>
-        <extracomment>Axis ends a person reads at a glance: 1, 2, 2.5, 5 times a power of ten.</extracomment>
+        <extracomment>Points of the smoothed line drawn per pixel of the plot&apos;s width. Axis ends a person reads at a glance: 1, 2, 2.5, 5 times a power of ten.</extracomment>
         <translation>epoch</translation>
     </message>
     <message>
@@ -4162,7 +4166,7 @@ Theo từng tầng: một khoảng giá trị cho mọi ô, nên có thể so s�
     <name>TrainingView</name>
     <message>
         <source>ETA {0} h {1} min</source>
-        <extracomment>Between two parts of one frame: time for the event loop to paint the first. The progress bar&apos;s least width: room for &quot;100 % · ETA 1 min 12 s&quot;. The least width of each of the two plots side by side (curves, gradient flow): with the histograms beside them and the training panel docked, the tab must fit a 1280 px window.</extracomment>
+        <extracomment>Between two parts of one frame: time for the event loop to paint the first. Qt posts the repaint at low priority: on a busy GUI thread (a part&apos;s redraw and the GIL take several ms) a 4 ms timer came first, and the parts were painted together, all plots in one 60-170 ms repaint (``gui_stall.py`` with an event trace); 20 ms apart, each part has its own repaint. The progress bar&apos;s least width: room for &quot;100 % · ETA 1 min 12 s&quot;. The least width of each of the two plots side by side (curves, gradient flow): with the histograms beside them and the training panel docked, the tab must fit a 1280 px window.</extracomment>
         <translation>Còn khoảng {0} giờ {1} phút</translation>
     </message>
     <message>

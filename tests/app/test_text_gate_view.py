@@ -191,3 +191,14 @@ def test_a_live_frame_says_which_training_step_its_gates_come_from(qtbot):
     assert view.step_label.text() == "training step 1,234"
     view.show_result(result)        # a typed sentence again: no step
     assert "training step" not in view.title.text() and not view.step_label.text()
+
+
+def test_no_gates_offers_no_layer_of_the_last_model(qtbot):
+    view, result = shown(qtbot, model_of(layers.LSTM), "the film was not bad")
+    assert view.layer_combo.count() == 2 and view.layer_combo.isEnabled()
+    view.show_unavailable("'lenet5' has no recurrent layer")
+    assert view.layer_combo.count() == 0 and not view.layer_combo.isEnabled()
+    assert not view.body.isVisible() and view.result is None
+    view.show_result(result)   # a sequence model again
+    assert view.layer_combo.count() == 2 and view.layer_combo.isEnabled()
+    assert view.layer_combo.currentText() == result.layers[0]

@@ -357,3 +357,13 @@ def test_many_layers_get_their_lines_a_few_per_frame(view):
     flow.add_norms(1, {name: 0.2 for name in names})
     view.flush()                     # the end of a run draws everything at once
     assert not flow.dirty and all(len(flow.curves[n].getOriginalDataset()[0]) == 2 for n in names)
+
+
+@pytest.mark.parametrize("reason, shown", [("stopped", "%p %"), ("finished", "done")])
+def test_the_end_of_a_run_leaves_no_time_left_on_the_bar(view, reason, shown):
+    # A batch still waiting to be drawn put "ETA 51 s" back after Stop.
+    view.on_training_started(started())
+    view.on_batch_ended(replace(batch(7), eta_s=51.0))
+    view.on_training_stopped(TrainingStopped(reason, "", 0))
+    assert view.progress.format() == shown
+    assert "ETA" not in view.progress.text()

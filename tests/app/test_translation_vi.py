@@ -19,6 +19,7 @@ exception's words after "Keras could not load x:"), names, units and formulas.
 so any other English that appears fails.
 """
 
+import inspect
 import re
 import xml.etree.ElementTree as ET
 
@@ -411,3 +412,18 @@ def test_no_restart_is_offered_while_a_model_trains(qtbot, monkeypatch):
     {a.data(): a for a in win.language_actions.actions()}["vi"].trigger()
     assert win.banner.buttons == [] and "mở lại dlviz" in win.banner.text()
     win.close()
+
+
+def test_the_views_write_their_numbers_as_vietnamese_does(vietnamese, qtbot):
+    # Found in the Vietnamese window: "trung bình 0.0929", "star (100.0 %)".
+    from dlviz.app.numbers import general_text
+    from dlviz.app.views.class_bars_view import percent
+
+    assert percent(0.7234) == "72,3 %" and percent(0.0004) == "< 0,1 %"
+    assert general_text(0.0929) == "0,0929" and general_text(2.58) == "2,58"
+
+
+def test_english_numbers_keep_their_points(qtbot):
+    from dlviz.app.views.class_bars_view import percent
+
+    assert percent(0.7234) == "72.3 %" and percent(0.0004) == "< 0.1 %"

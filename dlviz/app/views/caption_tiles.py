@@ -11,6 +11,7 @@ import numpy as np
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QToolButton, QVBoxLayout
+from dlviz.app.numbers import percent_text
 
 
 def pixmap(rgb: np.ndarray, side: int) -> QPixmap:
@@ -74,7 +75,7 @@ class WordTile(QFrame):
         self.word.setFont(font)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.setToolTip(self.tr("'{0}': the model was {1} sure of this word; bright = where it "
-                                "looked").format(word, f"{sureness:.0%}"))
+                                "looked").format(word, percent_text(sureness, 0)))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(3, 3, 3, 3)
         layout.setSpacing(2)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from dlviz.app.core_messages import core_message
-from dlviz.app.numbers import count_text
+from dlviz.app.numbers import count_text, percent_text
 from dlviz.app.views.canvas import hint_label, title_label
 from dlviz.app.views.caption_tiles import WordButton, WordTile, pixmap
 from dlviz.app.views.export import ExportMixin
@@ -46,8 +46,8 @@ def word_summary(result, index: int) -> str:
         "CaptionView", "'{0}' (word {1} of {2}, {3} sure) looked most at the region in row {4}, "
         "column {5}: {6} of its attention").format(
             result.words[index], index + 1, len(result.words),
-            f"{float(result.probabilities[index]):.0%}", row + 1, col + 1,
-            f"{float(weights[row, col]):.0%}")
+            percent_text(float(result.probabilities[index]), 0), row + 1, col + 1,
+            percent_text(float(weights[row, col]), 0))
 
 
 class CaptionView(ExportMixin, QWidget):

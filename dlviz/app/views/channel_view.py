@@ -6,6 +6,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from dlviz.app.numbers import general_text
 from dlviz.app.views.canvas import fit, image_canvas, show_picture
 from dlviz.app.views.colormaps import ACTIVATION_MAPS, lut
 from dlviz.app.views.live_label import LiveLabel
@@ -65,7 +66,7 @@ class ChannelView(QWidget):
         if hi == lo == 0.0:
             detail = self.tr("all zero: a dead channel for this input")
         else:
-            detail = self.tr("from {0} to {1}").format(f"{lo:.3g}", f"{hi:.3g}")
+            detail = self.tr("from {0} to {1}").format(general_text(lo), general_text(hi))
         self.channel_label.setText(
             self.tr("Channel {0} of {1} · {2}").format(channel, count, detail))
         if values.shape != shape:

@@ -13,6 +13,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from dlviz.app.numbers import decimal_text, percent_text
 from dlviz.core.probes.results import ClassScore
 
 TOP_COLOUR = QColor("#2563a8")
@@ -24,8 +25,8 @@ TEXT_COLOUR = QColor("#1d1d1d")
 def percent(probability: float) -> str:
     """0.7234 -> '72.3 %'; tiny values are not shown as a misleading 0.0 %."""
     if 0 < probability < 0.001:
-        return "< 0.1 %"
-    return f"{probability * 100:.1f} %"
+        return f"< {decimal_text(0.1)} %"
+    return percent_text(probability)   # 72,3 % in Vietnamese
 
 
 class ClassBarsView(QWidget):

@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QGraphicsRectItem, QHBoxLayout, QLabel,
                                QSplitter, QTreeWidget, QVBoxLayout, QWidget)
 
+from dlviz.app.numbers import general_text, percent_text
 from dlviz.app.views.canvas import fit, hint_label, image_canvas, title_label
 from dlviz.app.views.channel_view import ChannelView
 from dlviz.app.views.colormaps import ACTIVATION_MAPS, lut
@@ -290,7 +291,8 @@ class FeatureMapView(ExportMixin, QWidget):
             if s.dead_channels else self.tr("no dead channels")
         self.stats_label.setText(f"<b>{layer.type}</b>  ·  " + self.tr(
             "min {0}  ·  max {1}  ·  mean {2}  ·  {3} zeros (switched-off ReLUs)  ·  {4}").format(
-                f"{s.min:.3g}", f"{s.max:.3g}", f"{s.mean:.3g}", f"{s.zero_fraction:.0%}", dead))
+                general_text(s.min), general_text(s.max), general_text(s.mean),
+                percent_text(s.zero_fraction, 0), dead))
 
     def _update_mosaic(self) -> None:
         if self._layer is None:

@@ -28,6 +28,7 @@ from dlviz.app.views.live_label import LiveLabel
 from dlviz.app.views.span_match_view import SpanMatchView
 from dlviz.app.core_messages import core_message
 from dlviz.app.core_texts import core_text
+from dlviz.app.numbers import count_text
 from dlviz.core.probes.sequence_results import GRU_CONVENTION
 from dlviz.core.probes.text_results import SequenceGates
 
@@ -182,6 +183,7 @@ class GateView(ExportMixin, QWidget):
     def _draw(self, result: SequenceGates, step: int | None) -> None:
         self.result, self.step = result, step
         self._show_body()
+        self.layer_combo.setEnabled(True)
         layer = self.layer_combo.currentText()
         layers = list(result.layers)
         if layers != [self.layer_combo.itemText(i) for i in range(self.layer_combo.count())]:
@@ -197,6 +199,18 @@ class GateView(ExportMixin, QWidget):
     def select_layer(self, path: str) -> None:
         """Show the gates of recurrent layer ``path`` (one of the combo's)."""
         self.layer_combo.setCurrentText(path)
+
+    def show_unavailable(self, reason: str) -> None:
+        """Say why there are no gates, and offer no layer of the last model's."""
+        self.clock.cancel()   # a live frame waiting (the last model's) must not draw over it
+        self.result, self.step = None, None
+        super().show_unavailable(reason)
+        self.step_label.setText("")
+        self.convention.hide()
+        self.layer_combo.blockSignals(True)
+        self.layer_combo.clear()   # a CNN's Gates tab listed the LSTM's lstm_1 still
+        self.layer_combo.blockSignals(False)
+        self.layer_combo.setEnabled(False)
 
     def show_problem(self, message: str) -> None:
         """Say why this sentence shows nothing (e.g. empty text); the controls stay."""
@@ -222,8 +236,10 @@ class GateView(ExportMixin, QWidget):
         live = "" if self.step is None else self.tr(" · training step {0}").format(
             f"{self.step:,}").strip(" ·")
         self.step_label.setText(live)
-        self.title.setText(self.tr("{0} gates of {1} · {2} tokens").format(
-            kind, self.layer_combo.currentText(), len(result.tokens)))
+        title = self.tr("{0} gates of {1} · 1 token") if len(result.tokens) == 1 else \
+            self.tr("{0} gates of {1} · {2} tokens")
+        self.title.setText(title.format(kind, self.layer_combo.currentText(),
+                                        count_text(len(result.tokens))))
         notes = (_sentence(core_message(note)) for note in result.notes)
         reading = READING.get(traces[0].kind, "")
         self.hint.setText(" ".join((self.tr(reading) if reading else "", *sides, *notes)))

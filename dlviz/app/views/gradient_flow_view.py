@@ -15,6 +15,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from dlviz.app.numbers import count_text, general_text
 from dlviz.app.views.canvas import hint_label
 from dlviz.core.probes.results import GradientNorms
 from dlviz.app.views.series_buffer import SeriesBuffer
@@ -241,7 +242,7 @@ class GradientFlowView(QWidget):
         if best is not None:
             path, step, value = best
             self.hover_label.setText(self.tr("{0}: gradient norm {1} at step {2}").format(
-                path, f"{10 ** value:.3g}", int(step)))
+                path, general_text(10 ** value), count_text(int(step))))
 
     def _on_bars_hovered(self, position) -> None:
         point = self.bars_plot.getPlotItem().vb.mapSceneToView(position)
@@ -249,4 +250,4 @@ class GradientFlowView(QWidget):
         index = bar_at(point.x(), len(paths))
         if index is not None:
             self.hover_label.setText(self.tr("layer {0}: {1}: gradient norm {2}").format(
-                index + 1, paths[index], f"{self.latest[paths[index]]:.3g}"))
+                index + 1, paths[index], general_text(self.latest[paths[index]])))

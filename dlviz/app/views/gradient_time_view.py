@@ -17,6 +17,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from dlviz.app.numbers import general_text
 from dlviz.app.core_messages import core_message
 from dlviz.app.views.canvas import BACKGROUND, cache_axes, hint_label, title_font
 from dlviz.app.views.dots_item import DotsItem
@@ -182,7 +183,7 @@ class GradientTimeView(ExportMixin, QWidget):
             self.plot.setYRange(low, 0, padding=0.05)
             self.plot.getAxis("left").setTicks([log_ticks(low)])
         self.title.setText(self.tr("Which tokens move the answer ({0}, loss {1})").format(
-            core_message(result.target), f"{result.loss:.3g}"))
+            core_message(result.target), general_text(result.loss)))
         self._fit_hint()
 
     def values(self) -> np.ndarray:

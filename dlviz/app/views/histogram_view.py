@@ -11,6 +11,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from dlviz.app.numbers import percent_text
 from dlviz.app.views.canvas import hint_label
 from dlviz.core.probes.results import DeadUnits, Histograms
 from dlviz.app.views.training_plots import (TRAIN_COLOUR, VAL_COLOUR, bar_at, make_plot,
@@ -174,4 +175,4 @@ class DeadReluView(QWidget):
         if index is not None:
             fraction = float(self.fractions[paths[index]])
             self.hover_label.setText(self.tr("{0}: {1} of units dead").format(
-                paths[index], f"{fraction:.0%}"))
+                paths[index], percent_text(fraction, 0)))

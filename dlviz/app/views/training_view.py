@@ -200,13 +200,17 @@ class TrainingView(ExportMixin, QWidget):
         return (self.gradient_flow, self.histograms, self.dead_relu)
 
     def on_training_stopped(self, event) -> None:
+        # The batches still waiting first: their header must not put an
+        # estimate of time left back on the bar after the run's end.
+        self.flush()
         step = self._batch.global_step if self._batch is not None else None
         text, level = stop_message(event, step)
         self.banner.show_message(text, level)
         if event.reason == "finished":
             self.progress.setValue(self.progress.maximum())
             self.progress.setFormat(self.tr("done"))
-        self.flush()
+        else:   # how far it got; nothing is left to wait for
+            self.progress.setFormat("%p %")
 
     def set_snapshots(self, steps: list[int]) -> None:
         self.scrubber.set_snapshots(steps)
