@@ -171,6 +171,24 @@ ERROR_TEMPLATES = (
     QT_TRANSLATE_NOOP("CoreMessages",
                       "{train} generated strings of 1-{digits} digits, {test} for testing (made "
                       "of unseen drawings)"),
+    # What a text training set is (core/data: sentiment.py, text_sets.py, text_files.py,
+    # pair_dataset.py, tagging.py, long_dependency.py), in the training header.
+    QT_TRANSLATE_NOOP("CoreMessages", "{count} generated English sentences (seeded); tokens are "
+                      "words and punctuation"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{count} generated Vietnamese sentences (seeded); tokens "
+                      "are syllables ('học sinh' is two)"),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "{count} generated English sentences with a tag per word (seeded)"),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "encoded with the model's own vocabulary ({count} tokens); {share} of "
+                      "this data's tokens are unknown to it"),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "encoded with the model's own vocabulary ({count} source and {total} "
+                      "target tokens); {share} of the source tokens are unknown to it"),
+    QT_TRANSLATE_NOOP("CoreMessages", "{count} sentence(s) cut after {length} tokens"),
+    QT_TRANSLATE_NOOP("CoreMessages", "skipped {count} row(s) with an empty text or label"),
+    QT_TRANSLATE_NOOP("CoreMessages",
+                      "long-dependency task: the first of {count} tokens sets the class"),
     # How a drawing was prepared for the CRNN (core/probes/ctc_prepare.py).
     QT_TRANSLATE_NOOP("CoreMessages", "ink cut out of {source} and fitted to {size}"),
     # An edit the builder refuses (core/builder/architecture.py, keras_io.py).

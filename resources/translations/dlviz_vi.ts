@@ -1289,6 +1289,38 @@
         <translation>{train} chuỗi sinh ra gồm 1-{digits} chữ số, {test} chuỗi để kiểm tra (vẽ từ các nét chưa thấy)</translation>
     </message>
     <message>
+        <source>{count} generated English sentences (seeded); tokens are words and punctuation</source>
+        <translation>{count} câu tiếng Anh được sinh tự động (cố định theo seed); token là từ và dấu câu</translation>
+    </message>
+    <message>
+        <source>{count} generated Vietnamese sentences (seeded); tokens are syllables (&apos;học sinh&apos; is two)</source>
+        <translation>{count} câu tiếng Việt được sinh tự động (cố định theo seed); token là âm tiết (&apos;học sinh&apos; là hai token)</translation>
+    </message>
+    <message>
+        <source>{count} generated English sentences with a tag per word (seeded)</source>
+        <translation>{count} câu tiếng Anh được sinh tự động, mỗi từ một nhãn (cố định theo seed)</translation>
+    </message>
+    <message>
+        <source>encoded with the model&apos;s own vocabulary ({count} tokens); {share} of this data&apos;s tokens are unknown to it</source>
+        <translation>mã hoá bằng từ vựng riêng của mô hình ({count} token); {share} token của dữ liệu này là từ lạ với nó</translation>
+    </message>
+    <message>
+        <source>encoded with the model&apos;s own vocabulary ({count} source and {total} target tokens); {share} of the source tokens are unknown to it</source>
+        <translation>mã hoá bằng từ vựng riêng của mô hình ({count} token nguồn và {total} token đích); {share} token nguồn là từ lạ với nó</translation>
+    </message>
+    <message>
+        <source>{count} sentence(s) cut after {length} tokens</source>
+        <translation>{count} câu bị cắt sau {length} token</translation>
+    </message>
+    <message>
+        <source>skipped {count} row(s) with an empty text or label</source>
+        <translation>bỏ qua {count} dòng có văn bản hoặc nhãn trống</translation>
+    </message>
+    <message>
+        <source>long-dependency task: the first of {count} tokens sets the class</source>
+        <translation>bài toán phụ thuộc xa: token đầu tiên trong {count} token quyết định lớp</translation>
+    </message>
+    <message>
         <source>ink cut out of {source} and fitted to {size}</source>
         <translation>nét mực được cắt ra từ {source} và đặt vừa {size}</translation>
     </message>

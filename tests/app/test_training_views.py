@@ -367,3 +367,9 @@ def test_the_end_of_a_run_leaves_no_time_left_on_the_bar(view, reason, shown):
     view.on_training_stopped(TrainingStopped(reason, "", 0))
     assert view.progress.format() == shown
     assert "ETA" not in view.progress.text()
+
+
+def test_the_runs_notes_read_as_a_sentence_after_the_counts(view):
+    view.on_training_started(replace(started(), notes=("every layer is trainable",)))
+    assert view.hint.text() == ("3,200 training samples · 61,706 trainable parameters.  "
+                                "Every layer is trainable")

@@ -311,3 +311,19 @@ def test_the_training_tab_says_how_a_run_starts_in_vietnamese(qtbot, vietnamese)
     assert "1.440" in text and "1.020.885" in text
     assert "LeNet-5" in text and not reads_english(text), text
     assert "rebuilt" not in text
+
+
+def test_a_text_training_sets_notes_are_translated(vietnamese):
+    # Found in the Vietnamese window: the training header said "3,000 generated
+    # Vietnamese sentences (seeded); tokens are syllables ..." in English.
+    from dlviz.app.core_messages import core_message
+    from dlviz.core.data.sentiment import load_sentiment
+    from dlviz.core.data.text_sets import reencode
+    from dlviz.core.data.text_vocabulary import Vocabulary
+
+    data = load_sentiment("vi", n=3000)
+    assert core_message(data.notes[0]) == ("3.000 câu tiếng Việt được sinh tự động (cố định "
+                                           "theo seed); token là âm tiết ('học sinh' là hai token)")
+    other = reencode(data, Vocabulary.build(["không tệ chút nào"] * 2 + ["hay"]))
+    said = core_message(other.notes[-1])
+    assert said.startswith("mã hoá bằng từ vựng riêng của mô hình (") and "từ lạ" in said

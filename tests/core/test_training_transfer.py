@@ -130,3 +130,14 @@ def test_set_dropout_takes_effect_in_the_next_compiled_train_step():
     assert (out == 0).mean() > 0.99                   # mostly zero while training
     set_dropout(model, 0.0)
     assert model.train_on_batch(x, y) == pytest.approx(plain)
+
+
+def test_a_model_with_nothing_frozen_is_not_counted_twice():
+    keras = import_keras()
+    # The training header says "706,405 trainable parameters" already; the note
+    # "trainable parameters: 706,405 of 706,405" only repeated it.
+    inputs = keras.Input((6,))
+    model = keras.Model(inputs, keras.layers.Dense(2)(keras.layers.Dense(4)(inputs)))
+    assert apply_freezing(model) == ("every layer is trainable",)
+    notes = apply_freezing(model, freeze_first=1)
+    assert notes[-1] == "trainable parameters: 10 of 38"

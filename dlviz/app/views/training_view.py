@@ -179,6 +179,7 @@ class TrainingView(ExportMixin, QWidget):
         self.title.setText(self.tr("Training · epoch {0}/{1}").format(1, event.epochs))
         # Each note one phrase, set apart; the core writes them in English.
         notes = " · ".join(core_message(note) for note in event.notes)
+        notes = notes[:1].upper() + notes[1:]   # after the sentence before them
         self.hint.setText((self.tr("{0} training samples · {1} trainable parameters.").format(
             count_text(event.samples), count_text(event.trainable_params))
             + f"  {notes}").strip())

@@ -63,8 +63,9 @@ def prepare_ctc_image(model, image) -> tuple[np.ndarray, np.ndarray, list[str]]:
         shown = grey
     else:
         shown = _fit_ink(grey, height, width)
-        notes.append(f"ink cut out of {grey.shape[0]}x{grey.shape[1]} and fitted to "
-                     f"{height}x{width}")
+        # Width x height, as the image loader's "resized 256x64 -> 128x32" says.
+        notes.append(f"ink cut out of {grey.shape[1]}x{grey.shape[0]} and fitted to "
+                     f"{width}x{height}")
     shown = np.ascontiguousarray(shown, dtype=np.float32)
     batch = to_channels(shown[..., np.newaxis], channels)[np.newaxis]
     return batch.astype(np.float32), shown, notes

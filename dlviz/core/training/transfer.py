@@ -83,7 +83,8 @@ def apply_freezing(model, *, freeze_first: int = 0, freeze_backbone: bool = Fals
         else:
             notes.append("kept the model's own frozen layers: " + ", ".join(frozen_layers))
     trainable, frozen = trainable_summary(model)
-    notes.append(f"trainable parameters: {trainable:,} of {trainable + frozen:,}")
+    if frozen:   # all of them: the training header says how many already
+        notes.append(f"trainable parameters: {trainable:,} of {trainable + frozen:,}")
     _forget_compiled_steps(model)
     return tuple(notes)
 
