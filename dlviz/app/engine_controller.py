@@ -194,6 +194,7 @@ class EngineController(QObject):
         elif isinstance(result, ModelOpened):
             window.banner.hide()
             window.layer_table.show_summary(result.title, result.summary, result.notes)
+            window.library.show_current(result.source, core_text(result.title))
             window.images.model_opened(result)
             window.text.model_opened(result)
             if window.images.writes_captions():   # a captioner's first screen: its captions

@@ -3469,6 +3469,10 @@ Theo từng tầng: một khoảng giá trị cho mọi ô, nên có thể so s�
         <source>Open a .keras or .h5 model (loaded in safe mode)</source>
         <translation>Mở một mô hình .keras hoặc .h5 (nạp ở chế độ an toàn)</translation>
     </message>
+    <message>
+        <source>Open now: {0} (not one of the library&apos;s)</source>
+        <translation>Đang mở: {0} (không phải mô hình trong thư viện)</translation>
+    </message>
 </context>
 <context>
     <name>NetworkTable</name>

@@ -70,3 +70,23 @@ def test_a_model_that_takes_no_images_is_quiet_when_its_weights_change(
     drop(window, picture(tmp_path, "face.png"))
     assert "Cannot look at face.png" in window.banner.text()
     assert "pick a model" not in window.statusBar().currentMessage()
+
+
+def test_the_library_shows_which_model_is_open(qtbot, lenet_window, tmp_path):
+    win = lenet_window
+    library = win.library
+    assert library.tree.currentItem() is library.item_for("lenet5-modern")
+    inputs = keras.Input((20,), name="features")
+    path = tmp_path / "mine.keras"
+    keras.Model(inputs, keras.layers.Dense(3, name="scores")(inputs)).save(path)
+    with qtbot.waitSignal(win.bridge.job_finished, timeout=60_000,
+                          check_params_cb=lambda e: e.kind == "model"):
+        win.open_model_file(str(path))
+    # Not LeNet's entry and description any more: the file is what is open.
+    assert library.tree.currentItem() is None and not library.tree.selectedItems()
+    assert "mine.keras" in library.description.text()
+    assert "LeNet" not in library.description.text()
+    with qtbot.waitSignal(win.bridge.job_finished, timeout=120_000,
+                          check_params_cb=lambda e: e.kind == "model"):
+        library.choose("vgg16-mini")
+    assert library.tree.currentItem() is library.item_for("vgg16-mini")

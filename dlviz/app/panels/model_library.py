@@ -84,6 +84,29 @@ class ModelLibraryPanel(QWidget):
         self.tree.setCurrentItem(item)
         self._on_item_activated(item)
 
+    def show_current(self, source: str, title: str) -> None:
+        """The model now open: its entry selected when it is the library's (without
+        asking for it again), else none, and the description says what it is.
+
+        A model opened from a file left the last library entry selected and its
+        description shown, as if that model were still the one open.
+        """
+        item = self.item_for(source)
+        self.tree.blockSignals(True)
+        try:
+            if item is not None:
+                self.tree.setCurrentItem(item)
+            else:
+                self.tree.setCurrentItem(None)
+                self.tree.clearSelection()
+        finally:
+            self.tree.blockSignals(False)
+        if item is not None:
+            self._on_current_changed(item, None)
+        else:
+            self.description.setText(self.tr("Open now: {0} (not one of the library's)").format(
+                title))
+
     def _on_current_changed(self, item, _previous) -> None:
         name = item.data(0, _NAME_ROLE) if item else None
         if name:
