@@ -220,7 +220,12 @@ class MainWindow(QMainWindow):
         self.banner.hide()
         notes = core_notes("; ".join((analysis.maps.input.note, *analysis.load_notes)))
         self.statusBar().showMessage(f"{analysis.source_name}: {notes}", 8000)
-        if self.tabs.currentWidget() is self.layer_table:
+        current = self.tabs.currentWidget()
+        # Also from a text tab that shows nothing for this model: an image
+        # dropped there left the person looking at "No gates to show".
+        empty_text_tab = (current is self.gates_tab and self.gate_view.body.isHidden()) or \
+            (current is self.attention_tab and self.attention_view.body.isHidden())
+        if current is self.layer_table or empty_text_tab:
             # A CRNN's first screen is what it reads; any other model's, its maps.
             self.tabs.setCurrentWidget(self.ctc_tab if self.images.reads_strings()
                                        else self.maps_view)

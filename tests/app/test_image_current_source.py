@@ -90,3 +90,11 @@ def test_the_library_shows_which_model_is_open(qtbot, lenet_window, tmp_path):
                           check_params_cb=lambda e: e.kind == "model"):
         library.choose("vgg16-mini")
     assert library.tree.currentItem() is library.item_for("vgg16-mini")
+
+
+def test_an_image_dropped_on_an_empty_gates_tab_shows_the_maps(qtbot, lenet_window, tmp_path):
+    win = lenet_window
+    win.tabs.setCurrentWidget(win.gates_tab)   # a CNN: "No gates to show"
+    qtbot.waitUntil(lambda: win.gate_view.body.isHidden(), timeout=10_000)
+    analyse(qtbot, win, picture(tmp_path))
+    assert win.tabs.currentWidget() is win.maps_view
