@@ -124,7 +124,8 @@ def test_a_file_with_bad_rows_is_a_message_and_skipped_rows_a_note(qtbot, window
     with qtbot.waitSignal(window.bridge.training_stopped, timeout=WAIT) as blocker:
         qtbot.mouseClick(panel.start_button, Qt.MouseButton.LeftButton)
     assert blocker.args[0].reason == "finished", blocker.args[0].message
-    assert "skipped 2 row(s) with an empty text or label" in window.training_view.hint.text()
+    # The first note begins the sentence after the counts: capitalised.
+    assert "Skipped 2 row(s) with an empty text or label" in window.training_view.hint.text()
 
     panel = chosen(qtbot, window, "lenet5-modern")     # a CNN: the image sets again
     assert panel.data_combo.itemData(0) == "digits" and panel.data_combo.findData("long") < 0

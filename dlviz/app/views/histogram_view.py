@@ -6,6 +6,8 @@ histograms (not due this time) leaves the last ones on screen.
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
@@ -13,6 +15,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 
 from dlviz.app.numbers import percent_text
 from dlviz.app.views.canvas import hint_label
+from dlviz.app.views.curves_view import nice_ceiling
 from dlviz.core.probes.results import DeadUnits, Histograms
 from dlviz.app.views.training_plots import (TRAIN_COLOUR, VAL_COLOUR, bar_at, make_plot,
                                             set_layer_ticks)
@@ -26,6 +29,35 @@ def _step_curve(widget: pg.PlotWidget, colour: str) -> pg.PlotDataItem:
 
 DEAD_HINT = QT_TRANSLATE_NOOP("DeadReluView", "Units that output 0 for every probe input have stopped learning.")
 NO_RELU = QT_TRANSLATE_NOOP("DeadReluView", "This model has no ReLU layer, so no unit can die this way.")
+
+
+def steady_range(low: float, high: float) -> tuple[float, float]:
+    """``low``..``high`` widened to whole steps of a tenth-ish of their span (a
+    power of ten, or half of one): a range that moves only when the values
+    cross a step, so the axis is not laid out again on every live frame.
+
+    Example:
+        >>> steady_range(-0.31, 0.28)
+        (-0.4, 0.3)
+    """
+    if not (math.isfinite(low) and math.isfinite(high)):
+        return 0.0, 1.0
+    span = high - low
+    if span <= 0:
+        span = abs(high) or 1.0
+    step = 10.0 ** math.floor(math.log10(span))
+    if span / step < 2.5:
+        step /= 2
+    bottom, top = math.floor(low / step + 1e-9) * step, math.ceil(high / step - 1e-9) * step
+    if top <= bottom:
+        top = bottom + step
+    return round(bottom, 12), round(top, 12)
+
+
+def _still_fits(shown: tuple[float, float], low: float, high: float) -> bool:
+    """Whether ``low``..``high`` lies inside ``shown`` and fills at least 40 % of it."""
+    span = shown[1] - shown[0]
+    return shown[0] <= low and high <= shown[1] and (high - low) >= 0.4 * span
 
 
 class HistogramView(QWidget):
@@ -47,6 +79,9 @@ class HistogramView(QWidget):
                                           QT_TRANSLATE_NOOP("TrainingPlots", "activation value"))
         self.weight_curve = _step_curve(self.weights_plot, TRAIN_COLOUR)
         self.activation_curve = _step_curve(self.activations_plot, VAL_COLOUR)
+        self._ranges: dict = {}   # plot -> (x range, y range) it shows
+        for plot in (self.weights_plot, self.activations_plot):
+            plot.getPlotItem().enableAutoRange(x=False, y=False)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Histograms of layer")))
         top.addWidget(self.layer_combo, 1)
@@ -109,10 +144,33 @@ class HistogramView(QWidget):
         self._update_histograms()
 
     def _update_histograms(self) -> None:
-        for hists, curve in ((self.weight_hists, self.weight_curve),
-                             (self.activation_hists, self.activation_curve)):
+        for hists, curve, plot in ((self.weight_hists, self.weight_curve, self.weights_plot),
+                                   (self.activation_hists, self.activation_curve,
+                                    self.activations_plot)):
             counts, edges = hists.get(self.layer, (np.zeros(0), np.zeros(1)))
-            curve.setData(np.asarray(edges, dtype=np.float64), np.asarray(counts, dtype=np.float64))
+            edges = np.asarray(edges, dtype=np.float64)
+            counts = np.asarray(counts, dtype=np.float64)
+            curve.setData(edges, counts)
+            self._fit(plot, edges, counts)
+
+    def _fit(self, plot: pg.PlotWidget, edges: np.ndarray, counts: np.ndarray) -> None:
+        """Show the histogram in steady ranges: set again only when it outgrows them.
+
+        An automatic range laid both axes out again at every live frame (their
+        tick layout was most of the worst Training-tab stalls' GUI samples).
+        """
+        finite = edges[np.isfinite(edges)]
+        if not finite.size or not counts.size:
+            return
+        low, high, most = float(finite.min()), float(finite.max()), float(np.nanmax(counts))
+        shown = self._ranges.get(plot)
+        if shown is not None and _still_fits(shown[0], low, high) and \
+                _still_fits(shown[1], 0.0, most):
+            return   # the values moved within the axes: keep them (no new layout)
+        wanted = (steady_range(low, high), (0.0, nice_ceiling(most) if most > 0 else 1.0))
+        if shown != wanted:
+            self._ranges[plot] = wanted
+            plot.getPlotItem().setRange(xRange=wanted[0], yRange=wanted[1], padding=0.02)
 
 
 class DeadReluView(QWidget):
