@@ -427,3 +427,13 @@ def test_english_numbers_keep_their_points(qtbot):
     from dlviz.app.views.class_bars_view import percent
 
     assert percent(0.7234) == "72.3 %" and percent(0.0004) == "< 0.1 %"
+
+
+def test_the_training_progress_bar_holds_its_vietnamese_text(vietnamese, qtbot):
+    from dlviz.app.views.training_view import TrainingView, eta_text
+
+    view = TrainingView()
+    qtbot.addWidget(view)
+    text = f"100 %  ·  {eta_text(59 * 60 + 59)}"
+    assert text.endswith("giây")
+    assert view.progress.minimumWidth() > view.progress.fontMetrics().horizontalAdvance(text)

@@ -103,7 +103,11 @@ class TrainingView(ExportMixin, QWidget):
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
         self.progress.setFormat("")
-        self.progress.setMinimumWidth(PROGRESS_WIDTH)
+        # Room for the longest text it shows, in the interface's language
+        # ("Còn khoảng 59 phút 59 giây" was cut off in a width made for English).
+        longest = f"100 %  ·  {eta_text(59 * 60 + 59)}"
+        self.progress.setMinimumWidth(max(PROGRESS_WIDTH, self.progress.fontMetrics()
+                                          .horizontalAdvance(longest) + 28))
         self.banner = MessageBanner()
         self.curves = CurvesView()
         self.gradient_flow = GradientFlowView()
