@@ -6,8 +6,8 @@ refusal) and kept showing the last model's maps and predictions as its own;
 a retrained text model reported it could not look at an image nobody gave it.
 """
 
-import keras
-from test_image_workflow import analyse, drop, lenet_window, picture, text_named_png  # noqa: F401
+from test_image_workflow import (analyse, drop, lenet_window, open_tabular,  # noqa: F401
+                                 picture, text_named_png)
 
 
 def choose(qtbot, window, name, signal):
@@ -53,13 +53,7 @@ def test_a_model_that_takes_no_images_is_quiet_when_its_weights_change(
         qtbot, lenet_window, tmp_path):
     window = lenet_window
     analyse(qtbot, window, picture(tmp_path))   # the first model takes images
-    inputs = keras.Input((20,), name="features")
-    outputs = keras.layers.Dense(3, activation="softmax", name="scores")(inputs)
-    path = tmp_path / "tabular.keras"
-    keras.Model(inputs, outputs).save(path)
-    with qtbot.waitSignal(window.bridge.job_finished, timeout=60_000,
-                          check_params_cb=lambda e: e.kind == "model"):
-        window.open_model_file(str(path))
+    open_tabular(qtbot, window, tmp_path)
     window.banner.hide()
     # As at the end of a training run or a freeze: the model changed, nobody dropped anything.
     with qtbot.assertNotEmitted(window.images.problem_reported, wait=300):
@@ -76,12 +70,7 @@ def test_the_library_shows_which_model_is_open(qtbot, lenet_window, tmp_path):
     win = lenet_window
     library = win.library
     assert library.tree.currentItem() is library.item_for("lenet5-modern")
-    inputs = keras.Input((20,), name="features")
-    path = tmp_path / "mine.keras"
-    keras.Model(inputs, keras.layers.Dense(3, name="scores")(inputs)).save(path)
-    with qtbot.waitSignal(win.bridge.job_finished, timeout=60_000,
-                          check_params_cb=lambda e: e.kind == "model"):
-        win.open_model_file(str(path))
+    open_tabular(qtbot, win, tmp_path, "mine.keras")
     # Not LeNet's entry and description any more: the file is what is open.
     assert library.tree.currentItem() is None and not library.tree.selectedItems()
     assert "mine.keras" in library.description.text()

@@ -203,16 +203,22 @@ def test_gradcam_tab_explains_the_image_and_follows_the_controls(qtbot, lenet_wi
     assert blocker.args[0].result.kind == "saliency"
 
 
-def test_a_model_that_takes_no_images_says_why(qtbot, window, tmp_path):
+def open_tabular(qtbot, window, tmp_path, name="tabular.keras"):
+    """Save a model that takes 20 numbers (no images) as ``name`` and open it."""
     import keras
 
     inputs = keras.Input((20,), name="features")
     outputs = keras.layers.Dense(3, activation="softmax", name="scores")(inputs)
-    path = tmp_path / "tabular.keras"
+    path = tmp_path / name
     keras.Model(inputs, outputs).save(path)
     with qtbot.waitSignal(window.bridge.job_finished, timeout=60_000,
                           check_params_cb=lambda e: e.kind == "model"):
         window.open_model_file(str(path))
+    return path
+
+
+def test_a_model_that_takes_no_images_says_why(qtbot, window, tmp_path):
+    open_tabular(qtbot, window, tmp_path)
     assert "not images" in window.maps_view.hint.text()
     assert not window.maps_view.body.isVisible()
     drop(window, picture(tmp_path))
