@@ -152,7 +152,7 @@ class ImageController(QObject):
         if opened.probe_problem:
             for view in views:
                 if view is not self.caption_view or not self.writes_captions():
-                    view.show_unavailable(opened.probe_problem)
+                    view.show_unavailable(self._no_images(opened, view))
             if self.writes_captions() and self._source is not None:
                 self.analyze(*self._source)
             return
@@ -207,6 +207,26 @@ class ImageController(QObject):
                     if self._model is None or not self._model.offered.get(view.probe_kind):
                         view.show_unavailable(event.message)
         self.problem_reported.emit(event.message)
+
+    def _no_images(self, opened: ModelOpened, view) -> str:
+        """Why ``view`` shows nothing for a model that takes no image.
+
+        A sentence model's predictions and heatmap tabs point to where its
+        answer is (the Gates or Attention tab); "no feature maps to show" there
+        read as if the tool were broken. The feature maps tab keeps the reason
+        in terms of the model's input.
+        """
+        gates, attention = (opened.offered.get(kind, "") is None for kind in ("gates", "attention"))
+        if view is self.maps_view or not (gates or attention):
+            return opened.probe_problem
+        if gates and attention:
+            return self.tr("This model reads sentences, not images: type one in the Gates or "
+                           "Attention tab, where its answer is shown.")
+        if gates:
+            return self.tr("This model reads sentences, not images: type one in the Gates tab, "
+                           "where its answer is shown.")
+        return self.tr("This model reads sentences, not images: type one in the Attention tab, "
+                       "where its answer is shown.")
 
     def _image_views(self) -> tuple:
         return tuple(v for v in (self.maps_view, self.filter_view, self.prediction_view,

@@ -2902,6 +2902,18 @@ Theo từng tầng: một khoảng giá trị cho mọi ô, nên có thể so s�
         <source>Computing {0}…</source>
         <translation>Đang tính {0}…</translation>
     </message>
+    <message>
+        <source>This model reads sentences, not images: type one in the Gates or Attention tab, where its answer is shown.</source>
+        <translation>Mô hình này đọc câu, không đọc ảnh: hãy gõ một câu ở thẻ Các cổng hoặc Chú ý, nơi hiện câu trả lời của nó.</translation>
+    </message>
+    <message>
+        <source>This model reads sentences, not images: type one in the Gates tab, where its answer is shown.</source>
+        <translation>Mô hình này đọc câu, không đọc ảnh: hãy gõ một câu ở thẻ Các cổng, nơi hiện câu trả lời của nó.</translation>
+    </message>
+    <message>
+        <source>This model reads sentences, not images: type one in the Attention tab, where its answer is shown.</source>
+        <translation>Mô hình này đọc câu, không đọc ảnh: hãy gõ một câu ở thẻ Chú ý, nơi hiện câu trả lời của nó.</translation>
+    </message>
 </context>
 <context>
     <name>ImageGalleryPanel</name>

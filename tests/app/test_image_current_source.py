@@ -87,3 +87,34 @@ def test_an_image_dropped_on_an_empty_gates_tab_shows_the_maps(qtbot, lenet_wind
     qtbot.waitUntil(lambda: win.gate_view.body.isHidden(), timeout=10_000)
     analyse(qtbot, win, picture(tmp_path))
     assert win.tabs.currentWidget() is win.maps_view
+
+
+def open_sentence_model(qtbot, window, tmp_path):
+    """Save a tiny LSTM sentence classifier (no images, gates offered) and open it."""
+    import keras
+
+    inputs = keras.Input((None,), dtype="int32", name="tokens")
+    hidden = keras.layers.Embedding(40, 8, name="embedding")(inputs)
+    hidden = keras.layers.LSTM(6, name="lstm")(hidden)
+    outputs = keras.layers.Dense(2, activation="softmax", name="scores")(hidden)
+    path = tmp_path / "sentences.keras"
+    keras.Model(inputs, outputs).save(path)
+    with qtbot.waitSignal(window.bridge.job_finished, timeout=60_000,
+                          check_params_cb=lambda e: e.kind == "model"):
+        window.open_model_file(str(path))
+
+
+def test_a_sentence_models_image_tabs_say_where_its_answer_is(qtbot, lenet_window, tmp_path):
+    win = lenet_window
+    open_sentence_model(qtbot, win, tmp_path)
+    assert win.images.current_model().offered["gates"] is None
+    for view in (win.prediction_view, win.heatmap_view):
+        assert not view.body.isVisible()
+        assert "reads sentences" in view.hint.text() and "Gates tab" in view.hint.text()
+        assert "feature maps" not in view.hint.text()
+    # The feature maps tab keeps the reason in terms of the model's input.
+    assert "no feature maps" in win.maps_view.hint.text()
+    # A model that takes neither images nor sentences says only why it has no maps.
+    open_tabular(qtbot, win, tmp_path)
+    assert "reads sentences" not in win.prediction_view.hint.text()
+    assert "no feature maps" in win.prediction_view.hint.text()
